@@ -1,0 +1,245 @@
+//! Council resolutions (Beschlüsse) and the papers they pass on.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{AdoptionSubject, ConsultationRole, Date, Id, Outcome, Period, ResolutionKind, Text};
+
+/// A resolution: a paper (Drucksache) that passes one or more bodies, each
+/// step with its role, dates, agenda item and outcome, and what it adopts.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+///
+/// let r = Resolution::new("leitbild", ResolutionKind::Resolution, "Leitbild, Ober- und Unterziele")
+///     .with_paper("69/2017")
+///     .with_consultation(
+///         Consultation::new("kreistag", ConsultationRole::Decide)
+///             .on(Date::from_ymd(2018, 9, 12)?)
+///             .with_outcome(Outcome::Adopted),
+///     )
+///     .adopting(AdoptionSubject::Vision);
+/// assert_eq!(r.decided_on(), Some(Date::from_ymd(2018, 9, 12)?));
+/// # Ok::<(), DateError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Resolution {
+    /// Stable identifier.
+    pub id: Id,
+    /// What the resolution is about.
+    pub title: Text,
+    /// Its kind.
+    pub kind: ResolutionKind,
+    /// The council paper.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<Paper>,
+    /// The steps through the bodies, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consultations: Vec<Consultation>,
+    /// The text of the resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Text>,
+    /// What it adopts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adopts: Vec<Adoption>,
+    /// Tasks it gives ("Der Landrat wird beauftragt, …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mandates: Vec<Mandate>,
+    /// Documents belonging to it (the paper, annexes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Id>,
+}
+
+impl Resolution {
+    /// A resolution without steps.
+    pub fn new(id: impl Into<Id>, kind: ResolutionKind, title: impl Into<Text>) -> Self {
+        Resolution {
+            id: id.into(),
+            title: title.into(),
+            kind,
+            paper: None,
+            consultations: Vec::new(),
+            text: None,
+            adopts: Vec::new(),
+            mandates: Vec::new(),
+            documents: Vec::new(),
+        }
+    }
+
+    /// Sets the paper by its reference ("69/2017", "2022/346", "SV-8-0802").
+    #[must_use]
+    pub fn with_paper(mut self, reference: impl Into<String>) -> Self {
+        self.paper = Some(Paper {
+            reference: reference.into(),
+            prefix: None,
+            title: None,
+        });
+        self
+    }
+
+    /// Adds a step.
+    #[must_use]
+    pub fn with_consultation(mut self, consultation: Consultation) -> Self {
+        self.consultations.push(consultation);
+        self
+    }
+
+    /// Adds something the resolution adopts.
+    #[must_use]
+    pub fn adopting(mut self, subject: AdoptionSubject) -> Self {
+        self.adopts.push(Adoption {
+            subject,
+            items: Vec::new(),
+            note: None,
+        });
+        self
+    }
+
+    /// The date of the deciding step, if it took place.
+    pub fn decided_on(&self) -> Option<Date> {
+        self.consultations
+            .iter()
+            .filter(|c| c.role == ConsultationRole::Decide)
+            .find_map(|c| c.date)
+    }
+
+    /// The outcome of the last step that has one.
+    pub fn final_outcome(&self) -> Option<Outcome> {
+        self.consultations.iter().rev().find_map(|c| c.outcome)
+    }
+}
+
+/// A council paper (Drucksache, Beschlussvorlage).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Paper {
+    /// The number in the county's own format ("69/2017", "30-2/14", "SV-8-0802").
+    pub reference: String,
+    /// How the county writes the prefix ("Drs. Nr.", "Vorlage").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// The paper's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+}
+
+impl Paper {
+    /// The reference as written, with its prefix ("Drs. Nr. 69/2017").
+    pub fn display(&self) -> String {
+        match &self.prefix {
+            Some(p) => format!("{p} {}", self.reference),
+            None => self.reference.clone(),
+        }
+    }
+}
+
+/// One step of a paper through a body (Beratung).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Consultation {
+    /// The body (an actor: Kreistag, Kreisausschuss, committee).
+    pub body: Id,
+    /// Its role.
+    pub role: ConsultationRole,
+    /// The date it was planned for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_date: Option<Date>,
+    /// The date it took place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Agenda item ("TOP 10", "Ö 7.1").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<String>,
+    /// The outcome; none when not yet known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The vote, when counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<Votes>,
+    /// What the body did, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Consultation {
+    /// A step through a body.
+    pub fn new(body: impl Into<Id>, role: ConsultationRole) -> Self {
+        Consultation {
+            body: body.into(),
+            role,
+            planned_date: None,
+            date: None,
+            agenda_item: None,
+            outcome: None,
+            votes: None,
+            note: None,
+        }
+    }
+
+    /// Sets the date it took place.
+    #[must_use]
+    pub fn on(mut self, date: Date) -> Self {
+        self.date = Some(date);
+        self
+    }
+
+    /// Sets the outcome.
+    #[must_use]
+    pub fn with_outcome(mut self, outcome: Outcome) -> Self {
+        self.outcome = Some(outcome);
+        self
+    }
+
+    /// Sets the vote counts.
+    #[must_use]
+    pub fn with_votes(mut self, votes: Votes) -> Self {
+        self.votes = Some(votes);
+        self
+    }
+}
+
+/// Vote counts (Ja, Nein, Enthaltungen, Befangen).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Votes {
+    /// Yes.
+    pub yes: u32,
+    /// No.
+    pub no: u32,
+    /// Abstentions.
+    #[serde(default)]
+    pub abstain: u32,
+    /// Members excluded for bias (befangen).
+    #[serde(default)]
+    pub biased: u32,
+}
+
+/// Something a resolution adopts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Adoption {
+    /// What kind of thing.
+    pub subject: AdoptionSubject,
+    /// The items adopted, when not all of that kind: goal ids for goals,
+    /// field ids for fields, measure ids for measures, a document id for a
+    /// document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Id>,
+    /// Remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A task a resolution gives to an actor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Mandate {
+    /// Who is given the task (the Landrat).
+    pub actor: Id,
+    /// The task.
+    pub task: Text,
+    /// By when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Period>,
+}

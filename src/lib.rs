@@ -1,0 +1,40 @@
+//! # kreisentwicklung
+//!
+//! German county development concepts (Kreisentwicklungskonzept, KEK;
+//! Regionales Entwicklungskonzept, REK) as data: a typed domain model with
+//! validation and a JSON Schema, and exporters to JSON, XML and XLSX.
+//!
+//! This facade re-exports the model from [`kreisentwicklung_core`] and each
+//! format behind a cargo feature of the same name (`json`, `xml`, `xlsx`,
+//! all on by default).
+//!
+//! ```
+//! use kreisentwicklung::*;
+//!
+//! let concept = Concept::new(
+//!     "rek-hildesheim",
+//!     "Regionales Entwicklungskonzept Landkreis Hildesheim",
+//!     ConceptKind::Rek,
+//!     Territory::landkreis("Hildesheim").with_key("03254").with_state(State::Niedersachsen),
+//! )
+//! .with_field(FieldOfAction::new("mobilitaet", "Mobilität"));
+//! concept.validate()?;
+//! # Ok::<(), ValidationErrors>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub use kreisentwicklung_core::*;
+
+/// The JSON exchange format.
+#[cfg(feature = "json")]
+pub use kreisentwicklung_json as json;
+
+/// The XML exchange format.
+#[cfg(feature = "xml")]
+pub use kreisentwicklung_xml as xml;
+
+/// The council workbook (XLSX).
+#[cfg(feature = "xlsx")]
+pub use kreisentwicklung_xlsx as xlsx;
