@@ -38,3 +38,23 @@ pub use kreisentwicklung_xml as xml;
 /// The council workbook (XLSX).
 #[cfg(feature = "xlsx")]
 pub use kreisentwicklung_xlsx as xlsx;
+
+/// A registry with every exporter enabled by cargo features (`json`, `xml`,
+/// `xlsx`). Register your own formats on it with
+/// [`Registry::register`](export::Registry::register).
+///
+/// ```
+/// let registry = kreisentwicklung::registry();
+/// assert!(registry.get("json").is_some());
+/// ```
+pub fn registry() -> export::Registry {
+    #[allow(unused_mut)]
+    let mut registry = export::Registry::new();
+    #[cfg(feature = "json")]
+    registry.register(json::JsonExporter);
+    #[cfg(feature = "xml")]
+    registry.register(xml::XmlExporter);
+    #[cfg(feature = "xlsx")]
+    registry.register(xlsx::XlsxExporter);
+    registry
+}
