@@ -373,7 +373,11 @@ impl Territory {
 /// assert_eq!("bis 2026".parse::<Horizon>().unwrap(), Horizon::Year { year: 2026 });
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Horizon {
     /// Up to and including a year ("2030", "bis 2026").
     Year {
@@ -433,10 +437,14 @@ impl std::str::FromStr for Horizon {
             )
         };
         if let Some(rest) = t.strip_suffix('+') {
-            return year(rest).map(|from| Horizon::OpenEnded { from }).ok_or_else(err);
+            return year(rest)
+                .map(|from| Horizon::OpenEnded { from })
+                .ok_or_else(err);
         }
         if let Some(rest) = t.strip_prefix("bis ") {
-            return year(rest).map(|year| Horizon::Year { year }).ok_or_else(err);
+            return year(rest)
+                .map(|year| Horizon::Year { year })
+                .ok_or_else(err);
         }
         for sep in ["–", "-", " bis "] {
             if let Some((a, b)) = t.split_once(sep) {

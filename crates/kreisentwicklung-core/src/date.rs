@@ -71,7 +71,12 @@ impl Date {
     /// The last day of the given month.
     pub fn last_of_month(year: i32, month: u8) -> Result<Self, DateError> {
         let first = Self::from_ymd(year, month, 1)?;
-        Ok(Date(first.0.replace_day(first.0.month().length(year)).unwrap_or(first.0)))
+        Ok(Date(
+            first
+                .0
+                .replace_day(first.0.month().length(year))
+                .unwrap_or(first.0),
+        ))
     }
 
     /// The number of days from `self` to `other` (negative if `other` is earlier).
@@ -113,7 +118,13 @@ impl From<Date> for time::Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 

@@ -13,9 +13,25 @@ use crate::{ConceptDocument, JSON_SCHEMA_ID, SCHEMA_VERSION};
 /// (`uint8`, `double`, `int32` that schemars emits) is removed so strict
 /// validators accept the schema.
 const STANDARD_FORMATS: &[&str] = &[
-    "date-time", "date", "time", "duration", "email", "idn-email", "hostname",
-    "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference",
-    "uuid", "uri-template", "json-pointer", "relative-json-pointer", "regex",
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
 ];
 
 #[derive(Clone)]
@@ -62,9 +78,8 @@ impl Transform for NoNulls {
                 obj.insert("type".into(), single);
             }
         }
-        let is_null = |v: &serde_json::Value| {
-            v.get("type").and_then(|t| t.as_str()) == Some("null")
-        };
+        let is_null =
+            |v: &serde_json::Value| v.get("type").and_then(|t| t.as_str()) == Some("null");
         if let Some(serde_json::Value::Array(any)) = obj.get_mut("anyOf") {
             if any.iter().any(is_null) {
                 any.retain(|v| !is_null(v));

@@ -22,9 +22,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::{
-    AdoptionSubject, Concept, Euro, Id, Outcome, Period, Text, MAX_GOAL_LEVEL,
-};
+use crate::{AdoptionSubject, Concept, Euro, Id, Outcome, Period, Text, MAX_GOAL_LEVEL};
 
 /// The most characters a text may have: the limit of a spreadsheet cell.
 pub const MAX_TEXT_CHARS: usize = 32_767;
@@ -444,7 +442,13 @@ impl<'a> Validator<'a> {
             for (lang, s) in &t.translations {
                 let p = tr.key(lang);
                 if !is_language_tag(lang) {
-                    self.invalid(&p, format!("{:?} is not a language tag such as \"en\" or \"hsb\"", shorten(lang)));
+                    self.invalid(
+                        &p,
+                        format!(
+                            "{:?} is not a language tag such as \"en\" or \"hsb\"",
+                            shorten(lang)
+                        ),
+                    );
                 }
                 self.check_str(&p, s);
             }
@@ -547,7 +551,12 @@ impl<'a> Validator<'a> {
         let c = self.c;
         let root = Path::ROOT;
         if !c.id.is_well_formed() {
-            self.report(&root.f("id"), ProblemKind::MalformedId { id: shorten(c.id.as_str()) });
+            self.report(
+                &root.f("id"),
+                ProblemKind::MalformedId {
+                    id: shorten(c.id.as_str()),
+                },
+            );
         }
         self.text(&root.f("title"), &c.title, true);
         self.opt_text(&root.f("shortTitle"), &c.short_title);
@@ -557,7 +566,10 @@ impl<'a> Validator<'a> {
         if let Some(key) = &c.territory.key {
             let p = t.f("key");
             if key.len() != 5 || !key.bytes().all(|b| b.is_ascii_digit()) {
-                self.invalid(&p, format!("official key {:?} must be five digits", shorten(key)));
+                self.invalid(
+                    &p,
+                    format!("official key {:?} must be five digits", shorten(key)),
+                );
             } else if let Some(state) = c.territory.state {
                 if !key.starts_with(state.key_prefix()) {
                     self.invalid(
@@ -601,17 +613,28 @@ impl<'a> Validator<'a> {
             self.opt_text(&p.f("note"), &pr.note);
             if let (Some(c_id), true) = (&pr.concept, true) {
                 if !c_id.is_well_formed() {
-                    self.report(&p.f("concept"), ProblemKind::MalformedId { id: shorten(c_id.as_str()) });
+                    self.report(
+                        &p.f("concept"),
+                        ProblemKind::MalformedId {
+                            id: shorten(c_id.as_str()),
+                        },
+                    );
                 }
             }
         }
         if c.revision_cycle_years == Some(0) {
-            self.invalid(&root.f("revisionCycleYears"), "revision cycle must be at least one year");
+            self.invalid(
+                &root.f("revisionCycleYears"),
+                "revision cycle must be at least one year",
+            );
         }
         let langs = root.f("languages");
         for (i, l) in c.languages.iter().enumerate() {
             if !is_language_tag(l) {
-                self.invalid(&langs.i(i), format!("{:?} is not a language tag such as \"de\"", shorten(l)));
+                self.invalid(
+                    &langs.i(i),
+                    format!("{:?} is not a language tag such as \"de\"", shorten(l)),
+                );
             }
         }
         self.opt_text(&root.f("description"), &c.description);
@@ -684,7 +707,12 @@ impl<'a> Validator<'a> {
             self.references(&p.f("fields"), "field of action", Set::Fields, &g.fields);
             self.texts(&p.f("focusAreas"), &g.focus_areas);
             self.opt_text(&p.f("description"), &g.description);
-            self.references(&p.f("indicators"), "indicator", Set::Indicators, &g.indicators);
+            self.references(
+                &p.f("indicators"),
+                "indicator",
+                Set::Indicators,
+                &g.indicators,
+            );
             self.opt_reference(&p.f("parent"), "goal", Set::Goals, &g.parent);
             if !(1..=MAX_GOAL_LEVEL).contains(&g.level) {
                 self.invalid(
@@ -697,7 +725,11 @@ impl<'a> Validator<'a> {
         let parents: Vec<Option<usize>> = c
             .goals
             .iter()
-            .map(|g| g.parent.as_ref().and_then(|p| self.goals.get(p.as_str()).copied()))
+            .map(|g| {
+                g.parent
+                    .as_ref()
+                    .and_then(|p| self.goals.get(p.as_str()).copied())
+            })
             .collect();
         let in_cycle = self.cycles("goals", &parents, |i| &c.goals[i].id);
         for (i, g) in c.goals.iter().enumerate() {
@@ -752,8 +784,10 @@ impl<'a> Validator<'a> {
                     1 => {
                         let pos = walk.iter().position(|&w| w == i).unwrap_or(0);
                         let cycle = &walk[pos..];
-                        let mut ids: Vec<String> =
-                            cycle.iter().map(|&j| id_of(j).as_str().to_owned()).collect();
+                        let mut ids: Vec<String> = cycle
+                            .iter()
+                            .map(|&j| id_of(j).as_str().to_owned())
+                            .collect();
                         ids.push(id_of(i).as_str().to_owned());
                         for &j in cycle {
                             in_cycle[j] = true;
@@ -792,7 +826,13 @@ impl<'a> Validator<'a> {
             for (j, u) in m.status_history.iter().enumerate() {
                 let up = h.i(j);
                 if prev.is_some_and(|d| u.date < d) {
-                    self.invalid(&up.f("date"), format!("status update of {} is older than the one before it", u.date));
+                    self.invalid(
+                        &up.f("date"),
+                        format!(
+                            "status update of {} is older than the one before it",
+                            u.date
+                        ),
+                    );
                 }
                 prev = Some(u.date);
                 self.opt_text(&up.f("note"), &u.note);
@@ -823,7 +863,10 @@ impl<'a> Validator<'a> {
             }
             let total_share: f64 = m.funding.iter().filter_map(|f| f.share_percent).sum();
             if total_share > 100.0 + 1e-9 {
-                self.invalid(&fp, format!("funded shares add up to {total_share} %, more than 100 %"));
+                self.invalid(
+                    &fp,
+                    format!("funded shares add up to {total_share} %, more than 100 %"),
+                );
             }
             let bp = p.f("budget");
             for (j, b) in m.budget.iter().enumerate() {
@@ -833,7 +876,12 @@ impl<'a> Validator<'a> {
                 self.opt_str(&lp.f("account"), &b.account);
                 self.opt_text(&lp.f("note"), &b.note);
             }
-            self.references(&p.f("indicators"), "indicator", Set::Indicators, &m.indicators);
+            self.references(
+                &p.f("indicators"),
+                "indicator",
+                Set::Indicators,
+                &m.indicators,
+            );
             self.references(&p.f("documents"), "document", Set::Documents, &m.documents);
         }
     }
@@ -926,7 +974,11 @@ impl<'a> Validator<'a> {
         let parents: Vec<Option<usize>> = c
             .events
             .iter()
-            .map(|e| e.parent.as_ref().and_then(|p| self.events.get(p.as_str()).copied()))
+            .map(|e| {
+                e.parent
+                    .as_ref()
+                    .and_then(|p| self.events.get(p.as_str()).copied())
+            })
             .collect();
         self.cycles("events", &parents, |i| &c.events[i].id);
     }
@@ -953,13 +1005,15 @@ impl<'a> Validator<'a> {
                 if let Some(v) = k.votes {
                     let vp = x.f("votes");
                     match k.outcome {
-                        Some(Outcome::AdoptedUnanimously) if v.no > 0 => self.invalid(
-                            &vp,
-                            format!("adopted unanimously, but {} voted no", v.no),
-                        ),
+                        Some(Outcome::AdoptedUnanimously) if v.no > 0 => {
+                            self.invalid(&vp, format!("adopted unanimously, but {} voted no", v.no))
+                        }
                         Some(Outcome::AdoptedByMajority) if v.yes <= v.no => self.invalid(
                             &vp,
-                            format!("adopted by majority, but yes {} is not more than no {}", v.yes, v.no),
+                            format!(
+                                "adopted by majority, but yes {} is not more than no {}",
+                                v.yes, v.no
+                            ),
                         ),
                         Some(Outcome::Rejected) if v.yes > v.no => self.invalid(
                             &vp,
@@ -985,7 +1039,9 @@ impl<'a> Validator<'a> {
                     AdoptionSubject::Document => {
                         self.references(&items, "document", Set::Documents, &a.items)
                     }
-                    AdoptionSubject::Concept | AdoptionSubject::Vision | AdoptionSubject::Process => {
+                    AdoptionSubject::Concept
+                    | AdoptionSubject::Vision
+                    | AdoptionSubject::Process => {
                         if !a.items.is_empty() {
                             self.invalid(&items, "items can only be given when adopting goals, fields of action, measures, the catalogue or a document");
                         }
@@ -1015,18 +1071,30 @@ impl<'a> Validator<'a> {
             self.opt_str(&p.f("url"), &d.url);
             if let Some(u) = &d.url {
                 if u.chars().any(char::is_whitespace) || !u.contains(':') {
-                    self.invalid(&p.f("url"), format!("{:?} is not an absolute URL", shorten(u)));
+                    self.invalid(
+                        &p.f("url"),
+                        format!("{:?} is not an absolute URL", shorten(u)),
+                    );
                 }
             }
             self.opt_str(&p.f("mediaType"), &d.media_type);
             if let Some(m) = &d.media_type {
                 if !m.contains('/') || m.chars().any(char::is_whitespace) {
-                    self.invalid(&p.f("mediaType"), format!("{:?} is not a media type such as \"application/pdf\"", shorten(m)));
+                    self.invalid(
+                        &p.f("mediaType"),
+                        format!(
+                            "{:?} is not a media type such as \"application/pdf\"",
+                            shorten(m)
+                        ),
+                    );
                 }
             }
             if let Some(l) = &d.language {
                 if !is_language_tag(l) {
-                    self.invalid(&p.f("language"), format!("{:?} is not a language tag such as \"de\"", shorten(l)));
+                    self.invalid(
+                        &p.f("language"),
+                        format!("{:?} is not a language tag such as \"de\"", shorten(l)),
+                    );
                 }
             }
             self.opt_text(&p.f("publisher"), &d.publisher);

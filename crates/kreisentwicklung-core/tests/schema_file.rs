@@ -28,10 +28,21 @@ fn shipped_json_schema_matches_the_code() {
 fn schema_uses_only_standard_formats_and_no_nulls() {
     let schema = kreisentwicklung_core::json_schema();
     let text = serde_json::to_string(&schema).unwrap();
-    for bad in ["\"uint8\"", "\"uint32\"", "\"int32\"", "\"double\"", "\"uint\"", "\"int64\"", "\"null\""] {
+    for bad in [
+        "\"uint8\"",
+        "\"uint32\"",
+        "\"int32\"",
+        "\"double\"",
+        "\"uint\"",
+        "\"int64\"",
+        "\"null\"",
+    ] {
         assert!(!text.contains(bad), "schema contains {bad}");
     }
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     // camelCase keys on the concept.
     let concept = &schema["$defs"]["Concept"]["properties"];
     assert!(concept.get("crossCuttingThemes").is_some());
