@@ -84,6 +84,7 @@ mod concept;
 mod date;
 mod document;
 pub mod export;
+pub mod generate;
 mod goal;
 mod id;
 mod indicator;
