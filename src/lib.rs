@@ -39,6 +39,8 @@ pub use kreisentwicklung_xml as xml;
 #[cfg(feature = "xlsx")]
 pub use kreisentwicklung_xlsx as xlsx;
 
+pub mod import;
+
 /// A registry with every exporter enabled by cargo features (`json`, `xml`,
 /// `xlsx`). Register your own formats on it with
 /// [`Registry::register`](export::Registry::register).

@@ -1,0 +1,347 @@
+//! The command line: subcommands, arguments and their parsers.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use kreisentwicklung::export::Timestamp;
+use kreisentwicklung::{Date, Language};
+
+/// Export, validate and check county development concepts
+/// (Kreisentwicklungskonzept).
+#[derive(Debug, Parser)]
+#[command(
+    name = "kreisentwicklung",
+    version,
+    about = "Export, validate and check county development concepts (Kreisentwicklungskonzept)",
+    long_about = "Export, validate and check county development concepts (Kreisentwicklungskonzept).\n\n\
+        Inputs are concept documents in JSON or XML, recognised by their content; five seed \
+        counties are built in (see `kreisentwicklung examples`).",
+    after_help = "Examples:\n  \
+        kreisentwicklung export --example nordsachsen --format xlsx -o nordsachsen.xlsx\n  \
+        kreisentwicklung validate data/*.json\n  \
+        kreisentwicklung export data/*.json --format xml --out-dir out\n\n\
+        Exit codes: 0 success, 1 invalid input or failed export (check: a finding of severity \
+        error), 2 usage error or unreadable input.",
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Export concept documents or built-in examples to JSON, XML or XLSX.
+    #[command(
+        long_about = "Export concept documents (JSON or XML, recognised by content) or built-in \
+            examples to a format of `kreisentwicklung formats`.\n\n\
+            Without -o the output goes next to the input with the format's extension \
+            (data/x.json → data/x.xlsx); an example goes to NAME.EXT in the current \
+            directory. The tool never overwrites an input: choose another name with -o or \
+            --out-dir. `-o -` writes JSON or XML to standard output.",
+        after_help = "Examples:\n  \
+            kreisentwicklung export --example nordsachsen --format xlsx -o nordsachsen.xlsx\n  \
+            kreisentwicklung export data/hildesheim.json --format xml\n  \
+            kreisentwicklung export data/hildesheim.xml --format json --compact -o -\n  \
+            kreisentwicklung export data/*.json --format xlsx --constant-memory --out-dir out\n\n\
+            Exit codes: 0 all exported, 1 an input is invalid or an export failed, \
+            2 usage error or unreadable input."
+    )]
+    Export(ExportArgs),
+
+    /// Validate concept documents and print every problem.
+    #[command(
+        long_about = "Validate concept documents (JSON or XML, recognised by content). Every \
+            problem is printed on standard output, one line each: file, path and message.",
+        after_help = "Example:\n  \
+            kreisentwicklung validate data/x.json data/y.xml\n  \
+            data/x.json: measures[W3].goals[1]: refers to goal \"z9\", which does not exist\n\n\
+            Exit codes: 0 all valid, 1 an input is invalid or unparseable, 2 usage error or \
+            unreadable input (missing file, a directory)."
+    )]
+    Validate(ValidateArgs),
+
+    /// Print the shipped JSON Schema or XSD.
+    #[command(
+        long_about = "Print the shipped schema of concept documents, byte for byte as in \
+            schemas/: the JSON Schema (draft 2020-12) or the XML Schema (XSD).",
+        after_help = "Examples:\n  \
+            kreisentwicklung schema --format json > kreisentwicklung.schema.json\n  \
+            kreisentwicklung schema --format xsd > kreisentwicklung.xsd"
+    )]
+    Schema(SchemaArgs),
+
+    /// List the export formats: id, extension and media type.
+    #[command(
+        long_about = "List the registered export formats, one a line: id, file extension and \
+            media type, separated by tabs.",
+        after_help = "Example:\n  \
+            kreisentwicklung formats\n  \
+            json\tjson\tapplication/json"
+    )]
+    Formats,
+
+    /// List the built-in seed counties.
+    #[command(
+        long_about = "List the built-in seed counties, one a line: the name to give to \
+            --example and the county's name, separated by a tab.",
+        after_help = "Example:\n  \
+            kreisentwicklung examples\n  \
+            nordsachsen\tLandkreis Nordsachsen"
+    )]
+    Examples,
+
+    /// Write a synthetic concept of any size (for tests and benchmarks).
+    #[command(
+        long_about = "Write a synthetic, valid concept with the given number of measures. The \
+            format follows the extension of the output file (.json, .xml or .xlsx). The same \
+            seed always gives the same concept.",
+        after_help = "Example:\n  \
+            kreisentwicklung generate --measures 1000 --seed 7 -o big.json\n  \
+            kreisentwicklung validate big.json"
+    )]
+    Generate(GenerateArgs),
+
+    /// Check the health of a concept: overdue measures, missing data and more.
+    #[command(
+        long_about = "Check the health of a concept (a document or a built-in example): \
+            findings such as overdue measures or indicators without observations, with a \
+            severity, a code, a path and a message. Dates are judged against --today, by \
+            default the system's date.",
+        after_help = "Examples:\n  \
+            kreisentwicklung check data/hildesheim.json\n  \
+            kreisentwicklung check --example nordsachsen --json --today 2025-01-01\n\n\
+            Exit codes: 0 no finding of severity error, 1 a finding of severity error or an \
+            invalid input, 2 usage error or unreadable input."
+    )]
+    Check(CheckArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Concept documents to export (JSON or XML, recognised by content).
+    #[arg(value_name = "INPUT", required_unless_present = "example")]
+    pub inputs: Vec<PathBuf>,
+
+    /// A built-in seed county to export instead (see `kreisentwicklung examples`);
+    /// repeatable.
+    #[arg(long, value_name = "NAME", value_parser = parse_example)]
+    pub example: Vec<String>,
+
+    /// The output format: json, xml or xlsx (see `kreisentwicklung formats`).
+    #[arg(short, long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: String,
+
+    /// Language of labels and headings [default: the concept's language].
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// The output file, or `-` for standard output (JSON and XML only).
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "OUT",
+        conflicts_with = "out_dir"
+    )]
+    pub output: Option<PathBuf>,
+
+    /// Write every output into this directory (created if missing), named after
+    /// its input.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// XLSX: write rows straight to disk to keep memory low for large concepts.
+    #[arg(long)]
+    pub constant_memory: bool,
+
+    /// A format-specific option, passed to the exporter; repeatable.
+    #[arg(long = "option", value_name = "NAME=VALUE", value_parser = parse_option)]
+    pub options: Vec<(String, String)>,
+
+    /// JSON and XML: compact instead of indented output.
+    #[arg(long)]
+    pub compact: bool,
+
+    /// The creation date written into the output: `now` or YYYY-MM-DD
+    /// [default: a fixed date, so that the same input gives the same output].
+    #[arg(long, value_name = "now|YYYY-MM-DD", value_parser = parse_timestamp)]
+    pub timestamp: Option<Timestamp>,
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Concept documents to validate (JSON or XML, recognised by content).
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema: the JSON Schema or the XML Schema.
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub format: SchemaFormat,
+}
+
+/// Arguments of `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of measures.
+    #[arg(long, value_name = "N")]
+    pub measures: usize,
+
+    /// The seed; the same seed gives the same concept.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// The output file; its extension (.json, .xml, .xlsx) chooses the format.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The concept document to check (JSON or XML, recognised by content).
+    #[arg(
+        value_name = "INPUT",
+        required_unless_present = "example",
+        conflicts_with = "example"
+    )]
+    pub input: Option<PathBuf>,
+
+    /// A built-in seed county to check instead (see `kreisentwicklung examples`).
+    #[arg(long, value_name = "NAME", value_parser = parse_example)]
+    pub example: Option<String>,
+
+    /// Print the findings as a JSON array of objects with severity, code, path
+    /// and message.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Language of the messages [default: the concept's language].
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// The date to judge deadlines against [default: today, from the system clock].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<Date>,
+}
+
+/// A language for labels and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Language {
+        match lang {
+            Lang::De => Language::De,
+            Lang::En => Language::En,
+        }
+    }
+}
+
+/// Which schema `schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFormat {
+    /// The JSON Schema (draft 2020-12).
+    Json,
+    /// The XML Schema.
+    Xsd,
+}
+
+/// A registered export format id.
+fn parse_format(s: &str) -> Result<String, String> {
+    let registry = kreisentwicklung::registry();
+    if registry.get(s).is_some() {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "unknown format; registered formats: {}",
+            registry.ids().join(", ")
+        ))
+    }
+}
+
+/// The name of a built-in example.
+fn parse_example(s: &str) -> Result<String, String> {
+    if crate::commands::example_names().contains(&s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "no such example; built-in examples: {}",
+            crate::commands::example_names().join(", ")
+        ))
+    }
+}
+
+/// `NAME=VALUE`; a bare `NAME` means `NAME=true`.
+fn parse_option(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s.split_once('=').unwrap_or((s, "true"));
+    if name.is_empty() {
+        return Err("expected NAME=VALUE".to_owned());
+    }
+    Ok((name.to_owned(), value.to_owned()))
+}
+
+/// `now` or a date.
+fn parse_timestamp(s: &str) -> Result<Timestamp, String> {
+    if s.eq_ignore_ascii_case("now") {
+        Ok(Timestamp::Now)
+    } else {
+        parse_date(s)
+            .map(Timestamp::At)
+            .map_err(|e| format!("{e}; expected now or YYYY-MM-DD"))
+    }
+}
+
+/// A date written YYYY-MM-DD.
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.reason.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn options_parse() {
+        assert_eq!(
+            parse_option("constant-memory=true"),
+            Ok(("constant-memory".into(), "true".into()))
+        );
+        assert_eq!(
+            parse_option("constant-memory"),
+            Ok(("constant-memory".into(), "true".into()))
+        );
+        assert_eq!(parse_option("a=b=c"), Ok(("a".into(), "b=c".into())));
+        assert!(parse_option("=x").is_err());
+    }
+
+    #[test]
+    fn timestamps_parse() {
+        assert_eq!(parse_timestamp("now"), Ok(Timestamp::Now));
+        assert_eq!(
+            parse_timestamp("2024-02-29"),
+            Ok(Timestamp::At(Date::from_ymd(2024, 2, 29).unwrap()))
+        );
+        assert!(parse_timestamp("2023-02-29").is_err());
+        assert!(parse_timestamp("yesterday").is_err());
+    }
+}

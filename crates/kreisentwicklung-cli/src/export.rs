@@ -1,0 +1,241 @@
+//! `kreisentwicklung export`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use kreisentwicklung::export::{ExportOptions, Exporter};
+use kreisentwicklung::{Concept, Language};
+
+use crate::cli::ExportArgs;
+use crate::files::{self, Source};
+use crate::progress::Progress;
+use crate::{Failure, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+
+/// Where one output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Dest {
+    Stdout,
+    File(PathBuf),
+}
+
+/// One input and its output.
+#[derive(Debug)]
+struct Job {
+    source: Source,
+    dest: Dest,
+}
+
+/// Runs `export`.
+pub fn run(args: ExportArgs) -> Result<u8, Failure> {
+    let registry = kreisentwicklung::registry();
+    let exporter = registry
+        .get(&args.format)
+        .ok_or_else(|| Failure::usage(format!("unknown format {:?}", args.format)))?;
+
+    let base = options(&args);
+    // Unknown format-specific options are usage errors, caught before any
+    // work is done.
+    exporter
+        .check_options(&base)
+        .map_err(|e| Failure::usage(e.to_string()))?;
+
+    let sources: Vec<Source> = args
+        .inputs
+        .iter()
+        .cloned()
+        .map(Source::File)
+        .chain(args.example.iter().cloned().map(Source::Example))
+        .collect();
+    let jobs = plan(&args, exporter, sources)?;
+
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::usage(format!(
+                "cannot create the directory {}: {}",
+                dir.display(),
+                files::io_message(&e)
+            ))
+        })?;
+    }
+
+    let several = jobs.len() > 1;
+    let mut progress = Progress::new(jobs.len());
+    let (mut exported, mut failed, mut code) = (0usize, 0usize, EXIT_OK);
+    for job in &jobs {
+        progress.start_item(&job.source.label());
+        match export_one(exporter, job, &args, &base) {
+            Ok(()) => {
+                exported += 1;
+                if let (false, Dest::File(path)) = (several, &job.dest) {
+                    progress.println(&format!("wrote {}", path.display()));
+                }
+            }
+            Err((job_code, lines)) => {
+                failed += 1;
+                code = code.max(job_code);
+                for line in lines {
+                    progress.println(&format!("error: {line}"));
+                }
+            }
+        }
+        progress.finish_item();
+    }
+    progress.clear();
+    if several {
+        crate::say!("{exported} exported, {failed} failed");
+    }
+    Ok(code)
+}
+
+/// The export options from the command line, before the concept's language
+/// is known.
+fn options(args: &ExportArgs) -> ExportOptions {
+    let mut options = ExportOptions::default().pretty(!args.compact);
+    if let Some(lang) = args.lang {
+        options = options.language(lang.into());
+    }
+    if let Some(timestamp) = args.timestamp {
+        options = options.timestamp(timestamp);
+    }
+    if args.constant_memory {
+        options = options.option("constant-memory", "true");
+    }
+    for (name, value) in &args.options {
+        options = options.option(name.clone(), value.clone());
+    }
+    options
+}
+
+/// Decides every output before anything is written, and refuses plans
+/// that would overwrite an input or write two outputs to one file.
+fn plan(
+    args: &ExportArgs,
+    exporter: &dyn Exporter,
+    sources: Vec<Source>,
+) -> Result<Vec<Job>, Failure> {
+    let ext = exporter.extension();
+    if sources.len() > 1 {
+        if let Some(out) = &args.output {
+            return Err(Failure::usage(format!(
+                "-o {} names one output, but {} inputs were given; use --out-dir DIR for several",
+                out.display(),
+                sources.len()
+            )));
+        }
+    }
+
+    let mut jobs = Vec::with_capacity(sources.len());
+    for source in sources {
+        let dest = match (&args.output, &args.out_dir) {
+            (Some(out), _) if out.as_os_str() == "-" => {
+                if exporter.is_binary() {
+                    return Err(Failure::usage(format!(
+                        "{} is a binary format and is not written to standard output; \
+                         give a file name with -o",
+                        exporter.id()
+                    )));
+                }
+                Dest::Stdout
+            }
+            (Some(out), _) => Dest::File(out.clone()),
+            (None, Some(dir)) => Dest::File(dir.join(output_name(&source, ext)?)),
+            (None, None) => Dest::File(match &source {
+                Source::File(path) => path.with_extension(ext),
+                Source::Example(name) => PathBuf::from(format!("{name}.{ext}")),
+            }),
+        };
+        jobs.push(Job { source, dest });
+    }
+
+    let mut seen = HashSet::new();
+    for job in &jobs {
+        let Dest::File(dest) = &job.dest else {
+            continue;
+        };
+        if let Source::File(input) = &job.source {
+            if files::same_file(input, dest) || input == dest {
+                return Err(Failure::usage(format!(
+                    "the output {} would overwrite the input; choose another name with -o or \
+                     another directory with --out-dir",
+                    dest.display()
+                )));
+            }
+        }
+        if !seen.insert(dest.clone()) {
+            return Err(Failure::usage(format!(
+                "two inputs would both be written to {}; export them in separate runs or \
+                 rename one",
+                dest.display()
+            )));
+        }
+    }
+    // An output that is another job's input would destroy that input
+    // before it is read.
+    for job in &jobs {
+        let Dest::File(dest) = &job.dest else {
+            continue;
+        };
+        for other in &jobs {
+            if let Source::File(input) = &other.source {
+                if files::same_file(input, dest) {
+                    return Err(Failure::usage(format!(
+                        "the output {} would overwrite the input {}",
+                        dest.display(),
+                        input.display()
+                    )));
+                }
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+/// The file name of an output in `--out-dir`: the input's stem or the
+/// example's name, with the format's extension.
+fn output_name(source: &Source, ext: &str) -> Result<PathBuf, Failure> {
+    match source {
+        Source::Example(name) => Ok(PathBuf::from(format!("{name}.{ext}"))),
+        Source::File(path) => {
+            let stem = path.file_stem().ok_or_else(|| {
+                Failure::usage(format!("cannot name an output after {}", path.display()))
+            })?;
+            Ok(Path::new(stem).with_extension(ext))
+        }
+    }
+}
+
+/// Loads and exports one input. On failure: the exit code and the lines to
+/// print.
+fn export_one(
+    exporter: &dyn Exporter,
+    job: &Job,
+    args: &ExportArgs,
+    base: &ExportOptions,
+) -> Result<(), (u8, Vec<String>)> {
+    let concept = files::load(&job.source).map_err(|e| (e.code(), e.lines()))?;
+    let mut options = base.clone();
+    if args.lang.is_none() {
+        options.language = concept_language(&concept);
+    }
+    let write = |out: &mut dyn std::io::Write| exporter.export(&concept, out, &options);
+    let (result, dest_path) = match &job.dest {
+        Dest::Stdout => (files::write_stdout(write), Path::new("standard output")),
+        Dest::File(path) => (files::write_file(path, write), path.as_path()),
+    };
+    result.map_err(|e| {
+        let message = e.message(dest_path);
+        let line = format!("{}: {message}", job.source.label());
+        let code = match e {
+            files::WriteError::Export(kreisentwicklung::export::ExportError::Option { .. }) => {
+                EXIT_USAGE
+            }
+            _ => EXIT_INVALID,
+        };
+        (code, vec![line])
+    })
+}
+
+/// The concept's main language if labels exist for it, German otherwise.
+pub fn concept_language(concept: &Concept) -> Language {
+    Language::from_tag(concept.main_language()).unwrap_or_default()
+}

@@ -1,0 +1,194 @@
+//! Reading concept documents whose format is recognised by their content.
+//!
+//! [`from_slice`] looks at the first character after an optional UTF-8
+//! byte order mark and whitespace: `{` is read as JSON, `<` as XML. Anything
+//! else is refused with an error that says what was found.
+//!
+//! ```
+//! use kreisentwicklung::import::{self, Format};
+//!
+//! assert_eq!(import::detect(b"  {\"schemaVersion\": \"1.0\"}")?, Format::Json);
+//! assert_eq!(import::detect(b"\xEF\xBB\xBF<?xml version=\"1.0\"?>")?, Format::Xml);
+//! let err = import::detect(b"Landkreis;Nordsachsen").unwrap_err();
+//! assert!(err.to_string().contains("neither JSON nor XML"));
+//! # Ok::<(), import::ImportError>(())
+//! ```
+
+use std::fmt;
+
+use kreisentwicklung_core::{Concept, ValidationErrors};
+
+/// A format a concept document can be read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The JSON exchange format.
+    Json,
+    /// The XML exchange format.
+    Xml,
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Json => "JSON",
+            Format::Xml => "XML",
+        })
+    }
+}
+
+/// Why a document could not be read.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The document is empty or only whitespace.
+    Empty,
+    /// The document is encoded in UTF-16 or UTF-32; documents must be UTF-8.
+    NotUtf8,
+    /// The document is neither JSON nor XML.
+    Unrecognized {
+        /// A short, printable description of how the document starts.
+        start: String,
+    },
+    /// The format was recognised, but its cargo feature is off.
+    Disabled {
+        /// The format.
+        format: Format,
+    },
+    /// The JSON document could not be read (provisional until the JSON
+    /// crate's reader lands).
+    #[cfg(feature = "json")]
+    Json(String),
+    /// The document was read, but the concept has problems.
+    Invalid(ValidationErrors),
+}
+
+impl ImportError {
+    /// The validation problems, when the document was read but the concept
+    /// in it is invalid.
+    pub fn validation_errors(&self) -> Option<&ValidationErrors> {
+        match self {
+            ImportError::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty => f.write_str("the document is empty"),
+            ImportError::NotUtf8 => {
+                f.write_str("the document is not UTF-8 (it starts with a UTF-16 or UTF-32 byte order mark); save it as UTF-8")
+            }
+            ImportError::Unrecognized { start } => write!(
+                f,
+                "the document is neither JSON nor XML: it starts with {start}, where `{{` (JSON) or `<` (XML) was expected"
+            ),
+            ImportError::Disabled { format } => write!(
+                f,
+                "the document is {format}, but this build cannot read {format} (enable the cargo feature `{}`)",
+                format.to_string().to_lowercase()
+            ),
+            #[cfg(feature = "json")]
+            ImportError::Json(message) => f.write_str(message),
+            ImportError::Invalid(errors) => write!(f, "{errors}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Recognises the format of a document by its first significant character.
+pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
+    for bom in [
+        &[0xFF, 0xFE][..],
+        &[0xFE, 0xFF][..],
+        &[0, 0, 0xFE, 0xFF][..],
+    ] {
+        if bytes.starts_with(bom) {
+            return Err(ImportError::NotUtf8);
+        }
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .ok_or(ImportError::Empty)?;
+    match body[start] {
+        b'{' => Ok(Format::Json),
+        b'<' => Ok(Format::Xml),
+        _ => Err(ImportError::Unrecognized {
+            start: describe_start(&body[start..]),
+        }),
+    }
+}
+
+/// How a document starts, for messages: `a ZIP archive (an XLSX workbook?)`
+/// or the first few characters, quoted.
+fn describe_start(bytes: &[u8]) -> String {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return "a ZIP archive (an XLSX workbook?)".to_owned();
+    }
+    if bytes.starts_with(b"%PDF") {
+        return "a PDF file".to_owned();
+    }
+    let head = &bytes[..bytes.len().min(40)];
+    let text = String::from_utf8_lossy(head);
+    let first: String = text
+        .chars()
+        .take_while(|c| *c != '\n' && *c != '\r')
+        .take(20)
+        .collect();
+    format!("{first:?}")
+}
+
+/// Reads and validates a concept document, JSON or XML, recognised by its
+/// content.
+pub fn from_slice(bytes: &[u8]) -> Result<Concept, ImportError> {
+    match detect(bytes)? {
+        Format::Json => from_json(bytes),
+        Format::Xml => Err(ImportError::Disabled {
+            format: Format::Xml,
+        }),
+    }
+}
+
+#[cfg(feature = "json")]
+fn from_json(bytes: &[u8]) -> Result<Concept, ImportError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let doc: kreisentwicklung_core::ConceptDocument =
+        serde_json::from_slice(body).map_err(|e| ImportError::Json(e.to_string()))?;
+    doc.concept.validate().map_err(ImportError::Invalid)?;
+    Ok(doc.concept)
+}
+
+#[cfg(not(feature = "json"))]
+fn from_json(_: &[u8]) -> Result<Concept, ImportError> {
+    Err(ImportError::Disabled {
+        format: Format::Json,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_first_significant_character() {
+        assert_eq!(detect(b"{}").unwrap(), Format::Json);
+        assert_eq!(detect(b"\n\t {}").unwrap(), Format::Json);
+        assert_eq!(detect(b"\xEF\xBB\xBF\r\n<concept/>").unwrap(), Format::Xml);
+        assert!(matches!(detect(b""), Err(ImportError::Empty)));
+        assert!(matches!(detect(b" \n "), Err(ImportError::Empty)));
+        assert!(matches!(detect(b"\xEF\xBB\xBF"), Err(ImportError::Empty)));
+        assert!(matches!(detect(b"\xFF\xFE<\0"), Err(ImportError::NotUtf8)));
+    }
+
+    #[test]
+    fn unrecognized_content_is_described() {
+        let e = detect(b"PK\x03\x04rest").unwrap_err();
+        assert!(e.to_string().contains("ZIP archive"), "{e}");
+        let e = detect(b"id;title\n1;x").unwrap_err();
+        assert!(e.to_string().contains("\"id;title\""), "{e}");
+    }
+}
