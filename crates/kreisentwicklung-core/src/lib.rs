@@ -69,6 +69,15 @@
 //! [`Concept::validate`] reports every problem at once with a path to the
 //! item; see [`validate`](mod@validate).
 //!
+//! # Monitoring and health
+//!
+//! [`Concept::monitor`] computes progress and a traffic light (Ampel) for
+//! every indicator, measure, goal and field of action; see
+//! [`monitoring`](mod@monitoring). [`Concept::health_report`] lists the gaps
+//! in a concept — goals without measures, no priorities, no public
+//! participation, an overdue review — each with a stable code; see
+//! [`health`](mod@health).
+//!
 //! # Serialized forms
 //!
 //! The types serialize with `serde` in camelCase without nulls or empty
@@ -86,10 +95,12 @@ mod document;
 pub mod export;
 pub mod generate;
 mod goal;
+pub mod health;
 mod id;
 mod indicator;
 mod measure;
 mod money;
+pub mod monitoring;
 mod participation;
 pub mod period;
 mod resolution;
@@ -112,10 +123,12 @@ pub use concept::{
 pub use date::{Date, DateError};
 pub use document::Document;
 pub use goal::{Goal, MAX_GOAL_LEVEL};
+pub use health::{Finding, FindingCode, HealthOptions, HealthReport, Severity};
 pub use id::{Id, MAX_ID_LEN};
 pub use indicator::{Baseline, Indicator, Observation, Target};
 pub use measure::{BudgetLine, Costs, Funding, Measure, StatusUpdate};
 pub use money::{Euro, MAX_EUROS};
+pub use monitoring::{MonitoringOptions, MonitoringReport, Progress, Thresholds, TrafficLight};
 pub use participation::{Event, Participant, ParticipantCount};
 pub use period::{Period, PeriodParseError, YearMonth, YearPart};
 pub use resolution::{Adoption, Consultation, Mandate, Paper, Resolution, Votes};
