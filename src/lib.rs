@@ -27,6 +27,8 @@
 
 pub use kreisentwicklung_core::*;
 
+pub mod examples;
+
 /// The JSON exchange format.
 #[cfg(feature = "json")]
 pub use kreisentwicklung_json as json;
