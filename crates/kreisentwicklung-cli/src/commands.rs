@@ -11,21 +11,12 @@ use crate::{Failure, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 
 /// The names of the built-in seed counties.
 pub fn example_names() -> &'static [&'static str] {
-    // TODO: kreisentwicklung::examples::NAMES once the facade module lands.
-    &[
-        "hildesheim",
-        "helmstedt",
-        "bernkastel-wittlich",
-        "ludwigslust-parchim",
-        "nordsachsen",
-    ]
+    kreisentwicklung::examples::NAMES
 }
 
 /// A built-in seed county by name.
 pub fn load_example(name: &str) -> Result<Concept, String> {
-    // TODO: kreisentwicklung::examples::load once the facade module lands.
-    let _ = name;
-    Err::<Concept, _>("the built-in examples are not available yet".to_owned())
+    kreisentwicklung::examples::load(name).map_err(|e| files::one_line(&e.to_string()))
 }
 
 /// Runs `validate`: every problem of every input on standard output.
