@@ -1,33 +1,163 @@
-//! Json format for kreisentwicklung concepts (being written).
+//! The JSON exchange format of county development concepts
+//! (Kreisentwicklungskonzept): export, and an import that says exactly what
+//! is wrong with a document.
+//!
+//! A document is a [`ConceptDocument`](kreisentwicklung_core::ConceptDocument):
+//!
+//! ```json
+//! {
+//!   "$schema": "urn:kreisentwicklung:schema:json:1",
+//!   "schemaVersion": "1.0",
+//!   "concept": { "id": "kek-nordsachsen-2030", "title": "…", … }
+//! }
+//! ```
+//!
+//! `schemas/kreisentwicklung.schema.json` in the repository describes it;
+//! every document this crate writes validates against that schema.
+//!
+//! # Export
+//!
+//! [`to_string`], [`to_vec`] and [`to_writer`] write a concept, pretty
+//! (two-space indent, final newline) or compact. The output depends only on
+//! the concept: the same concept gives the same bytes. [`JsonExporter`] is
+//! the same as an [`Exporter`](kreisentwicklung_core::export::Exporter) for
+//! the export registry.
+//!
+//! ```
+//! use kreisentwicklung_core::*;
+//!
+//! let concept = Concept::new(
+//!     "kek-helmstedt",
+//!     "Kreisentwicklungskonzept",
+//!     ConceptKind::Kek,
+//!     Territory::landkreis("Helmstedt").with_key("03154"),
+//! )
+//! .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum").with_number("1"));
+//!
+//! let json = kreisentwicklung_json::to_string(&concept, false)?;
+//! assert_eq!(
+//!     json,
+//!     r#"{"$schema":"urn:kreisentwicklung:schema:json:1","schemaVersion":"1.0","concept":{"id":"kek-helmstedt","title":"Kreisentwicklungskonzept","kind":"kek","territory":{"name":"Helmstedt","kind":"landkreis","key":"03154"},"status":"inPreparation","goals":[{"id":"oz1","number":"1","level":1,"title":"Attraktiver Wohnraum"}]}}"#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Import
+//!
+//! [`from_str`], [`from_slice`] and [`from_reader`] read a document and
+//! [validate](kreisentwicklung_core::Concept::validate) the concept; the
+//! `*_with_warnings` variants also return [`Warning`]s. An [`ImportError`]
+//! names the JSON path and the line and column, or lists every validation
+//! problem:
+//!
+//! ```
+//! use kreisentwicklung_json::ImportError;
+//!
+//! let json = r#"{
+//!   "schemaVersion": "1.0",
+//!   "concept": {
+//!     "id": "kek", "title": "KEK", "kind": "kek", "status": "adopted",
+//!     "territory": {"name": "Beispiel", "kind": "landkreis"},
+//!     "measures": [{"id": "m1", "title": "Radwege", "priority": "urgent"}]
+//!   }
+//! }"#;
+//! let err = kreisentwicklung_json::from_str(json).unwrap_err();
+//! assert_eq!(err.path(), Some("concept.measures[0].priority"));
+//! assert!(err.to_string().starts_with(
+//!     "concept.measures[0].priority: unknown variant `urgent`, expected one of"));
+//! assert!(err.to_string().ends_with("at line 6 column 70"));
+//!
+//! // Well-formed, but a measure refers to goals that do not exist:
+//! let json = json.replace(r#""priority": "urgent""#, r#""goals": ["z1", "z2"]"#);
+//! match kreisentwicklung_json::from_str(&json) {
+//!     Err(ImportError::Invalid(errors)) => {
+//!         assert_eq!(errors.problems.len(), 2);
+//!         assert_eq!(errors.problems[1].to_string(),
+//!                    "measures[m1].goals[1]: refers to goal \"z2\", which does not exist");
+//!     }
+//!     other => panic!("{other:?}"),
+//! }
+//! ```
+//!
+//! A round trip gives back the same concept:
+//!
+//! ```
+//! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+//!
+//! let concept = generate(&GeneratorOptions::new(20));
+//! let json = kreisentwicklung_json::to_vec(&concept, true)?;
+//! assert_eq!(kreisentwicklung_json::from_slice(&json)?, concept);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What import accepts
+//!
+//! Checks run in this order, and the first that fails is reported:
+//!
+//! 1. **Encoding**: UTF-8 ([`from_slice`] and [`from_reader`] report the
+//!    first bad byte with its position). A leading byte order mark is
+//!    skipped.
+//! 2. **Well-formed JSON**, whose top level is an object; arrays and objects
+//!    nested at most [`MAX_DEPTH`] levels deep (deeper input is refused,
+//!    never a stack overflow).
+//! 3. **No duplicate keys** in any object, the translations of a text
+//!    included. Parsers disagree on which of two equal keys counts, so a
+//!    document with one is refused rather than read one way here and
+//!    another way elsewhere.
+//! 4. **No string longer than [`MAX_STRING_BYTES`]** (a key or a value).
+//!    Such a string could never pass validation (text is limited to
+//!    [`MAX_TEXT_CHARS`](kreisentwicklung_core::MAX_TEXT_CHARS) characters
+//!    of at most four bytes each), so it is refused before it is copied.
+//!    Shorter over-long text is reported by validation along with every
+//!    other problem.
+//! 5. **Schema version**: `schemaVersion` must be present and written
+//!    `major.minor`; a major version other than
+//!    [`SCHEMA_MAJOR`](kreisentwicklung_core::SCHEMA_MAJOR) is refused
+//!    (`document has schema version 2.0, this library reads 1.x`) before
+//!    the concept is looked at. A newer minor version is read, with a
+//!    warning. `$schema` is optional and not checked.
+//! 6. **Types and codes**: every value has the type the model expects,
+//!    codes are known, dates exist (`2019-02-30` does not). The error names
+//!    the path, such as `concept.events[2].date`; inside a
+//!    [`Period`](kreisentwicklung_core::Period) or
+//!    [`Horizon`](kreisentwicklung_core::Horizon) the path ends at the
+//!    period, as they are read as a whole.
+//! 7. **Validation** of the concept: every problem at once, as
+//!    [`ImportError::Invalid`].
+//!
+//! **Unknown fields** are ignored, so that a document of a newer minor
+//! version (which may add optional fields) can still be read, and each is
+//! returned as a [`Warning::UnknownField`] with its path. Two exceptions
+//! come from the model: inside the object form of a text (`{"text": …,
+//! "translations": …}`) an unknown field is an error, and inside a period
+//! or horizon it is ignored without a warning.
+//!
+//! **Numbers**: every finite `f64` reads back bit for bit (the shortest
+//! representation that round-trips is written, and parsed exactly). NaN and
+//! infinities cannot be written in JSON, so export refuses them.
+//!
+//! **Cost**: the document is parsed twice, once for the checks 1–5 without
+//! building anything, then into the model.
+
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter};
-use kreisentwicklung_core::Concept;
+mod export;
+mod import;
+mod path;
+mod scan;
 
-/// The json exporter.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct JsonExporter;
+pub use export::{to_string, to_vec, to_writer, JsonExporter};
+pub use import::{
+    from_reader, from_reader_with_warnings, from_slice, from_slice_with_warnings, from_str,
+    from_str_with_warnings, ImportError, Imported, Warning,
+};
 
-impl Exporter for JsonExporter {
-    fn id(&self) -> &str {
-        "json"
-    }
-    fn extension(&self) -> &str {
-        "json"
-    }
-    fn media_type(&self) -> &str {
-        "application/json"
-    }
-    fn export(
-        &self,
-        _concept: &Concept,
-        _out: &mut dyn std::io::Write,
-        _options: &ExportOptions,
-    ) -> Result<(), ExportError> {
-        Err(ExportError::Format {
-            format: "json".into(),
-            message: "not implemented yet".into(),
-            source: None,
-        })
-    }
-}
+/// The longest string, in bytes, that import accepts: four bytes for each
+/// of the [`MAX_TEXT_CHARS`](kreisentwicklung_core::MAX_TEXT_CHARS)
+/// characters a text may have.
+pub const MAX_STRING_BYTES: usize = 4 * kreisentwicklung_core::MAX_TEXT_CHARS;
+
+/// How deep arrays and objects may nest in a document (the recursion limit
+/// of `serde_json`). A concept document needs about a dozen levels.
+pub const MAX_DEPTH: usize = 128;
