@@ -54,7 +54,7 @@
 //! | `no-public-participation` | warning | No event is open to the public, citizens or municipalities ([`Event::is_public`](crate::Event::is_public), path `events`). | Involve the public and the municipalities, and record events with their audience. |
 //! | `review-overdue` | warning | The concept was adopted longer ago than its revision cycle (path `revisionCycleYears`); see below. | Start the revision (status "in Fortschreibung") or adopt a new edition. |
 //! | `short-horizon` | warning | The horizon barely reaches past the medium-term financial plan (path `horizon`, or `measures`); see below. | Set a long-term horizon and plan measures beyond the budget plan. |
-//! | `resolution-without-outcome` | warning | A consultation took place (or was planned) before the evaluation date but has no outcome, or the last step of a resolution is still "submitted" [`HealthOptions::pending_outcome_days`] (default 90) days after it (path `resolutions[…].consultations[…]`). | Record the outcome of the consultation with its date. |
+//! | `resolution-without-outcome` | warning | A consultation took place (or, without a date, was planned) before the evaluation date but has no outcome, and no later step of the resolution has one; or the last step is still "submitted" more than [`HealthOptions::pending_outcome_days`] (default 90) days after it (path `resolutions[…].consultations[…]`). | Record the outcome of the consultation with its date. |
 //!
 //! **Severities.** *Error*: the concept cannot do what a concept is for (only
 //! `no-measures`: nothing can be implemented). *Warning*: a gap that weakens
@@ -65,18 +65,21 @@
 //! **Review overdue.** Checked when the concept has a revision cycle
 //! ([`Concept::revision_cycle_years`], or
 //! [`HealthOptions::default_revision_cycle_years`]) and is neither under
-//! review nor superseded. The cycle runs from the adoption date
-//! ([`Concept::adopted_on`]); without one, for an adopted concept or one in
-//! implementation, from 31 December of its edition year (the edition was
-//! drawn up that year, adoption cannot have been much earlier). The concept is
-//! overdue when the evaluation date is after the start plus the cycle.
+//! review nor superseded. The cycle runs from the date the concept has been
+//! in force since ([`in_force_since`]): the adoption date
+//! ([`Concept::adopted_on`]); without one, for a concept that is adopted or
+//! in implementation, 31 December of its edition year, else the last day of
+//! the date of its final report or action plan (the edition was drawn up
+//! then; adoption cannot have been much earlier, so the fallback does not
+//! flag too early). The concept is overdue when the evaluation date is after
+//! that date plus the cycle ([`review_due`]).
 //!
 //! **Short horizon.** The medium-term financial plan (mittelfristige
 //! Finanzplanung) covers the budget year and the
 //! [`HealthOptions::budget_planning_years`] (default 3) years after it. The
-//! reference year is the adoption year ([`Concept::adopted_on`]), else the
-//! edition year, else the evaluation year; the budget year is the one after
-//! it. A concept whose horizon ends no later than reference year + 1 + 3
+//! reference year is the year of [`in_force_since`] (the adoption year, or
+//! the edition year as above), else — for a concept not yet adopted — the
+//! evaluation year; the budget year is the one after it. A concept whose horizon ends no later than reference year + 1 + 3
 //! (reference year + 4) is flagged; an open horizon ("2035+") never is. A
 //! concept without a horizon is judged by its measures: flagged when some
 //! measure has a period and none reaches past that year (a measure open at
@@ -101,7 +104,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::{
-    Concept, ConceptStatus, Date, Id, Language, MeasureStatus, Outcome, Period, TimeHorizon,
+    Concept, ConceptStatus, Date, DocumentKind, Id, Language, MeasureStatus, Outcome, Period,
+    TimeHorizon,
 };
 
 // ---------------------------------------------------------------------------
@@ -612,6 +616,15 @@ fn short(text: &str, max: usize) -> String {
     }
 }
 
+/// "ein Ziel" / "3 Ziele".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        one.to_owned()
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// How an item is named in messages: its number if it has one, else its id,
 /// then its title: `1.2 „Infrastruktur“` / `1.2 "Infrastruktur"`.
 fn name(number: Option<&str>, id: &Id, title: &str) -> (String, String) {
@@ -621,6 +634,130 @@ fn name(number: Option<&str>, id: &Id, title: &str) -> (String, String) {
         .unwrap_or(id.as_str());
     let t = short(title, 60);
     (format!("{n} „{t}“"), format!("{n} \"{t}\""))
+}
+
+// ---------------------------------------------------------------------------
+// Review schedule
+// ---------------------------------------------------------------------------
+
+/// Where the date a concept has been in force since comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum StartBasis {
+    /// The adoption date ([`Concept::adopted_on`]).
+    Adoption,
+    /// 31 December of the edition year ([`Edition::year`](crate::Edition::year)).
+    Edition,
+    /// The last day of the date of the concept's final report or action plan
+    /// (the latest one).
+    Document,
+}
+
+/// The date a concept has been in force since, and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InForceSince {
+    /// The date.
+    pub date: Date,
+    /// Where it comes from.
+    pub basis: StartBasis,
+}
+
+/// The date the concept has been in force since: its adoption date
+/// ([`Concept::adopted_on`]); without one, for a concept that is adopted or
+/// in implementation, 31 December of its edition year, else the last day of
+/// the date of its latest final report (Endbericht) or action plan
+/// (Handlungskonzept). `None` when none of these is known.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::health::{in_force_since, StartBasis};
+///
+/// let c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+///     .with_status(ConceptStatus::InImplementation)
+///     .with_document(Document::new("hk", DocumentKind::ActionPlan, "Handlungskonzept 2030")
+///         .with_date(Period::year(2023)));
+/// let since = in_force_since(&c).unwrap();
+/// assert_eq!((since.date, since.basis), (Date::from_ymd(2023, 12, 31)?, StartBasis::Document));
+/// # Ok::<(), DateError>(())
+/// ```
+pub fn in_force_since(concept: &Concept) -> Option<InForceSince> {
+    if let Some(date) = concept.adopted_on() {
+        return Some(InForceSince {
+            date,
+            basis: StartBasis::Adoption,
+        });
+    }
+    if !matches!(
+        concept.status,
+        ConceptStatus::Adopted | ConceptStatus::InImplementation
+    ) {
+        return None;
+    }
+    if let Some(date) = concept
+        .edition
+        .as_ref()
+        .and_then(|e| e.year)
+        .and_then(|y| Date::from_ymd(y, 12, 31).ok())
+    {
+        return Some(InForceSince {
+            date,
+            basis: StartBasis::Edition,
+        });
+    }
+    concept
+        .documents
+        .iter()
+        .filter(|d| matches!(d.kind, DocumentKind::FinalReport | DocumentKind::ActionPlan))
+        .filter_map(|d| d.date.as_ref()?.latest())
+        .max()
+        .map(|date| InForceSince {
+            date,
+            basis: StartBasis::Document,
+        })
+}
+
+/// The date the next full revision (Fortschreibung) is due: the date the
+/// concept has been in force since ([`in_force_since`]) plus its revision
+/// cycle ([`Concept::revision_cycle_years`], else
+/// [`HealthOptions::default_revision_cycle_years`]). `None` when either is
+/// unknown, or when the concept is under review or superseded.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::health::{review_due, HealthOptions};
+///
+/// let c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+///     .with_revision_cycle_years(5)
+///     .with_resolution(
+///         Resolution::new("b", ResolutionKind::Resolution, "Beschluss des KEK")
+///             .with_consultation(Consultation::new("kt", ConsultationRole::Decide)
+///                 .on(Date::from_ymd(2021, 3, 24)?)
+///                 .with_outcome(Outcome::Adopted))
+///             .adopting(AdoptionSubject::Concept),
+///     );
+/// let options = HealthOptions::new(Date::from_ymd(2025, 1, 1)?);
+/// assert_eq!(review_due(&c, &options), Some(Date::from_ymd(2026, 3, 24)?));
+/// # Ok::<(), DateError>(())
+/// ```
+pub fn review_due(concept: &Concept, options: &HealthOptions) -> Option<Date> {
+    review_schedule(concept, options).map(|(_, due, _)| due)
+}
+
+fn review_schedule(concept: &Concept, options: &HealthOptions) -> Option<(InForceSince, Date, u8)> {
+    if matches!(
+        concept.status,
+        ConceptStatus::UnderReview | ConceptStatus::Superseded
+    ) {
+        return None;
+    }
+    let cycle = concept
+        .revision_cycle_years
+        .or(options.default_revision_cycle_years)
+        .filter(|&y| y > 0)?;
+    let start = in_force_since(concept)?;
+    let due = add_years(start.date, i32::from(cycle))?;
+    Some((start, due, cycle))
 }
 
 // ---------------------------------------------------------------------------
@@ -677,30 +814,42 @@ impl Checker<'_> {
 
     fn no_measures(&mut self) {
         let c = self.c;
-        if c.measures.is_empty() && (!c.goals.is_empty() || !c.fields.is_empty()) {
-            self.push(
-                FindingCode::NoMeasures,
-                "measures",
-                format!(
-                    "Das Konzept hat {} Ziele und {} Handlungsfelder, aber keine einzige Maßnahme.",
-                    c.goals.len(),
-                    c.fields.len()
-                ),
-                format!(
-                    "The concept has {} goals and {} fields of action but not a single measure.",
-                    c.goals.len(),
-                    c.fields.len()
-                ),
-            );
+        let (g, f) = (c.goals.len(), c.fields.len());
+        if !c.measures.is_empty() || (g == 0 && f == 0) {
+            return;
         }
+        let goals_de = count(g, "ein Ziel", "Ziele");
+        let goals_en = count(g, "one goal", "goals");
+        let fields_de = count(f, "ein Handlungsfeld", "Handlungsfelder");
+        let fields_en = count(f, "one field of action", "fields of action");
+        let (what_de, what_en) = match (g, f) {
+            (_, 0) => (goals_de, goals_en),
+            (0, _) => (fields_de, fields_en),
+            _ => (
+                format!("{goals_de} und {fields_de}"),
+                format!("{goals_en} and {fields_en}"),
+            ),
+        };
+        self.push(
+            FindingCode::NoMeasures,
+            "measures",
+            format!("Das Konzept hat {what_de}, aber keine einzige Maßnahme."),
+            format!("The concept has {what_en} but not a single measure."),
+        );
     }
 
     fn no_goal_priorities(&mut self) {
         let goals = &self.c.goals;
-        if !goals.is_empty() && goals.iter().all(|g| g.priority.is_none()) {
-            self.push(
-                FindingCode::NoGoalPriorities,
-                "goals",
+        if goals.is_empty() || goals.iter().any(|g| g.priority.is_some()) {
+            return;
+        }
+        let (de, en) = if goals.len() == 1 {
+            (
+                "Das einzige Ziel hat keine Priorität.".to_owned(),
+                "The only goal has no priority.".to_owned(),
+            )
+        } else {
+            (
                 format!(
                     "Keines der {} Ziele hat eine Priorität; die Ziele sind nicht priorisiert.",
                     goals.len()
@@ -709,8 +858,9 @@ impl Checker<'_> {
                     "None of the {} goals has a priority; the goals are not prioritised.",
                     goals.len()
                 ),
-            );
-        }
+            )
+        };
+        self.push(FindingCode::NoGoalPriorities, "goals", de, en);
     }
 
     fn single_actor_catalogue(&mut self) {
@@ -787,81 +937,43 @@ impl Checker<'_> {
     }
 
     fn review_overdue(&mut self) {
-        let c = self.c;
-        if matches!(
-            c.status,
-            ConceptStatus::UnderReview | ConceptStatus::Superseded
-        ) {
-            return;
-        }
-        let Some(cycle) = c
-            .revision_cycle_years
-            .or(self.o.default_revision_cycle_years)
-            .filter(|&y| y > 0)
-        else {
-            return;
-        };
-        let adopted = c.adopted_on();
-        let (start, from_edition) = match adopted {
-            Some(d) => (d, false),
-            None => {
-                let adopted_status = matches!(
-                    c.status,
-                    ConceptStatus::Adopted | ConceptStatus::InImplementation
-                );
-                let Some(year) = c.edition.as_ref().and_then(|e| e.year) else {
-                    return;
-                };
-                if !adopted_status {
-                    return;
-                }
-                let Ok(d) = Date::from_ymd(year, 12, 31) else {
-                    return;
-                };
-                (d, true)
-            }
-        };
-        let Some(due) = add_years(start, i32::from(cycle)) else {
+        let Some((start, due, cycle)) = review_schedule(self.c, self.o) else {
             return;
         };
         if self.o.today <= due {
             return;
         }
-        let (de, en) = if from_edition {
-            (
-                format!(
-                    "Die Ausgabe stammt aus {}; nach dem Überarbeitungszyklus von {cycle} Jahren war die Fortschreibung bis Ende {} fällig.",
-                    start.year(),
-                    due.year()
-                ),
-                format!(
-                    "The edition dates from {}; with a revision cycle of {cycle} years the revision was due by the end of {}.",
-                    start.year(),
-                    due.year()
-                ),
-            )
-        } else {
-            (
+        let (de, en) = match start.basis {
+            StartBasis::Adoption => (
                 format!(
                     "Das Konzept wurde am {} beschlossen; nach dem Überarbeitungszyklus von {cycle} Jahren war die Fortschreibung am {} fällig.",
-                    start.german(),
+                    start.date.german(),
                     due.german()
                 ),
                 format!(
-                    "The concept was adopted on {start}; with a revision cycle of {cycle} years the revision was due on {due}."
+                    "The concept was adopted on {}; with a revision cycle of {cycle} years the revision was due on {due}.",
+                    start.date
                 ),
-            )
+            ),
+            StartBasis::Edition | StartBasis::Document => (
+                format!(
+                    "Das Konzept stammt aus {} (kein Beschlussdatum erfasst); nach dem Überarbeitungszyklus von {cycle} Jahren war die Fortschreibung bis Ende {} fällig.",
+                    start.date.year(),
+                    due.year()
+                ),
+                format!(
+                    "The concept dates from {} (no adoption date recorded); with a revision cycle of {cycle} years the revision was due by the end of {}.",
+                    start.date.year(),
+                    due.year()
+                ),
+            ),
         };
         self.push(FindingCode::ReviewOverdue, "revisionCycleYears", de, en);
     }
 
     fn short_horizon(&mut self) {
         let c = self.c;
-        let reference = c
-            .adopted_on()
-            .map(Date::year)
-            .or_else(|| c.edition.as_ref().and_then(|e| e.year))
-            .unwrap_or_else(|| self.o.today.year());
+        let reference = in_force_since(c).map_or(self.o.today.year(), |s| s.date.year());
         let limit = reference
             .saturating_add(1)
             .saturating_add(i32::from(self.o.budget_planning_years));
@@ -1099,6 +1211,14 @@ impl Checker<'_> {
             let title = short(r.title.as_str(), 60);
             let last = r.consultations.len().saturating_sub(1);
             for (ci, k) in r.consultations.iter().enumerate() {
+                // A step without outcome is immaterial once a later one has one.
+                if k.outcome.is_none()
+                    && r.consultations[ci + 1..]
+                        .iter()
+                        .any(|l| l.outcome.is_some())
+                {
+                    continue;
+                }
                 let path = format!("{base}.consultations[{ci}]");
                 let body = self
                     .c
@@ -1135,7 +1255,7 @@ impl Checker<'_> {
                                 FindingCode::ResolutionWithoutOutcome,
                                 path,
                                 format!(
-                                    "„{title}“: seit der Vorlage in „{body}“ am {} ist das Ergebnis seit {age} Tagen offen.",
+                                    "„{title}“: am {} in „{body}“ vorgelegt; das Ergebnis ist seit {age} Tagen offen.",
                                     since.german()
                                 ),
                                 format!(

@@ -1148,18 +1148,37 @@ fn evaluate_goals(
         .collect()
 }
 
-/// True when goal `g` or one of its ancestors names `field`; the walk stops
-/// after as many steps as there are goals, so a cycle cannot hang it.
-fn goal_in_field(goals: &[Goal], parents: &[Option<usize>], g: usize, field: &str) -> bool {
-    let mut cur = Some(g);
-    for _ in 0..goals.len() {
-        let Some(i) = cur else { return false };
-        if goals[i].fields.iter().any(|f| f == field) {
-            return true;
+/// For every goal: true when it or one of its ancestors names `field`.
+/// Each goal is resolved once (linear time); a walk that comes back to a
+/// goal on its own path has met a cycle and stops there.
+fn goals_in_field(goals: &[Goal], parents: &[Option<usize>], field: &str) -> Vec<bool> {
+    let mut known: Vec<Option<bool>> = vec![None; goals.len()];
+    let mut on_path = vec![false; goals.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..goals.len() {
+        let mut cur = Some(start);
+        let answer = loop {
+            let Some(i) = cur else { break false };
+            if let Some(k) = known[i] {
+                break k;
+            }
+            if on_path[i] {
+                break false; // a cycle without the field
+            }
+            if goals[i].fields.iter().any(|f| f == field) {
+                known[i] = Some(true);
+                break true;
+            }
+            on_path[i] = true;
+            path.push(i);
+            cur = parents[i];
+        };
+        for i in path.drain(..) {
+            known[i] = Some(answer);
+            on_path[i] = false;
         }
-        cur = parents[i];
     }
-    false
+    known.into_iter().map(|k| k.unwrap_or(false)).collect()
 }
 
 fn evaluate_fields(
@@ -1176,9 +1195,7 @@ fn evaluate_fields(
         .enumerate()
         .map(|(fi, field)| {
             let f = field.id.as_str();
-            let in_field: Vec<bool> = (0..concept.goals.len())
-                .map(|g| goal_in_field(&concept.goals, &parents, g, f))
-                .collect();
+            let in_field = goals_in_field(&concept.goals, &parents, f);
             let mut acc = Acc::default();
             for (gi, g) in concept.goals.iter().enumerate() {
                 let topmost = in_field[gi] && !parents[gi].is_some_and(|p| in_field[p]);
