@@ -54,12 +54,10 @@ pub enum ImportError {
         /// The format.
         format: Format,
     },
-    /// The JSON document could not be read (provisional until the JSON
-    /// crate's reader lands).
+    /// The JSON document could not be read, or the concept in it is
+    /// invalid.
     #[cfg(feature = "json")]
-    Json(String),
-    /// The document was read, but the concept has problems.
-    Invalid(ValidationErrors),
+    Json(crate::json::ImportError),
 }
 
 impl ImportError {
@@ -67,7 +65,18 @@ impl ImportError {
     /// in it is invalid.
     pub fn validation_errors(&self) -> Option<&ValidationErrors> {
         match self {
-            ImportError::Invalid(errors) => Some(errors),
+            #[cfg(feature = "json")]
+            ImportError::Json(crate::json::ImportError::Invalid(errors)) => Some(errors),
+            _ => None,
+        }
+    }
+
+    /// The format the document was recognised as, if it was.
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            ImportError::Disabled { format } => Some(*format),
+            #[cfg(feature = "json")]
+            ImportError::Json(_) => Some(Format::Json),
             _ => None,
         }
     }
@@ -90,13 +99,27 @@ impl fmt::Display for ImportError {
                 format.to_string().to_lowercase()
             ),
             #[cfg(feature = "json")]
-            ImportError::Json(message) => f.write_str(message),
-            ImportError::Invalid(errors) => write!(f, "{errors}"),
+            ImportError::Json(e) => write!(f, "{e}"),
         }
     }
 }
 
-impl std::error::Error for ImportError {}
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            #[cfg(feature = "json")]
+            ImportError::Json(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(feature = "json")]
+impl From<crate::json::ImportError> for ImportError {
+    fn from(e: crate::json::ImportError) -> Self {
+        ImportError::Json(e)
+    }
+}
 
 /// Recognises the format of a document by its first significant character.
 pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
@@ -155,11 +178,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Concept, ImportError> {
 
 #[cfg(feature = "json")]
 fn from_json(bytes: &[u8]) -> Result<Concept, ImportError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let doc: kreisentwicklung_core::ConceptDocument =
-        serde_json::from_slice(body).map_err(|e| ImportError::Json(e.to_string()))?;
-    doc.concept.validate().map_err(ImportError::Invalid)?;
-    Ok(doc.concept)
+    crate::json::from_slice(bytes).map_err(ImportError::Json)
 }
 
 #[cfg(not(feature = "json"))]

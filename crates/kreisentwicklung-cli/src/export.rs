@@ -223,15 +223,19 @@ fn export_one(
         Dest::File(path) => (files::write_file(path, write), path.as_path()),
     };
     result.map_err(|e| {
-        let message = e.message(dest_path);
-        let line = format!("{}: {message}", job.source.label());
+        let label = job.source.label();
+        let lines = e
+            .lines(dest_path)
+            .into_iter()
+            .map(|line| format!("{label}: {line}"))
+            .collect();
         let code = match e {
             files::WriteError::Export(kreisentwicklung::export::ExportError::Option { .. }) => {
                 EXIT_USAGE
             }
             _ => EXIT_INVALID,
         };
-        (code, vec![line])
+        (code, lines)
     })
 }
 

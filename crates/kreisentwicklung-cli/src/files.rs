@@ -129,6 +129,17 @@ pub enum WriteError {
 }
 
 impl WriteError {
+    /// The lines for the user: one per problem when the exporter refused an
+    /// invalid concept, else one.
+    pub fn lines(&self, dest: &Path) -> Vec<String> {
+        match self {
+            WriteError::Export(ExportError::Invalid(errors)) if !errors.problems.is_empty() => {
+                errors.problems.iter().map(ToString::to_string).collect()
+            }
+            _ => vec![self.message(dest)],
+        }
+    }
+
     /// One line for the user.
     pub fn message(&self, dest: &Path) -> String {
         match self {
