@@ -1,33 +1,358 @@
-//! Xlsx format for kreisentwicklung concepts (being written).
+//! The council workbook: a county development concept
+//! (Kreisentwicklungskonzept) as an Excel workbook (XLSX) that council
+//! members and staff open in Excel or LibreOffice and read, filter and print
+//! without help — in German, or in English with [`ExportOptions::language`].
+//!
+//! [`XlsxExporter`] implements the [`Exporter`] trait of
+//! `kreisentwicklung-core` under the id `"xlsx"`; the facade crate
+//! `kreisentwicklung` registers it.
+//!
+//! ```
+//! use kreisentwicklung_core::*;
+//! use kreisentwicklung_core::export::{ExportOptions, Exporter};
+//! use kreisentwicklung_xlsx::XlsxExporter;
+//!
+//! let concept = Concept::new(
+//!     "kek-nordsachsen-2030",
+//!     "Kreisentwicklungskonzept Nordsachsen 2030",
+//!     ConceptKind::Kek,
+//!     Territory::landkreis("Nordsachsen").with_key("14730").with_state(State::Sachsen),
+//! )
+//! .with_field(FieldOfAction::new("hf1", "Wirtschaft & Innovation").with_number("1"))
+//! .with_goal(Goal::new("z1", 1, "Innovation stärken").with_number("1").with_field("hf1"))
+//! .with_measure(
+//!     Measure::new("W1", "Gründerzentrum")
+//!         .with_number("W1")
+//!         .with_goal("z1")
+//!         .with_period("2. Halbjahr 2025".parse()?)
+//!         .with_costs(Euro::from_euros(250_000))
+//!         .with_status_update(Date::from_ymd(2025, 11, 13)?, MeasureStatus::InProgress),
+//! );
+//!
+//! let mut xlsx = Vec::new();
+//! XlsxExporter.export(&concept, &mut xlsx, &ExportOptions::default())?;
+//! assert_eq!(&xlsx[..2], b"PK"); // a zip container
+//!
+//! // The same input gives the same bytes (the creation date is fixed).
+//! let mut again = Vec::new();
+//! XlsxExporter.export(&concept, &mut again, &ExportOptions::default())?;
+//! assert_eq!(xlsx, again);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Sheets
+//!
+//! A sheet that would be empty is left out; Übersicht is always there. The
+//! names below are the German ones; English workbooks use "Overview",
+//! "Fields of action", "Goal system", "Measures", "Indicators",
+//! "Participation", "Actors", "Resolutions" and "Documents".
+//!
+//! | sheet | one row per | columns |
+//! | --- | --- | --- |
+//! | Übersicht | — | county, official key, state, title, short title, kind, horizon, status, edition, predecessor, revision cycle, adoption date, description, Leitbild, cross-cutting themes; key dates (resolution steps, first and last participation event) in date order; counts of fields, goals, measures, indicators, events, actors, resolutions, documents |
+//! | Handlungsfelder | field of action | Nr., Handlungsfeld, Leitbild, Leitbild für (year), Beschreibung, Querschnittsthemen, Anzahl Ziele, Anzahl Maßnahmen |
+//! | Zielsystem | goal, in tree order | Nr., Ziel (indented by level), Ebene, Handlungsfeld, Priorität, Schwerpunkte, Beschreibung, Indikatoren, Anzahl Maßnahmen — sub-goals are grouped under their parent with Excel's row outline (fold with the buttons at the left) |
+//! | Maßnahmen | measure | Nr., Maßnahme, Beschreibung, Handlungsfeld, Ziele (numbers), Federführung, Partner, Rolle des Kreises, Zeitraum (as written), Beginn, Ende (dates), Zeithorizont, Priorität, Status, Letzte Aktualisierung (date), Kosten (EUR), Hinweis zu den Kosten, Förderung, Haushalt, Indikatoren |
+//! | Indikatoren | indicator | Nr., Indikator, Einheit, Richtung, Ausgangswert, Stand Ausgangswert, Zielwert, Zieltermin, Letzter Wert, Stand, Datum, Fortschritt (%), Quelle, Ziele und Maßnahmen, Beschreibung; below the table the values over time, four rows per indicator (Zeitraum, Datum, Ist-Wert, Zielwert), and to the right a line chart per indicator drawn from those rows |
+//! | Beteiligung | event, in chronological order | Format, Titel, Zeitraum (as written), Beginn, Ende, Ort, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung |
+//! | Akteure | actor | Name, Art, Funktion, Organisation, Mitglieder, Beschreibung, Anzahl, Internetadresse |
+//! | Beschlüsse | step of a paper through a body | Beschluss, Art, Drucksache, Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen, Gegenstand, Beschlusstext, Aufträge, Anmerkung |
+//! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |
+//!
+//! Coded values show their label from the code lists
+//! ([`CodeList::label`](kreisentwicklung_core::CodeList::label)); references
+//! show what they point at (a goal's number, an actor's name), or the raw id
+//! when the target does not exist — the exporter does not require a valid
+//! concept, it only refuses what a workbook cannot carry (see below).
+//!
+//! Fuzzy periods ("2. Halbjahr 2019") are written as text, as written, next
+//! to real date cells for their first and last day, so that the table sorts
+//! and filters by date. An indicator's progress is (latest − baseline) /
+//! (final target − baseline), not clamped.
+//!
+//! # Formatting
+//!
+//! - Every list is an Excel table with filter buttons and banded rows; the
+//!   header row is frozen and repeated on every printed page.
+//! - Column widths are computed from the text (the longest line, capped per
+//!   column); long text wraps.
+//! - Dates are date cells shown `dd.mm.yyyy`, amounts are numbers shown
+//!   `#,##0.00 €`, progress is a percentage, counts are numbers (an estimate
+//!   like "rund fünfzig" shows as "ca. 50" and is still the number 50).
+//! - Status and priority columns have a drop-down list of the labels; status
+//!   cells are coloured: umgesetzt green, in Bearbeitung yellow, noch nicht
+//!   begonnen red.
+//! - Print setup: landscape A4, fit to the page width, sheet name and page
+//!   number in the footer.
+//! - Document properties: title (the concept's title), subject (the kind and
+//!   horizon), company (the county, "Landkreis Helmstedt").
+//!
+//! # Safety and limits
+//!
+//! - **No formulas from data.** Text is always written as text. Text that
+//!   starts with `=`, `+`, `-` or `@` (or a tab or carriage return) gets
+//!   Excel's quote prefix, so that it stays text when someone edits the cell
+//!   or saves the sheet as CSV.
+//! - **Characters XML cannot carry** (control characters other than tab and
+//!   line breaks) are refused with [`ExportError::Limit`] naming the item,
+//!   using the core validation's rules
+//!   ([`is_xml_illegal`](kreisentwicklung_core::validate::is_xml_illegal)).
+//! - **Cell text** longer than [`MAX_CELL_CHARS`] (32,767, counted in UTF-16
+//!   code units as Excel does) is refused with [`ExportError::Limit`], e.g.
+//!   `measures[W3].description: text has 32768 characters, …` — never
+//!   truncated silently. This also applies to cells the workbook joins from
+//!   several items (a measure's partners).
+//! - **Rows**: a sheet that would need more than [`MAX_ROWS`] rows is an
+//!   error naming the collection; columns beyond [`MAX_COLUMNS`] likewise.
+//! - **Hyperlinks** are made only for `http`, `https` and `mailto` addresses
+//!   of at most [`MAX_URL_CHARS`] characters, and at most
+//!   [`MAX_HYPERLINKS_PER_SHEET`] per sheet; any other address is written as
+//!   plain text.
+//! - **Numbers** that are not finite (NaN, infinity) are an error naming the
+//!   item. Dates before 1900, which Excel cannot hold, are written as text.
+//! - **Sheet names** follow Excel's rules; [`sheet_name`] makes any text a
+//!   valid name.
+//! - **Charts**: at most [`MAX_CHARTS`] (the first indicators with values).
+//! - **Reproducible**: the same concept and options give a byte-identical
+//!   file. The creation date in the document properties is 2000-01-01 for
+//!   [`Timestamp::Fixed`] (the default), the given day for
+//!   [`Timestamp::At`], and the current time for [`Timestamp::Now`].
+//!
+//! # Large catalogues: constant-memory mode
+//!
+//! With the format option `constant-memory` (a flag, see
+//! [`XlsxExporter::options`]), every sheet is written in `rust_xlsxwriter`'s
+//! constant-memory mode: each row goes to a temporary file as soon as the
+//! next one starts, so the memory the workbook needs does not grow with the
+//! number of rows — a catalogue of 100,000 measures and more can be written.
+//! The finished file is streamed to the output in 64 KiB chunks without
+//! being held in memory (in both modes).
+//!
+//! ```
+//! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+//! use kreisentwicklung_core::export::{ExportOptions, Exporter};
+//! use kreisentwicklung_xlsx::XlsxExporter;
+//!
+//! let concept = generate(&GeneratorOptions::new(2_000));
+//! let options = ExportOptions::default().option("constant-memory", "true");
+//! let mut xlsx = Vec::new();
+//! XlsxExporter.export(&concept, &mut xlsx, &options)?;
+//! # Ok::<(), kreisentwicklung_core::export::ExportError>(())
+//! ```
+//!
+//! The trade-offs:
+//!
+//! - **No Excel tables.** An Excel table makes `rust_xlsxwriter` keep an
+//!   entry per cell of its range, which would grow with the rows. The lists
+//!   get a plain autofilter instead: the same filter buttons, frozen and
+//!   repeated header, drop-downs and coloured status, but no banded rows and
+//!   no structured references.
+//! - **Inline strings.** Text is stored in each cell instead of a shared
+//!   table of strings, so files with much repeated text are larger.
+//! - **Charts without cached values.** The charts read their data from the
+//!   sheet as usual, but the file carries no copy of the values for them;
+//!   Excel and LibreOffice draw them from the cells when they open the file.
+//! - **Temporary files.** The rows go to files in the system's temporary
+//!   directory (as `rust_xlsxwriter` places them), so it needs room for the
+//!   uncompressed sheets, and saves no memory if it is a RAM disk.
+//! - **What still grows**: the concept itself (it is passed in memory), the
+//!   lookups by id, the goal rows' outline levels (a few bytes per goal) and
+//!   the hyperlinks (at most [`MAX_HYPERLINKS_PER_SHEET`] per sheet).
+//!
+//! Column widths are computed from the text in both modes; the workbook
+//! never relies on `rust_xlsxwriter`'s autofit, which constant-memory mode
+//! cannot do.
+
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter};
-use kreisentwicklung_core::Concept;
+mod ctx;
+mod formats;
+mod names;
+mod output;
+mod sheet;
+mod sheets;
 
-/// The xlsx exporter.
+use std::io::Write;
+
+use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter, OptionSpec, Timestamp};
+use kreisentwicklung_core::validate::ProblemKind;
+use kreisentwicklung_core::{CodeList, Concept};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+
+pub use names::{sheet_name, MAX_SHEET_NAME_LEN};
+
+/// The format id, `"xlsx"`.
+pub const FORMAT_ID: &str = "xlsx";
+
+/// The media type of XLSX files.
+pub const MEDIA_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The format option that selects constant-memory mode (a flag).
+pub const CONSTANT_MEMORY: &str = "constant-memory";
+
+/// The most characters a cell holds, counted in UTF-16 code units.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The most rows a worksheet has.
+pub const MAX_ROWS: u32 = 1_048_576;
+
+/// The most columns a worksheet has.
+pub const MAX_COLUMNS: u16 = 16_384;
+
+/// The longest web address made a hyperlink; longer ones are written as text.
+pub const MAX_URL_CHARS: usize = 2_079;
+
+/// The most hyperlinks per sheet; further addresses are written as text.
+pub const MAX_HYPERLINKS_PER_SHEET: usize = 65_530;
+
+/// The most indicator charts in a workbook (the first indicators with
+/// values get one).
+pub const MAX_CHARTS: usize = 100;
+
+const OPTIONS: &[OptionSpec] = &[OptionSpec {
+    name: CONSTANT_MEMORY,
+    is_flag: true,
+    help: "write every sheet row by row through temporary files, so that memory does not grow \
+           with the number of rows (for catalogues of 100,000 measures and more); lists get \
+           plain autofilters instead of Excel tables",
+}];
+
+/// The council workbook exporter (format id `"xlsx"`). See the
+/// [crate documentation](crate) for the sheets, the formatting and the
+/// limits.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct XlsxExporter;
 
 impl Exporter for XlsxExporter {
     fn id(&self) -> &str {
-        "xlsx"
+        FORMAT_ID
     }
+
     fn extension(&self) -> &str {
         "xlsx"
     }
+
     fn media_type(&self) -> &str {
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        MEDIA_TYPE
     }
+
+    fn description(&self) -> &str {
+        "council workbook (Excel, LibreOffice): overview, fields, goal tree, measures, \
+         indicators with charts, participation, actors, resolutions, documents"
+    }
+
+    fn is_binary(&self) -> bool {
+        true
+    }
+
+    fn options(&self) -> &[OptionSpec] {
+        OPTIONS
+    }
+
+    /// Accepts `constant-memory` with the values `""`, `true`, `yes`, `1`
+    /// (on) and `false`, `no`, `0` (off).
+    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
+        for (name, value) in &options.format_options {
+            if name != CONSTANT_MEMORY {
+                return Err(ExportError::Option {
+                    format: FORMAT_ID.to_owned(),
+                    name: name.clone(),
+                    message: format!("not an option of this format; known: {CONSTANT_MEMORY}"),
+                });
+            }
+            if !matches!(
+                value.as_str(),
+                "" | "true" | "yes" | "1" | "false" | "no" | "0"
+            ) {
+                return Err(ExportError::Option {
+                    format: FORMAT_ID.to_owned(),
+                    name: name.clone(),
+                    message: format!("{value:?} is not a switch value: use true or false"),
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn export(
         &self,
-        _concept: &Concept,
-        _out: &mut dyn std::io::Write,
-        _options: &ExportOptions,
+        concept: &Concept,
+        out: &mut dyn Write,
+        options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        Err(ExportError::Format {
-            format: "xlsx".into(),
-            message: "not implemented yet".into(),
-            source: None,
-        })
+        self.check_options(options)?;
+        refuse_what_a_workbook_cannot_carry(concept)?;
+        let constant_memory = options.flag(CONSTANT_MEMORY);
+        let ctx = ctx::Ctx::new(concept, options.language, constant_memory);
+
+        let mut workbook = Workbook::new();
+        workbook.set_properties(&properties(concept, options)?);
+        sheets::write_all(&ctx, &mut workbook)?;
+        output::save(&mut workbook, out)
     }
+}
+
+/// Text the core validation finds too long for a cell or not fit for XML
+/// is an error naming the item, before anything is written.
+fn refuse_what_a_workbook_cannot_carry(concept: &Concept) -> Result<(), ExportError> {
+    for p in concept.problems() {
+        if matches!(
+            p.kind,
+            ProblemKind::IllegalCharacter { .. } | ProblemKind::TextTooLong { .. }
+        ) {
+            let message = match &p.kind {
+                ProblemKind::TextTooLong { chars } => format!(
+                    "text has {chars} characters, more than the {MAX_CELL_CHARS} a spreadsheet cell holds"
+                ),
+                ProblemKind::IllegalCharacter { ch, position } => format!(
+                    "contains the control character U+{:04X} at character {position}, which a workbook (XML) cannot carry",
+                    *ch as u32
+                ),
+                other => other.to_string(),
+            };
+            return Err(ExportError::Limit {
+                path: p.path,
+                message,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Title, subject, company and creation date.
+fn properties(concept: &Concept, options: &ExportOptions) -> Result<DocProperties, ExportError> {
+    let lang = options.language;
+    let mut subject = concept.kind.label(lang).to_owned();
+    if let Some(h) = concept.horizon {
+        subject.push(' ');
+        subject.push_str(&h.to_string());
+    }
+    let category = ctx::tr(lang, "Kreisentwicklung", "County development");
+    let props = DocProperties::new()
+        .set_title(concept.title.text.as_str())
+        .set_subject(subject)
+        .set_company(concept.territory.display_name())
+        .set_category(category);
+    let day = match options.timestamp {
+        Timestamp::Fixed => Some((2000, 1, 1)),
+        Timestamp::At(d) => Some((d.year(), d.month(), d.day())),
+        Timestamp::Now => None,
+    };
+    Ok(match day {
+        None => props,
+        Some((y, m, d)) => {
+            let created = u16::try_from(y)
+                .ok()
+                .and_then(|y| ExcelDateTime::from_ymd(y, m, d).ok())
+                .ok_or_else(|| ExportError::Format {
+                    format: FORMAT_ID.to_owned(),
+                    message: format!(
+                        "cannot date the workbook {y:04}-{m:02}-{d:02}: workbooks are dated 1900 to 9999"
+                    ),
+                    source: None,
+                })?;
+            props.set_creation_datetime(&created)
+        }
+    })
 }

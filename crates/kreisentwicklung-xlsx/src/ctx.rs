@@ -1,0 +1,268 @@
+//! What every sheet needs: the concept, the language, the formats and
+//! lookups by id, plus the wording shared by several sheets.
+
+use std::collections::HashMap;
+
+use kreisentwicklung_core::{
+    Actor, CodeList, Concept, Document, Euro, Event, FieldOfAction, Funding, Goal, Id, Indicator,
+    Language, Measure,
+};
+
+use crate::formats::Formats;
+
+/// German or English, chosen at the call site.
+pub(crate) fn tr(lang: Language, de: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Language::De => de,
+        Language::En => en,
+    }
+}
+
+/// Lookups by id; the first item wins when ids repeat (as in validation).
+pub(crate) struct Index<'c> {
+    pub goals: HashMap<&'c str, &'c Goal>,
+    pub fields: HashMap<&'c str, &'c FieldOfAction>,
+    pub actors: HashMap<&'c str, &'c Actor>,
+    pub indicators: HashMap<&'c str, &'c Indicator>,
+    pub documents: HashMap<&'c str, &'c Document>,
+    pub events: HashMap<&'c str, &'c Event>,
+}
+
+fn index<'c, T>(items: &'c [T], id: fn(&T) -> &Id) -> HashMap<&'c str, &'c T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(id(item).as_str()).or_insert(item);
+    }
+    map
+}
+
+impl<'c> Index<'c> {
+    pub(crate) fn new(c: &'c Concept) -> Self {
+        Index {
+            goals: index(&c.goals, |x| &x.id),
+            fields: index(&c.fields, |x| &x.id),
+            actors: index(&c.actors, |x| &x.id),
+            indicators: index(&c.indicators, |x| &x.id),
+            documents: index(&c.documents, |x| &x.id),
+            events: index(&c.events, |x| &x.id),
+        }
+    }
+}
+
+/// The export in progress.
+pub(crate) struct Ctx<'c> {
+    pub c: &'c Concept,
+    pub lang: Language,
+    pub constant_memory: bool,
+    pub fmt: Formats,
+    pub idx: Index<'c>,
+}
+
+impl<'c> Ctx<'c> {
+    pub(crate) fn new(c: &'c Concept, lang: Language, constant_memory: bool) -> Self {
+        Ctx {
+            c,
+            lang,
+            constant_memory,
+            fmt: Formats::new(lang),
+            idx: Index::new(c),
+        }
+    }
+
+    /// German or English.
+    pub(crate) fn tr(&self, de: &'static str, en: &'static str) -> &'static str {
+        tr(self.lang, de, en)
+    }
+
+    /// A code's label.
+    pub(crate) fn label<T: CodeList>(&self, code: T) -> &'static str {
+        code.label(self.lang)
+    }
+
+    /// How a goal is referred to: its number, else its title, else its id.
+    pub(crate) fn goal_ref(&self, id: &Id) -> String {
+        match self.idx.goals.get(id.as_str()) {
+            Some(g) => match &g.number {
+                Some(n) if !n.trim().is_empty() => n.clone(),
+                _ => g.title.text.clone(),
+            },
+            None => id.to_string(),
+        }
+    }
+
+    /// A field of action's name (its id when it does not exist).
+    pub(crate) fn field_name(&self, id: &Id) -> String {
+        self.idx
+            .fields
+            .get(id.as_str())
+            .map_or_else(|| id.to_string(), |f| f.name.text.clone())
+    }
+
+    /// An actor's name (its id when it does not exist).
+    pub(crate) fn actor_name(&self, id: &Id) -> String {
+        self.idx
+            .actors
+            .get(id.as_str())
+            .map_or_else(|| id.to_string(), |a| a.name.text.clone())
+    }
+
+    /// An indicator as referred to: "number name", or the name.
+    pub(crate) fn indicator_ref(&self, id: &Id) -> String {
+        match self.idx.indicators.get(id.as_str()) {
+            Some(i) => numbered(i.number.as_deref(), &i.name.text),
+            None => id.to_string(),
+        }
+    }
+
+    /// A document's title (its id when it does not exist).
+    pub(crate) fn document_title(&self, id: &Id) -> String {
+        self.idx
+            .documents
+            .get(id.as_str())
+            .map_or_else(|| id.to_string(), |d| d.title.text.clone())
+    }
+
+    /// The fields of a measure: its own, else those of the goals it serves.
+    pub(crate) fn measure_field_ids<'m>(&'m self, m: &'m Measure) -> Vec<&'m Id> {
+        let mut ids: Vec<&Id> = m.fields.iter().collect();
+        if ids.is_empty() {
+            for g in &m.goals {
+                if let Some(goal) = self.idx.goals.get(g.as_str()) {
+                    for f in &goal.fields {
+                        if !ids.contains(&f) {
+                            ids.push(f);
+                        }
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    /// The names of a measure's fields (see [`Ctx::measure_field_ids`]).
+    pub(crate) fn measure_fields(&self, m: &Measure) -> Vec<String> {
+        self.measure_field_ids(m)
+            .into_iter()
+            .map(|f| self.field_name(f))
+            .collect()
+    }
+
+    /// A share in percent as text: "80 %" / "80%".
+    pub(crate) fn percent_text(&self, percent: f64) -> String {
+        let mut s = format!("{:.2}", percent);
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+        match self.lang {
+            Language::De => format!("{} %", s.replace('.', ",")),
+            Language::En => format!("{s}%"),
+        }
+    }
+
+    /// An amount as text: "1.234,50 €" / "€1,234.50".
+    pub(crate) fn euro_text(&self, amount: Euro) -> String {
+        match self.lang {
+            Language::De => amount.to_string(),
+            Language::En => {
+                let german = amount.to_string();
+                let number = german.trim_end_matches(" €");
+                let swapped: String = number
+                    .chars()
+                    .map(|c| match c {
+                        '.' => ',',
+                        ',' => '.',
+                        c => c,
+                    })
+                    .collect();
+                match swapped.strip_prefix('-') {
+                    Some(rest) => format!("-€{rest}"),
+                    None => format!("€{swapped}"),
+                }
+            }
+        }
+    }
+
+    /// A funding source as text: "GRW (80 %)", "LEADER-Region … (LEADER, 50 %, 10.000,00 €)".
+    pub(crate) fn funding_text(&self, f: &Funding) -> String {
+        let mut details = Vec::new();
+        let name = match (&f.programme_name, f.programme) {
+            (Some(name), Some(p)) if !name.is_blank() => {
+                details.push(self.label(p).to_owned());
+                name.text.clone()
+            }
+            (Some(name), None) if !name.is_blank() => name.text.clone(),
+            (_, Some(p)) => self.label(p).to_owned(),
+            _ => self.tr("Förderung", "funding").to_owned(),
+        };
+        if let Some(funder) = &f.funder {
+            details.push(self.actor_name(funder));
+        }
+        if let Some(share) = f.share_percent {
+            if share.is_finite() {
+                details.push(self.percent_text(share));
+            }
+        }
+        if let Some(amount) = f.amount {
+            details.push(self.euro_text(amount));
+        }
+        if let Some(p) = &f.period {
+            details.push(p.to_string());
+        }
+        if details.is_empty() {
+            name
+        } else {
+            format!("{name} ({})", details.join(", "))
+        }
+    }
+}
+
+/// "1.2 Title", or the title alone.
+pub(crate) fn numbered(number: Option<&str>, title: &str) -> String {
+    match number {
+        Some(n) if !n.trim().is_empty() => format!("{n} {title}"),
+        _ => title.to_owned(),
+    }
+}
+
+/// Joins parts with "; ", skipping empty ones.
+pub(crate) fn join<I, S>(parts: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for p in parts {
+        let p = p.as_ref();
+        if p.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Joins parts one per line.
+pub(crate) fn lines<I, S>(parts: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for p in parts {
+        let p = p.as_ref();
+        if p.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(p);
+    }
+    out
+}

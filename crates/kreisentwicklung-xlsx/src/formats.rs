@@ -1,0 +1,147 @@
+//! Cell formats, created once per workbook.
+
+use kreisentwicklung_core::Language;
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
+
+/// Date cells: `dd.mm.yyyy`.
+pub(crate) const DATE_FORMAT: &str = "dd.mm.yyyy";
+/// Amounts in euros; shows as `1.234,50 €` in German Excel.
+pub(crate) const EURO_FORMAT: &str = "#,##0.00 \"€\"";
+/// Shares: `50 %`.
+pub(crate) const PERCENT_FORMAT: &str = "0 %";
+
+/// The deepest indentation used for goals (Excel's outline levels stop at 7).
+pub(crate) const MAX_INDENT: usize = 7;
+
+/// How a cell shows its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// Short text on one line.
+    Text,
+    /// Longer text, wrapped within the column width.
+    Wrap,
+    /// A date.
+    Date,
+    /// A plain number.
+    Number,
+    /// A whole number (counts).
+    Integer,
+    /// An amount in euros.
+    Euro,
+    /// A share (0.5 shows as 50 %).
+    Percent,
+    /// A hyperlink.
+    Link,
+}
+
+/// The formats of one workbook.
+pub(crate) struct Formats {
+    pub header: Format,
+    pub title: Format,
+    pub section: Format,
+    pub label: Format,
+    text: [Format; 2],
+    wrap: [Format; 2],
+    link: [Format; 2],
+    /// Text indented by goal level, wrapped; bold on level 0.
+    indent: Vec<[Format; 2]>,
+    pub date: Format,
+    pub number: Format,
+    pub integer: Format,
+    pub approx: Format,
+    pub euro: Format,
+    pub percent: Format,
+    pub green: Format,
+    pub yellow: Format,
+    pub red: Format,
+}
+
+fn top() -> Format {
+    Format::new().set_align(FormatAlign::Top)
+}
+
+/// The same format, and the same with a quote prefix.
+fn pair(f: Format) -> [Format; 2] {
+    let q = f.clone().set_quote_prefix();
+    [f, q]
+}
+
+impl Formats {
+    pub(crate) fn new(lang: Language) -> Self {
+        let approx = match lang {
+            Language::De => "\"ca. \"0",
+            Language::En => "\"approx. \"0",
+        };
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(Color::RGB(0xD9E1F2))
+                .set_border_bottom(FormatBorder::Thin),
+            title: Format::new().set_bold().set_font_size(14),
+            section: Format::new()
+                .set_bold()
+                .set_font_size(12)
+                .set_border_bottom(FormatBorder::Thin),
+            label: top().set_bold(),
+            text: pair(top()),
+            wrap: pair(top().set_text_wrap()),
+            link: pair(top().set_hyperlink()),
+            indent: (0..=MAX_INDENT)
+                .map(|level| {
+                    let mut f = top().set_text_wrap();
+                    if level > 0 {
+                        f = f.set_indent(level as u8 * 2);
+                    } else {
+                        f = f.set_bold();
+                    }
+                    pair(f)
+                })
+                .collect(),
+            date: top()
+                .set_num_format(DATE_FORMAT)
+                .set_align(FormatAlign::Left),
+            number: top(),
+            integer: top().set_num_format("0"),
+            approx: top().set_num_format(approx),
+            euro: top().set_num_format(EURO_FORMAT),
+            percent: top().set_num_format(PERCENT_FORMAT),
+            green: Format::new()
+                .set_background_color(Color::RGB(0xC6EFCE))
+                .set_font_color(Color::RGB(0x006100)),
+            yellow: Format::new()
+                .set_background_color(Color::RGB(0xFFEB9C))
+                .set_font_color(Color::RGB(0x9C5700)),
+            red: Format::new()
+                .set_background_color(Color::RGB(0xFFC7CE))
+                .set_font_color(Color::RGB(0x9C0006)),
+        }
+    }
+
+    /// The format for text in the given style, with a quote prefix when the
+    /// text would otherwise read as a formula.
+    pub(crate) fn for_text(&self, style: Style, quoted: bool) -> &Format {
+        let pair = match style {
+            Style::Wrap => &self.wrap,
+            Style::Link => &self.link,
+            _ => &self.text,
+        };
+        &pair[usize::from(quoted)]
+    }
+
+    /// The format for a goal at an indentation level.
+    pub(crate) fn indented(&self, level: usize, quoted: bool) -> &Format {
+        &self.indent[level.min(MAX_INDENT)][usize::from(quoted)]
+    }
+}
+
+/// True when Excel (or a program reading the file saved as CSV) could take
+/// the text for a formula: it starts with `=`, `+`, `-` or `@`, or with a
+/// tab or carriage return that some programs strip before such a character.
+pub(crate) fn looks_like_formula(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) || text.starts_with('\u{FF1D}') // full-width equals sign, read as "=" by Excel
+}

@@ -1,0 +1,616 @@
+//! Writing one worksheet row by row: typed cells, text safety, limits,
+//! column widths, tables, print setup.
+//!
+//! Every sheet is written strictly top to bottom, so the same code serves
+//! the normal mode and the constant-memory mode (where rows already written
+//! are flushed to a temporary file and cannot be touched again).
+
+use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::validate::is_xml_illegal;
+use kreisentwicklung_core::{Date, Euro, Id, Language};
+use rust_xlsxwriter::{
+    ColNum, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, ExcelDateTime,
+    Format, RowNum, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
+};
+
+use crate::formats::{looks_like_formula, Formats, Style};
+use crate::{
+    FORMAT_ID, MAX_CELL_CHARS, MAX_COLUMNS, MAX_HYPERLINKS_PER_SHEET, MAX_ROWS, MAX_URL_CHARS,
+};
+
+/// Wraps an error of the spreadsheet library.
+pub(crate) fn xlsx_err(e: XlsxError) -> ExportError {
+    match e {
+        XlsxError::IoError(e) => ExportError::Io(e),
+        e => ExportError::format(FORMAT_ID, e),
+    }
+}
+
+/// The path of an item of a collection, in the style of the core's
+/// validation: `measures[W3]` by id when the id is well-formed, else
+/// `measures[4]` by position.
+#[derive(Clone, Copy)]
+pub(crate) struct Item<'a> {
+    coll: &'a str,
+    id: &'a Id,
+    index: usize,
+}
+
+impl<'a> Item<'a> {
+    pub(crate) fn new(coll: &'a str, id: &'a Id, index: usize) -> Self {
+        Item { coll, id, index }
+    }
+
+    /// `measures[W3]`.
+    pub(crate) fn path(&self) -> String {
+        if self.id.is_well_formed() {
+            format!("{}[{}]", self.coll, self.id)
+        } else {
+            format!("{}[{}]", self.coll, self.index)
+        }
+    }
+
+    /// `measures[W3].description`.
+    pub(crate) fn field(&self, field: &str) -> String {
+        format!("{}.{field}", self.path())
+    }
+}
+
+/// A column of a table: its header, how its cells look and how wide it may
+/// grow.
+#[derive(Clone, Debug)]
+pub(crate) struct Column {
+    pub header: &'static str,
+    pub style: Style,
+    pub max_width: f64,
+}
+
+/// A column; `max_width` in Excel's character units.
+pub(crate) fn col(header: &'static str, style: Style, max_width: f64) -> Column {
+    Column {
+        header,
+        style,
+        max_width,
+    }
+}
+
+/// The width a column needs for a text: its longest line, in characters.
+fn text_width(text: &str) -> f64 {
+    text.split('\n')
+        .map(|line| line.chars().count())
+        .max()
+        .unwrap_or(0) as f64
+}
+
+/// Checks a text against what a cell can hold.
+pub(crate) fn check_text(text: &str, path: impl FnOnce() -> String) -> Result<(), ExportError> {
+    let bytes = text.as_bytes();
+    if bytes
+        .iter()
+        .any(|&b| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0xEF)
+    {
+        if let Some((pos, ch)) = text.chars().enumerate().find(|(_, c)| is_xml_illegal(*c)) {
+            return Err(ExportError::Limit {
+                path: path(),
+                message: format!(
+                    "contains the control character U+{:04X} at character {}, which a workbook (XML) cannot carry",
+                    ch as u32,
+                    pos + 1
+                ),
+            });
+        }
+    }
+    // UTF-16 code units never outnumber bytes, so short texts need no count.
+    if bytes.len() > MAX_CELL_CHARS {
+        let units = text.encode_utf16().count();
+        if units > MAX_CELL_CHARS {
+            let chars = text.chars().count();
+            let message = if chars == units {
+                format!(
+                    "text has {chars} characters, more than the {MAX_CELL_CHARS} a spreadsheet cell holds"
+                )
+            } else {
+                format!(
+                    "text has {chars} characters ({units} UTF-16 code units), more than the {MAX_CELL_CHARS} a spreadsheet cell holds"
+                )
+            };
+            return Err(ExportError::Limit {
+                path: path(),
+                message,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Fails when a sheet would need more rows than a worksheet has.
+pub(crate) fn check_rows(
+    rows: usize,
+    sheet: &str,
+    path: &str,
+    what: &str,
+) -> Result<(), ExportError> {
+    if rows > MAX_ROWS as usize {
+        return Err(ExportError::Limit {
+            path: path.to_owned(),
+            message: format!(
+                "{what} need {rows} rows on sheet {sheet:?}, more than the {MAX_ROWS} rows a worksheet holds"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The table a sheet is building.
+struct TableSpec {
+    first_row: RowNum,
+    columns: Vec<Column>,
+    name: &'static str,
+}
+
+/// One worksheet being written.
+pub(crate) struct SheetWriter<'f> {
+    ws: Worksheet,
+    pub name: String,
+    pub fmt: &'f Formats,
+    pub lang: Language,
+    constant_memory: bool,
+    row: RowNum,
+    widths: Vec<f64>,
+    caps: Vec<f64>,
+    links: usize,
+    table: Option<TableSpec>,
+    freeze_cols: ColNum,
+}
+
+impl<'f> SheetWriter<'f> {
+    /// A new worksheet of the workbook (not yet added to it).
+    pub(crate) fn new(
+        workbook: &mut Workbook,
+        name: &str,
+        fmt: &'f Formats,
+        lang: Language,
+        constant_memory: bool,
+    ) -> Result<Self, ExportError> {
+        let mut ws = if constant_memory {
+            workbook
+                .new_worksheet_with_constant_memory()
+                .map_err(xlsx_err)?
+        } else {
+            Worksheet::new()
+        };
+        ws.set_name(name).map_err(xlsx_err)?;
+        Ok(SheetWriter {
+            ws,
+            name: name.to_owned(),
+            fmt,
+            lang,
+            constant_memory,
+            row: 0,
+            widths: Vec::new(),
+            caps: Vec::new(),
+            links: 0,
+            table: None,
+            freeze_cols: 0,
+        })
+    }
+
+    /// The row being written.
+    pub(crate) fn row(&self) -> RowNum {
+        self.row
+    }
+
+    /// Moves on to the next row.
+    pub(crate) fn next_row(&mut self) {
+        self.row += 1;
+    }
+
+    /// The worksheet, for charts and other extras.
+    pub(crate) fn worksheet(&mut self) -> &mut Worksheet {
+        &mut self.ws
+    }
+
+    /// Freezes this many columns besides the header row.
+    pub(crate) fn freeze_columns(&mut self, cols: ColNum) {
+        self.freeze_cols = cols;
+    }
+
+    fn grow(&mut self, col: ColNum, width: f64) {
+        let i = col as usize;
+        if self.widths.len() <= i {
+            self.widths.resize(i + 1, 0.0);
+            self.caps.resize(i + 1, 60.0);
+        }
+        if width > self.widths[i] {
+            self.widths[i] = width;
+        }
+    }
+
+    /// Sets the widest a column may become.
+    pub(crate) fn cap(&mut self, col: ColNum, max_width: f64) {
+        self.grow(col, 0.0);
+        self.caps[col as usize] = max_width;
+    }
+
+    fn is_full(&self, col: ColNum) -> bool {
+        let i = col as usize;
+        i < self.widths.len() && self.widths[i] >= self.caps[i]
+    }
+
+    // ----- tables -----------------------------------------------------------
+
+    /// Writes the header row of a table with `data_rows` rows below it;
+    /// checks that they fit on the sheet.
+    pub(crate) fn begin_table(
+        &mut self,
+        name: &'static str,
+        columns: Vec<Column>,
+        data_rows: usize,
+        path: &str,
+        what: &str,
+    ) -> Result<(), ExportError> {
+        let rows = self.row as usize + 1 + data_rows;
+        check_rows(rows, &self.name, path, what)?;
+        if columns.len() > MAX_COLUMNS as usize {
+            return Err(ExportError::Limit {
+                path: path.to_owned(),
+                message: format!("more than {MAX_COLUMNS} columns"),
+            });
+        }
+        let first_row = self.row;
+        for (i, c) in columns.iter().enumerate() {
+            let col = i as ColNum;
+            self.ws
+                .write_string_with_format(first_row, col, c.header, &self.fmt.header)
+                .map_err(xlsx_err)?;
+            self.cap(col, c.max_width);
+            // Bold text and the filter button need room.
+            self.grow(col, (text_width(c.header) + 3.0).min(c.max_width.max(8.0)));
+        }
+        self.table = Some(TableSpec {
+            first_row,
+            columns,
+            name,
+        });
+        self.row += 1;
+        Ok(())
+    }
+
+    /// The style of a table column.
+    fn style(&self, col: ColNum) -> Style {
+        self.table
+            .as_ref()
+            .and_then(|t| t.columns.get(col as usize))
+            .map_or(Style::Text, |c| c.style)
+    }
+
+    /// The first and last data row of the table (None while it has none).
+    fn data_rows(&self) -> Option<(RowNum, RowNum)> {
+        let t = self.table.as_ref()?;
+        (self.row > t.first_row + 1).then(|| (t.first_row + 1, self.row - 1))
+    }
+
+    /// Closes the table: an Excel table with filter buttons (in
+    /// constant-memory mode a plain autofilter, see the crate docs), frozen
+    /// header, header repeated on every printed page.
+    pub(crate) fn end_table(&mut self) -> Result<(), ExportError> {
+        let Some(t) = self.table.as_ref() else {
+            return Ok(());
+        };
+        let first_row = t.first_row;
+        let last_col = (t.columns.len().max(1) - 1) as ColNum;
+        let last_row = (self.row.max(first_row + 2)) - 1;
+        if self.constant_memory {
+            self.ws
+                .autofilter(first_row, 0, last_row, last_col)
+                .map_err(xlsx_err)?;
+        } else {
+            let columns: Vec<TableColumn> = t
+                .columns
+                .iter()
+                .map(|c| {
+                    TableColumn::new()
+                        .set_header(c.header)
+                        .set_header_format(&self.fmt.header)
+                })
+                .collect();
+            let table = Table::new()
+                .set_name(t.name)
+                .set_style(TableStyle::Light9)
+                .set_columns(&columns);
+            self.ws
+                .add_table(first_row, 0, last_row, last_col, &table)
+                .map_err(xlsx_err)?;
+        }
+        self.ws
+            .set_freeze_panes(first_row + 1, self.freeze_cols)
+            .map_err(xlsx_err)?;
+        self.ws
+            .set_repeat_rows(first_row, first_row)
+            .map_err(xlsx_err)?;
+        Ok(())
+    }
+
+    /// A drop-down list of the given labels on a table column.
+    pub(crate) fn list_validation(
+        &mut self,
+        col: ColNum,
+        labels: &[&str],
+    ) -> Result<(), ExportError> {
+        let Some((first, last)) = self.data_rows() else {
+            return Ok(());
+        };
+        let (title, message) = match self.lang {
+            Language::De => ("Ungültiger Wert", "Bitte einen Wert aus der Liste wählen."),
+            Language::En => ("Invalid value", "Please choose a value from the list."),
+        };
+        let dv = DataValidation::new()
+            .allow_list_strings(labels)
+            .map_err(xlsx_err)?
+            .set_error_title(title)
+            .map_err(xlsx_err)?
+            .set_error_message(message)
+            .map_err(xlsx_err)?;
+        self.ws
+            .add_data_validation(first, col, last, col, &dv)
+            .map_err(xlsx_err)?;
+        Ok(())
+    }
+
+    /// Colours cells of a table column whose text equals a label.
+    pub(crate) fn highlight(
+        &mut self,
+        col: ColNum,
+        label: &str,
+        format: &Format,
+    ) -> Result<(), ExportError> {
+        let Some((first, last)) = self.data_rows() else {
+            return Ok(());
+        };
+        let cf = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::EqualTo(label))
+            .set_format(format);
+        self.ws
+            .add_conditional_format(first, col, last, col, &cf)
+            .map_err(xlsx_err)?;
+        Ok(())
+    }
+
+    // ----- cells ------------------------------------------------------------
+
+    /// Writes text in the column's style. Empty text leaves the cell empty.
+    pub(crate) fn text(
+        &mut self,
+        col: ColNum,
+        text: &str,
+        path: impl FnOnce() -> String,
+    ) -> Result<(), ExportError> {
+        let style = match self.style(col) {
+            Style::Wrap => Style::Wrap,
+            _ => Style::Text,
+        };
+        self.text_as(col, text, style, path)
+    }
+
+    /// Writes text in a given style.
+    pub(crate) fn text_as(
+        &mut self,
+        col: ColNum,
+        text: &str,
+        style: Style,
+        path: impl FnOnce() -> String,
+    ) -> Result<(), ExportError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        check_text(text, path)?;
+        let format = self.fmt.for_text(style, looks_like_formula(text));
+        self.ws
+            .write_string_with_format(self.row, col, text, format)
+            .map_err(xlsx_err)?;
+        if !self.is_full(col) {
+            self.grow(col, text_width(text) + 1.0);
+        }
+        Ok(())
+    }
+
+    /// Writes text with an explicit format (titles, labels, indented goals);
+    /// the quote prefix is added by the caller's choice of format.
+    pub(crate) fn text_with(
+        &mut self,
+        col: ColNum,
+        text: &str,
+        format: &Format,
+        extra_width: f64,
+        path: impl FnOnce() -> String,
+    ) -> Result<(), ExportError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        check_text(text, path)?;
+        self.ws
+            .write_string_with_format(self.row, col, text, format)
+            .map_err(xlsx_err)?;
+        if !self.is_full(col) {
+            self.grow(col, text_width(text) + 1.0 + extra_width);
+        }
+        Ok(())
+    }
+
+    /// Writes a fixed label (a code list label, a heading): no checks.
+    pub(crate) fn label(&mut self, col: ColNum, text: &str) -> Result<(), ExportError> {
+        self.text(col, text, String::new)
+    }
+
+    /// Writes a date as a real date cell (`dd.mm.yyyy`); dates before 1900,
+    /// which Excel cannot hold, as text.
+    pub(crate) fn date(&mut self, col: ColNum, date: Date) -> Result<(), ExportError> {
+        let excel = u16::try_from(date.year())
+            .ok()
+            .filter(|y| *y >= 1900)
+            .and_then(|y| ExcelDateTime::from_ymd(y, date.month(), date.day()).ok());
+        match excel {
+            Some(d) => {
+                self.ws
+                    .write_datetime_with_format(self.row, col, d, &self.fmt.date)
+                    .map_err(xlsx_err)?;
+            }
+            None => {
+                let format = self.fmt.for_text(Style::Text, false);
+                self.ws
+                    .write_string_with_format(self.row, col, date.german(), format)
+                    .map_err(xlsx_err)?;
+            }
+        }
+        self.grow(col, 11.0);
+        Ok(())
+    }
+
+    /// Writes an optional date.
+    pub(crate) fn opt_date(&mut self, col: ColNum, date: Option<Date>) -> Result<(), ExportError> {
+        match date {
+            Some(d) => self.date(col, d),
+            None => Ok(()),
+        }
+    }
+
+    fn finite(value: f64, path: impl FnOnce() -> String) -> Result<(), ExportError> {
+        if value.is_finite() {
+            Ok(())
+        } else {
+            Err(ExportError::Limit {
+                path: path(),
+                message: format!(
+                    "{value} is not a finite number; a spreadsheet cell cannot hold it"
+                ),
+            })
+        }
+    }
+
+    /// Writes a number.
+    pub(crate) fn number(
+        &mut self,
+        col: ColNum,
+        value: f64,
+        path: impl FnOnce() -> String,
+    ) -> Result<(), ExportError> {
+        Self::finite(value, path)?;
+        self.ws
+            .write_number_with_format(self.row, col, value, &self.fmt.number)
+            .map_err(xlsx_err)?;
+        self.grow(col, format!("{value}").len() as f64 + 1.0);
+        Ok(())
+    }
+
+    /// Writes a whole number.
+    pub(crate) fn integer(&mut self, col: ColNum, value: u64) -> Result<(), ExportError> {
+        self.ws
+            .write_number_with_format(self.row, col, value as f64, &self.fmt.integer)
+            .map_err(xlsx_err)?;
+        self.grow(col, value.to_string().len() as f64 + 1.0);
+        Ok(())
+    }
+
+    /// Writes a whole number that is an estimate (shows as "ca. 50").
+    pub(crate) fn approx_integer(&mut self, col: ColNum, value: u64) -> Result<(), ExportError> {
+        self.ws
+            .write_number_with_format(self.row, col, value as f64, &self.fmt.approx)
+            .map_err(xlsx_err)?;
+        self.grow(col, value.to_string().len() as f64 + 9.0);
+        Ok(())
+    }
+
+    /// Writes an amount in euros.
+    pub(crate) fn euro(&mut self, col: ColNum, amount: Euro) -> Result<(), ExportError> {
+        self.ws
+            .write_number_with_format(self.row, col, amount.as_f64(), &self.fmt.euro)
+            .map_err(xlsx_err)?;
+        self.grow(col, amount.to_string().chars().count() as f64 + 1.0);
+        Ok(())
+    }
+
+    /// Writes a share (0.5 shows as 50 %).
+    pub(crate) fn percent(
+        &mut self,
+        col: ColNum,
+        share: f64,
+        path: impl FnOnce() -> String,
+    ) -> Result<(), ExportError> {
+        Self::finite(share, path)?;
+        self.ws
+            .write_number_with_format(self.row, col, share, &self.fmt.percent)
+            .map_err(xlsx_err)?;
+        self.grow(col, format!("{:.0}", share * 100.0).len() as f64 + 3.0);
+        Ok(())
+    }
+
+    /// Writes a web address: a hyperlink when it is an `http`, `https` or
+    /// `mailto` address Excel can hold and the sheet has hyperlinks to
+    /// spare, otherwise plain text. `text` is what the cell shows.
+    pub(crate) fn url(
+        &mut self,
+        col: ColNum,
+        url: &str,
+        text: &str,
+        path: impl Fn() -> String,
+    ) -> Result<(), ExportError> {
+        check_text(url, &path)?;
+        check_text(text, &path)?;
+        let linkable = is_linkable(url) && self.links < MAX_HYPERLINKS_PER_SHEET;
+        if linkable {
+            let quoted = looks_like_formula(text);
+            let link = Url::new(url).set_text(text);
+            let format = self.fmt.for_text(Style::Link, quoted);
+            if self
+                .ws
+                .write_url_with_format(self.row, col, link, format)
+                .is_ok()
+            {
+                self.links += 1;
+                if !self.is_full(col) {
+                    self.grow(col, text_width(text) + 1.0);
+                }
+                return Ok(());
+            }
+        }
+        self.text_as(col, text, Style::Text, path)
+    }
+
+    // ----- finishing ----------------------------------------------------------
+
+    /// Sets column widths and print setup and adds the sheet to the workbook.
+    pub(crate) fn finish(mut self, workbook: &mut Workbook) -> Result<(), ExportError> {
+        for (i, (w, cap)) in self.widths.iter().zip(&self.caps).enumerate() {
+            let width = w.min(*cap).max(6.0);
+            self.ws
+                .set_column_width(i as ColNum, width)
+                .map_err(xlsx_err)?;
+        }
+        let footer = match self.lang {
+            Language::De => "&L&A&RSeite &P von &N",
+            Language::En => "&L&A&RPage &P of &N",
+        };
+        self.ws
+            .set_landscape()
+            .set_paper_size(9)
+            .set_print_fit_to_pages(1, 0)
+            .set_footer(footer);
+        workbook.push_worksheet(self.ws);
+        Ok(())
+    }
+}
+
+/// True for a web address the workbook may turn into a hyperlink: `http`,
+/// `https` or `mailto`, no spaces or control characters, and no longer than
+/// Excel allows. Anything else (`file:`, `javascript:`, relative paths) is
+/// shown as text.
+pub(crate) fn is_linkable(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:");
+    scheme_ok
+        && url.encode_utf16().count() <= MAX_URL_CHARS
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && url.len() > 8
+}

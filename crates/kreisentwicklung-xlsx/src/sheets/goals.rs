@@ -1,0 +1,170 @@
+//! Zielsystem: the goal tree, indented by level and grouped with Excel's
+//! row outline so that sub-goals can be folded away.
+
+use std::collections::HashMap;
+
+use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::{CodeList, Concept, Priority};
+use rust_xlsxwriter::Workbook;
+
+use crate::ctx::{join, lines, Ctx};
+use crate::formats::{looks_like_formula, Style, MAX_INDENT};
+use crate::names::SheetId;
+use crate::sheet::{col, Column, Item, SheetWriter};
+
+const NUMBER: u16 = 0;
+const GOAL: u16 = 1;
+const LEVEL: u16 = 2;
+const FIELD: u16 = 3;
+const PRIORITY: u16 = 4;
+const FOCUS: u16 = 5;
+const DESCRIPTION: u16 = 6;
+const INDICATORS: u16 = 7;
+const MEASURES: u16 = 8;
+
+fn columns(ctx: &Ctx) -> Vec<Column> {
+    let t = |de, en| ctx.tr(de, en);
+    vec![
+        col(t("Nr.", "No."), Style::Text, 12.0),
+        col(t("Ziel", "Goal"), Style::Wrap, 70.0),
+        col(t("Ebene", "Level"), Style::Text, 18.0),
+        col(t("Handlungsfeld", "Field of action"), Style::Wrap, 30.0),
+        col(t("Priorität", "Priority"), Style::Text, 12.0),
+        col(t("Schwerpunkte", "Focus areas"), Style::Wrap, 45.0),
+        col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
+        col(t("Indikatoren", "Indicators"), Style::Wrap, 35.0),
+        col(
+            t("Anzahl Maßnahmen", "Number of measures"),
+            Style::Integer,
+            12.0,
+        ),
+    ]
+}
+
+/// The goals in tree order (depth first, children in list order) with their
+/// depth (0 for top-level goals). Goals whose parent does not exist count
+/// as top-level; goals caught in a cycle follow at the end, at depth 0.
+pub(crate) fn tree_order(c: &Concept) -> Vec<(usize, usize)> {
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(c.goals.len());
+    for (i, g) in c.goals.iter().enumerate() {
+        by_id.entry(g.id.as_str()).or_insert(i);
+    }
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut roots = Vec::new();
+    for (i, g) in c.goals.iter().enumerate() {
+        match g.parent.as_ref().and_then(|p| by_id.get(p.as_str())) {
+            Some(&parent) if parent != i => children.entry(parent).or_default().push(i),
+            _ => roots.push(i),
+        }
+    }
+    let mut order = Vec::with_capacity(c.goals.len());
+    let mut seen = vec![false; c.goals.len()];
+    let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&i| (i, 0)).collect();
+    let mut visit = |stack: &mut Vec<(usize, usize)>, order: &mut Vec<(usize, usize)>| {
+        while let Some((i, depth)) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            order.push((i, depth));
+            if let Some(kids) = children.get(&i) {
+                for &k in kids.iter().rev() {
+                    stack.push((k, depth + 1));
+                }
+            }
+        }
+    };
+    visit(&mut stack, &mut order);
+    // Goals in a cycle of parent links are not reachable from a root.
+    for i in 0..c.goals.len() {
+        if order.len() == c.goals.len() {
+            break;
+        }
+        let mut stack = vec![(i, 0)];
+        visit(&mut stack, &mut order);
+    }
+    order
+}
+
+/// Writes the sheet; nothing when there are no goals.
+pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+    let c = ctx.c;
+    if c.goals.is_empty() {
+        return Ok(());
+    }
+    let mut measures_per_goal: HashMap<&str, u64> = HashMap::new();
+    for m in &c.measures {
+        for g in &m.goals {
+            *measures_per_goal.entry(g.as_str()).or_default() += 1;
+        }
+    }
+
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    w.begin_table(
+        SheetId::Goals.table_name(),
+        columns(ctx),
+        c.goals.len(),
+        "goals",
+        ctx.tr("Ziele", "goals"),
+    )?;
+    w.freeze_columns(2);
+    w.worksheet().group_symbols_above(true);
+
+    for (i, depth) in tree_order(c) {
+        let g = &c.goals[i];
+        let item = Item::new("goals", &g.id, i);
+        let outline = depth.min(MAX_INDENT);
+        let row = w.row();
+        for _ in 0..outline {
+            w.worksheet()
+                .group_rows(row, row)
+                .map_err(crate::sheet::xlsx_err)?;
+        }
+        w.text(NUMBER, g.number.as_deref().unwrap_or(""), || {
+            item.field("number")
+        })?;
+        let format = ctx
+            .fmt
+            .indented(depth, looks_like_formula(&g.title.text))
+            .clone();
+        w.text_with(GOAL, &g.title.text, &format, 2.0 * outline as f64, || {
+            item.field("title")
+        })?;
+        let level = c
+            .goal_levels
+            .get(usize::from(g.level).wrapping_sub(1))
+            .map(|t| t.text.clone())
+            .unwrap_or_else(|| format!("{} {}", ctx.tr("Ebene", "Level"), g.level));
+        w.text(LEVEL, &level, || "goalLevels".to_owned())?;
+        w.text(
+            FIELD,
+            &join(g.fields.iter().map(|f| ctx.field_name(f))),
+            || item.field("fields"),
+        )?;
+        if let Some(p) = g.priority {
+            w.label(PRIORITY, ctx.label(p))?;
+        }
+        w.text(
+            FOCUS,
+            &lines(g.focus_areas.iter().map(|a| format!("• {a}"))),
+            || item.field("focusAreas"),
+        )?;
+        if let Some(d) = &g.description {
+            w.text(DESCRIPTION, &d.text, || item.field("description"))?;
+        }
+        w.text(
+            INDICATORS,
+            &join(g.indicators.iter().map(|x| ctx.indicator_ref(x))),
+            || item.field("indicators"),
+        )?;
+        w.integer(
+            MEASURES,
+            measures_per_goal.get(g.id.as_str()).copied().unwrap_or(0),
+        )?;
+        w.next_row();
+    }
+
+    let priorities: Vec<&str> = Priority::ALL.iter().map(|p| p.label(ctx.lang)).collect();
+    w.list_validation(PRIORITY, &priorities)?;
+    w.end_table()?;
+    w.finish(workbook)
+}

@@ -1,0 +1,442 @@
+//! Indikatoren: one row per indicator with baseline, target, latest value
+//! and progress; below the table the values over time ("Werteverlauf"), four
+//! rows per indicator, from which a line chart per indicator plots the
+//! observed values against the target.
+
+use std::collections::HashMap;
+
+use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::{Date, Indicator, Period};
+use rust_xlsxwriter::{
+    Chart, ChartEmptyCells, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType,
+    ChartMarker, ChartMarkerType, ColNum, RowNum, Workbook,
+};
+
+use crate::ctx::{join, Ctx};
+use crate::formats::Style;
+use crate::names::SheetId;
+use crate::sheet::{check_rows, col, xlsx_err, Column, Item, SheetWriter};
+use crate::{MAX_CHARTS, MAX_COLUMNS};
+
+const NUMBER: u16 = 0;
+const NAME: u16 = 1;
+const UNIT: u16 = 2;
+const DIRECTION: u16 = 3;
+const BASELINE: u16 = 4;
+const BASELINE_PERIOD: u16 = 5;
+const TARGET: u16 = 6;
+const TARGET_PERIOD: u16 = 7;
+const LATEST: u16 = 8;
+const LATEST_PERIOD: u16 = 9;
+const LATEST_DATE: u16 = 10;
+const PROGRESS: u16 = 11;
+const SOURCE: u16 = 12;
+const LINKED: u16 = 13;
+const DESCRIPTION: u16 = 14;
+const COLUMN_COUNT: u16 = 15;
+
+/// Rows per indicator in the values block.
+const BLOCK_ROWS: usize = 4;
+/// First column of the values in the block.
+const FIRST_VALUE_COL: ColNum = 3;
+/// Rows between two charts.
+const CHART_ROWS: RowNum = 18;
+
+fn columns(ctx: &Ctx) -> Vec<Column> {
+    let t = |de, en| ctx.tr(de, en);
+    vec![
+        col(t("Nr.", "No."), Style::Text, 10.0),
+        col(t("Indikator", "Indicator"), Style::Wrap, 45.0),
+        col(t("Einheit", "Unit"), Style::Text, 18.0),
+        col(t("Richtung", "Direction"), Style::Text, 22.0),
+        col(t("Ausgangswert", "Baseline"), Style::Number, 14.0),
+        col(
+            t("Stand Ausgangswert", "Baseline period"),
+            Style::Text,
+            20.0,
+        ),
+        col(t("Zielwert", "Target"), Style::Number, 14.0),
+        col(t("Zieltermin", "Target due"), Style::Text, 20.0),
+        col(t("Letzter Wert", "Latest value"), Style::Number, 14.0),
+        col(t("Stand", "Latest period"), Style::Text, 20.0),
+        col(t("Datum", "Latest date"), Style::Date, 12.0),
+        col(t("Fortschritt", "Progress"), Style::Percent, 12.0),
+        col(t("Quelle", "Source"), Style::Wrap, 30.0),
+        col(
+            t("Ziele und Maßnahmen", "Goals and measures"),
+            Style::Wrap,
+            35.0,
+        ),
+        col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
+    ]
+}
+
+/// The day a period stands for on a time axis: its last day, or its first
+/// when it is open at the end.
+fn day_of(p: &Period) -> Option<Date> {
+    p.latest().or_else(|| p.earliest())
+}
+
+/// Progress from baseline to the final target, as a share: (latest −
+/// baseline) / (target − baseline). Not clamped: 1.2 is an overshoot,
+/// negative values moved away from the target.
+pub(crate) fn progress(ind: &Indicator) -> Option<f64> {
+    let baseline = ind.baseline.as_ref()?.value;
+    let target = ind.final_target()?.value;
+    let latest = ind.latest()?.value;
+    let span = target - baseline;
+    let p = (latest - baseline) / span;
+    (span != 0.0 && p.is_finite()).then_some(p)
+}
+
+/// One point of an indicator's history.
+struct Point<'a> {
+    date: Date,
+    period: Option<&'a Period>,
+    value: Option<f64>,
+    path: String,
+}
+
+/// Baseline, observations and targets with a date, in time order.
+fn points<'a>(ind: &'a Indicator, item: &Item) -> Vec<Point<'a>> {
+    let mut points = Vec::new();
+    if let Some(b) = &ind.baseline {
+        if let Some(date) = b.period.as_ref().and_then(day_of) {
+            points.push(Point {
+                date,
+                period: b.period.as_ref(),
+                value: Some(b.value),
+                path: item.field("baseline.value"),
+            });
+        }
+    }
+    for (k, o) in ind.observations.iter().enumerate() {
+        if let Some(date) = day_of(&o.period) {
+            points.push(Point {
+                date,
+                period: Some(&o.period),
+                value: Some(o.value),
+                path: format!("{}.observations[{k}].value", item.path()),
+            });
+        }
+    }
+    for (k, t) in ind.targets.iter().enumerate() {
+        if let Some(date) = t.due.as_ref().and_then(day_of) {
+            points.push(Point {
+                date,
+                period: t.due.as_ref(),
+                value: None,
+                path: format!("{}.targets[{k}].value", item.path()),
+            });
+        }
+    }
+    points.sort_by_key(|p| p.date);
+    points
+}
+
+/// The target that applies on a date: the first one due on or after it,
+/// else the last one due; targets without a due date come last.
+fn target_on(ind: &Indicator, date: Date) -> Option<f64> {
+    let mut dated: Vec<(Option<Date>, f64)> = ind
+        .targets
+        .iter()
+        .map(|t| (t.due.as_ref().and_then(day_of), t.value))
+        .collect();
+    dated.sort_by_key(|(d, _)| (d.is_none(), *d));
+    dated
+        .iter()
+        .find(|(d, _)| d.is_none_or(|d| d >= date))
+        .or(dated.last())
+        .map(|(_, v)| *v)
+}
+
+/// Text Excel would take for a cell reference or formula in a chart title.
+fn unsafe_chart_text(text: &str) -> bool {
+    text.starts_with('=') || text.contains('!') || text.encode_utf16().count() > 255
+}
+
+/// Writes the sheet; nothing when there are no indicators.
+pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+    let c = ctx.c;
+    if c.indicators.is_empty() {
+        return Ok(());
+    }
+    // Who the indicator measures.
+    let mut linked: HashMap<&str, Vec<String>> = HashMap::new();
+    let goal_word = ctx.tr("Ziel", "Goal");
+    let measure_word = ctx.tr("Maßnahme", "Measure");
+    for g in &c.goals {
+        for i in &g.indicators {
+            linked
+                .entry(i.as_str())
+                .or_default()
+                .push(format!("{goal_word} {}", ctx.goal_ref(&g.id)));
+        }
+    }
+    for m in &c.measures {
+        for i in &m.indicators {
+            let r = m.number.clone().unwrap_or_else(|| m.title.text.clone());
+            linked
+                .entry(i.as_str())
+                .or_default()
+                .push(format!("{measure_word} {r}"));
+        }
+    }
+
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+
+    // The values block follows the table; count its rows first.
+    let with_points = c
+        .indicators
+        .iter()
+        .filter(|i| {
+            i.baseline
+                .as_ref()
+                .and_then(|b| b.period.as_ref())
+                .and_then(day_of)
+                .is_some()
+                || i.observations.iter().any(|o| day_of(&o.period).is_some())
+                || i.targets
+                    .iter()
+                    .any(|t| t.due.as_ref().and_then(day_of).is_some())
+        })
+        .count();
+    let block_rows = if with_points > 0 {
+        2 + BLOCK_ROWS * with_points
+    } else {
+        0
+    };
+    check_rows(
+        1 + c.indicators.len() + block_rows,
+        name,
+        "indicators",
+        ctx.tr(
+            "Indikatoren und ihr Werteverlauf",
+            "indicators and their values",
+        ),
+    )?;
+
+    w.begin_table(
+        SheetId::Indicators.table_name(),
+        columns(ctx),
+        c.indicators.len(),
+        "indicators",
+        ctx.tr("Indikatoren", "indicators"),
+    )?;
+    w.freeze_columns(2);
+    for (i, ind) in c.indicators.iter().enumerate() {
+        let item = Item::new("indicators", &ind.id, i);
+        w.text(NUMBER, ind.number.as_deref().unwrap_or(""), || {
+            item.field("number")
+        })?;
+        w.text(NAME, &ind.name.text, || item.field("name"))?;
+        w.text(UNIT, &ind.unit, || item.field("unit"))?;
+        w.label(DIRECTION, ctx.label(ind.direction))?;
+        if let Some(b) = &ind.baseline {
+            w.number(BASELINE, b.value, || item.field("baseline.value"))?;
+            if let Some(p) = &b.period {
+                w.text(BASELINE_PERIOD, &p.to_string(), || {
+                    item.field("baseline.period")
+                })?;
+            }
+        }
+        if let Some(t) = ind.final_target() {
+            w.number(TARGET, t.value, || item.field("targets"))?;
+            if let Some(p) = &t.due {
+                w.text(TARGET_PERIOD, &p.to_string(), || item.field("targets"))?;
+            }
+        }
+        if let Some(o) = ind.latest() {
+            w.number(LATEST, o.value, || item.field("observations"))?;
+            w.text(LATEST_PERIOD, &o.period.to_string(), || {
+                item.field("observations")
+            })?;
+            w.opt_date(LATEST_DATE, day_of(&o.period))?;
+        }
+        if let Some(p) = progress(ind) {
+            w.percent(PROGRESS, p, || item.field("observations"))?;
+        }
+        if let Some(s) = &ind.source {
+            w.text(SOURCE, &s.text, || item.field("source"))?;
+        }
+        if let Some(l) = linked.get(ind.id.as_str()) {
+            w.text(LINKED, &join(l), || item.field("id"))?;
+        }
+        if let Some(d) = &ind.description {
+            w.text(DESCRIPTION, &d.text, || item.field("description"))?;
+        }
+        w.next_row();
+    }
+    w.end_table()?;
+
+    if with_points > 0 {
+        values_block(ctx, &mut w)?;
+    }
+    w.finish(workbook)
+}
+
+/// The values over time and the charts.
+fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
+    let c = ctx.c;
+    w.next_row();
+    let heading = ctx.tr(
+        "Werteverlauf (Datenbasis der Diagramme)",
+        "Values over time (data of the charts)",
+    );
+    let section = ctx.fmt.section.clone();
+    w.text_with(0, heading, &section, 0.0, String::new)?;
+    // The heading is long; it must not widen the number column.
+    w.next_row();
+
+    let (period_word, date_word, actual_word, target_word) = (
+        ctx.tr("Zeitraum", "Period"),
+        ctx.tr("Datum", "Date"),
+        ctx.tr("Ist-Wert", "Actual"),
+        ctx.tr("Zielwert", "Target"),
+    );
+    let label = ctx.fmt.label.clone();
+    let mut charts = 0usize;
+    let sheet = w.name.clone();
+    for (i, ind) in c.indicators.iter().enumerate() {
+        let item = Item::new("indicators", &ind.id, i);
+        let points = points(ind, &item);
+        if points.is_empty() {
+            continue;
+        }
+        if FIRST_VALUE_COL as usize + points.len() > MAX_COLUMNS as usize {
+            return Err(ExportError::Limit {
+                path: item.field("observations"),
+                message: format!(
+                    "{} values over time do not fit in the {MAX_COLUMNS} columns of a worksheet",
+                    points.len()
+                ),
+            });
+        }
+        let first = w.row();
+        // Row 1: number, name and the periods as written.
+        w.text(NUMBER, ind.number.as_deref().unwrap_or(""), || {
+            item.field("number")
+        })?;
+        w.text_as(NAME, &ind.name.text, Style::Wrap, || item.field("name"))?;
+        w.text_with(2, period_word, &label, 0.0, String::new)?;
+        for (k, p) in points.iter().enumerate() {
+            if let Some(period) = p.period {
+                w.text_as(
+                    FIRST_VALUE_COL + k as ColNum,
+                    &period.to_string(),
+                    Style::Text,
+                    || p.path.clone(),
+                )?;
+            }
+        }
+        w.next_row();
+        // Row 2: the dates (the chart's time axis).
+        w.text_with(2, date_word, &label, 0.0, String::new)?;
+        for (k, p) in points.iter().enumerate() {
+            w.date(FIRST_VALUE_COL + k as ColNum, p.date)?;
+        }
+        w.next_row();
+        // Row 3: the observed values (and the baseline).
+        w.text_with(
+            2,
+            &format!("{actual_word} ({})", ind.unit),
+            &label,
+            0.0,
+            || item.field("unit"),
+        )?;
+        let mut has_actual = false;
+        for (k, p) in points.iter().enumerate() {
+            if let Some(v) = p.value {
+                w.number(FIRST_VALUE_COL + k as ColNum, v, || p.path.clone())?;
+                has_actual = true;
+            }
+        }
+        w.next_row();
+        // Row 4: the target that applies at each date.
+        w.text_with(2, target_word, &label, 0.0, String::new)?;
+        for (k, p) in points.iter().enumerate() {
+            if let Some(t) = target_on(ind, p.date) {
+                w.number(FIRST_VALUE_COL + k as ColNum, t, || item.field("targets"))?;
+            }
+        }
+        w.next_row();
+
+        if has_actual && charts < MAX_CHARTS {
+            let last_col = FIRST_VALUE_COL + points.len() as ColNum - 1;
+            let title = crate::ctx::numbered(ind.number.as_deref(), &ind.name.text);
+            // Table row of this indicator, for a title Excel would misread.
+            let table_row = 1 + i as RowNum;
+            let chart = chart(
+                ctx,
+                &sheet,
+                &title,
+                table_row,
+                &ind.unit,
+                first,
+                FIRST_VALUE_COL,
+                last_col,
+                ind.targets.is_empty(),
+            );
+            let at = 1 + charts as RowNum * CHART_ROWS;
+            w.worksheet()
+                .insert_chart(at, COLUMN_COUNT + 1, &chart)
+                .map_err(xlsx_err)?;
+            charts += 1;
+        }
+    }
+    Ok(())
+}
+
+/// A line chart of an indicator's values (row `first + 2`) against its
+/// target (row `first + 3`) over the dates (row `first + 1`).
+#[allow(clippy::too_many_arguments)]
+fn chart(
+    ctx: &Ctx,
+    sheet: &str,
+    title: &str,
+    table_row: RowNum,
+    unit: &str,
+    first: RowNum,
+    first_col: ColNum,
+    last_col: ColNum,
+    no_target: bool,
+) -> Chart {
+    let mut chart = Chart::new_line();
+    if unsafe_chart_text(title) {
+        chart.title().set_name((sheet, table_row, NAME));
+    } else {
+        chart.title().set_name(title);
+    }
+    let dates = (sheet, first + 1, first_col, first + 1, last_col);
+    chart
+        .add_series()
+        .set_name(ctx.tr("Ist-Wert", "Actual"))
+        .set_categories(dates)
+        .set_values((sheet, first + 2, first_col, first + 2, last_col))
+        .set_marker(ChartMarker::new().set_type(ChartMarkerType::Circle))
+        .set_format(
+            ChartFormat::new().set_line(ChartLine::new().set_color("#1F4E79").set_width(2.25)),
+        );
+    if !no_target {
+        chart
+            .add_series()
+            .set_name(ctx.tr("Zielwert", "Target"))
+            .set_categories(dates)
+            .set_values((sheet, first + 3, first_col, first + 3, last_col))
+            .set_format(
+                ChartFormat::new().set_line(
+                    ChartLine::new()
+                        .set_color("#C00000")
+                        .set_dash_type(ChartLineDashType::Dash),
+                ),
+            );
+    }
+    chart.x_axis().set_date_axis(true).set_num_format("mm.yyyy");
+    if !unit.is_empty() && !unsafe_chart_text(unit) {
+        chart.y_axis().set_name(unit);
+    }
+    chart.show_empty_cells_as(ChartEmptyCells::Connected);
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart.set_width(520).set_height(300);
+    chart
+}

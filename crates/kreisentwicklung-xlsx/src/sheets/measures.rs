@@ -1,0 +1,182 @@
+//! Maßnahmen: the catalogue of measures, one row each.
+
+use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::{CodeList, MeasureStatus, Priority};
+use rust_xlsxwriter::Workbook;
+
+use crate::ctx::{join, Ctx};
+use crate::formats::Style;
+use crate::names::SheetId;
+use crate::sheet::{col, Column, Item, SheetWriter};
+
+/// Column positions, shared with the tests' expectations in the docs.
+const NUMBER: u16 = 0;
+const TITLE: u16 = 1;
+const DESCRIPTION: u16 = 2;
+const FIELD: u16 = 3;
+const GOALS: u16 = 4;
+const LEAD: u16 = 5;
+const PARTNERS: u16 = 6;
+const ROLE: u16 = 7;
+const PERIOD: u16 = 8;
+const START: u16 = 9;
+const END: u16 = 10;
+const HORIZON: u16 = 11;
+const PRIORITY: u16 = 12;
+const STATUS: u16 = 13;
+const UPDATED: u16 = 14;
+const COSTS: u16 = 15;
+const COST_NOTE: u16 = 16;
+const FUNDING: u16 = 17;
+const BUDGET: u16 = 18;
+const INDICATORS: u16 = 19;
+
+fn columns(ctx: &Ctx) -> Vec<Column> {
+    let t = |de, en| ctx.tr(de, en);
+    vec![
+        col(t("Nr.", "No."), Style::Text, 10.0),
+        col(t("Maßnahme", "Measure"), Style::Wrap, 45.0),
+        col(t("Beschreibung", "Description"), Style::Wrap, 60.0),
+        col(t("Handlungsfeld", "Field of action"), Style::Wrap, 30.0),
+        col(t("Ziele", "Goals"), Style::Wrap, 20.0),
+        col(t("Federführung", "Lead"), Style::Wrap, 30.0),
+        col(t("Partner", "Partners"), Style::Wrap, 40.0),
+        col(t("Rolle des Kreises", "County's role"), Style::Text, 22.0),
+        col(t("Zeitraum", "Period"), Style::Text, 26.0),
+        col(t("Beginn", "Start"), Style::Date, 12.0),
+        col(t("Ende", "End"), Style::Date, 12.0),
+        col(t("Zeithorizont", "Time horizon"), Style::Text, 16.0),
+        col(t("Priorität", "Priority"), Style::Text, 12.0),
+        col(t("Status", "Status"), Style::Text, 22.0),
+        col(
+            t("Letzte Aktualisierung", "Last status update"),
+            Style::Date,
+            14.0,
+        ),
+        col(t("Kosten (EUR)", "Costs (EUR)"), Style::Euro, 18.0),
+        col(
+            t("Hinweis zu den Kosten", "Note on costs"),
+            Style::Wrap,
+            30.0,
+        ),
+        col(t("Förderung", "Funding"), Style::Wrap, 40.0),
+        col(t("Haushalt", "Budget"), Style::Wrap, 30.0),
+        col(t("Indikatoren", "Indicators"), Style::Wrap, 40.0),
+    ]
+}
+
+/// Writes the sheet; nothing when there are no measures.
+pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+    let c = ctx.c;
+    if c.measures.is_empty() {
+        return Ok(());
+    }
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    w.begin_table(
+        SheetId::Measures.table_name(),
+        columns(ctx),
+        c.measures.len(),
+        "measures",
+        ctx.tr("Maßnahmen", "measures"),
+    )?;
+    w.freeze_columns(2);
+
+    for (i, m) in c.measures.iter().enumerate() {
+        let item = Item::new("measures", &m.id, i);
+        w.text(NUMBER, m.number.as_deref().unwrap_or(""), || {
+            item.field("number")
+        })?;
+        w.text(TITLE, &m.title.text, || item.field("title"))?;
+        if let Some(d) = &m.description {
+            w.text(DESCRIPTION, &d.text, || item.field("description"))?;
+        }
+        w.text(FIELD, &join(ctx.measure_fields(m)), || item.field("fields"))?;
+        w.text(
+            GOALS,
+            &m.goals
+                .iter()
+                .map(|g| ctx.goal_ref(g))
+                .collect::<Vec<_>>()
+                .join(", "),
+            || item.field("goals"),
+        )?;
+        if let Some(lead) = &m.lead {
+            w.text(LEAD, &ctx.actor_name(lead), || item.field("lead"))?;
+        }
+        w.text(
+            PARTNERS,
+            &join(m.partners.iter().map(|p| ctx.actor_name(p))),
+            || item.field("partners"),
+        )?;
+        if let Some(role) = m.county_role {
+            w.label(ROLE, ctx.label(role))?;
+        }
+        if let Some(p) = &m.period {
+            w.text(PERIOD, &p.to_string(), || item.field("period"))?;
+            w.opt_date(START, p.earliest())?;
+            w.opt_date(END, p.latest())?;
+        }
+        if let Some(h) = m.time_horizon {
+            w.label(HORIZON, ctx.label(h))?;
+        }
+        if let Some(p) = m.priority {
+            w.label(PRIORITY, ctx.label(p))?;
+        }
+        if let Some(s) = m.status {
+            w.label(STATUS, ctx.label(s))?;
+        }
+        w.opt_date(UPDATED, m.last_status_update())?;
+        if let Some(costs) = &m.costs {
+            if let Some(amount) = costs.amount {
+                w.euro(COSTS, amount)?;
+            }
+            let mut note = Vec::new();
+            if costs.estimated {
+                note.push(ctx.tr("geschätzt", "estimate").to_owned());
+            }
+            if let Some(n) = &costs.note {
+                note.push(n.text.clone());
+            }
+            w.text(COST_NOTE, &join(note), || item.field("costs.note"))?;
+        }
+        w.text(
+            FUNDING,
+            &join(m.funding.iter().map(|f| ctx.funding_text(f))),
+            || item.field("funding"),
+        )?;
+        w.text(
+            BUDGET,
+            &join(m.budget.iter().map(|b| {
+                let mut s = format!("{}: {}", b.year, ctx.euro_text(b.amount));
+                if let Some(account) = &b.account {
+                    s.push_str(&format!(" ({account})"));
+                }
+                s
+            })),
+            || item.field("budget"),
+        )?;
+        w.text(
+            INDICATORS,
+            &join(m.indicators.iter().map(|x| ctx.indicator_ref(x))),
+            || item.field("indicators"),
+        )?;
+        w.next_row();
+    }
+
+    let priorities: Vec<&str> = Priority::ALL.iter().map(|p| ctx.label(*p)).collect();
+    let statuses: Vec<&str> = MeasureStatus::ALL.iter().map(|s| ctx.label(*s)).collect();
+    w.list_validation(PRIORITY, &priorities)?;
+    w.list_validation(STATUS, &statuses)?;
+    status_lights(ctx, &mut w, STATUS)?;
+    w.end_table()?;
+    w.finish(workbook)
+}
+
+/// The traffic light on a status column: umgesetzt green, in Bearbeitung
+/// yellow, noch nicht begonnen red.
+pub(crate) fn status_lights(ctx: &Ctx, w: &mut SheetWriter, col: u16) -> Result<(), ExportError> {
+    w.highlight(col, ctx.label(MeasureStatus::Completed), &ctx.fmt.green)?;
+    w.highlight(col, ctx.label(MeasureStatus::InProgress), &ctx.fmt.yellow)?;
+    w.highlight(col, ctx.label(MeasureStatus::NotStarted), &ctx.fmt.red)?;
+    Ok(())
+}

@@ -1,0 +1,303 @@
+//! Übersicht: the concept at a glance — county, title, kind, horizon,
+//! status, edition, Leitbild, key dates and resolutions, and how many
+//! fields, goals, measures, indicators and events it has.
+
+use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::{CodeList, Date};
+use rust_xlsxwriter::Workbook;
+
+use crate::ctx::{join, Ctx};
+use crate::formats::Style;
+use crate::sheet::{check_rows, SheetWriter};
+
+/// One line of the key dates.
+struct KeyDate {
+    date: Date,
+    text: String,
+    path: String,
+}
+
+fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
+    let c = ctx.c;
+    let mut out = Vec::new();
+    for (i, r) in c.resolutions.iter().enumerate() {
+        let item = crate::sheet::Item::new("resolutions", &r.id, i);
+        for (k, step) in r.consultations.iter().enumerate() {
+            let (date, planned) = match (step.date, step.planned_date) {
+                (Some(d), _) => (d, false),
+                (None, Some(d)) => (d, true),
+                (None, None) => continue,
+            };
+            let mut text = format!("{}: {}", ctx.actor_name(&step.body), r.title);
+            if let Some(o) = step.outcome {
+                text.push_str(&format!(" – {}", o.label(ctx.lang)));
+            } else {
+                text.push_str(&format!(" – {}", step.role.label(ctx.lang)));
+            }
+            if planned {
+                text.push_str(ctx.tr(" (geplant)", " (planned)"));
+            }
+            if let Some(p) = &r.paper {
+                text.push_str(&format!(
+                    " ({} {})",
+                    ctx.tr("Drucksache", "paper"),
+                    p.display()
+                ));
+            }
+            out.push(KeyDate {
+                date,
+                text,
+                path: format!("{}.consultations[{k}]", item.path()),
+            });
+        }
+    }
+    // The participation process: its first and its last event.
+    let dated: Vec<(usize, Date, Date)> = c
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let p = e.period.as_ref()?;
+            let start = p.earliest().or_else(|| p.latest())?;
+            let end = p.latest().unwrap_or(start);
+            Some((i, start, end))
+        })
+        .collect();
+    let event_name = |i: usize| {
+        let e = &c.events[i];
+        e.title
+            .as_ref()
+            .or(e.kind_label.as_ref())
+            .map_or_else(|| e.kind.label(ctx.lang).to_owned(), |t| t.text.clone())
+    };
+    if let Some(&(i, start, _)) = dated.iter().min_by_key(|(i, s, _)| (*s, *i)) {
+        out.push(KeyDate {
+            date: start,
+            text: format!(
+                "{}: {}",
+                ctx.tr("Beginn der Beteiligung", "Participation begins"),
+                event_name(i)
+            ),
+            path: format!("events[{i}]"),
+        });
+    }
+    if dated.len() > 1 {
+        if let Some(&(i, _, end)) = dated.iter().max_by_key(|(i, _, e)| (*e, usize::MAX - *i)) {
+            out.push(KeyDate {
+                date: end,
+                text: format!(
+                    "{}: {}",
+                    ctx.tr("Letzte Beteiligung", "Last participation event"),
+                    event_name(i)
+                ),
+                path: format!("events[{i}]"),
+            });
+        }
+    }
+    out.sort_by_key(|k| k.date);
+    out
+}
+
+/// Writes the sheet (always present).
+pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+    let c = ctx.c;
+    let dates = key_dates(ctx);
+    check_rows(
+        40 + dates.len(),
+        name,
+        "resolutions",
+        ctx.tr("Termine", "key dates"),
+    )?;
+
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    w.cap(0, 30.0);
+    w.cap(1, 100.0);
+    let title = ctx.fmt.title.clone();
+    let label = ctx.fmt.label.clone();
+    let section = ctx.fmt.section.clone();
+    w.text_with(0, &c.title.text, &title, 0.0, || "title".to_owned())?;
+    w.next_row();
+    w.next_row();
+
+    let mut pairs: Vec<(&str, String, &str)> = Vec::new();
+    let mut add = |k: &'static str, v: String, path: &'static str| {
+        if !v.is_empty() {
+            pairs.push((k, v, path));
+        }
+    };
+    add(
+        ctx.tr("Landkreis", "County"),
+        c.territory.display_name(),
+        "territory.name",
+    );
+    add(
+        ctx.tr("Kreisschlüssel", "Official key"),
+        c.territory.key.clone().unwrap_or_default(),
+        "territory.key",
+    );
+    add(
+        ctx.tr("Bundesland", "State"),
+        c.territory
+            .state
+            .map(|s| s.label(ctx.lang).to_owned())
+            .unwrap_or_default(),
+        "territory.state",
+    );
+    add(ctx.tr("Titel", "Title"), c.title.text.clone(), "title");
+    add(
+        ctx.tr("Kurztitel", "Short title"),
+        c.short_title
+            .as_ref()
+            .map(|t| t.text.clone())
+            .unwrap_or_default(),
+        "shortTitle",
+    );
+    let kind = match &c.kind_label {
+        Some(l) if !l.is_blank() => format!("{l} ({})", c.kind.label(ctx.lang)),
+        _ => c.kind.label(ctx.lang).to_owned(),
+    };
+    add(ctx.tr("Art", "Kind"), kind, "kindLabel");
+    add(
+        ctx.tr("Zeithorizont", "Horizon"),
+        c.horizon.map(|h| h.to_string()).unwrap_or_default(),
+        "horizon",
+    );
+    add(
+        ctx.tr("Status", "Status"),
+        c.status.label(ctx.lang).to_owned(),
+        "status",
+    );
+    if let Some(e) = &c.edition {
+        let mut parts = Vec::new();
+        if let Some(l) = &e.label {
+            parts.push(l.text.clone());
+        }
+        if let Some(n) = e.number {
+            parts.push(match ctx.lang {
+                kreisentwicklung_core::Language::De => format!("{n}. Ausgabe"),
+                kreisentwicklung_core::Language::En => format!("edition {n}"),
+            });
+        }
+        if let Some(y) = e.year {
+            parts.push(y.to_string());
+        }
+        add(ctx.tr("Ausgabe", "Edition"), parts.join(", "), "edition");
+    }
+    if let Some(p) = &c.predecessor {
+        let mut s = p.title.text.clone();
+        if let Some(y) = p.year {
+            s.push_str(&format!(" ({y})"));
+        }
+        if p.goals_remain_valid {
+            s.push_str(ctx.tr(
+                "; Leitbild und Ziele gelten fort",
+                "; its vision and goals remain valid",
+            ));
+        }
+        if let Some(n) = &p.note {
+            s.push_str(&format!("; {n}"));
+        }
+        add(ctx.tr("Vorgänger", "Predecessor"), s, "predecessor");
+    }
+    if let Some(y) = c.revision_cycle_years {
+        add(
+            ctx.tr("Fortschreibung", "Revision"),
+            match ctx.lang {
+                kreisentwicklung_core::Language::De => format!("spätestens alle {y} Jahre"),
+                kreisentwicklung_core::Language::En => format!("at least every {y} years"),
+            },
+            "revisionCycleYears",
+        );
+    }
+    for (k, v, path) in pairs {
+        w.text_with(0, k, &label, 0.0, String::new)?;
+        w.text_as(1, &v, Style::Wrap, || path.to_owned())?;
+        w.next_row();
+    }
+    if let Some(d) = c.adopted_on() {
+        w.text_with(
+            0,
+            ctx.tr("Beschlossen am", "Adopted on"),
+            &label,
+            0.0,
+            String::new,
+        )?;
+        w.date(1, d)?;
+        w.next_row();
+    }
+    if let Some(d) = &c.description {
+        w.text_with(
+            0,
+            ctx.tr("Beschreibung", "Description"),
+            &label,
+            0.0,
+            String::new,
+        )?;
+        w.text_as(1, &d.text, Style::Wrap, || "description".to_owned())?;
+        w.next_row();
+    }
+    if let Some(v) = &c.vision {
+        let key = match v.year {
+            Some(y) => format!("{} {y}", ctx.tr("Leitbild", "Vision")),
+            None => ctx.tr("Leitbild", "Vision").to_owned(),
+        };
+        w.text_with(0, &key, &label, 0.0, String::new)?;
+        w.text_as(1, &v.text.text, Style::Wrap, || "vision.text".to_owned())?;
+        w.next_row();
+    }
+    let themes = join(c.cross_cutting_themes.iter().map(|t| t.name.text.as_str()));
+    if !themes.is_empty() {
+        w.text_with(
+            0,
+            ctx.tr("Querschnittsthemen", "Cross-cutting themes"),
+            &label,
+            0.0,
+            String::new,
+        )?;
+        w.text_as(1, &themes, Style::Wrap, || "crossCuttingThemes".to_owned())?;
+        w.next_row();
+    }
+
+    if !dates.is_empty() {
+        w.next_row();
+        w.text_with(
+            0,
+            ctx.tr("Termine und Beschlüsse", "Key dates and resolutions"),
+            &section,
+            0.0,
+            String::new,
+        )?;
+        w.next_row();
+        for d in &dates {
+            w.date(0, d.date)?;
+            w.text_as(1, &d.text, Style::Wrap, || d.path.clone())?;
+            w.next_row();
+        }
+    }
+
+    w.next_row();
+    w.text_with(0, ctx.tr("Umfang", "Contents"), &section, 0.0, String::new)?;
+    w.next_row();
+    let counts = [
+        (
+            ctx.tr("Handlungsfelder", "Fields of action"),
+            c.fields.len(),
+        ),
+        (ctx.tr("Ziele", "Goals"), c.goals.len()),
+        (ctx.tr("Maßnahmen", "Measures"), c.measures.len()),
+        (ctx.tr("Indikatoren", "Indicators"), c.indicators.len()),
+        (
+            ctx.tr("Beteiligungsveranstaltungen", "Participation events"),
+            c.events.len(),
+        ),
+        (ctx.tr("Akteure", "Actors"), c.actors.len()),
+        (ctx.tr("Beschlüsse", "Resolutions"), c.resolutions.len()),
+        (ctx.tr("Dokumente", "Documents"), c.documents.len()),
+    ];
+    for (k, n) in counts {
+        w.text_with(0, k, &label, 0.0, String::new)?;
+        w.integer(1, n as u64)?;
+        w.next_row();
+    }
+    w.finish(workbook)
+}

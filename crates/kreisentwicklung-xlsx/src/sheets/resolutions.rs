@@ -1,0 +1,175 @@
+//! Beschlüsse: council resolutions, one row per step of a paper through a
+//! body (committee recommends, Kreistag decides).
+
+use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::{Consultation, Resolution};
+use rust_xlsxwriter::Workbook;
+
+use crate::ctx::{join, lines, Ctx};
+use crate::formats::Style;
+use crate::names::SheetId;
+use crate::sheet::{col, Column, Item, SheetWriter};
+
+const TITLE: u16 = 0;
+const KIND: u16 = 1;
+const PAPER: u16 = 2;
+const BODY: u16 = 3;
+const ROLE: u16 = 4;
+const DATE: u16 = 5;
+const PLANNED: u16 = 6;
+const AGENDA: u16 = 7;
+const OUTCOME: u16 = 8;
+const YES: u16 = 9;
+const NO: u16 = 10;
+const ABSTAIN: u16 = 11;
+const BIASED: u16 = 12;
+const ADOPTS: u16 = 13;
+const TEXT: u16 = 14;
+const MANDATES: u16 = 15;
+const NOTE: u16 = 16;
+
+fn columns(ctx: &Ctx) -> Vec<Column> {
+    let t = |de, en| ctx.tr(de, en);
+    vec![
+        col(t("Beschluss", "Resolution"), Style::Wrap, 45.0),
+        col(t("Art", "Kind"), Style::Text, 24.0),
+        col(t("Drucksache", "Paper"), Style::Text, 20.0),
+        col(t("Gremium", "Body"), Style::Wrap, 35.0),
+        col(t("Rolle", "Role"), Style::Text, 16.0),
+        col(t("Datum", "Date"), Style::Date, 12.0),
+        col(t("Geplant für", "Planned for"), Style::Date, 12.0),
+        col(t("TOP", "Agenda item"), Style::Text, 12.0),
+        col(t("Ergebnis", "Outcome"), Style::Text, 28.0),
+        col(t("Ja", "Yes"), Style::Integer, 8.0),
+        col(t("Nein", "No"), Style::Integer, 8.0),
+        col(t("Enthaltungen", "Abstentions"), Style::Integer, 10.0),
+        col(t("Befangen", "Excluded (bias)"), Style::Integer, 10.0),
+        col(t("Gegenstand", "Adopts"), Style::Wrap, 35.0),
+        col(
+            t("Beschlusstext", "Text of the resolution"),
+            Style::Wrap,
+            60.0,
+        ),
+        col(t("Aufträge", "Mandates"), Style::Wrap, 45.0),
+        col(t("Anmerkung", "Note"), Style::Wrap, 40.0),
+    ]
+}
+
+/// Writes the sheet; nothing when there are no resolutions.
+pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+    let c = ctx.c;
+    if c.resolutions.is_empty() {
+        return Ok(());
+    }
+    let rows: usize = c
+        .resolutions
+        .iter()
+        .map(|r| r.consultations.len().max(1))
+        .sum();
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    w.begin_table(
+        SheetId::Resolutions.table_name(),
+        columns(ctx),
+        rows,
+        "resolutions",
+        ctx.tr("Beschlüsse", "resolutions"),
+    )?;
+    w.freeze_columns(1);
+    for (i, r) in c.resolutions.iter().enumerate() {
+        let item = Item::new("resolutions", &r.id, i);
+        if r.consultations.is_empty() {
+            resolution_cells(ctx, &mut w, r, &item)?;
+            w.next_row();
+        }
+        for (k, step) in r.consultations.iter().enumerate() {
+            resolution_cells(ctx, &mut w, r, &item)?;
+            step_cells(ctx, &mut w, step, &item, k)?;
+            w.next_row();
+        }
+    }
+    w.end_table()?;
+    w.finish(workbook)
+}
+
+/// The columns that belong to the resolution, repeated on each of its rows
+/// so that filtering by body or date keeps the whole picture.
+fn resolution_cells(
+    ctx: &Ctx,
+    w: &mut SheetWriter,
+    r: &Resolution,
+    item: &Item,
+) -> Result<(), ExportError> {
+    w.text(TITLE, &r.title.text, || item.field("title"))?;
+    w.label(KIND, ctx.label(r.kind))?;
+    if let Some(p) = &r.paper {
+        w.text(PAPER, &p.display(), || item.field("paper"))?;
+    }
+    let adopts = r.adopts.iter().map(|a| {
+        let mut s = ctx.label(a.subject).to_owned();
+        if !a.items.is_empty() {
+            let items: Vec<String> = a
+                .items
+                .iter()
+                .map(|id| {
+                    if ctx.idx.goals.contains_key(id.as_str()) {
+                        ctx.goal_ref(id)
+                    } else if ctx.idx.fields.contains_key(id.as_str()) {
+                        ctx.field_name(id)
+                    } else if ctx.idx.documents.contains_key(id.as_str()) {
+                        ctx.document_title(id)
+                    } else {
+                        id.to_string()
+                    }
+                })
+                .collect();
+            s.push_str(&format!(" ({})", items.join(", ")));
+        }
+        if let Some(n) = &a.note {
+            s.push_str(&format!(": {n}"));
+        }
+        s
+    });
+    w.text(ADOPTS, &join(adopts), || item.field("adopts"))?;
+    if let Some(t) = &r.text {
+        w.text(TEXT, &t.text, || item.field("text"))?;
+    }
+    let mandates = r.mandates.iter().map(|m| {
+        let mut s = format!("{}: {}", ctx.actor_name(&m.actor), m.task);
+        if let Some(due) = &m.due {
+            s.push_str(&format!(" ({} {due})", ctx.tr("bis", "due")));
+        }
+        s
+    });
+    w.text(MANDATES, &lines(mandates), || item.field("mandates"))?;
+    Ok(())
+}
+
+fn step_cells(
+    ctx: &Ctx,
+    w: &mut SheetWriter,
+    step: &Consultation,
+    item: &Item,
+    k: usize,
+) -> Result<(), ExportError> {
+    let path = |f: &str| format!("{}.consultations[{k}].{f}", item.path());
+    w.text(BODY, &ctx.actor_name(&step.body), || path("body"))?;
+    w.label(ROLE, ctx.label(step.role))?;
+    w.opt_date(DATE, step.date)?;
+    w.opt_date(PLANNED, step.planned_date)?;
+    if let Some(a) = &step.agenda_item {
+        w.text(AGENDA, a, || path("agendaItem"))?;
+    }
+    if let Some(o) = step.outcome {
+        w.label(OUTCOME, ctx.label(o))?;
+    }
+    if let Some(v) = step.votes {
+        w.integer(YES, u64::from(v.yes))?;
+        w.integer(NO, u64::from(v.no))?;
+        w.integer(ABSTAIN, u64::from(v.abstain))?;
+        w.integer(BIASED, u64::from(v.biased))?;
+    }
+    if let Some(n) = &step.note {
+        w.text(NOTE, &n.text, || path("note"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,503 @@
+//! The workbook of a concept built in code, read back with calamine: sheets,
+//! headers, values and cell types, and the formatting in the XML.
+
+mod common;
+
+use calamine::{Data, Reader};
+use common::*;
+use kreisentwicklung_core::export::ExportOptions;
+use kreisentwicklung_core::*;
+
+const SHEETS_DE: [&str; 9] = [
+    "Übersicht",
+    "Handlungsfelder",
+    "Zielsystem",
+    "Maßnahmen",
+    "Indikatoren",
+    "Beteiligung",
+    "Akteure",
+    "Beschlüsse",
+    "Dokumente",
+];
+
+#[test]
+fn all_sheets_in_order() {
+    let bytes = export(&sample(), &ExportOptions::default());
+    let book = open(&bytes);
+    assert_eq!(book.sheet_names(), SHEETS_DE);
+}
+
+#[test]
+fn empty_sheets_are_left_out() {
+    let c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Leer"));
+    let bytes = export(&c, &ExportOptions::default());
+    assert_eq!(open(&bytes).sheet_names(), ["Übersicht"]);
+
+    let c = c.with_measure(Measure::new("m1", "Radwegenetz"));
+    let bytes = export(&c, &ExportOptions::default());
+    assert_eq!(open(&bytes).sheet_names(), ["Übersicht", "Maßnahmen"]);
+}
+
+#[test]
+fn overview() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Übersicht");
+    assert_eq!(text(&cell(&r, 0, 0)), c.title.text);
+    let value = |label: &str| -> Data {
+        let row = (0..r.height())
+            .find(|&i| cell(&r, i, 0) == Data::String(label.to_owned()))
+            .unwrap_or_else(|| panic!("no row {label:?}"));
+        cell(&r, row, 1)
+    };
+    assert_eq!(text(&value("Landkreis")), "Landkreis Beispielkreis");
+    assert_eq!(text(&value("Kreisschlüssel")), "03999");
+    assert_eq!(text(&value("Bundesland")), "Niedersachsen");
+    assert_eq!(text(&value("Art")), "Kreisentwicklungskonzept (KEK)");
+    assert_eq!(text(&value("Zeithorizont")), "2030");
+    assert_eq!(text(&value("Status")), "beschlossen");
+    assert_eq!(text(&value("Fortschreibung")), "spätestens alle 5 Jahre");
+    assert_eq!(
+        text(&value("Leitbild")),
+        "Der Beispielkreis ist lebenswert, innovativ und vernetzt."
+    );
+    assert_eq!(text(&value("Querschnittsthemen")), "Digitalisierung");
+    assert_eq!(number(&value("Maßnahmen")), 3.0);
+    assert_eq!(number(&value("Ziele")), 4.0);
+    assert_eq!(number(&value("Handlungsfelder")), 2.0);
+    assert_eq!(number(&value("Indikatoren")), 2.0);
+    assert_eq!(number(&value("Beteiligungsveranstaltungen")), 4.0);
+
+    // Key dates in date order, as dates.
+    let start = (0..r.height())
+        .find(|&i| cell(&r, i, 0) == Data::String("Termine und Beschlüsse".into()))
+        .expect("key dates section");
+    let first = date_serial(&cell(&r, start + 1, 0));
+    assert_eq!(first, serial(Date::from_ymd(2018, 6, 21).unwrap()));
+    assert!(text(&cell(&r, start + 1, 1))
+        .starts_with("Ausschuss für Wirtschaft und Strategie: Beschluss des Kreisentwicklungskonzeptes – empfohlen"));
+    // Participation began with the expert interviews ("Ende 2018" starts in
+    // September), before the Kreistag decided.
+    assert_eq!(
+        date_serial(&cell(&r, start + 2, 0)),
+        serial(Date::from_ymd(2018, 9, 1).unwrap())
+    );
+    assert_eq!(
+        text(&cell(&r, start + 2, 1)),
+        "Beginn der Beteiligung: Experteninterview"
+    );
+    assert_eq!(
+        date_serial(&cell(&r, start + 3, 0)),
+        serial(Date::from_ymd(2018, 9, 12).unwrap())
+    );
+    assert_eq!(
+        text(&cell(&r, start + 3, 1)),
+        "Kreistag: Beschluss des Kreisentwicklungskonzeptes – mehrheitlich beschlossen (Drucksache 69/2017)"
+    );
+}
+
+#[test]
+fn measures_have_typed_cells() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Maßnahmen");
+    assert_eq!(
+        headers(&r),
+        [
+            "Nr.",
+            "Maßnahme",
+            "Beschreibung",
+            "Handlungsfeld",
+            "Ziele",
+            "Federführung",
+            "Partner",
+            "Rolle des Kreises",
+            "Zeitraum",
+            "Beginn",
+            "Ende",
+            "Zeithorizont",
+            "Priorität",
+            "Status",
+            "Letzte Aktualisierung",
+            "Kosten (EUR)",
+            "Hinweis zu den Kosten",
+            "Förderung",
+            "Haushalt",
+            "Indikatoren",
+        ]
+    );
+    assert_eq!(r.height(), 1 + c.measures.len());
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(1, "Nr.")), "W1");
+    assert_eq!(text(&at(1, "Maßnahme")), "Gründerzentrum einrichten");
+    assert_eq!(text(&at(1, "Handlungsfeld")), "Wirtschaft & Innovation");
+    assert_eq!(text(&at(1, "Ziele")), "1.1.1, 1.1");
+    assert_eq!(text(&at(1, "Federführung")), "Wirtschaftsförderung");
+    assert_eq!(text(&at(1, "Partner")), "Stadt Beispielstadt");
+    assert_eq!(text(&at(1, "Zeitraum")), "2. Halbjahr 2025");
+    assert_eq!(
+        date_serial(&at(1, "Beginn")),
+        serial(Date::from_ymd(2025, 7, 1).unwrap())
+    );
+    assert_eq!(
+        date_serial(&at(1, "Ende")),
+        serial(Date::from_ymd(2025, 12, 31).unwrap())
+    );
+    assert_eq!(text(&at(1, "Priorität")), "hoch");
+    assert_eq!(text(&at(1, "Status")), "in Bearbeitung");
+    assert_eq!(
+        date_serial(&at(1, "Letzte Aktualisierung")),
+        serial(Date::from_ymd(2024, 11, 13).unwrap())
+    );
+    assert_eq!(number(&at(1, "Kosten (EUR)")), 250_000.5);
+    assert_eq!(text(&at(1, "Förderung")), "GRW (80 %)");
+    assert_eq!(text(&at(1, "Haushalt")), "2025: 100.000,00 €");
+    assert_eq!(
+        text(&at(1, "Indikatoren")),
+        "Haushalte mit mind. 100 Mbit/s"
+    );
+    // The second measure takes its field from its goal.
+    assert_eq!(text(&at(2, "Handlungsfeld")), "Infrastruktur & Mobilität");
+    assert_eq!(text(&at(2, "Status")), "umgesetzt");
+    assert_eq!(text(&at(2, "Zeitraum")), "2024–2027");
+    // Empty cells stay empty.
+    assert_eq!(at(3, "Kosten (EUR)"), Data::Empty);
+    assert_eq!(at(3, "Beginn"), Data::Empty);
+}
+
+#[test]
+fn goal_tree_is_indented_and_grouped() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Zielsystem");
+    let numbers: Vec<String> = (1..r.height())
+        .map(|i| text(&cell(&r, i, 0)).to_owned())
+        .collect();
+    assert_eq!(numbers, ["1", "1.1", "1.1.1", "2"]);
+    assert_eq!(text(&cell(&r, 2, column(&r, "Ebene"))), "Unterziel");
+    assert_eq!(text(&cell(&r, 1, column(&r, "Priorität"))), "hoch");
+    assert_eq!(
+        text(&cell(&r, 2, column(&r, "Schwerpunkte"))),
+        "• Gründerzentren\n• Beratung"
+    );
+    assert_eq!(number(&cell(&r, 2, column(&r, "Anzahl Maßnahmen"))), 1.0);
+    assert_eq!(number(&cell(&r, 4, column(&r, "Anzahl Maßnahmen"))), 2.0);
+
+    let n = sheet_number(&book, "Zielsystem");
+    let xml = sheet_xml(&bytes, n);
+    assert!(xml.contains("<outlinePr summaryBelow=\"0\"/>"), "{xml}");
+    assert!(xml.contains("r=\"3\"") && xml.contains("outlineLevel=\"1\""));
+    assert!(xml.contains("outlineLevel=\"2\""));
+    // Indentation grows with the level.
+    let top = style_of_text_cell(&bytes, n, "Innovation stärken");
+    let sub = style_of_text_cell(&bytes, n, "Gründungen fördern");
+    let leaf = style_of_text_cell(&bytes, n, "Gründerzentrum im Kreis");
+    assert!(!cell_xf(&bytes, top).contains("indent="));
+    assert!(cell_xf(&bytes, sub).contains("indent=\"2\""));
+    assert!(cell_xf(&bytes, leaf).contains("indent=\"4\""));
+}
+
+#[test]
+fn indicators_and_their_chart() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Indikatoren");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(1, "Indikator")), "Haushalte mit mind. 100 Mbit/s");
+    assert_eq!(text(&at(1, "Einheit")), "%");
+    assert_eq!(text(&at(1, "Richtung")), "höher ist besser");
+    assert_eq!(number(&at(1, "Ausgangswert")), 40.0);
+    assert_eq!(number(&at(1, "Zielwert")), 90.0);
+    assert_eq!(text(&at(1, "Zieltermin")), "2030");
+    assert_eq!(number(&at(1, "Letzter Wert")), 65.0);
+    assert_eq!(text(&at(1, "Stand")), "2024");
+    assert_eq!(
+        date_serial(&at(1, "Datum")),
+        serial(Date::from_ymd(2024, 12, 31).unwrap())
+    );
+    assert_eq!(number(&at(1, "Fortschritt")), 0.5);
+    assert_eq!(text(&at(1, "Ziele und Maßnahmen")), "Ziel 2; Maßnahme W1");
+    // The indicator without values has empty cells and no chart.
+    assert_eq!(at(2, "Fortschritt"), Data::Empty);
+
+    // One chart, and its ranges point at the values block.
+    assert!(zip_names(&bytes).contains(&"xl/charts/chart1.xml".to_owned()));
+    assert!(!zip_names(&bytes).contains(&"xl/charts/chart2.xml".to_owned()));
+    let chart = zip_text(&bytes, "xl/charts/chart1.xml").unwrap();
+    let refs: Vec<&str> = chart
+        .split("<c:f>")
+        .skip(1)
+        .map(|s| s.split("</c:f>").next().unwrap())
+        .collect();
+    // Categories and values of "Ist-Wert", then of "Zielwert".
+    assert_eq!(refs.len(), 4, "{refs:?}");
+    let dates = range_cells(&r, refs[0]);
+    let actual = range_cells(&r, refs[1]);
+    let target = range_cells(&r, refs[3]);
+    assert_eq!(refs[0], refs[2]);
+    let years: Vec<f64> = [2020, 2022, 2024, 2030]
+        .iter()
+        .map(|y| serial(Date::from_ymd(*y, 12, 31).unwrap()))
+        .collect();
+    assert_eq!(dates.iter().map(date_serial).collect::<Vec<_>>(), years);
+    assert_eq!(
+        actual,
+        [
+            Data::Float(40.0),
+            Data::Float(52.5),
+            Data::Float(65.0),
+            Data::Empty
+        ]
+    );
+    assert_eq!(target.iter().map(number).collect::<Vec<_>>(), [90.0; 4]);
+    assert!(chart.contains("<c:dateAx>"));
+    assert!(chart.contains("Haushalte mit mind. 100 Mbit/s"));
+    // The cached values match the cells.
+    assert!(chart.contains("<c:v>52.5</c:v>"));
+}
+
+/// The cells of an absolute range like `Indikatoren!$D$7:$G$7`.
+fn range_cells(r: &calamine::Range<Data>, reference: &str) -> Vec<Data> {
+    let range = reference.rsplit('!').next().unwrap().replace('$', "");
+    let (a, b) = range.split_once(':').unwrap();
+    let parse = |s: &str| {
+        let letters: String = s.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let digits: String = s.chars().skip(letters.len()).collect();
+        let col = letters
+            .bytes()
+            .fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize)
+            - 1;
+        (digits.parse::<usize>().unwrap() - 1, col)
+    };
+    let ((r1, c1), (r2, c2)) = (parse(a), parse(b));
+    let mut out = Vec::new();
+    for row in r1..=r2 {
+        for col in c1..=c2 {
+            out.push(cell(r, row, col));
+        }
+    }
+    out
+}
+
+#[test]
+fn participation_in_chronological_order() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Beteiligung");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    let periods: Vec<Data> = (1..r.height()).map(|i| at(i, "Zeitraum")).collect();
+    assert_eq!(
+        periods,
+        [
+            Data::String("Ende 2018 / Anfang 2019".into()),
+            Data::String("12.02.2019".into()),
+            Data::String("2. und 3. Quartal 2019".into()),
+            Data::Empty,
+        ]
+    );
+    assert_eq!(text(&at(1, "Format")), "Experteninterview");
+    assert_eq!(
+        date_serial(&at(1, "Beginn")),
+        serial(Date::from_ymd(2018, 9, 1).unwrap())
+    );
+    assert_eq!(
+        date_serial(&at(1, "Ende")),
+        serial(Date::from_ymd(2019, 4, 30).unwrap())
+    );
+    assert_eq!(text(&at(2, "Titel")), "Öffentlicher Auftakt");
+    assert_eq!(text(&at(2, "Zielgruppe")), "alle Interessierten");
+    assert_eq!(
+        text(&at(2, "Teilnehmende")),
+        "rund fünfzig; Wirtschaftsförderung"
+    );
+    assert_eq!(number(&at(2, "Anzahl")), 50.0);
+    assert_eq!(text(&at(4, "Format")), "Presseserie");
+}
+
+#[test]
+fn resolutions_one_row_per_step() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Beschlüsse");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(r.height(), 3);
+    assert_eq!(text(&at(1, "Drucksache")), "69/2017");
+    assert_eq!(
+        text(&at(1, "Gremium")),
+        "Ausschuss für Wirtschaft und Strategie"
+    );
+    assert_eq!(text(&at(1, "Rolle")), "Empfehlung");
+    assert_eq!(text(&at(1, "Ergebnis")), "empfohlen");
+    assert_eq!(text(&at(2, "Gremium")), "Kreistag");
+    assert_eq!(text(&at(2, "Art")), "Beschluss");
+    assert_eq!(text(&at(2, "Ergebnis")), "mehrheitlich beschlossen");
+    assert_eq!(
+        date_serial(&at(2, "Datum")),
+        serial(Date::from_ymd(2018, 9, 12).unwrap())
+    );
+    assert_eq!(number(&at(2, "Ja")), 38.0);
+    assert_eq!(number(&at(2, "Nein")), 5.0);
+    assert_eq!(number(&at(2, "Enthaltungen")), 3.0);
+    assert_eq!(number(&at(2, "Befangen")), 0.0);
+    assert_eq!(text(&at(2, "Gegenstand")), "Konzept");
+}
+
+#[test]
+fn actors_and_documents() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Akteure");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(4, "Name")), "Lenkungsgruppe");
+    assert_eq!(text(&at(4, "Art")), "Lenkungs- / Steuerungsgruppe");
+    assert_eq!(
+        text(&at(4, "Mitglieder")),
+        "Wirtschaftsförderung (Vorsitz)\nAusschuss für Wirtschaft und Strategie"
+    );
+    assert_eq!(text(&at(3, "Organisation")), "Kreistag");
+
+    let r = sheet(&mut book, "Dokumente");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(1, "Titel")), "Endbericht");
+    assert_eq!(text(&at(1, "Art")), "Endbericht");
+    assert_eq!(text(&at(1, "Datum")), "2019");
+    assert_eq!(
+        date_serial(&at(1, "Sortierdatum")),
+        serial(Date::from_ymd(2019, 1, 1).unwrap())
+    );
+    assert_eq!(
+        text(&at(1, "Internetadresse")),
+        "https://www.example.org/kek/endbericht.pdf"
+    );
+    let n = sheet_number(&book, "Dokumente");
+    let xml = sheet_xml(&bytes, n);
+    assert!(xml.contains("<hyperlink ref=\"J2\""), "{xml}");
+    let rels = zip_text(&bytes, &format!("xl/worksheets/_rels/sheet{n}.xml.rels")).unwrap();
+    assert!(rels.contains("Target=\"https://www.example.org/kek/endbericht.pdf\""));
+    assert!(rels.contains("TargetMode=\"External\""));
+}
+
+#[test]
+fn fields_with_vision_and_themes() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Handlungsfelder");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(1, "Handlungsfeld")), "Wirtschaft & Innovation");
+    assert_eq!(text(&at(1, "Leitbild")), "Ein starker Wirtschaftsstandort.");
+    assert_eq!(number(&at(1, "Leitbild für")), 2030.0);
+    assert_eq!(text(&at(1, "Querschnittsthemen")), "Digitalisierung");
+    assert_eq!(number(&at(1, "Anzahl Ziele")), 3.0);
+    assert_eq!(number(&at(1, "Anzahl Maßnahmen")), 1.0);
+    assert_eq!(number(&at(2, "Anzahl Maßnahmen")), 2.0);
+}
+
+#[test]
+fn formatting_in_the_xml() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let book = open(&bytes);
+    let n = sheet_number(&book, "Maßnahmen");
+    let xml = sheet_xml(&bytes, n);
+    // Frozen header (and the first two columns).
+    assert!(
+        xml.contains("<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\""),
+        "{xml}"
+    );
+    // Landscape, fit to one page wide, footer with sheet name and page.
+    assert!(xml.contains("orientation=\"landscape\""));
+    assert!(xml.contains("fitToHeight=\"0\""));
+    assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{xml}");
+    assert!(xml.contains("<oddFooter>&amp;L&amp;A&amp;RSeite &amp;P von &amp;N</oddFooter>"));
+    // Drop-downs for priority and status.
+    assert!(xml.contains("<formula1>\"hoch,mittel,gering\"</formula1>"));
+    assert!(xml.contains(
+        "<formula1>\"geplant,noch nicht begonnen,in Bearbeitung,Daueraufgabe,umgesetzt,zurückgestellt,nicht weiterverfolgt\"</formula1>"
+    ));
+    // Traffic lights on the status column (N).
+    assert!(xml.contains("<conditionalFormatting sqref=\"N2:N4\">"));
+    assert!(xml.contains("<formula>\"umgesetzt\"</formula>"));
+    assert!(xml.contains("<formula>\"in Bearbeitung\"</formula>"));
+    assert!(xml.contains("<formula>\"noch nicht begonnen\"</formula>"));
+    // An Excel table with autofilter.
+    let names = zip_names(&bytes);
+    let tables: Vec<_> = names
+        .iter()
+        .filter(|n| n.starts_with("xl/tables/"))
+        .collect();
+    assert_eq!(tables.len(), 8, "{tables:?}");
+    let workbook = zip_text(&bytes, "xl/workbook.xml").unwrap();
+    // Header rows repeat on every page.
+    assert!(workbook.contains("_xlnm.Print_Titles"));
+    assert!(workbook.contains("'Maßnahmen'!$1:$1") || workbook.contains("Maßnahmen!$1:$1"));
+    // Styles: dates, euros, percentages.
+    let styles = zip_text(&bytes, "xl/styles.xml").unwrap();
+    assert!(styles.contains("formatCode=\"dd.mm.yyyy\""));
+    assert!(styles.contains("formatCode=\"#,##0.00 &quot;€&quot;\""));
+    assert!(styles.contains("formatCode=\"0 %\""));
+    // No formulas anywhere.
+    for i in 1..=book.sheet_names().len() {
+        assert!(!sheet_xml(&bytes, i).contains("<f>"));
+    }
+    // Column widths fitted to the content: "Nr." narrow, "Maßnahme" wider.
+    assert!(
+        xml.contains("<col min=\"1\" max=\"1\" width=\"6.7109375\""),
+        "{xml}"
+    );
+}
+
+#[test]
+fn document_properties() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let core = zip_text(&bytes, "docProps/core.xml").unwrap();
+    assert!(core.contains("<dc:title>Kreisentwicklungskonzept Beispielkreis 2030</dc:title>"));
+    assert!(core.contains("<dc:subject>Kreisentwicklungskonzept (KEK) 2030</dc:subject>"));
+    assert!(core.contains("2000-01-01T00:00:00Z"));
+    let app = zip_text(&bytes, "docProps/app.xml").unwrap();
+    assert!(app.contains("<Company>Landkreis Beispielkreis</Company>"));
+}
+
+#[test]
+fn english_labels() {
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default().language(Language::En));
+    let mut book = open(&bytes);
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Overview",
+            "Fields of action",
+            "Goal system",
+            "Measures",
+            "Indicators",
+            "Participation",
+            "Actors",
+            "Resolutions",
+            "Documents"
+        ]
+    );
+    let r = sheet(&mut book, "Measures");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(1, "Status")), "in progress");
+    assert_eq!(text(&at(1, "Priority")), "high");
+    assert_eq!(text(&at(1, "Funding")), "GRW (80%)");
+    assert_eq!(text(&at(1, "Budget")), "2025: €100,000.00");
+    // Periods stay as written.
+    assert_eq!(text(&at(1, "Period")), "2. Halbjahr 2025");
+    let r = sheet(&mut book, "Overview");
+    assert!((0..r.height()).any(|i| cell(&r, i, 1) == Data::String("adopted".into())));
+    let n = sheet_number(&book, "Measures");
+    let xml = sheet_xml(&bytes, n);
+    assert!(xml.contains("<formula1>\"high,medium,low\"</formula1>"));
+    assert!(xml.contains("<formula>\"completed\"</formula>"));
+    assert!(xml.contains("Page &amp;P of &amp;N"));
+}
