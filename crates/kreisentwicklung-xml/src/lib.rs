@@ -1,10 +1,196 @@
-//! Xml format for kreisentwicklung concepts (being written).
+//! The XML exchange format of county development concepts
+//! (Kreisentwicklungskonzept), with its XML Schema.
+//!
+//! [`to_writer`] streams a [`Concept`] as XML without building the document
+//! in memory; [`from_str`], [`from_slice`] and [`from_reader`] read it back,
+//! check the element structure and then validate the concept. The format is
+//! described by `schemas/kreisentwicklung.xsd` (XML Schema 1.0), which
+//! [`xsd`] generates from the same tables the importer checks against.
+//!
+//! ```
+//! use kreisentwicklung_core::*;
+//! use kreisentwicklung_core::export::ExportOptions;
+//!
+//! let concept = Concept::new(
+//!     "kek-nordsachsen-2030",
+//!     "Kreisentwicklungskonzept Nordsachsen 2030",
+//!     ConceptKind::Kek,
+//!     Territory::landkreis("Nordsachsen").with_key("14730").with_state(State::Sachsen),
+//! )
+//! .with_field(
+//!     FieldOfAction::new("hf1", Text::new("Wirtschaft").with_translation("en", "Economy")),
+//! )
+//! .with_event(
+//!     Event::new("auftakt", EventKind::KickOff).with_period("2. Halbjahr 2019".parse()?),
+//! );
+//!
+//! let xml = kreisentwicklung_xml::to_string(&concept, &ExportOptions::default())?;
+//! assert!(xml.contains(r#"<concept xmlns="urn:kreisentwicklung:xml:1" schemaVersion="1.0""#));
+//! assert!(xml.contains(r#"<name>Wirtschaft<translation xml:lang="en">Economy</translation></name>"#));
+//! assert!(xml.contains(
+//!     r#"<kind listURI="urn:kreisentwicklung:codelist:event-kind" listVersionID="1">kickOff</kind>"#
+//! ));
+//! assert!(xml.contains(r#"<period>
+//!         <halfYear year="2019" half="2"/>
+//!       </period>"#));
+//!
+//! let back = kreisentwicklung_xml::from_str(&xml)?;
+//! assert_eq!(back, concept);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The format
+//!
+//! - **Namespace and version.** The root element is `<concept>` in the
+//!   namespace [`NAMESPACE`] (`urn:kreisentwicklung:xml:1`), which carries
+//!   the major schema version. The root's attributes are `schemaVersion`
+//!   (`1.0`, see [`SCHEMA_VERSION`]), `producer` (`kreisentwicklung 0.1.0`),
+//!   the concept's `id` and `xml:lang`, the main language of all text. A
+//!   document of another major version is refused with
+//!   [`ImportError::Version`], naming both versions; newer minor versions of
+//!   the same major version are read as long as they use nothing unknown.
+//! - **Elements mirror the JSON form** (`schemas/kreisentwicklung.schema.json`):
+//!   every JSON property is an element of the same name, in the same order.
+//!   An item's own `id` is an attribute (`<measure id="W3">`). A list is a
+//!   wrapper element named like the JSON property with one element per
+//!   item, named in the singular: `<measures><measure id="W3">…`,
+//!   `<goals><goal>z1</goal></goals>` for references. Three item names are
+//!   not plain singulars: `<swot><analysis>`, `<audience><group>` and
+//!   `<funding>` / `<processFunding>` holding `<source>`; press coverage is
+//!   `<press><document>`. Absent values and empty lists are left out, as in
+//!   JSON; `true` flags are written, `false` ones left out.
+//! - **Coded values** carry their code list, XÖV style, with the code as
+//!   content: `<kind listURI="urn:kreisentwicklung:codelist:event-kind"
+//!   listVersionID="1">kickOff</kind>`. The XSD lists every code with its
+//!   German and English label. Readers accept a code without the two
+//!   attributes; a `listURI` that is not the element's list is an error.
+//! - **Text** is the main text as character data, followed by one
+//!   `<translation xml:lang="…">` per translation, sorted by language:
+//!   `<title>Wirtschaft<translation xml:lang="en">Economy</translation></title>`.
+//!   Whitespace is significant: the main text is everything before the first
+//!   translation, exactly. Text comes back unchanged — `<`, `&`, `]]>`,
+//!   quotes, emoji, right-to-left marks, tabs, line breaks, leading and
+//!   trailing spaces; a carriage return is written `&#13;` because XML
+//!   parsers turn a literal CR into LF.
+//! - **Periods and horizons** are one element per kind, as the JSON
+//!   property `kind` names it, with the other JSON properties as attributes:
+//!   `<period><day date="2019-02-12"/></period>`, `<halfYear year="2019"
+//!   half="2"/>`, `<days dates="2016-03-07 2016-03-10"/>`, `<months
+//!   year="2016" months="4 5 6"/>`, `<monthRange><from year="2015"
+//!   month="11"/><to year="2016" month="3"/></monthRange>`, `<partOfYear
+//!   year="2018" part="late"/>`, `<since><month year="2019"
+//!   month="6"/></since>`; `<horizon><openEnded from="2035"/></horizon>`.
+//! - **Values**: dates are ISO `yyyy-mm-dd`; amounts in euros are decimals
+//!   with at most two places (`125000.50`); other numbers are written in the
+//!   shortest form that reads back exactly (`61.5`, `1e-7`).
+//! - **Output** is UTF-8, indented by two spaces by default and on one line
+//!   with [`ExportOptions::pretty`] set to false; the same concept always
+//!   gives the same bytes.
+//!
+//! # Export
+//!
+//! The exporter validates the concept first and refuses one with problems
+//! ([`ExportError::Invalid`], listing every problem with its path), because a
+//! reader would refuse the document anyway. So what it writes is always
+//! well-formed, valid against the XSD and readable by [`from_str`] — in
+//! particular, text with control characters such as U+0001, which XML 1.0
+//! cannot carry even escaped, is refused rather than written.
+//!
+//! # Import
+//!
+//! Readers accept what any XML writer may produce: whitespace between
+//! elements, comments, processing instructions, CDATA sections, character
+//! references, any attribute order, any namespace prefix (or the default
+//! namespace), an XML declaration and a UTF-8 byte order mark. They refuse a
+//! DOCTYPE (so no external entities and no entity expansion beyond `&lt;`
+//! `&gt;` `&amp;` `&apos;` `&quot;` and character references), encodings
+//! other than UTF-8 and XML 1.1. Attributes of other namespaces (such as
+//! `xsi:schemaLocation`) are ignored. Elements must come in the order of the
+//! schema. Every error names the line, the column and the element path:
+//!
+//! ```
+//! let xml = r#"<concept xmlns="urn:kreisentwicklung:xml:1" schemaVersion="1.0" id="c">
+//!   <title>KEK</title>
+//!   <kind>kek</kind>
+//!   <territory><name>Beispiel</name><kind>landkreis</kind></territory>
+//!   <status>draft</status>
+//!   <measures>
+//!     <measure id="m1">
+//!       <title>Radwege</title>
+//!       <period><halbjahr year="2019"/></period>
+//!     </measure>
+//!   </measures>
+//! </concept>"#;
+//! let err = kreisentwicklung_xml::from_str(xml).unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "line 9, column 15, at /concept/measures/measure[1]/period: unknown period kind \
+//!      \"halbjahr\": expected one of day, days, dateRange, month, months, monthRange, \
+//!      quarter, quarters, halfYear, year, yearRange, partOfYear, turnOfYear, since, until"
+//! );
+//! ```
+//!
+//! After reading, the concept is validated and every problem is reported at
+//! once as [`ImportError::Invalid`].
+//!
+//! # Validating with the XSD
+//!
+//! ```sh
+//! xmllint --noout --schema schemas/kreisentwicklung.xsd concept.xml
+//! ```
+//!
+//! Besides structure, types and code lists, the XSD checks with identity
+//! constraints that ids are unique per collection and that references
+//! (a measure's goals, a resolution's bodies, …) resolve. Some rules only
+//! [`Concept::validate`] checks: goal levels and cycles, non-empty required
+//! text, the order of status updates, vote counts against outcomes.
+
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::io::{Read, Write};
 
 use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter};
-use kreisentwicklung_core::Concept;
+use kreisentwicklung_core::{Concept, YearPart};
 
-/// The xml exporter.
+mod error;
+mod read;
+mod schema;
+mod write;
+mod xsd;
+
+pub use error::{ImportError, Location};
+pub use kreisentwicklung_core::SCHEMA_VERSION;
+
+/// The namespace of concept documents; its last part is the major schema
+/// version ([`kreisentwicklung_core::SCHEMA_MAJOR`]).
+pub const NAMESPACE: &str = "urn:kreisentwicklung:xml:1";
+
+/// The namespace without the major version, to recognise documents of
+/// other major versions.
+pub const NAMESPACE_BASE: &str = "urn:kreisentwicklung:xml:";
+
+const _: () = assert!(
+    kreisentwicklung_core::SCHEMA_MAJOR == 1,
+    "the major schema version changed: update NAMESPACE"
+);
+
+/// The `producer` attribute written on the root element.
+pub const PRODUCER: &str = concat!("kreisentwicklung ", env!("CARGO_PKG_VERSION"));
+
+/// The XML exporter: id `xml`, extension `xml`, media type `application/xml`.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::export::{ExportOptions, Exporter};
+/// use kreisentwicklung_xml::XmlExporter;
+///
+/// let concept = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"));
+/// let mut out = Vec::new();
+/// XmlExporter.export(&concept, &mut out, &ExportOptions::default().pretty(false))?;
+/// assert!(out.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><concept "));
+/// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct XmlExporter;
 
@@ -12,22 +198,128 @@ impl Exporter for XmlExporter {
     fn id(&self) -> &str {
         "xml"
     }
+
     fn extension(&self) -> &str {
         "xml"
     }
+
     fn media_type(&self) -> &str {
         "application/xml"
     }
+
+    fn description(&self) -> &str {
+        "XML exchange format (urn:kreisentwicklung:xml:1), valid against schemas/kreisentwicklung.xsd"
+    }
+
     fn export(
         &self,
-        _concept: &Concept,
-        _out: &mut dyn std::io::Write,
-        _options: &ExportOptions,
+        concept: &Concept,
+        out: &mut dyn Write,
+        options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        Err(ExportError::Format {
-            format: "xml".into(),
-            message: "not implemented yet".into(),
-            source: None,
-        })
+        to_writer(concept, out, options)
+    }
+}
+
+/// Writes `concept` as XML to `writer` (buffered internally).
+///
+/// Only [`ExportOptions::pretty`] matters: indented (the default) or on one
+/// line. The concept is validated first; a concept with problems is refused
+/// with [`ExportError::Invalid`] before anything is written. An error of the
+/// writer is [`ExportError::Io`].
+pub fn to_writer<W: Write>(
+    concept: &Concept,
+    writer: W,
+    options: &ExportOptions,
+) -> Result<(), ExportError> {
+    concept.validate().map_err(ExportError::Invalid)?;
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, writer);
+    write::write_concept(concept, &mut buffered, options.pretty)?;
+    buffered
+        .into_inner()
+        .map_err(|e| ExportError::Io(e.into_error()))?;
+    Ok(())
+}
+
+/// The concept as an XML string; see [`to_writer`].
+pub fn to_string(concept: &Concept, options: &ExportOptions) -> Result<String, ExportError> {
+    concept.validate().map_err(ExportError::Invalid)?;
+    let mut out = Vec::with_capacity(4096);
+    write::write_concept(concept, &mut out, options.pretty)?;
+    String::from_utf8(out).map_err(|e| ExportError::format("xml", e))
+}
+
+/// Reads a concept document from a string.
+///
+/// The structure is checked while reading (the first problem ends it, with
+/// line, column and element path); the concept is then validated and every
+/// problem is reported as [`ImportError::Invalid`].
+pub fn from_str(xml: &str) -> Result<Concept, ImportError> {
+    read::read(xml)
+}
+
+/// Reads a concept document from bytes, which must be UTF-8.
+pub fn from_slice(xml: &[u8]) -> Result<Concept, ImportError> {
+    match std::str::from_utf8(xml) {
+        Ok(s) => read::read(s),
+        Err(e) => {
+            let valid = &xml[..e.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = read::line_column(valid, valid.len());
+            let message = if xml.starts_with(&[0xFF, 0xFE]) || xml.starts_with(&[0xFE, 0xFF]) {
+                "the document is UTF-16; concept documents are UTF-8".to_owned()
+            } else {
+                format!(
+                    "invalid UTF-8 at byte {}; concept documents are UTF-8",
+                    e.valid_up_to()
+                )
+            };
+            Err(ImportError::Content {
+                location: Location {
+                    line,
+                    column,
+                    path: String::new(),
+                },
+                message,
+            })
+        }
+    }
+}
+
+/// Reads a concept document from a reader (read completely first).
+pub fn from_reader<R: Read>(mut reader: R) -> Result<Concept, ImportError> {
+    let mut buf = Vec::new();
+    reader.read_to_end(&mut buf)?;
+    from_slice(&buf)
+}
+
+/// The XML Schema (XSD 1.0) of the format, as shipped in
+/// `schemas/kreisentwicklung.xsd`: generated from the same tables the
+/// importer checks element order against, with one enumeration per code
+/// list of [`kreisentwicklung_core::ALL_CODE_LISTS`].
+///
+/// ```
+/// let xsd = kreisentwicklung_xml::xsd();
+/// assert!(xsd.contains(r#"targetNamespace="urn:kreisentwicklung:xml:1""#));
+/// assert!(xsd.contains(r#"<xs:enumeration value="kickOff">"#));
+/// ```
+pub fn xsd() -> String {
+    xsd::generate()
+}
+
+pub(crate) fn year_part_code(part: YearPart) -> &'static str {
+    match part {
+        YearPart::Early => "early",
+        YearPart::Middle => "middle",
+        YearPart::Late => "late",
+    }
+}
+
+pub(crate) fn year_part_from_code(code: &str) -> Option<YearPart> {
+    match code {
+        "early" => Some(YearPart::Early),
+        "middle" => Some(YearPart::Middle),
+        "late" => Some(YearPart::Late),
+        _ => None,
     }
 }
