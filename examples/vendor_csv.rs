@@ -1,0 +1,183 @@
+//! A vendor adds its own export format without forking the library: the
+//! measure catalogue (Projektkatalog) as CSV, one row per measure.
+//!
+//! ```text
+//! cargo run --example vendor_csv                          # a generated catalogue
+//! cargo run --example vendor_csv -- concept.json ";"      # a JSON document, ';' for German spreadsheets
+//! ```
+//!
+//! The exporter implements [`Exporter`], is registered on
+//! [`kreisentwicklung::registry()`] next to the built-in formats and is then
+//! used by id, like them. `tests/vendor_format.rs` tests this very file.
+
+use std::io::Write;
+
+use kreisentwicklung::export::{ExportError, ExportOptions, Exporter, OptionSpec};
+use kreisentwicklung::{generate, CodeList, Concept, Language};
+
+/// The measure catalogue as CSV (RFC 4180, UTF-8, CRLF line ends).
+pub struct MeasureCsv;
+
+const OPTIONS: &[OptionSpec] = &[OptionSpec {
+    name: "delimiter",
+    is_flag: false,
+    help: "field separator: \",\" (default) or \";\" for German spreadsheets",
+}];
+
+impl Exporter for MeasureCsv {
+    fn id(&self) -> &str {
+        "csv"
+    }
+    fn extension(&self) -> &str {
+        "csv"
+    }
+    fn media_type(&self) -> &str {
+        "text/csv; charset=utf-8"
+    }
+    fn description(&self) -> &str {
+        "measure catalogue as CSV"
+    }
+    fn options(&self) -> &[OptionSpec] {
+        OPTIONS
+    }
+
+    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
+        for (name, value) in &options.format_options {
+            let message = match name.as_str() {
+                "delimiter" if matches!(value.as_str(), "," | ";") => continue,
+                "delimiter" => format!("{value:?} is not \",\" or \";\""),
+                _ => "not an option of this format".to_owned(),
+            };
+            return Err(ExportError::Option {
+                format: self.id().to_owned(),
+                name: name.clone(),
+                message,
+            });
+        }
+        Ok(())
+    }
+
+    fn export(
+        &self,
+        c: &Concept,
+        out: &mut dyn Write,
+        options: &ExportOptions,
+    ) -> Result<(), ExportError> {
+        let sep = match options.format_options.get("delimiter").map(String::as_str) {
+            Some(";") => ';',
+            _ => ',',
+        };
+        let lang = options.language;
+        let header: &[&str] = match lang {
+            Language::En => &[
+                "No.",
+                "Id",
+                "Title",
+                "Goals",
+                "Lead",
+                "Period",
+                "Priority",
+                "Status",
+                "Costs (EUR)",
+            ],
+            _ => &[
+                "Nr.",
+                "Id",
+                "Titel",
+                "Ziele",
+                "Federführung",
+                "Zeitraum",
+                "Priorität",
+                "Status",
+                "Kosten (EUR)",
+            ],
+        };
+        write_row(out, sep, header.iter().map(|h| field(h, sep)))?;
+        for m in &c.measures {
+            let goals: Vec<&str> = m.goals.iter().map(|g| g.as_str()).collect();
+            let lead = m.lead.as_ref().map(|id| {
+                c.actor(id.as_str())
+                    .map_or(id.as_str(), |a| a.name.get_or_main(lang.tag()))
+            });
+            // Numbers are written as numbers (a leading "-" is a sign, not a formula).
+            let costs = m.costs.as_ref().and_then(|k| k.amount).map(|a| {
+                let (sign, cents) = (
+                    if a.cents() < 0 { "-" } else { "" },
+                    a.cents().unsigned_abs(),
+                );
+                format!("{sign}{}.{:02}", cents / 100, cents % 100)
+            });
+            write_row(
+                out,
+                sep,
+                [
+                    field(m.number.as_deref().unwrap_or(""), sep),
+                    field(m.id.as_str(), sep),
+                    field(m.title.get_or_main(lang.tag()), sep),
+                    field(&goals.join(" "), sep),
+                    field(lead.unwrap_or(""), sep),
+                    field(
+                        &m.period.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+                        sep,
+                    ),
+                    field(m.priority.map_or("", |p| p.label(lang)), sep),
+                    field(m.status.map_or("", |s| s.label(lang)), sep),
+                    costs.unwrap_or_default(),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn write_row(
+    out: &mut dyn Write,
+    sep: char,
+    fields: impl IntoIterator<Item = String>,
+) -> std::io::Result<()> {
+    let line: Vec<String> = fields.into_iter().collect();
+    write!(out, "{}\r\n", line.join(&sep.to_string()))
+}
+
+/// A text field: a leading `= + - @`, tab or CR is neutralised with `'` so
+/// that spreadsheets do not run it as a formula; a field with the
+/// separator, a quote or a line break is quoted, quotes doubled.
+pub fn field(text: &str, sep: char) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = if formula {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if formula || text.contains([sep, '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let concept = match args.next() {
+        Some(path) => kreisentwicklung::json::from_reader(std::fs::File::open(path)?)?,
+        // A realistic synthetic catalogue of eight measures.
+        None => generate::generate(&generate::GeneratorOptions::new(8)),
+    };
+    let mut options = ExportOptions::default();
+    if let Some(sep) = args.next() {
+        options = options.option("delimiter", sep);
+    }
+
+    let mut registry = kreisentwicklung::registry();
+    registry.register(MeasureCsv);
+    let mut stdout = std::io::stdout().lock();
+    registry.export("csv", &concept, &mut stdout, &options)?;
+    Ok(())
+}
