@@ -8,6 +8,7 @@ use kreisentwicklung_core::{
     Language, Measure,
 };
 
+use crate::evaluation::Evaluation;
 use crate::formats::Formats;
 
 /// German or English, chosen at the call site.
@@ -28,7 +29,7 @@ pub(crate) struct Index<'c> {
     pub events: HashMap<&'c str, &'c Event>,
 }
 
-fn index<'c, T>(items: &'c [T], id: fn(&T) -> &Id) -> HashMap<&'c str, &'c T> {
+fn index<T>(items: &[T], id: fn(&T) -> &Id) -> HashMap<&str, &T> {
     let mut map = HashMap::with_capacity(items.len());
     for item in items {
         map.entry(id(item).as_str()).or_insert(item);
@@ -56,16 +57,23 @@ pub(crate) struct Ctx<'c> {
     pub constant_memory: bool,
     pub fmt: Formats,
     pub idx: Index<'c>,
+    pub eval: Evaluation,
 }
 
 impl<'c> Ctx<'c> {
-    pub(crate) fn new(c: &'c Concept, lang: Language, constant_memory: bool) -> Self {
+    pub(crate) fn new(
+        c: &'c Concept,
+        lang: Language,
+        constant_memory: bool,
+        today: kreisentwicklung_core::Date,
+    ) -> Self {
         Ctx {
             c,
             lang,
             constant_memory,
             fmt: Formats::new(lang),
             idx: Index::new(c),
+            eval: Evaluation::new(c, today),
         }
     }
 

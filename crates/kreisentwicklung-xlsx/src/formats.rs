@@ -54,6 +54,7 @@ pub(crate) struct Formats {
     pub green: Format,
     pub yellow: Format,
     pub red: Format,
+    pub grey: Format,
 }
 
 fn top() -> Format {
@@ -116,6 +117,9 @@ impl Formats {
             red: Format::new()
                 .set_background_color(Color::RGB(0xFFC7CE))
                 .set_font_color(Color::RGB(0x9C0006)),
+            grey: Format::new()
+                .set_background_color(Color::RGB(0xE7E6E6))
+                .set_font_color(Color::RGB(0x3A3838)),
         }
     }
 

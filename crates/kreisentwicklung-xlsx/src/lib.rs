@@ -167,6 +167,7 @@
 #![warn(missing_docs)]
 
 mod ctx;
+mod evaluation;
 mod formats;
 mod names;
 mod output;
@@ -191,6 +192,10 @@ pub const MEDIA_TYPE: &str = "application/vnd.openxmlformats-officedocument.spre
 /// The format option that selects constant-memory mode (a flag).
 pub const CONSTANT_MEMORY: &str = "constant-memory";
 
+/// The format option that sets the evaluation date of traffic lights and
+/// the health report (`yyyy-mm-dd`).
+pub const TODAY: &str = "today";
+
 /// The most characters a cell holds, counted in UTF-16 code units.
 pub const MAX_CELL_CHARS: usize = 32_767;
 
@@ -210,13 +215,22 @@ pub const MAX_HYPERLINKS_PER_SHEET: usize = 65_530;
 /// values get one).
 pub const MAX_CHARTS: usize = 100;
 
-const OPTIONS: &[OptionSpec] = &[OptionSpec {
-    name: CONSTANT_MEMORY,
-    is_flag: true,
-    help: "write every sheet row by row through temporary files, so that memory does not grow \
-           with the number of rows (for catalogues of 100,000 measures and more); lists get \
-           plain autofilters instead of Excel tables",
-}];
+const OPTIONS: &[OptionSpec] = &[
+    OptionSpec {
+        name: CONSTANT_MEMORY,
+        is_flag: true,
+        help: "write every sheet row by row through temporary files, so that memory does not \
+               grow with the number of rows (for catalogues of 100,000 measures and more); \
+               lists get plain autofilters instead of Excel tables",
+    },
+    OptionSpec {
+        name: TODAY,
+        is_flag: false,
+        help: "the date (YYYY-MM-DD) traffic lights and the Prüfbericht are judged on \
+               [default: the --timestamp day; with the fixed timestamp the latest date the \
+               concept records; with `now` today]",
+    },
+];
 
 /// The council workbook exporter (format id `"xlsx"`). See the
 /// [crate documentation](crate) for the sheets, the formatting and the
@@ -251,14 +265,21 @@ impl Exporter for XlsxExporter {
     }
 
     /// Accepts `constant-memory` with the values `""`, `true`, `yes`, `1`
-    /// (on) and `false`, `no`, `0` (off).
+    /// (on) and `false`, `no`, `0` (off), and `today` with a date
+    /// `yyyy-mm-dd`.
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
         for (name, value) in &options.format_options {
+            if name == TODAY {
+                evaluation::parse_today(value)?;
+                continue;
+            }
             if name != CONSTANT_MEMORY {
                 return Err(ExportError::Option {
                     format: FORMAT_ID.to_owned(),
                     name: name.clone(),
-                    message: format!("not an option of this format; known: {CONSTANT_MEMORY}"),
+                    message: format!(
+                        "not an option of this format; known: {CONSTANT_MEMORY}, {TODAY}"
+                    ),
                 });
             }
             if !matches!(
@@ -284,7 +305,8 @@ impl Exporter for XlsxExporter {
         self.check_options(options)?;
         refuse_what_a_workbook_cannot_carry(concept)?;
         let constant_memory = options.flag(CONSTANT_MEMORY);
-        let ctx = ctx::Ctx::new(concept, options.language, constant_memory);
+        let today = evaluation::evaluation_date(concept, options)?;
+        let ctx = ctx::Ctx::new(concept, options.language, constant_memory, today);
 
         let mut workbook = Workbook::new();
         workbook.set_properties(&properties(concept, options)?);

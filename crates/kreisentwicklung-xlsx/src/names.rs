@@ -115,7 +115,7 @@ impl SheetNames {
 
     fn is_taken(&self, name: &str) -> bool {
         let lower = name.to_lowercase();
-        self.taken.iter().any(|t| *t == lower)
+        self.taken.contains(&lower)
     }
 }
 
@@ -131,6 +131,7 @@ pub(crate) enum SheetId {
     Actors,
     Resolutions,
     Documents,
+    Health,
 }
 
 impl SheetId {
@@ -146,6 +147,7 @@ impl SheetId {
             SheetId::Actors => ("Akteure", "Actors"),
             SheetId::Resolutions => ("Beschlüsse", "Resolutions"),
             SheetId::Documents => ("Dokumente", "Documents"),
+            SheetId::Health => ("Prüfbericht", "Health report"),
         };
         match lang {
             Language::De => de,
@@ -165,6 +167,7 @@ impl SheetId {
             SheetId::Actors => "Akteure",
             SheetId::Resolutions => "Beschluesse",
             SheetId::Documents => "Dokumente",
+            SheetId::Health => "Pruefbericht",
         }
     }
 }

@@ -8,7 +8,7 @@ use common::*;
 use kreisentwicklung_core::export::ExportOptions;
 use kreisentwicklung_core::*;
 
-const SHEETS_DE: [&str; 9] = [
+const SHEETS_DE: [&str; 10] = [
     "Übersicht",
     "Handlungsfelder",
     "Zielsystem",
@@ -18,6 +18,7 @@ const SHEETS_DE: [&str; 9] = [
     "Akteure",
     "Beschlüsse",
     "Dokumente",
+    "Prüfbericht",
 ];
 
 #[test]
@@ -29,13 +30,24 @@ fn all_sheets_in_order() {
 
 #[test]
 fn empty_sheets_are_left_out() {
+    // An empty concept: the overview, and the Prüfbericht saying that there
+    // is no public participation.
     let c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Leer"));
     let bytes = export(&c, &ExportOptions::default());
-    assert_eq!(open(&bytes).sheet_names(), ["Übersicht"]);
+    let mut book = open(&bytes);
+    assert_eq!(book.sheet_names(), ["Übersicht", "Prüfbericht"]);
+    let r = sheet(&mut book, "Prüfbericht");
+    assert_eq!(r.height(), 2);
+    assert_eq!(text(&cell(&r, 1, 4)), "no-public-participation");
 
-    let c = c.with_measure(Measure::new("m1", "Radwegenetz"));
+    let c = c
+        .with_measure(Measure::new("m1", "Radwegenetz"))
+        .with_event(Event::new("e1", EventKind::KickOff).with_audience(Audience::Public));
     let bytes = export(&c, &ExportOptions::default());
-    assert_eq!(open(&bytes).sheet_names(), ["Übersicht", "Maßnahmen"]);
+    assert_eq!(
+        open(&bytes).sheet_names(),
+        ["Übersicht", "Maßnahmen", "Beteiligung", "Prüfbericht"]
+    );
 }
 
 #[test]
@@ -45,8 +57,10 @@ fn overview() {
     let mut book = open(&bytes);
     let r = sheet(&mut book, "Übersicht");
     assert_eq!(text(&cell(&r, 0, 0)), c.title.text);
+    // The last row with the label (the counts come last).
     let value = |label: &str| -> Data {
         let row = (0..r.height())
+            .rev()
             .find(|&i| cell(&r, i, 0) == Data::String(label.to_owned()))
             .unwrap_or_else(|| panic!("no row {label:?}"));
         cell(&r, row, 1)
@@ -120,6 +134,7 @@ fn measures_have_typed_cells() {
             "Zeithorizont",
             "Priorität",
             "Status",
+            "Ampel",
             "Letzte Aktualisierung",
             "Kosten (EUR)",
             "Hinweis zu den Kosten",
@@ -433,7 +448,7 @@ fn formatting_in_the_xml() {
         .iter()
         .filter(|n| n.starts_with("xl/tables/"))
         .collect();
-    assert_eq!(tables.len(), 8, "{tables:?}");
+    assert_eq!(tables.len(), 9, "{tables:?}");
     let workbook = zip_text(&bytes, "xl/workbook.xml").unwrap();
     // Header rows repeat on every page.
     assert!(workbook.contains("_xlnm.Print_Titles"));
@@ -482,7 +497,8 @@ fn english_labels() {
             "Participation",
             "Actors",
             "Resolutions",
-            "Documents"
+            "Documents",
+            "Health report"
         ]
     );
     let r = sheet(&mut book, "Measures");
@@ -500,4 +516,90 @@ fn english_labels() {
     assert!(xml.contains("<formula1>\"high,medium,low\"</formula1>"));
     assert!(xml.contains("<formula>\"completed\"</formula>"));
     assert!(xml.contains("Page &amp;P of &amp;N"));
+}
+
+#[test]
+fn traffic_lights_and_health_report() {
+    use kreisentwicklung_core::health::FindingCode;
+
+    let c = sample();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+
+    // Judged as of the latest recorded date: the 2024 observation.
+    let r = sheet(&mut book, "Übersicht");
+    let row = (0..r.height())
+        .find(|&i| cell(&r, i, 0) == Data::String("Stand der Auswertung".into()))
+        .expect("evaluation date");
+    assert_eq!(
+        date_serial(&cell(&r, row, 1)),
+        serial(Date::from_ymd(2024, 12, 31).unwrap())
+    );
+    assert_eq!(text(&cell(&r, row + 1, 1)), "grün");
+    let row = (0..r.height())
+        .find(|&i| cell(&r, i, 0) == Data::String("Maßnahmen".into()))
+        .unwrap();
+    assert_eq!(text(&cell(&r, row, 1)), "2 grün, 0 gelb, 0 rot, 1 grau");
+
+    let r = sheet(&mut book, "Indikatoren");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(number(&at(1, "Fortschritt")), 0.5);
+    assert!((number(&at(1, "Soll-Fortschritt")) - 0.4).abs() < 0.001);
+    assert_eq!(text(&at(1, "Ampel")), "grün");
+    assert_eq!(text(&at(2, "Ampel")), "grau");
+    assert_eq!(text(&at(2, "Hinweis zur Ampel")), "kein Zielwert");
+
+    let r = sheet(&mut book, "Maßnahmen");
+    let lights: Vec<String> = (1..r.height())
+        .map(|i| text(&cell(&r, i, column(&r, "Ampel"))).to_owned())
+        .collect();
+    assert_eq!(lights, ["grün", "grün", "grau"]);
+
+    let r = sheet(&mut book, "Prüfbericht");
+    assert_eq!(
+        headers(&r),
+        ["Schwere", "Befund", "Empfehlung", "Fundstelle", "Prüfregel"]
+    );
+    let row = (1..r.height())
+        .find(|&i| cell(&r, i, 3) == Data::String("measures[I1]".into()))
+        .expect("a finding on measure I1");
+    assert_eq!(text(&cell(&r, row, 0)), "Warnung");
+    assert_eq!(text(&cell(&r, row, 4)), "measure-without-lead");
+    assert_eq!(
+        text(&cell(&r, row, 2)),
+        FindingCode::MeasureWithoutLead.fix(Language::De)
+    );
+    let report = c.health_report(&kreisentwicklung_core::HealthOptions::new(
+        Date::from_ymd(2024, 12, 31).unwrap(),
+    ));
+    assert_eq!(r.height(), 1 + report.findings.len());
+
+    let n = sheet_number(&book, "Prüfbericht");
+    let xml = sheet_xml(&bytes, n);
+    assert!(xml.contains("<formula>\"Warnung\"</formula>"));
+    let n = sheet_number(&book, "Maßnahmen");
+    let xml = sheet_xml(&bytes, n);
+    assert!(xml.contains("<conditionalFormatting sqref=\"O2:O4\">"));
+    assert!(xml.contains("<formula>\"grau\"</formula>"));
+}
+
+#[test]
+fn evaluation_date_from_options() {
+    let c = sample();
+    let as_of = |bytes: &[u8]| {
+        let mut book = open(bytes);
+        let r = sheet(&mut book, "Übersicht");
+        let row = (0..r.height())
+            .find(|&i| cell(&r, i, 0) == Data::String("Stand der Auswertung".into()))
+            .unwrap();
+        date_serial(&cell(&r, row, 1))
+    };
+    let day = Date::from_ymd(2026, 3, 1).unwrap();
+    let bytes = export(&c, &ExportOptions::default().option("today", "2026-03-01"));
+    assert_eq!(as_of(&bytes), serial(day));
+    let bytes = export(
+        &c,
+        &ExportOptions::default().timestamp(export::Timestamp::At(day)),
+    );
+    assert_eq!(as_of(&bytes), serial(day));
 }

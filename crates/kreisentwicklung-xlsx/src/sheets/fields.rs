@@ -19,6 +19,7 @@ const DESCRIPTION: u16 = 4;
 const THEMES: u16 = 5;
 const GOALS: u16 = 6;
 const MEASURES: u16 = 7;
+const LIGHT: u16 = 8;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
@@ -95,8 +96,12 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.text(THEMES, &join(themes), || "crossCuttingThemes".to_owned())?;
         w.integer(GOALS, goals.get(f.id.as_str()).copied().unwrap_or(0))?;
         w.integer(MEASURES, measures.get(f.id.as_str()).copied().unwrap_or(0))?;
+        if let Some(p) = ctx.eval.monitoring.fields.get(i) {
+            w.label(LIGHT, p.light.label(ctx.lang))?;
+        }
         w.next_row();
     }
+    super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
     w.finish(workbook)
 }

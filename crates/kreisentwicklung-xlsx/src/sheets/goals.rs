@@ -21,6 +21,7 @@ const FOCUS: u16 = 5;
 const DESCRIPTION: u16 = 6;
 const INDICATORS: u16 = 7;
 const MEASURES: u16 = 8;
+const LIGHT: u16 = 9;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
@@ -160,11 +161,15 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             MEASURES,
             measures_per_goal.get(g.id.as_str()).copied().unwrap_or(0),
         )?;
+        if let Some(p) = ctx.eval.monitoring.goals.get(i) {
+            w.label(LIGHT, p.light.label(ctx.lang))?;
+        }
         w.next_row();
     }
 
     let priorities: Vec<&str> = Priority::ALL.iter().map(|p| p.label(ctx.lang)).collect();
     w.list_validation(PRIORITY, &priorities)?;
+    super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
     w.finish(workbook)
 }

@@ -30,10 +30,13 @@ const LATEST: u16 = 8;
 const LATEST_PERIOD: u16 = 9;
 const LATEST_DATE: u16 = 10;
 const PROGRESS: u16 = 11;
-const SOURCE: u16 = 12;
-const LINKED: u16 = 13;
-const DESCRIPTION: u16 = 14;
-const COLUMN_COUNT: u16 = 15;
+const EXPECTED: u16 = 12;
+const LIGHT: u16 = 13;
+const LIGHT_NOTE: u16 = 14;
+const SOURCE: u16 = 15;
+const LINKED: u16 = 16;
+const DESCRIPTION: u16 = 17;
+const COLUMN_COUNT: u16 = 18;
 
 /// Rows per indicator in the values block.
 const BLOCK_ROWS: usize = 4;
@@ -61,6 +64,17 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
         col(t("Stand", "Latest period"), Style::Text, 20.0),
         col(t("Datum", "Latest date"), Style::Date, 12.0),
         col(t("Fortschritt", "Progress"), Style::Percent, 12.0),
+        col(
+            t("Soll-Fortschritt", "Expected progress"),
+            Style::Percent,
+            12.0,
+        ),
+        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
+        col(
+            t("Hinweis zur Ampel", "Note on the light"),
+            Style::Wrap,
+            30.0,
+        ),
         col(t("Quelle", "Source"), Style::Wrap, 30.0),
         col(
             t("Ziele und Maßnahmen", "Goals and measures"),
@@ -75,18 +89,6 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
 /// when it is open at the end.
 fn day_of(p: &Period) -> Option<Date> {
     p.latest().or_else(|| p.earliest())
-}
-
-/// Progress from baseline to the final target, as a share: (latest −
-/// baseline) / (target − baseline). Not clamped: 1.2 is an overshoot,
-/// negative values moved away from the target.
-pub(crate) fn progress(ind: &Indicator) -> Option<f64> {
-    let baseline = ind.baseline.as_ref()?.value;
-    let target = ind.final_target()?.value;
-    let latest = ind.latest()?.value;
-    let span = target - baseline;
-    let p = (latest - baseline) / span;
-    (span != 0.0 && p.is_finite()).then_some(p)
 }
 
 /// One point of an indicator's history.
@@ -253,8 +255,25 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             })?;
             w.opt_date(LATEST_DATE, day_of(&o.period))?;
         }
-        if let Some(p) = progress(ind) {
-            w.percent(PROGRESS, p, || item.field("observations"))?;
+        if let Some(status) = ctx.eval.monitoring.indicators.get(i) {
+            if let Some(p) = status.raw_progress.filter(|p| p.is_finite()) {
+                w.percent(PROGRESS, p, || item.field("observations"))?;
+            }
+            if let Some(p) = status.progress {
+                w.percent(EXPECTED, p.expected, || item.field("targets"))?;
+            }
+            w.label(LIGHT, status.light.label(ctx.lang))?;
+            let mut note = Vec::new();
+            if let Some(reason) = status.grey_reason {
+                note.push(reason.label(ctx.lang));
+            }
+            if status.baseline_from_observation {
+                note.push(ctx.tr(
+                    "erster Ist-Wert dient als Ausgangswert",
+                    "earliest value serves as baseline",
+                ));
+            }
+            w.text(LIGHT_NOTE, &join(note), String::new)?;
         }
         if let Some(s) = &ind.source {
             w.text(SOURCE, &s.text, || item.field("source"))?;
@@ -267,6 +286,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
         w.next_row();
     }
+    super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
 
     if with_points > 0 {

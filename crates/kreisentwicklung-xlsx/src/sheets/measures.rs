@@ -24,12 +24,13 @@ const END: u16 = 10;
 const HORIZON: u16 = 11;
 const PRIORITY: u16 = 12;
 const STATUS: u16 = 13;
-const UPDATED: u16 = 14;
-const COSTS: u16 = 15;
-const COST_NOTE: u16 = 16;
-const FUNDING: u16 = 17;
-const BUDGET: u16 = 18;
-const INDICATORS: u16 = 19;
+const LIGHT: u16 = 14;
+const UPDATED: u16 = 15;
+const COSTS: u16 = 16;
+const COST_NOTE: u16 = 17;
+const FUNDING: u16 = 18;
+const BUDGET: u16 = 19;
+const INDICATORS: u16 = 20;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
@@ -48,6 +49,7 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
         col(t("Zeithorizont", "Time horizon"), Style::Text, 16.0),
         col(t("Priorität", "Priority"), Style::Text, 12.0),
         col(t("Status", "Status"), Style::Text, 22.0),
+        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
         col(
             t("Letzte Aktualisierung", "Last status update"),
             Style::Date,
@@ -125,6 +127,9 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(s) = m.status {
             w.label(STATUS, ctx.label(s))?;
         }
+        if let Some(p) = ctx.eval.monitoring.measures.get(i) {
+            w.label(LIGHT, p.light.label(ctx.lang))?;
+        }
         w.opt_date(UPDATED, m.last_status_update())?;
         if let Some(costs) = &m.costs {
             if let Some(amount) = costs.amount {
@@ -168,6 +173,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     w.list_validation(PRIORITY, &priorities)?;
     w.list_validation(STATUS, &statuses)?;
     status_lights(ctx, &mut w, STATUS)?;
+    super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
     w.finish(workbook)
 }

@@ -2,15 +2,15 @@
 //! would be empty, writes its rows top to bottom (so that constant-memory
 //! mode works) and adds the sheet to the workbook.
 //!
-//! Adding a sheet (the planned "Prüfbericht" of the health report) means a
-//! module with a `write` function and a line in [`write_all`]; adding a
-//! column (a traffic light) means an entry in the sheet's `columns()` and a
-//! cell in its row loop.
+//! Adding a sheet means a module with a `write` function and a line in
+//! [`write_all`]; adding a column means an entry in the sheet's `columns()`
+//! and a cell in its row loop.
 
 pub(crate) mod actors;
 pub(crate) mod documents;
 pub(crate) mod fields;
 pub(crate) mod goals;
+pub(crate) mod health;
 pub(crate) mod indicators;
 pub(crate) mod measures;
 pub(crate) mod overview;
@@ -18,15 +18,30 @@ pub(crate) mod participation;
 pub(crate) mod resolutions;
 
 use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::monitoring::TrafficLight;
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::Ctx;
 use crate::names::{SheetId, SheetNames};
+use crate::sheet::SheetWriter;
+
+/// Colours a traffic-light column: grün, gelb, rot, grau.
+pub(crate) fn light_colors(ctx: &Ctx, w: &mut SheetWriter, col: u16) -> Result<(), ExportError> {
+    for (light, format) in [
+        (TrafficLight::Green, &ctx.fmt.green),
+        (TrafficLight::Yellow, &ctx.fmt.yellow),
+        (TrafficLight::Red, &ctx.fmt.red),
+        (TrafficLight::Grey, &ctx.fmt.grey),
+    ] {
+        w.highlight(col, light.label(ctx.lang), format)?;
+    }
+    Ok(())
+}
 
 /// Writes every sheet, in order.
 pub(crate) fn write_all(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), ExportError> {
     type Writer = fn(&Ctx, &mut Workbook, &str) -> Result<(), ExportError>;
-    let sheets: [(SheetId, Writer); 9] = [
+    let sheets: [(SheetId, Writer); 10] = [
         (SheetId::Overview, overview::write),
         (SheetId::Fields, fields::write),
         (SheetId::Goals, goals::write),
@@ -36,6 +51,7 @@ pub(crate) fn write_all(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), Export
         (SheetId::Actors, actors::write),
         (SheetId::Resolutions, resolutions::write),
         (SheetId::Documents, documents::write),
+        (SheetId::Health, health::write),
     ];
     let mut names = SheetNames::default();
     for (id, write) in sheets {

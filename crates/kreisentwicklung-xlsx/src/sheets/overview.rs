@@ -3,7 +3,9 @@
 //! fields, goals, measures, indicators and events it has.
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::{CodeList, Date};
+use kreisentwicklung_core::health::Severity;
+use kreisentwicklung_core::monitoring::{LightCounts, TrafficLight};
+use kreisentwicklung_core::{CodeList, Date, Language};
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, Ctx};
@@ -103,7 +105,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     let c = ctx.c;
     let dates = key_dates(ctx);
     check_rows(
-        40 + dates.len(),
+        60 + dates.len(),
         name,
         "resolutions",
         ctx.tr("Termine", "key dates"),
@@ -276,6 +278,82 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
 
     w.next_row();
+    let eval = &ctx.eval;
+    w.text_with(
+        0,
+        ctx.tr("Ampeln", "Traffic lights"),
+        &section,
+        0.0,
+        String::new,
+    )?;
+    w.next_row();
+    w.text_with(
+        0,
+        ctx.tr("Stand der Auswertung", "Evaluated as of"),
+        &label,
+        0.0,
+        String::new,
+    )?;
+    w.date(1, eval.today)?;
+    w.next_row();
+    let overall = eval.monitoring.overall.light;
+    let light_format = match overall {
+        TrafficLight::Green => &ctx.fmt.green,
+        TrafficLight::Yellow => &ctx.fmt.yellow,
+        TrafficLight::Red => &ctx.fmt.red,
+        TrafficLight::Grey => &ctx.fmt.grey,
+    }
+    .clone();
+    w.text_with(0, ctx.tr("Gesamt", "Overall"), &label, 0.0, String::new)?;
+    w.text_with(1, overall.label(ctx.lang), &light_format, 0.0, String::new)?;
+    w.next_row();
+    let m = &eval.monitoring;
+    for (k, counts, n) in [
+        (
+            ctx.tr("Handlungsfelder", "Fields of action"),
+            m.field_lights(),
+            c.fields.len(),
+        ),
+        (ctx.tr("Ziele", "Goals"), m.goal_lights(), c.goals.len()),
+        (
+            ctx.tr("Maßnahmen", "Measures"),
+            m.measure_lights(),
+            c.measures.len(),
+        ),
+        (
+            ctx.tr("Indikatoren", "Indicators"),
+            m.indicator_lights(),
+            c.indicators.len(),
+        ),
+    ] {
+        if n == 0 {
+            continue;
+        }
+        w.text_with(0, k, &label, 0.0, String::new)?;
+        w.text_as(
+            1,
+            &light_counts(ctx.lang, &counts),
+            Style::Wrap,
+            String::new,
+        )?;
+        w.next_row();
+    }
+    w.text_with(
+        0,
+        ctx.tr("Prüfbericht", "Health report"),
+        &label,
+        0.0,
+        String::new,
+    )?;
+    w.text_as(
+        1,
+        &finding_counts(ctx.lang, &eval.health),
+        Style::Wrap,
+        String::new,
+    )?;
+    w.next_row();
+
+    w.next_row();
     w.text_with(0, ctx.tr("Umfang", "Contents"), &section, 0.0, String::new)?;
     w.next_row();
     let counts = [
@@ -300,4 +378,41 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.next_row();
     }
     w.finish(workbook)
+}
+
+/// "2 grün, 1 gelb, 0 rot, 1 grau".
+fn light_counts(lang: Language, counts: &LightCounts) -> String {
+    TrafficLight::ALL
+        .iter()
+        .map(|l| format!("{} {}", counts.get(*l), l.label(lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "1 Fehler, 5 Warnungen, 2 Hinweise" or "keine Befunde".
+fn finding_counts(lang: Language, report: &kreisentwicklung_core::HealthReport) -> String {
+    if report.is_empty() {
+        return crate::ctx::tr(lang, "keine Befunde", "no findings").to_owned();
+    }
+    Severity::ALL
+        .iter()
+        .filter_map(|s| {
+            let n = report.count(*s);
+            let word = match (s, lang, n == 1) {
+                (Severity::Error, Language::De, _) => "Fehler",
+                (Severity::Warning, Language::De, true) => "Warnung",
+                (Severity::Warning, Language::De, false) => "Warnungen",
+                (Severity::Info, Language::De, true) => "Hinweis",
+                (Severity::Info, Language::De, false) => "Hinweise",
+                (Severity::Error, Language::En, true) => "error",
+                (Severity::Error, Language::En, false) => "errors",
+                (Severity::Warning, Language::En, true) => "warning",
+                (Severity::Warning, Language::En, false) => "warnings",
+                (Severity::Info, Language::En, true) => "note",
+                (Severity::Info, Language::En, false) => "notes",
+            };
+            (n > 0).then(|| format!("{n} {word}"))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
