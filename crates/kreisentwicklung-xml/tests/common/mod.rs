@@ -216,7 +216,7 @@ pub fn full_concept() -> Concept {
         amount: Some(Euro::from_euros(1_000_000_000_000)),
         period: Some(p(1)),
     });
-    m.budget[0].account = Some(h(7).into());
+    m.budget[0].account = Some(h(7));
     m.budget[0].note = Some(t(h(8)));
     m.documents = vec!["doc1".into()];
     let mut measures = vec![m];
@@ -320,7 +320,7 @@ pub fn full_concept() -> Concept {
                         biased: 0,
                     });
                 k.planned_date = Some(d(2018, 9, 5));
-                k.agenda_item = Some(h(12).into());
+                k.agenda_item = Some(h(12));
                 k.note = Some(t(h(13)));
                 k
             })
