@@ -634,3 +634,172 @@ fn seeds_are_evaluated() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Property: monitoring and the health report never panic or hang
+// ---------------------------------------------------------------------------
+
+mod props {
+    use super::*;
+    use kreisentwicklung_core::health::HealthOptions;
+    use proptest::prelude::*;
+
+    fn id() -> impl Strategy<Value = Id> {
+        prop_oneof![
+            "[a-d][0-2]".prop_map(Id::new),
+            "|x y|\u{e4}".prop_map(Id::new)
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -100.0..100.0f64,
+            Just(0.0),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::MAX),
+            Just(-f64::MAX),
+            Just(f64::MIN_POSITIVE),
+        ]
+    }
+
+    fn period() -> impl Strategy<Value = Period> {
+        prop_oneof![
+            (1990..2040i32).prop_map(Period::year),
+            any::<i32>().prop_map(Period::year),
+            (any::<i32>(), any::<u8>()).prop_map(|(year, month)| Period::Month { year, month }),
+            (1990..2040i32).prop_map(|y| Period::since(Period::year(y))),
+            (1990..2040i32).prop_map(|y| Period::until(Period::year(y))),
+            Just(Period::Days { dates: Vec::new() }),
+        ]
+    }
+
+    fn indicator() -> impl Strategy<Value = Indicator> {
+        (
+            id(),
+            any::<bool>(),
+            prop::option::of((value(), prop::option::of(period()))),
+            prop::collection::vec((value(), prop::option::of(period())), 0..3),
+            prop::collection::vec((value(), period()), 0..4),
+        )
+            .prop_map(|(id, lower, baseline, targets, observations)| {
+                let dir = if lower {
+                    Direction::LowerIsBetter
+                } else {
+                    Direction::HigherIsBetter
+                };
+                let mut i = Indicator::new(id, "K", "%", dir);
+                i.baseline = baseline.map(|(value, period)| Baseline { value, period });
+                i.targets = targets
+                    .into_iter()
+                    .map(|(value, due)| Target { value, due })
+                    .collect();
+                for (v, p) in observations {
+                    i = i.with_observation(v, p);
+                }
+                i
+            })
+    }
+
+    fn status() -> impl Strategy<Value = MeasureStatus> {
+        prop::sample::select(<MeasureStatus as CodeList>::ALL.to_vec())
+    }
+
+    fn priority() -> impl Strategy<Value = Option<Priority>> {
+        prop::option::of(prop::sample::select(<Priority as CodeList>::ALL.to_vec()))
+    }
+
+    fn measure() -> impl Strategy<Value = Measure> {
+        (
+            id(),
+            prop::collection::vec(id(), 0..3),
+            prop::collection::vec(id(), 0..3),
+            prop::option::of(id()),
+            prop::collection::vec(id(), 0..3),
+            prop::option::of(period()),
+            priority(),
+            prop::collection::vec((any::<u16>(), status()), 0..3),
+        )
+            .prop_map(
+                |(id, goals, fields, lead, indicators, period, priority, updates)| {
+                    let mut m = Measure::new(id, "M");
+                    m.goals = goals;
+                    m.fields = fields;
+                    m.lead = lead;
+                    m.indicators = indicators;
+                    m.period = period;
+                    m.priority = priority;
+                    for (days, s) in updates {
+                        m = m.with_status_update(ymd(2015, 1, 1).add_days(i64::from(days)), s);
+                    }
+                    m
+                },
+            )
+    }
+
+    fn goal() -> impl Strategy<Value = Goal> {
+        (
+            id(),
+            prop::option::of(id()),
+            prop::collection::vec(id(), 0..2),
+            priority(),
+            prop::collection::vec(id(), 0..2),
+        )
+            .prop_map(|(id, parent, fields, priority, indicators)| {
+                let mut g = Goal::new(id, 1, "Z");
+                g.parent = parent;
+                g.fields = fields;
+                g.priority = priority;
+                g.indicators = indicators;
+                g
+            })
+    }
+
+    fn concept() -> impl Strategy<Value = Concept> {
+        (
+            prop::collection::vec(goal(), 0..8),
+            prop::collection::vec(measure(), 0..8),
+            prop::collection::vec(indicator(), 0..5),
+            prop::collection::vec(id(), 0..3),
+            prop::option::of(any::<u8>()),
+            prop::option::of(any::<i32>()),
+        )
+            .prop_map(|(goals, measures, indicators, fields, cycle, horizon)| {
+                let mut c = base();
+                c.goals = goals;
+                c.measures = measures;
+                c.indicators = indicators;
+                c.fields = fields
+                    .into_iter()
+                    .map(|f| FieldOfAction::new(f, "F"))
+                    .collect();
+                c.revision_cycle_years = cycle;
+                c.horizon = horizon.map(|year| Horizon::Year { year });
+                c.actors = vec![Actor::new("a0", ActorKind::Person, "A")];
+                c
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn never_panics(c in concept(), days in 0..20_000i64) {
+            let today = ymd(2000, 1, 1).add_days(days);
+            let r = c.monitor(&MonitoringOptions::new(today));
+            prop_assert_eq!(r.goals.len(), c.goals.len());
+            for p in r.indicators.iter().filter_map(|i| i.progress)
+                .chain(r.measures.iter().filter_map(|m| m.progress))
+                .chain(r.goals.iter().filter_map(|g| g.progress))
+            {
+                prop_assert!((0.0..=1.0).contains(&p.achieved));
+                prop_assert!((0.0..=1.0).contains(&p.expected));
+            }
+            for e in &r.goals {
+                prop_assert_eq!(e.light == TrafficLight::Grey, e.progress.is_none());
+            }
+            let h = c.health_report(&HealthOptions::new(today));
+            prop_assert!(h.findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+        }
+    }
+}
