@@ -13,7 +13,7 @@
 //! use kreisentwicklung_core::*;
 //! use kreisentwicklung_core::health::{FindingCode, HealthOptions, Severity};
 //!
-//! // Helmstedt 2018: goals adopted, no measures yet, no priorities.
+//! // Helmstedt: goals adopted in 2018, no measures yet, no priorities.
 //! let concept = Concept::new("kek", "KEK 2026", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
 //!     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum").with_number("1"))
 //!     .with_goal(Goal::new("uz1-1", 2, "Wohnraum").with_number("1.1").with_parent("oz1"));
@@ -79,11 +79,13 @@
 //! [`HealthOptions::budget_planning_years`] (default 3) years after it. The
 //! reference year is the year of [`in_force_since`] (the adoption year, or
 //! the edition year as above), else — for a concept not yet adopted — the
-//! evaluation year; the budget year is the one after it. A concept whose horizon ends no later than reference year + 1 + 3
-//! (reference year + 4) is flagged; an open horizon ("2035+") never is. A
-//! concept without a horizon is judged by its measures: flagged when some
-//! measure has a period and none reaches past that year (a measure open at
-//! its end, "ab 2024", or long-term or continuous reaches past it).
+//! evaluation year; the budget year is the one after it. A concept whose
+//! horizon ends no later than reference year + 1 + 3 (reference year + 4) is
+//! flagged (Helmstedt, in preparation in 2023 with the horizon 2026); an
+//! open horizon ("2035+") never is. A concept without a horizon is judged by
+//! its measures: flagged when some measure has a period and none reaches
+//! past that year (a measure open at its end, "ab 2024", or long-term or
+//! continuous reaches past it).
 //!
 //! # Order
 //!

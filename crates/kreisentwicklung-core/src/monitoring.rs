@@ -105,17 +105,20 @@
 //! suspended and abandoned 0, expected 1 — or 0 when the measure's period
 //! starts after the evaluation date (nothing is due yet). With the default
 //! thresholds this gives the councils' usual lights: green umgesetzt, yellow
-//! in Bearbeitung, red noch nicht begonnen. A measure with neither a
-//! measurable indicator nor a status is grey ([`GreyReason::NoData`]).
+//! in Bearbeitung, red noch nicht begonnen. Measurable indicators take
+//! precedence over the status: a completed measure whose indicators lag
+//! shows that lag. A measure with neither a measurable indicator nor a
+//! status is grey ([`GreyReason::NoData`]).
 //!
 //! ## Goals, fields of action and the whole concept
 //!
 //! A goal's progress is the **weighted mean** of the measures serving it
-//! directly, its direct sub-goals and its own indicators ([`Goal::indicators`](crate::Goal::indicators)),
-//! counting only those that are measurable (not grey). Weights come from the
-//! priority ([`priority_weight`]): high 3, medium 2, low 1, none 2; an
-//! indicator weighs 2. Achieved and expected progress are averaged with the
-//! same weights.
+//! directly, its direct sub-goals and its own indicators
+//! ([`Goal::indicators`](crate::Goal::indicators)), counting only those that
+//! are measurable (not grey). Weights come from the priority
+//! ([`priority_weight`]): high 3, medium 2, low 1, none 2; an indicator
+//! weighs 2. Achieved and expected progress are averaged with the same
+//! weights. A measure serving several goals counts fully for each.
 //!
 //! A field of action rolls up, with the same weights, the topmost goals that
 //! belong to it (a goal belongs to a field it names or that an ancestor
