@@ -58,6 +58,9 @@ pub enum ImportError {
     /// invalid.
     #[cfg(feature = "json")]
     Json(crate::json::ImportError),
+    /// The XML document could not be read, or the concept in it is invalid.
+    #[cfg(feature = "xml")]
+    Xml(crate::xml::ImportError),
 }
 
 impl ImportError {
@@ -67,6 +70,8 @@ impl ImportError {
         match self {
             #[cfg(feature = "json")]
             ImportError::Json(crate::json::ImportError::Invalid(errors)) => Some(errors),
+            #[cfg(feature = "xml")]
+            ImportError::Xml(crate::xml::ImportError::Invalid(errors)) => Some(errors),
             _ => None,
         }
     }
@@ -77,6 +82,8 @@ impl ImportError {
             ImportError::Disabled { format } => Some(*format),
             #[cfg(feature = "json")]
             ImportError::Json(_) => Some(Format::Json),
+            #[cfg(feature = "xml")]
+            ImportError::Xml(_) => Some(Format::Xml),
             _ => None,
         }
     }
@@ -100,6 +107,8 @@ impl fmt::Display for ImportError {
             ),
             #[cfg(feature = "json")]
             ImportError::Json(e) => write!(f, "{e}"),
+            #[cfg(feature = "xml")]
+            ImportError::Xml(e) => write!(f, "{e}"),
         }
     }
 }
@@ -109,6 +118,8 @@ impl std::error::Error for ImportError {
         match self {
             #[cfg(feature = "json")]
             ImportError::Json(e) => Some(e),
+            #[cfg(feature = "xml")]
+            ImportError::Xml(e) => Some(e),
             _ => None,
         }
     }
@@ -118,6 +129,13 @@ impl std::error::Error for ImportError {
 impl From<crate::json::ImportError> for ImportError {
     fn from(e: crate::json::ImportError) -> Self {
         ImportError::Json(e)
+    }
+}
+
+#[cfg(feature = "xml")]
+impl From<crate::xml::ImportError> for ImportError {
+    fn from(e: crate::xml::ImportError) -> Self {
+        ImportError::Xml(e)
     }
 }
 
@@ -167,13 +185,80 @@ fn describe_start(bytes: &[u8]) -> String {
 
 /// Reads and validates a concept document, JSON or XML, recognised by its
 /// content.
+///
+/// ```
+/// let json = kreisentwicklung::examples::json("helmstedt").unwrap();
+/// let concept = kreisentwicklung::import::from_slice(json.as_bytes())?;
+/// assert_eq!(concept.territory.display_name(), "Landkreis Helmstedt");
+///
+/// let err = kreisentwicklung::import::from_slice(b"<concept").unwrap_err();
+/// assert_eq!(err.format(), Some(kreisentwicklung::import::Format::Xml));
+/// # Ok::<(), kreisentwicklung::import::ImportError>(())
+/// ```
 pub fn from_slice(bytes: &[u8]) -> Result<Concept, ImportError> {
     match detect(bytes)? {
         Format::Json => from_json(bytes),
-        Format::Xml => Err(ImportError::Disabled {
-            format: Format::Xml,
+        Format::Xml => from_xml(bytes),
+    }
+}
+
+/// A concept read by [`from_slice_with_warnings`], with what the reader
+/// noticed but accepted.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Imported {
+    /// The concept, valid.
+    pub concept: Concept,
+    /// The format it was read from.
+    pub format: Format,
+    /// Warnings in document order, one line each (`concept.measures[0].colour:
+    /// unknown field, ignored`); empty for a document this library wrote.
+    pub warnings: Vec<String>,
+}
+
+/// Like [`from_slice`], also returning the warnings of the reader: members
+/// the model does not have, which are ignored, or a newer minor schema
+/// version.
+///
+/// ```
+/// let json = br#"{"schemaVersion": "1.0", "concept": {
+///     "id": "kek", "title": "KEK 2030", "kind": "kek", "status": "adopted",
+///     "territory": {"name": "Nordsachsen", "kind": "landkreis"}, "titel": "typo"}}"#;
+/// let imported = kreisentwicklung::import::from_slice_with_warnings(json)?;
+/// assert_eq!(imported.warnings, ["concept.titel: unknown field, ignored"]);
+/// # Ok::<(), kreisentwicklung::import::ImportError>(())
+/// ```
+pub fn from_slice_with_warnings(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let format = detect(bytes)?;
+    match format {
+        #[cfg(feature = "json")]
+        Format::Json => {
+            let imported = crate::json::from_slice_with_warnings(bytes)?;
+            Ok(Imported {
+                concept: imported.concept,
+                format,
+                warnings: imported.warnings.iter().map(ToString::to_string).collect(),
+            })
+        }
+        _ => Ok(Imported {
+            concept: from_slice(bytes)?,
+            format,
+            warnings: Vec::new(),
         }),
     }
+}
+
+#[cfg(feature = "xml")]
+fn from_xml(bytes: &[u8]) -> Result<Concept, ImportError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    crate::xml::from_slice(body).map_err(ImportError::Xml)
+}
+
+#[cfg(not(feature = "xml"))]
+fn from_xml(_: &[u8]) -> Result<Concept, ImportError> {
+    Err(ImportError::Disabled {
+        format: Format::Xml,
+    })
 }
 
 #[cfg(feature = "json")]

@@ -18,7 +18,12 @@ pub fn run(args: CheckArgs) -> Result<u8, Failure> {
         _ => return Err(Failure::usage("give an INPUT or --example NAME")),
     };
     let concept = match files::load(&source) {
-        Ok(concept) => concept,
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                crate::say!("{warning}");
+            }
+            loaded.concept
+        }
         Err(e) => {
             for line in e.lines() {
                 crate::print_error(&line);

@@ -25,7 +25,13 @@ pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
     let mut report = String::new();
     for path in &args.inputs {
         match files::load(&Source::File(path.clone())) {
-            Ok(_) => valid += 1,
+            Ok(loaded) => {
+                valid += 1;
+                for warning in loaded.warnings {
+                    report.push_str(&warning);
+                    report.push('\n');
+                }
+            }
             Err(LoadError::Unreadable(line)) => {
                 unreadable += 1;
                 crate::print_error(&line);
@@ -63,8 +69,7 @@ pub fn json_schema() -> String {
 
 /// The shipped XSD, as in `schemas/kreisentwicklung.xsd`.
 pub fn xsd() -> Result<String, Failure> {
-    // TODO: kreisentwicklung::xml::xsd() once the XML crate lands.
-    Err(Failure::invalid("the XSD is not available yet"))
+    Ok(kreisentwicklung::xml::xsd())
 }
 
 /// Runs `schema`.

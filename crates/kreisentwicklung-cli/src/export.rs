@@ -64,8 +64,11 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
     for job in &jobs {
         progress.start_item(&job.source.label());
         match export_one(exporter, job, &args, &base) {
-            Ok(()) => {
+            Ok(warnings) => {
                 exported += 1;
+                for warning in warnings {
+                    progress.println(&warning);
+                }
                 if let (false, Dest::File(path)) = (several, &job.dest) {
                     progress.println(&format!("wrote {}", path.display()));
                 }
@@ -204,15 +207,16 @@ fn output_name(source: &Source, ext: &str) -> Result<PathBuf, Failure> {
     }
 }
 
-/// Loads and exports one input. On failure: the exit code and the lines to
-/// print.
+/// Loads and exports one input, returning the reader's warnings. On
+/// failure: the exit code and the lines to print.
 fn export_one(
     exporter: &dyn Exporter,
     job: &Job,
     args: &ExportArgs,
     base: &ExportOptions,
-) -> Result<(), (u8, Vec<String>)> {
-    let concept = files::load(&job.source).map_err(|e| (e.code(), e.lines()))?;
+) -> Result<Vec<String>, (u8, Vec<String>)> {
+    let loaded = files::load(&job.source).map_err(|e| (e.code(), e.lines()))?;
+    let concept = loaded.concept;
     let mut options = base.clone();
     if args.lang.is_none() {
         options.language = concept_language(&concept);
@@ -222,7 +226,7 @@ fn export_one(
         Dest::Stdout => (files::write_stdout(write), Path::new("standard output")),
         Dest::File(path) => (files::write_file(path, write), path.as_path()),
     };
-    result.map_err(|e| {
+    result.map(|()| loaded.warnings).map_err(|e| {
         let label = job.source.label();
         let lines = e
             .lines(dest_path)

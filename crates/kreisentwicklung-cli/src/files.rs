@@ -76,15 +76,38 @@ pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     fs::read(path).map_err(|e| unreadable(io_message(&e)))
 }
 
+/// A loaded concept with the reader's warnings, each line starting with
+/// the input's label.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The concept, valid.
+    pub concept: Concept,
+    /// `data/x.json: warning: concept.titel: unknown field, ignored`.
+    pub warnings: Vec<String>,
+}
+
 /// Loads and validates a concept.
-pub fn load(source: &Source) -> Result<Concept, LoadError> {
+pub fn load(source: &Source) -> Result<Loaded, LoadError> {
+    let label = source.label();
     match source {
         Source::Example(name) => crate::commands::load_example(name)
-            .map_err(|message| LoadError::Invalid(vec![format!("{}: {message}", source.label())])),
+            .map(|concept| Loaded {
+                concept,
+                warnings: Vec::new(),
+            })
+            .map_err(|message| LoadError::Invalid(vec![format!("{label}: {message}")])),
         Source::File(path) => {
             let bytes = read(path)?;
-            kreisentwicklung::import::from_slice(&bytes)
-                .map_err(|e| LoadError::Invalid(import_lines(&source.label(), &e)))
+            kreisentwicklung::import::from_slice_with_warnings(&bytes)
+                .map(|imported| Loaded {
+                    warnings: imported
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{label}: warning: {w}"))
+                        .collect(),
+                    concept: imported.concept,
+                })
+                .map_err(|e| LoadError::Invalid(import_lines(&label, &e)))
         }
     }
 }

@@ -358,6 +358,28 @@ fn validate_reports_every_problem_of_every_file() {
 }
 
 #[test]
+fn unknown_fields_are_warnings_not_errors() {
+    let dir = TempDir::new("unknown-field");
+    let mut doc: serde_json::Value = serde_json::from_str(&valid_json()).unwrap();
+    doc["concept"]["titel"] = "Tippfehler".into();
+    let x = dir.write("x.json", doc.to_string());
+    let r = run(&["validate", &x]);
+    assert_ok(&r);
+    assert_eq!(
+        r.stdout,
+        format!("{x}: warning: concept.titel: unknown field, ignored\n")
+    );
+    let r = run(&["export", &x, "--format", "xml", "-o", "-"]);
+    assert_ok(&r);
+    assert!(
+        r.stderr.contains(&format!("{x}: warning: concept.titel")),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.starts_with("<?xml"));
+}
+
+#[test]
 fn validate_reports_broken_json_as_invalid() {
     let dir = TempDir::new("broken-json");
     let x = dir.write(
