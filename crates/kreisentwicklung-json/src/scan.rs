@@ -7,12 +7,14 @@
 //! with `serde_json`'s own parser (so its recursion limit and positions
 //! apply), and stops at the first such problem.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::path::{render, Seg};
+
 use crate::MAX_STRING_BYTES;
 
 /// What the document says its schema version is.
@@ -44,10 +46,57 @@ pub(crate) enum ScanError {
     Found(Found, serde_json::Error),
 }
 
-struct State {
-    path: Vec<Seg>,
+struct State<'de> {
+    path: Vec<Step<'de>>,
     version: VersionField,
     found: Option<Found>,
+}
+
+/// A step of the path, borrowing keys from the input where it can.
+enum Step<'de> {
+    Key(Cow<'de, str>),
+    Index(usize),
+}
+
+impl State<'_> {
+    fn path(&self) -> String {
+        let segs: Vec<Seg> = self
+            .path
+            .iter()
+            .map(|s| match s {
+                Step::Key(k) => Seg::Key(k.clone().into_owned()),
+                Step::Index(i) => Seg::Index(*i),
+            })
+            .collect();
+        render(&segs)
+    }
+}
+
+/// The keys of one object seen so far: a list while it is short, a hash
+/// set beyond.
+enum Seen<'de> {
+    Few(Vec<Cow<'de, str>>),
+    Many(HashSet<Cow<'de, str>>),
+}
+
+impl<'de> Seen<'de> {
+    /// Adds a key; false if it was there already.
+    fn insert(&mut self, key: Cow<'de, str>) -> bool {
+        match self {
+            Seen::Few(keys) if keys.contains(&key) => false,
+            Seen::Few(keys) if keys.len() < 16 => {
+                keys.push(key);
+                true
+            }
+            Seen::Few(keys) => {
+                let mut set: HashSet<_> = keys.drain(..).collect();
+                set.insert(key);
+                *self = Seen::Many(set);
+                true
+            }
+            Seen::Many(set) => set.insert(key),
+        }
+    }
 }
 
 /// Walks `input` and returns what its `schemaVersion` is.
@@ -76,13 +125,13 @@ pub(crate) fn scan(input: &str) -> Result<VersionField, ScanError> {
 
 /// Any JSON value (the document itself when `root`); `capture` keeps a
 /// string as the schema version.
-struct Node<'a> {
-    st: &'a mut State,
+struct Node<'a, 'de> {
+    st: &'a mut State<'de>,
     root: bool,
     capture: bool,
 }
 
-impl Node<'_> {
+impl Node<'_, '_> {
     fn scalar<E: de::Error>(self, what: &'static str, unexp: de::Unexpected) -> Result<(), E> {
         if self.root {
             return Err(E::invalid_type(unexp, &self));
@@ -94,12 +143,12 @@ impl Node<'_> {
     }
 }
 
-fn check_len<E: de::Error>(st: &mut State, len: usize, key: Option<&str>) -> Result<(), E> {
+fn check_len<E: de::Error>(st: &mut State<'_>, len: usize, key: bool) -> Result<(), E> {
     if len <= MAX_STRING_BYTES {
         return Ok(());
     }
-    let mut path = render(&st.path);
-    if key.is_some() {
+    let mut path = st.path();
+    if key {
         path.push_str(if path.is_empty() { "(key)" } else { " (key)" });
     }
     st.found = Some(Found::TooLong { path, bytes: len });
@@ -108,7 +157,7 @@ fn check_len<E: de::Error>(st: &mut State, len: usize, key: Option<&str>) -> Res
     )))
 }
 
-impl<'de> DeserializeSeed<'de> for Node<'_> {
+impl<'de> DeserializeSeed<'de> for Node<'_, 'de> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -116,7 +165,7 @@ impl<'de> DeserializeSeed<'de> for Node<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Node<'_> {
+impl<'de> Visitor<'de> for Node<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -148,7 +197,7 @@ impl<'de> Visitor<'de> for Node<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        check_len(self.st, v.len(), None)?;
+        check_len(self.st, v.len(), false)?;
         if self.root {
             return Err(E::invalid_type(de::Unexpected::Str(v), &self));
         }
@@ -168,7 +217,7 @@ impl<'de> Visitor<'de> for Node<'_> {
         let st = self.st;
         let mut index = 0;
         loop {
-            st.path.push(Seg::Index(index));
+            st.path.push(Step::Index(index));
             let more = seq
                 .next_element_seed(Node {
                     st: &mut *st,
@@ -189,22 +238,21 @@ impl<'de> Visitor<'de> for Node<'_> {
             self.st.version = VersionField::Other("an object");
         }
         let (st, root) = (self.st, self.root);
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen = Seen::Few(Vec::new());
         while let Some(key) = map.next_key_seed(Key { st: &mut *st })? {
-            if seen.contains(&key) {
+            if !seen.insert(key.clone()) {
                 let err = de::Error::custom(format_args!(
                     "duplicate key {:?}",
                     crate::path::shorten(&key)
                 ));
                 st.found = Some(Found::DuplicateKey {
-                    path: render(&st.path),
-                    key,
+                    path: st.path(),
+                    key: key.into_owned(),
                 });
                 return Err(err);
             }
             let capture = root && key == "schemaVersion";
-            seen.insert(key.clone());
-            st.path.push(Seg::Key(key));
+            st.path.push(Step::Key(key));
             map.next_value_seed(Node {
                 st: &mut *st,
                 root: false,
@@ -217,28 +265,33 @@ impl<'de> Visitor<'de> for Node<'_> {
 }
 
 /// A key of an object.
-struct Key<'a> {
-    st: &'a mut State,
+struct Key<'a, 'de> {
+    st: &'a mut State<'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for Key<'_> {
-    type Value = String;
+impl<'de> DeserializeSeed<'de> for Key<'_, 'de> {
+    type Value = Cow<'de, str>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for Key<'_> {
-    type Value = String;
+impl<'de> Visitor<'de> for Key<'_, 'de> {
+    type Value = Cow<'de, str>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        check_len(self.st, v.len(), Some(v))?;
-        Ok(v.to_owned())
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        check_len(self.st, v.len(), true)?;
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        check_len(self.st, v.len(), true)?;
+        Ok(Cow::Owned(v.to_owned()))
     }
 }
 
@@ -267,6 +320,22 @@ mod tests {
                 assert_eq!((err.line(), err.column()), (1, 35));
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn finds_duplicates_in_large_objects() {
+        for n in [15, 16, 17, 40] {
+            let mut doc: String = (0..n).map(|i| format!("\"k{i}\": {i},")).collect();
+            doc = format!("{{{doc} \"k{}\": 0}}", n - 1);
+            match scan(&doc) {
+                Err(ScanError::Found(Found::DuplicateKey { key, .. }, _)) => {
+                    assert_eq!(key, format!("k{}", n - 1))
+                }
+                other => panic!("{n}: {other:?}"),
+            }
+            let ok = doc.replace(&format!("\"k{}\": 0", n - 1), "\"z\": 0");
+            assert!(scan(&ok).is_ok(), "{n}");
         }
     }
 
