@@ -118,10 +118,10 @@
 //!    warning. `$schema` is optional and not checked.
 //! 6. **Types and codes**: every value has the type the model expects,
 //!    codes are known, dates exist (`2019-02-30` does not). The error names
-//!    the path, such as `concept.events[2].date`; inside a
+//!    the path, such as `concept.events[2].date`. A
 //!    [`Period`](kreisentwicklung_core::Period) or
-//!    [`Horizon`](kreisentwicklung_core::Horizon) the path ends at the
-//!    period, as they are read as a whole.
+//!    [`Horizon`](kreisentwicklung_core::Horizon) is read as a whole, so
+//!    the path of an error inside one ends at it (or at its `kind`).
 //! 7. **Validation** of the concept: every problem at once, as
 //!    [`ImportError::Invalid`].
 //!

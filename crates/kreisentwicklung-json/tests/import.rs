@@ -513,3 +513,11 @@ fn garbage_never_panics() {
         assert!(r.is_err(), "{input:?}");
     }
 }
+
+#[test]
+fn errors_and_results_can_cross_threads() {
+    fn check<T: Send + Sync + 'static>() {}
+    check::<ImportError>();
+    check::<kreisentwicklung_json::Imported>();
+    check::<Warning>();
+}
