@@ -1046,3 +1046,42 @@ fn check_failures() {
         "--example",
     );
 }
+
+// ---------------------------------------------------------------- pipes
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let dir = TempDir::new("pipe");
+    let big = dir.path("big.json");
+    assert_ok(&run(&[
+        "generate",
+        "--measures",
+        "2000",
+        "-o",
+        big.to_str().unwrap(),
+    ]));
+    assert!(fs::metadata(&big).unwrap().len() > 1 << 20);
+    let mut child = Command::new(BIN)
+        .args([
+            "export",
+            big.to_str().unwrap(),
+            "--format",
+            "xml",
+            "-o",
+            "-",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 5];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // stdout is closed here, long before the export is written.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(&head, b"<?xml");
+    let run = finish(output);
+    assert_ok(&run);
+    assert_eq!(run.stderr, "");
+}
