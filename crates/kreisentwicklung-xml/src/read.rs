@@ -179,11 +179,13 @@ struct El<'a> {
     empty: bool,
     /// Byte offset of its `<`.
     pos: usize,
+    /// Its local name, borrowed from the input.
+    local: &'a str,
 }
 
-impl El<'_> {
-    fn local(&self) -> &str {
-        self.start.local_name().into_inner()
+impl<'a> El<'a> {
+    fn local(&self) -> &'a str {
+        self.local
     }
 }
 
@@ -197,6 +199,22 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    /// An element; its local name is located in the input once.
+    fn el(&self, start: BytesStart<'a>, empty: bool, pos: usize) -> El<'a> {
+        let local = {
+            let name = start.local_name().into_inner();
+            let base = self.src.as_ptr() as usize;
+            let at = (name.as_ptr() as usize).wrapping_sub(base);
+            self.src.get(at..at + name.len()).unwrap_or("")
+        };
+        El {
+            start,
+            empty,
+            pos,
+            local,
+        }
+    }
+
     // ----- errors ---------------------------------------------------------------
 
     fn location(&self, offset: usize) -> Location {
@@ -322,19 +340,11 @@ impl<'a> Parser<'a> {
             match self.next()? {
                 XmlEvent::Start(start) => {
                     self.check_ns(&start, self.pos)?;
-                    return Ok(Some(El {
-                        start,
-                        empty: false,
-                        pos: self.pos,
-                    }));
+                    return Ok(Some(self.el(start, false, self.pos)));
                 }
                 XmlEvent::Empty(start) => {
                     self.check_ns(&start, self.pos)?;
-                    return Ok(Some(El {
-                        start,
-                        empty: true,
-                        pos: self.pos,
-                    }));
+                    return Ok(Some(self.el(start, true, self.pos)));
                 }
                 XmlEvent::End(_) => return Ok(None),
                 XmlEvent::Text(t) if !is_ws(&t) => return Err(self.unexpected_text(&t)),
@@ -547,19 +557,11 @@ impl<'a> Parser<'a> {
                     main.push_char(self.resolve_ref(&r)?);
                 }
                 XmlEvent::Start(start) => {
-                    let child = El {
-                        start,
-                        empty: false,
-                        pos: self.pos,
-                    };
+                    let child = self.el(start, false, self.pos);
                     self.translation(child, &mut translations)?;
                 }
                 XmlEvent::Empty(start) => {
-                    let child = El {
-                        start,
-                        empty: true,
-                        pos: self.pos,
-                    };
+                    let child = self.el(start, true, self.pos);
                     self.translation(child, &mut translations)?;
                 }
                 XmlEvent::End(_) => break,
@@ -1123,18 +1125,10 @@ impl<'a> Parser<'a> {
                     }
                 }
                 XmlEvent::Start(start) => {
-                    break El {
-                        start,
-                        empty: false,
-                        pos: self.pos,
-                    }
+                    break self.el(start, false, self.pos)
                 }
                 XmlEvent::Empty(start) => {
-                    break El {
-                        start,
-                        empty: true,
-                        pos: self.pos,
-                    }
+                    break self.el(start, true, self.pos)
                 }
                 XmlEvent::Text(t) if is_ws(&t) => {}
                 XmlEvent::Comment(_) | XmlEvent::PI(_) => {}
