@@ -127,11 +127,10 @@ impl<'de> Deserialize<'de> for Text {
                                 "duplicate field `{key}`"
                             )))
                         }
-                        other => {
-                            return Err(serde::de::Error::unknown_field(
-                                other,
-                                &["text", "translations"],
-                            ))
+                        // Unknown keys are skipped like unknown fields
+                        // elsewhere: a newer minor version may add some.
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
                         }
                     }
                 }
@@ -166,8 +165,7 @@ impl JsonSchema for Text {
                             "additionalProperties": { "type": "string" }
                         }
                     },
-                    "required": ["text", "translations"],
-                    "additionalProperties": false
+                    "required": ["text", "translations"]
                 }
             ]
         })

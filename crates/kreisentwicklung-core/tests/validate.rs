@@ -307,3 +307,13 @@ fn serialized_form_is_camel_case_iso_dates_without_nulls_or_empty_lists() {
     assert!(!json.contains("[]"));
     assert!(!json.contains("_"), "snake_case key in {json}");
 }
+
+#[test]
+fn text_objects_skip_unknown_keys_like_every_other_object() {
+    let t: Text =
+        serde_json::from_str(r#"{"text":"Wirtschaft","translations":{"en":"Economy"},"x":1}"#)
+            .unwrap();
+    assert_eq!(t, Text::new("Wirtschaft").with_translation("en", "Economy"));
+    assert!(serde_json::from_str::<Text>(r#"{"text":"a","text":"b"}"#).is_err());
+    assert!(serde_json::from_str::<Text>(r#"{"translations":{}}"#).is_err());
+}
