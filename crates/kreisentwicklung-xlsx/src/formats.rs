@@ -134,6 +134,20 @@ impl Formats {
         &pair[usize::from(quoted)]
     }
 
+    /// The format of a column of the given style (what cells without a
+    /// format of their own show).
+    pub(crate) fn for_style(&self, style: Style) -> &Format {
+        match style {
+            Style::Text | Style::Link => &self.text[0],
+            Style::Wrap => &self.wrap[0],
+            Style::Date => &self.date,
+            Style::Number => &self.number,
+            Style::Integer => &self.integer,
+            Style::Euro => &self.euro,
+            Style::Percent => &self.percent,
+        }
+    }
+
     /// The format for a goal at an indentation level.
     pub(crate) fn indented(&self, level: usize, quoted: bool) -> &Format {
         &self.indent[level.min(MAX_INDENT)][usize::from(quoted)]

@@ -159,6 +159,9 @@ pub(crate) struct SheetWriter<'f> {
     widths: Vec<f64>,
     caps: Vec<f64>,
     links: usize,
+    link_cap: usize,
+    /// The style of each column whose cells inherit the column format.
+    col_styles: Vec<Option<Style>>,
     table: Option<TableSpec>,
     freeze_cols: ColNum,
 }
@@ -190,6 +193,8 @@ impl<'f> SheetWriter<'f> {
             widths: Vec::new(),
             caps: Vec::new(),
             links: 0,
+            link_cap: MAX_HYPERLINKS_PER_SHEET,
+            col_styles: Vec::new(),
             table: None,
             freeze_cols: 0,
         })
@@ -264,6 +269,20 @@ impl<'f> SheetWriter<'f> {
                 .write_string_with_format(first_row, col, c.header, &self.fmt.header)
                 .map_err(xlsx_err)?;
             self.cap(col, c.max_width);
+            // Cells of the column's own style inherit the column format, so
+            // they need no format of their own (which saves hashing the
+            // format for every cell), and cells typed in later look alike.
+            self.ws
+                .set_column_format(col, self.fmt.for_style(c.style))
+                .map_err(xlsx_err)?;
+            let inherited = match c.style {
+                Style::Link => Style::Text,
+                s => s,
+            };
+            if self.col_styles.len() <= i {
+                self.col_styles.resize(i + 1, None);
+            }
+            self.col_styles[i] = Some(inherited);
             // Bold text and the filter button need room.
             self.grow(col, (text_width(c.header) + 3.0).min(c.max_width.max(8.0)));
         }
@@ -378,6 +397,21 @@ impl<'f> SheetWriter<'f> {
 
     // ----- cells ------------------------------------------------------------
 
+    /// True when cells of this style in this column need no format.
+    fn inherits(&self, col: ColNum, style: Style) -> bool {
+        self.col_styles.get(col as usize) == Some(&Some(style))
+    }
+
+    fn put_number(&mut self, col: ColNum, value: f64, style: Style) -> Result<(), ExportError> {
+        let result = if self.inherits(col, style) {
+            self.ws.write_number(self.row, col, value)
+        } else {
+            self.ws
+                .write_number_with_format(self.row, col, value, self.fmt.for_style(style))
+        };
+        result.map(|_| ()).map_err(xlsx_err)
+    }
+
     /// Writes text in the column's style. Empty text leaves the cell empty.
     pub(crate) fn text(
         &mut self,
@@ -404,10 +438,17 @@ impl<'f> SheetWriter<'f> {
             return Ok(());
         }
         check_text(text, path)?;
-        let format = self.fmt.for_text(style, looks_like_formula(text));
-        self.ws
-            .write_string_with_format(self.row, col, text, format)
-            .map_err(xlsx_err)?;
+        let quoted = looks_like_formula(text);
+        if !quoted && self.inherits(col, style) {
+            self.ws
+                .write_string(self.row, col, text)
+                .map_err(xlsx_err)?;
+        } else {
+            let format = self.fmt.for_text(style, quoted);
+            self.ws
+                .write_string_with_format(self.row, col, text, format)
+                .map_err(xlsx_err)?;
+        }
         if !self.is_full(col) {
             self.grow(col, text_width(text) + 1.0);
         }
@@ -450,6 +491,9 @@ impl<'f> SheetWriter<'f> {
             .filter(|y| *y >= 1900)
             .and_then(|y| ExcelDateTime::from_ymd(y, date.month(), date.day()).ok());
         match excel {
+            Some(d) if self.inherits(col, Style::Date) => {
+                self.ws.write_datetime(self.row, col, d).map_err(xlsx_err)?;
+            }
             Some(d) => {
                 self.ws
                     .write_datetime_with_format(self.row, col, d, &self.fmt.date)
@@ -495,18 +539,14 @@ impl<'f> SheetWriter<'f> {
         path: impl FnOnce() -> String,
     ) -> Result<(), ExportError> {
         Self::finite(value, path)?;
-        self.ws
-            .write_number_with_format(self.row, col, value, &self.fmt.number)
-            .map_err(xlsx_err)?;
+        self.put_number(col, value, Style::Number)?;
         self.grow(col, format!("{value}").len() as f64 + 1.0);
         Ok(())
     }
 
     /// Writes a whole number.
     pub(crate) fn integer(&mut self, col: ColNum, value: u64) -> Result<(), ExportError> {
-        self.ws
-            .write_number_with_format(self.row, col, value as f64, &self.fmt.integer)
-            .map_err(xlsx_err)?;
+        self.put_number(col, value as f64, Style::Integer)?;
         self.grow(col, value.to_string().len() as f64 + 1.0);
         Ok(())
     }
@@ -522,9 +562,7 @@ impl<'f> SheetWriter<'f> {
 
     /// Writes an amount in euros.
     pub(crate) fn euro(&mut self, col: ColNum, amount: Euro) -> Result<(), ExportError> {
-        self.ws
-            .write_number_with_format(self.row, col, amount.as_f64(), &self.fmt.euro)
-            .map_err(xlsx_err)?;
+        self.put_number(col, amount.as_f64(), Style::Euro)?;
         self.grow(col, amount.to_string().chars().count() as f64 + 1.0);
         Ok(())
     }
@@ -537,9 +575,7 @@ impl<'f> SheetWriter<'f> {
         path: impl FnOnce() -> String,
     ) -> Result<(), ExportError> {
         Self::finite(share, path)?;
-        self.ws
-            .write_number_with_format(self.row, col, share, &self.fmt.percent)
-            .map_err(xlsx_err)?;
+        self.put_number(col, share, Style::Percent)?;
         self.grow(col, format!("{:.0}", share * 100.0).len() as f64 + 3.0);
         Ok(())
     }
@@ -556,7 +592,7 @@ impl<'f> SheetWriter<'f> {
     ) -> Result<(), ExportError> {
         check_text(url, &path)?;
         check_text(text, &path)?;
-        let linkable = is_linkable(url) && self.links < MAX_HYPERLINKS_PER_SHEET;
+        let linkable = is_linkable(url) && self.links < self.link_cap;
         if linkable {
             let quoted = looks_like_formula(text);
             let link = Url::new(url).set_text(text);
@@ -613,4 +649,77 @@ pub(crate) fn is_linkable(url: &str) -> bool {
         && url.encode_utf16().count() <= MAX_URL_CHARS
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
         && url.len() > 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_beyond_the_sheet_are_an_error() {
+        assert!(check_rows(MAX_ROWS as usize, "Maßnahmen", "measures", "measures").is_ok());
+        let err =
+            check_rows(MAX_ROWS as usize + 1, "Maßnahmen", "measures", "measures").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "measures: measures need 1048577 rows on sheet \"Maßnahmen\", more than the 1048576 rows a worksheet holds"
+        );
+    }
+
+    #[test]
+    fn hyperlinks_stop_at_the_cap_and_the_rest_is_text() {
+        let mut workbook = Workbook::new();
+        let fmt = Formats::new(Language::De);
+        let mut w =
+            SheetWriter::new(&mut workbook, "Dokumente", &fmt, Language::De, false).unwrap();
+        w.link_cap = 2;
+        w.begin_table(
+            "Dokumente",
+            vec![col("Link", Style::Link, 40.0)],
+            3,
+            "documents",
+            "documents",
+        )
+        .unwrap();
+        for i in 0..3 {
+            let url = format!("https://example.org/{i}");
+            w.url(0, &url, &url, String::new).unwrap();
+            w.next_row();
+        }
+        assert_eq!(w.links, 2);
+        w.end_table().unwrap();
+        w.finish(&mut workbook).unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert_eq!(xml.matches("<hyperlink ref=").count(), 2);
+        assert!(
+            xml.contains("<c r=\"A4\""),
+            "the third address is still there, as text"
+        );
+    }
+
+    #[test]
+    fn linkable_addresses() {
+        assert!(is_linkable("https://example.org/x.pdf"));
+        assert!(is_linkable("HTTP://EXAMPLE.ORG"));
+        assert!(is_linkable("mailto:info@example.org"));
+        assert!(!is_linkable("javascript:alert(1)"));
+        assert!(!is_linkable("file:///etc/passwd"));
+        assert!(!is_linkable("https://"));
+        assert!(!is_linkable("https://example.org/a b"));
+        assert!(!is_linkable(&format!(
+            "https://example.org/{}",
+            "a".repeat(MAX_URL_CHARS)
+        )));
+        assert!(is_linkable(&format!(
+            "https://{}",
+            "a".repeat(MAX_URL_CHARS - 8)
+        )));
+    }
 }

@@ -99,7 +99,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
 
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    // Always in the normal mode: rust_xlsxwriter 0.102 writes no row outline
+    // levels in constant-memory mode (and repeats the last row's element
+    // when it has row options). Goal systems are small — tens to hundreds of
+    // goals, where catalogues of measures run into the hundred thousands.
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, false)?;
     w.begin_table(
         SheetId::Goals.table_name(),
         columns(ctx),

@@ -91,16 +91,35 @@ fn day_of(p: &Period) -> Option<Date> {
     p.latest().or_else(|| p.earliest())
 }
 
+/// Where a point of an indicator's history comes from.
+#[derive(Clone, Copy)]
+enum Source {
+    Baseline,
+    Observation(usize),
+    Target(usize),
+}
+
 /// One point of an indicator's history.
 struct Point<'a> {
     date: Date,
     period: Option<&'a Period>,
     value: Option<f64>,
-    path: String,
+    source: Source,
+}
+
+impl Point<'_> {
+    /// The path of the point's value, for errors.
+    fn path(&self, item: &Item) -> String {
+        match self.source {
+            Source::Baseline => item.field("baseline.value"),
+            Source::Observation(k) => format!("{}.observations[{k}].value", item.path()),
+            Source::Target(k) => format!("{}.targets[{k}].value", item.path()),
+        }
+    }
 }
 
 /// Baseline, observations and targets with a date, in time order.
-fn points<'a>(ind: &'a Indicator, item: &Item) -> Vec<Point<'a>> {
+fn points(ind: &Indicator) -> Vec<Point<'_>> {
     let mut points = Vec::new();
     if let Some(b) = &ind.baseline {
         if let Some(date) = b.period.as_ref().and_then(day_of) {
@@ -108,7 +127,7 @@ fn points<'a>(ind: &'a Indicator, item: &Item) -> Vec<Point<'a>> {
                 date,
                 period: b.period.as_ref(),
                 value: Some(b.value),
-                path: item.field("baseline.value"),
+                source: Source::Baseline,
             });
         }
     }
@@ -118,7 +137,7 @@ fn points<'a>(ind: &'a Indicator, item: &Item) -> Vec<Point<'a>> {
                 date,
                 period: Some(&o.period),
                 value: Some(o.value),
-                path: format!("{}.observations[{k}].value", item.path()),
+                source: Source::Observation(k),
             });
         }
     }
@@ -128,7 +147,7 @@ fn points<'a>(ind: &'a Indicator, item: &Item) -> Vec<Point<'a>> {
                 date,
                 period: t.due.as_ref(),
                 value: None,
-                path: format!("{}.targets[{k}].value", item.path()),
+                source: Source::Target(k),
             });
         }
     }
@@ -136,9 +155,8 @@ fn points<'a>(ind: &'a Indicator, item: &Item) -> Vec<Point<'a>> {
     points
 }
 
-/// The target that applies on a date: the first one due on or after it,
-/// else the last one due; targets without a due date come last.
-fn target_on(ind: &Indicator, date: Date) -> Option<f64> {
+/// The targets by due date; targets without a due date come last.
+fn targets_by_date(ind: &Indicator) -> Vec<(Option<Date>, f64)> {
     let mut dated: Vec<(Option<Date>, f64)> = ind
         .targets
         .iter()
@@ -146,9 +164,15 @@ fn target_on(ind: &Indicator, date: Date) -> Option<f64> {
         .collect();
     dated.sort_by_key(|(d, _)| (d.is_none(), *d));
     dated
+}
+
+/// The target that applies on a date: the first one due on or after it,
+/// else the last one due.
+fn target_on(targets: &[(Option<Date>, f64)], date: Date) -> Option<f64> {
+    targets
         .iter()
         .find(|(d, _)| d.is_none_or(|d| d >= date))
-        .or(dated.last())
+        .or(targets.last())
         .map(|(_, v)| *v)
 }
 
@@ -319,7 +343,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
     let sheet = w.name.clone();
     for (i, ind) in c.indicators.iter().enumerate() {
         let item = Item::new("indicators", &ind.id, i);
-        let points = points(ind, &item);
+        let points = points(ind);
         if points.is_empty() {
             continue;
         }
@@ -345,7 +369,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
                     FIRST_VALUE_COL + k as ColNum,
                     &period.to_string(),
                     Style::Text,
-                    || p.path.clone(),
+                    || p.path(&item),
                 )?;
             }
         }
@@ -367,15 +391,16 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
         let mut has_actual = false;
         for (k, p) in points.iter().enumerate() {
             if let Some(v) = p.value {
-                w.number(FIRST_VALUE_COL + k as ColNum, v, || p.path.clone())?;
+                w.number(FIRST_VALUE_COL + k as ColNum, v, || p.path(&item))?;
                 has_actual = true;
             }
         }
         w.next_row();
         // Row 4: the target that applies at each date.
         w.text_with(2, target_word, &label, 0.0, String::new)?;
+        let targets = targets_by_date(ind);
         for (k, p) in points.iter().enumerate() {
-            if let Some(t) = target_on(ind, p.date) {
+            if let Some(t) = target_on(&targets, p.date) {
                 w.number(FIRST_VALUE_COL + k as ColNum, t, || item.field("targets"))?;
             }
         }

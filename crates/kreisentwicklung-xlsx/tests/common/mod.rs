@@ -135,9 +135,18 @@ pub fn escape(s: &str) -> String {
 /// the sheet XML (inline strings) or via the shared string table.
 pub fn style_of_text_cell(bytes: &[u8], sheet: usize, text: &str) -> u32 {
     let xml = sheet_xml(bytes, sheet);
-    let escaped = escape(text);
+    // Text nodes escape only & < >.
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let needle = if xml.contains("t=\"inlineStr\"") {
-        format!("<t>{escaped}</t>")
+        let preserve = format!("<t xml:space=\"preserve\">{escaped}</t>");
+        if xml.contains(&preserve) {
+            preserve
+        } else {
+            format!("<t>{escaped}</t>")
+        }
     } else {
         let sst = zip_text(bytes, "xl/sharedStrings.xml").expect("shared strings");
         let mut index = None;
