@@ -34,7 +34,7 @@ pub(crate) fn generate() -> String {
              form (schemas/kreisentwicklung.schema.json): same names, same order; an item's own id \
              is the attribute id; lists are a wrapper element named like the JSON property holding \
              one element per item; coded values carry their code list as listURI and \
-             listVersionID (XOeV style); multilingual text is the main text followed by \
+             listVersionID (XÖV style); multilingual text is the main text followed by \
              translation elements with xml:lang; a period is one element per kind with its \
              fields as attributes. Identity constraints check that ids are unique and that \
              references resolve."
@@ -592,7 +592,7 @@ fn code_lists(o: &mut String) {
             o,
             2,
             &format!(
-                "A code of the list {} with the list's URI and version (XOeV style).",
+                "A code of the list {} with the list's URI and version (XÖV style).",
                 list.list_id
             ),
         );

@@ -245,3 +245,49 @@ fn valid_if(check: bool, xml: &str) {
         valid(xml, "base.xml");
     }
 }
+
+/// Extreme but valid values are valid against the XSD too.
+#[test]
+fn extreme_values_are_valid() {
+    use kreisentwicklung_core::*;
+    let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+    let mut c = Concept::new(
+        "c",
+        "KEK",
+        ConceptKind::Kek,
+        Territory::landkreis("Beispiel"),
+    )
+    .with_horizon(Horizon::Range { from: 1, to: 9999 })
+    .with_revision_cycle_years(255)
+    .with_measure(
+        Measure::new("m1", "M")
+            .with_period(Period::day(d(1, 1, 1)))
+            .with_funding(Funding::programme(FundingProgramme::Own).with_share_percent(-0.0))
+            .with_budget_line(9999, Euro::from_euros(-MAX_EUROS)),
+    )
+    .with_measure(
+        Measure::new("m2", "M").with_period(Period::days([d(9999, 12, 30), d(9999, 12, 31)])),
+    )
+    .with_measure(Measure::new("m3", "M").with_period(Period::turn_of_year(9998)))
+    .with_indicator(
+        Indicator::new("i", "I", "u", Direction::LowerIsBetter)
+            .with_baseline(f64::MIN_POSITIVE, Period::year(1))
+            .with_target(f64::MAX, Period::until(Period::year(9999)))
+            .with_observation(-f64::MAX, Period::since(Period::day(d(1, 1, 1))))
+            .with_observation(5e-324, Period::year(2000)),
+    );
+    c.predecessor = Some(Predecessor {
+        concept: Some(Id::new(format!("a{}", "z".repeat(63)))),
+        title: Text::new("Vorgänger"),
+        year: Some(1),
+        field_count: Some(u32::MAX),
+        goals_remain_valid: false,
+        note: None,
+    });
+    c.validate().unwrap();
+    let xml = to_string(&c, &ExportOptions::default()).unwrap();
+    assert_eq!(from_str(&xml).unwrap(), c);
+    if common::xmllint().is_some() {
+        valid(&xml, "extreme.xml");
+    }
+}
