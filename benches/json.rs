@@ -1,0 +1,70 @@
+//! JSON export and import against raw `serde_json` on the same structs.
+//!
+//! `cargo bench --bench json`; see BENCHMARKS.md. The library's import
+//! checks the document (encoding, depth, duplicate keys, string lengths,
+//! schema version) and validates the concept; `raw_import` does neither,
+//! `raw_import_validate` adds the validation.
+
+mod common;
+
+use common::{concept, SIZES};
+use divan::counter::BytesCount;
+use divan::Bencher;
+use kreisentwicklung::{ConceptDocument, ValidationErrors};
+
+fn main() {
+    divan::main();
+}
+
+/// The compact document, as both the library and raw serde_json write it.
+fn document(measures: usize) -> Vec<u8> {
+    kreisentwicklung::json::to_vec(concept(measures), false).expect("export")
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn export(bencher: Bencher, measures: usize) {
+    let c = concept(measures);
+    let len = document(measures).len();
+    bencher.counter(BytesCount::new(len)).bench(|| {
+        let mut out = Vec::with_capacity(len);
+        kreisentwicklung::json::to_writer(c, &mut out, false).expect("export");
+        out
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn raw_export(bencher: Bencher, measures: usize) {
+    let doc = ConceptDocument::new(concept(measures).clone());
+    let len = document(measures).len();
+    bencher.counter(BytesCount::new(len)).bench(|| {
+        let mut out = Vec::with_capacity(len);
+        serde_json::to_writer(&mut out, &doc).expect("export");
+        out
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn import(bencher: Bencher, measures: usize) {
+    let bytes = document(measures);
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| kreisentwicklung::json::from_slice(&bytes).expect("import"));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn raw_import(bencher: Bencher, measures: usize) {
+    let bytes = document(measures);
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| serde_json::from_slice::<ConceptDocument>(&bytes).expect("import"));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn raw_import_validate(bencher: Bencher, measures: usize) {
+    let bytes = document(measures);
+    bencher.counter(BytesCount::new(bytes.len())).bench(|| {
+        let doc = serde_json::from_slice::<ConceptDocument>(&bytes).expect("import");
+        doc.concept.validate()?;
+        Ok::<_, ValidationErrors>(doc.concept)
+    });
+}

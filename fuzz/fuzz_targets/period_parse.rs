@@ -1,0 +1,16 @@
+//! The German period parser: never panics; what it accepts prints as text
+//! that parses back to the same period.
+#![no_main]
+
+use kreisentwicklung::Period;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    if let Ok(period) = Period::parse_german(text) {
+        let printed = period.to_string();
+        let again = Period::parse_german(&printed).unwrap_or_else(|e| {
+            panic!("{text:?} printed as {printed:?}, which does not parse: {e}")
+        });
+        assert_eq!(again, period, "{text:?} printed as {printed:?}");
+    }
+});
