@@ -77,6 +77,12 @@ impl<'c> Ctx<'c> {
         }
     }
 
+    /// True when a sheet of this many rows is streamed: in constant-memory
+    /// mode, from [`STREAMED_FROM_ROWS`](crate::STREAMED_FROM_ROWS) rows on.
+    pub(crate) fn stream(&self, rows: usize) -> bool {
+        self.constant_memory && rows >= crate::STREAMED_FROM_ROWS
+    }
+
     /// German or English.
     pub(crate) fn tr(&self, de: &'static str, en: &'static str) -> &'static str {
         tr(self.lang, de, en)

@@ -45,30 +45,51 @@
 //! A sheet that would be empty is left out; Übersicht is always there. The
 //! names below are the German ones; English workbooks use "Overview",
 //! "Fields of action", "Goal system", "Measures", "Indicators",
-//! "Participation", "Actors", "Resolutions" and "Documents".
+//! "Participation", "Actors", "Resolutions", "Documents" and "Health report".
 //!
 //! | sheet | one row per | columns |
 //! | --- | --- | --- |
-//! | Übersicht | — | county, official key, state, title, short title, kind, horizon, status, edition, predecessor, revision cycle, adoption date, description, Leitbild, cross-cutting themes; key dates (resolution steps, first and last participation event) in date order; counts of fields, goals, measures, indicators, events, actors, resolutions, documents |
-//! | Handlungsfelder | field of action | Nr., Handlungsfeld, Leitbild, Leitbild für (year), Beschreibung, Querschnittsthemen, Anzahl Ziele, Anzahl Maßnahmen |
-//! | Zielsystem | goal, in tree order | Nr., Ziel (indented by level), Ebene, Handlungsfeld, Priorität, Schwerpunkte, Beschreibung, Indikatoren, Anzahl Maßnahmen — sub-goals are grouped under their parent with Excel's row outline (fold with the buttons at the left) |
-//! | Maßnahmen | measure | Nr., Maßnahme, Beschreibung, Handlungsfeld, Ziele (numbers), Federführung, Partner, Rolle des Kreises, Zeitraum (as written), Beginn, Ende (dates), Zeithorizont, Priorität, Status, Letzte Aktualisierung (date), Kosten (EUR), Hinweis zu den Kosten, Förderung, Haushalt, Indikatoren |
-//! | Indikatoren | indicator | Nr., Indikator, Einheit, Richtung, Ausgangswert, Stand Ausgangswert, Zielwert, Zieltermin, Letzter Wert, Stand, Datum, Fortschritt (%), Quelle, Ziele und Maßnahmen, Beschreibung; below the table the values over time, four rows per indicator (Zeitraum, Datum, Ist-Wert, Zielwert), and to the right a line chart per indicator drawn from those rows |
+//! | Übersicht | — | county, official key, state, title, short title, kind, horizon, status, edition, predecessor, revision cycle, adoption date, description, Leitbild, cross-cutting themes; key dates (resolution steps, first and last participation event) in date order; traffic lights (evaluation date, overall light, lights of fields, goals, measures and indicators, number of findings); counts of fields, goals, measures, indicators, events, actors, resolutions, documents |
+//! | Handlungsfelder | field of action | Nr., Handlungsfeld, Leitbild, Leitbild für (year), Beschreibung, Querschnittsthemen, Anzahl Ziele, Anzahl Maßnahmen, Ampel |
+//! | Zielsystem | goal, in tree order | Nr., Ziel (indented by level), Ebene, Handlungsfeld, Priorität, Schwerpunkte, Beschreibung, Indikatoren, Anzahl Maßnahmen, Ampel — sub-goals are grouped under their parent with Excel's row outline (fold with the buttons at the left) |
+//! | Maßnahmen | measure | Nr., Maßnahme, Beschreibung, Handlungsfeld, Ziele (numbers), Federführung, Partner, Rolle des Kreises, Zeitraum (as written), Beginn, Ende (dates), Zeithorizont, Priorität, Status, Ampel, Letzte Aktualisierung (date), Kosten (EUR), Hinweis zu den Kosten, Förderung, Haushalt, Indikatoren |
+//! | Indikatoren | indicator | Nr., Indikator, Einheit, Richtung, Ausgangswert, Stand Ausgangswert, Zielwert, Zieltermin, Letzter Wert, Stand, Datum, Fortschritt, Soll-Fortschritt, Ampel, Hinweis zur Ampel, Quelle, Ziele und Maßnahmen, Beschreibung; below the table the values over time, four rows per indicator (Zeitraum, Datum, Ist-Wert, Zielwert), and to the right a line chart per indicator drawn from those rows |
 //! | Beteiligung | event, in chronological order | Format, Titel, Zeitraum (as written), Beginn, Ende, Ort, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung |
 //! | Akteure | actor | Name, Art, Funktion, Organisation, Mitglieder, Beschreibung, Anzahl, Internetadresse |
 //! | Beschlüsse | step of a paper through a body | Beschluss, Art, Drucksache, Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen, Gegenstand, Beschlusstext, Aufträge, Anmerkung |
 //! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |
+//! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Empfehlung, Fundstelle (path), Prüfregel (code) |
 //!
 //! Coded values show their label from the code lists
-//! ([`CodeList::label`](kreisentwicklung_core::CodeList::label)); references
+//! ([`CodeList::label`]); references
 //! show what they point at (a goal's number, an actor's name), or the raw id
 //! when the target does not exist — the exporter does not require a valid
 //! concept, it only refuses what a workbook cannot carry (see below).
 //!
 //! Fuzzy periods ("2. Halbjahr 2019") are written as text, as written, next
 //! to real date cells for their first and last day, so that the table sorts
-//! and filters by date. An indicator's progress is (latest − baseline) /
-//! (final target − baseline), not clamped.
+//! and filters by date.
+//!
+//! # Traffic lights and the Prüfbericht
+//!
+//! The Ampel columns, progress and expected progress come from
+//! [`kreisentwicklung_core::monitoring`]; the Prüfbericht lists the findings
+//! of [`kreisentwicklung_core::health`]. Both are judged as of one day, shown
+//! on the Übersicht as "Stand der Auswertung":
+//!
+//! - the format option [`TODAY`] (`today=2025-06-30`) when given;
+//! - else the day of [`Timestamp::At`];
+//! - the system clock's day for [`Timestamp::Now`];
+//! - for [`Timestamp::Fixed`] (the default), so that the same concept always
+//!   gives the same workbook, the latest date the concept records as done or
+//!   measured: a dated status update, a consultation that took place, an
+//!   observed value or a baseline (the last day of its period) — plans
+//!   (measure periods, targets, planned meetings, events) do not count;
+//!   2000-01-01 when there is none.
+//!
+//! Fortschritt is the unclamped progress from baseline to the final target
+//! (1.2 is an overshoot); the light compares the clamped progress with the
+//! Soll-Fortschritt expected by then.
 //!
 //! # Formatting
 //!
@@ -121,12 +142,16 @@
 //! # Large catalogues: constant-memory mode
 //!
 //! With the format option `constant-memory` (a flag, see
-//! [`XlsxExporter::options`]), every sheet is written in `rust_xlsxwriter`'s
+//! [`XlsxExporter::options`]), every sheet of at least
+//! [`STREAMED_FROM_ROWS`] (2,000) rows is written in `rust_xlsxwriter`'s
 //! constant-memory mode: each row goes to a temporary file as soon as the
 //! next one starts, so the memory the workbook needs does not grow with the
 //! number of rows — a catalogue of 100,000 measures and more can be written.
-//! The finished file is streamed to the output in 64 KiB chunks without
-//! being held in memory (in both modes).
+//! Smaller sheets are written as usual, which bounds their memory by that
+//! number of rows and keeps their Excel tables and chart caches: a concept
+//! of ordinary size gives the same bytes with and without the option. The
+//! finished file is streamed to the output in 64 KiB chunks without being
+//! held in memory (in both modes).
 //!
 //! ```
 //! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
@@ -140,7 +165,7 @@
 //! # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 //! ```
 //!
-//! The trade-offs:
+//! The trade-offs, for the streamed sheets:
 //!
 //! - **No Excel tables.** An Excel table makes `rust_xlsxwriter` keep an
 //!   entry per cell of its range, which would grow with the rows. The lists
@@ -149,15 +174,25 @@
 //!   no structured references.
 //! - **Inline strings.** Text is stored in each cell instead of a shared
 //!   table of strings, so files with much repeated text are larger.
-//! - **Charts without cached values.** The charts read their data from the
-//!   sheet as usual, but the file carries no copy of the values for them;
-//!   Excel and LibreOffice draw them from the cells when they open the file.
+//! - **Charts without cached values** on a streamed Indikatoren sheet. The
+//!   charts read their data from the sheet as usual, but the file carries
+//!   no copy of the values for them (`rust_xlsxwriter` fills that copy from
+//!   rows in memory). Excel draws charts from the cells; applications that
+//!   only read the copy show them empty.
 //! - **Temporary files.** The rows go to files in the system's temporary
 //!   directory (as `rust_xlsxwriter` places them), so it needs room for the
 //!   uncompressed sheets, and saves no memory if it is a RAM disk.
+//! - **No row outline** on a streamed goal system (2,000 goals and more;
+//!   real ones have tens to hundreds): `rust_xlsxwriter` 0.102 writes no
+//!   outline levels in constant-memory mode. The goals are still indented.
 //! - **What still grows**: the concept itself (it is passed in memory), the
-//!   lookups by id, the goal rows' outline levels (a few bytes per goal) and
-//!   the hyperlinks (at most [`MAX_HYPERLINKS_PER_SHEET`] per sheet).
+//!   lookups by id, the monitoring and health reports (one entry per item)
+//!   and the hyperlinks (at most
+//!   [`MAX_HYPERLINKS_PER_SHEET`] per sheet) — about 0.8 KB per measure,
+//!   where the concept itself takes some 4 KB. Measured on generated
+//!   concepts (release build): 25,000 measures need about 25 MB besides the
+//!   concept, 100,000 about 80 MB — against 530 MB and 2 GB without the
+//!   option.
 //!
 //! Column widths are computed from the text in both modes; the workbook
 //! never relies on `rust_xlsxwriter`'s autofit, which constant-memory mode
@@ -195,6 +230,11 @@ pub const CONSTANT_MEMORY: &str = "constant-memory";
 /// The format option that sets the evaluation date of traffic lights and
 /// the health report (`yyyy-mm-dd`).
 pub const TODAY: &str = "today";
+
+/// In constant-memory mode, sheets of at least this many rows are streamed;
+/// smaller ones are written in the normal mode (with Excel tables and
+/// chart caches), which bounds their memory by this number.
+pub const STREAMED_FROM_ROWS: usize = 2_000;
 
 /// The most characters a cell holds, counted in UTF-16 code units.
 pub const MAX_CELL_CHARS: usize = 32_767;

@@ -163,6 +163,8 @@ pub(crate) struct SheetWriter<'f> {
     /// The style of each column whose cells inherit the column format.
     col_styles: Vec<Option<Style>>,
     table: Option<TableSpec>,
+    /// The number of columns of the table being written, until it ends.
+    open_columns: Option<usize>,
     freeze_cols: ColNum,
 }
 
@@ -196,6 +198,7 @@ impl<'f> SheetWriter<'f> {
             link_cap: MAX_HYPERLINKS_PER_SHEET,
             col_styles: Vec::new(),
             table: None,
+            open_columns: None,
             freeze_cols: 0,
         })
     }
@@ -286,6 +289,7 @@ impl<'f> SheetWriter<'f> {
             // Bold text and the filter button need room.
             self.grow(col, (text_width(c.header) + 3.0).min(c.max_width.max(8.0)));
         }
+        self.open_columns = Some(columns.len());
         self.table = Some(TableSpec {
             first_row,
             columns,
@@ -316,6 +320,7 @@ impl<'f> SheetWriter<'f> {
         let Some(t) = self.table.as_ref() else {
             return Ok(());
         };
+        self.open_columns = None;
         let first_row = t.first_row;
         let last_col = (t.columns.len().max(1) - 1) as ColNum;
         let last_row = (self.row.max(first_row + 2)) - 1;
@@ -399,7 +404,18 @@ impl<'f> SheetWriter<'f> {
 
     /// True when cells of this style in this column need no format.
     fn inherits(&self, col: ColNum, style: Style) -> bool {
+        self.col_checked(col);
         self.col_styles.get(col as usize) == Some(&Some(style))
+    }
+
+    /// Catches cells written beside an open table (a column missing from
+    /// the sheet's `columns()`).
+    fn col_checked(&self, col: ColNum) {
+        debug_assert!(
+            self.open_columns.is_none_or(|n| (col as usize) < n),
+            "sheet {:?}: column {col} is not one of the table's columns",
+            self.name
+        );
     }
 
     fn put_number(&mut self, col: ColNum, value: f64, style: Style) -> Result<(), ExportError> {
@@ -468,6 +484,7 @@ impl<'f> SheetWriter<'f> {
         if text.is_empty() {
             return Ok(());
         }
+        self.col_checked(col);
         check_text(text, path)?;
         self.ws
             .write_string_with_format(self.row, col, text, format)
@@ -486,6 +503,7 @@ impl<'f> SheetWriter<'f> {
     /// Writes a date as a real date cell (`dd.mm.yyyy`); dates before 1900,
     /// which Excel cannot hold, as text.
     pub(crate) fn date(&mut self, col: ColNum, date: Date) -> Result<(), ExportError> {
+        self.col_checked(col);
         let excel = u16::try_from(date.year())
             .ok()
             .filter(|y| *y >= 1900)
@@ -553,6 +571,7 @@ impl<'f> SheetWriter<'f> {
 
     /// Writes a whole number that is an estimate (shows as "ca. 50").
     pub(crate) fn approx_integer(&mut self, col: ColNum, value: u64) -> Result<(), ExportError> {
+        self.col_checked(col);
         self.ws
             .write_number_with_format(self.row, col, value as f64, &self.fmt.approx)
             .map_err(xlsx_err)?;
@@ -590,6 +609,7 @@ impl<'f> SheetWriter<'f> {
         text: &str,
         path: impl Fn() -> String,
     ) -> Result<(), ExportError> {
+        self.col_checked(col);
         check_text(url, &path)?;
         check_text(text, &path)?;
         let linkable = is_linkable(url) && self.links < self.link_cap;

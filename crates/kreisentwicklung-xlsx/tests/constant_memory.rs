@@ -69,16 +69,13 @@ fn twenty_thousand_measures() {
         }
     }
 
-    // No Excel tables but autofilters, frozen headers and drop-downs; only
-    // the goal system, written in the normal mode for its outline, has one.
-    let tables: Vec<String> = zip_names(&bytes)
-        .into_iter()
-        .filter(|n| n.starts_with("xl/tables/"))
-        .collect();
-    assert_eq!(tables, ["xl/tables/table1.xml"]);
-    assert!(zip_text(&bytes, "xl/tables/table1.xml")
-        .unwrap()
-        .contains("name=\"Zielsystem\""));
+    // The streamed catalogue has an autofilter instead of an Excel table;
+    // the goal system, small enough, is written in the normal mode with its
+    // table and outline.
+    assert_well_formed_rows(&bytes);
+    let goals = sheet_xml(&bytes, sheet_number(&book, "Zielsystem"));
+    assert!(goals.contains("<tableParts count=\"1\">"));
+    assert!(goals.contains("outlineLevel=\"2\""));
     let n = sheet_number(&book, "Maßnahmen");
     let xml = sheet_xml(&bytes, n);
     assert!(xml.contains(&format!(
@@ -90,20 +87,64 @@ fn twenty_thousand_measures() {
     assert!(xml.contains("<conditionalFormatting sqref=\"N2:N20001\">"));
     assert!(
         xml.contains("t=\"inlineStr\""),
-        "constant-memory sheets use inline strings"
+        "streamed sheets use inline strings"
     );
-
-    // The goal tree keeps its outline.
+    assert!(!xml.contains("<tableParts"));
     let r = sheet(&mut book, "Zielsystem");
     assert_eq!(r.height(), 1 + c.goals.len());
-    let xml = sheet_xml(&bytes, sheet_number(&book, "Zielsystem"));
-    assert!(xml.contains("outlineLevel=\"2\""));
+}
+
+#[test]
+fn small_sheets_stay_in_the_normal_mode() {
+    // Below 2,000 rows nothing is streamed: the same workbook as without the
+    // option, tables and chart caches included.
+    let c = sample();
+    assert_eq!(
+        export(&c, &constant_memory()),
+        export(&c, &ExportOptions::default())
+    );
+}
+
+#[test]
+fn a_large_goal_system_is_streamed_without_outline() {
+    let mut c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("X"));
+    for i in 0..1_200 {
+        c = c
+            .with_goal(
+                Goal::new(format!("z{i}"), 1, format!("Ziel {i}")).with_number(format!("{i}")),
+            )
+            .with_goal(
+                Goal::new(format!("z{i}-1"), 2, format!("Unterziel {i}.1"))
+                    .with_number(format!("{i}.1"))
+                    .with_parent(format!("z{i}")),
+            );
+    }
+    let bytes = export(&c, &constant_memory());
+    assert_well_formed_rows(&bytes);
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Zielsystem");
+    assert_eq!(r.height(), 1 + c.goals.len());
+    assert_eq!(text(&cell(&r, 2, 0)), "0.1");
+    assert_eq!(text(&cell(&r, 2400, 0)), "1199.1");
+    let n = sheet_number(&book, "Zielsystem");
+    let xml = sheet_xml(&bytes, n);
+    assert!(!xml.contains("outlineLevel"));
+    assert!(
+        xml.contains("<autoFilter ref=\"A1:J2401\"/>"),
+        "{}",
+        &xml[xml.len() - 1500..]
+    );
+    // Still indented.
+    let xf = cell_xf(&bytes, style_of_text_cell(&bytes, n, "Unterziel 7.1"));
+    assert!(xf.contains("indent=\"2\""), "{xf}");
 }
 
 #[test]
 fn indicators_and_charts() {
-    let c = generate(&GeneratorOptions::new(400).observations_per_indicator(6));
+    // 540 indicators with their values are more than 2,000 rows: streamed.
+    let c = generate(&GeneratorOptions::new(600).observations_per_indicator(6));
     let bytes = export(&c, &constant_memory());
+    assert_well_formed_rows(&bytes);
     let mut book = open(&bytes);
     let r = sheet(&mut book, "Indikatoren");
     // The table, a blank row, the heading, four rows per indicator.

@@ -26,6 +26,7 @@ fn all_sheets_in_order() {
     let bytes = export(&sample(), &ExportOptions::default());
     let book = open(&bytes);
     assert_eq!(book.sheet_names(), SHEETS_DE);
+    assert_well_formed_rows(&bytes);
 }
 
 #[test]
@@ -188,6 +189,21 @@ fn goal_tree_is_indented_and_grouped() {
     let bytes = export(&c, &ExportOptions::default());
     let mut book = open(&bytes);
     let r = sheet(&mut book, "Zielsystem");
+    assert_eq!(
+        headers(&r),
+        [
+            "Nr.",
+            "Ziel",
+            "Ebene",
+            "Handlungsfeld",
+            "Priorität",
+            "Schwerpunkte",
+            "Beschreibung",
+            "Indikatoren",
+            "Anzahl Maßnahmen",
+            "Ampel"
+        ]
+    );
     let numbers: Vec<String> = (1..r.height())
         .map(|i| text(&cell(&r, i, 0)).to_owned())
         .collect();
@@ -405,6 +421,20 @@ fn fields_with_vision_and_themes() {
     let bytes = export(&c, &ExportOptions::default());
     let mut book = open(&bytes);
     let r = sheet(&mut book, "Handlungsfelder");
+    assert_eq!(
+        headers(&r),
+        [
+            "Nr.",
+            "Handlungsfeld",
+            "Leitbild",
+            "Leitbild für",
+            "Beschreibung",
+            "Querschnittsthemen",
+            "Anzahl Ziele",
+            "Anzahl Maßnahmen",
+            "Ampel"
+        ]
+    );
     let at = |row, h: &str| cell(&r, row, column(&r, h));
     assert_eq!(text(&at(1, "Handlungsfeld")), "Wirtschaft & Innovation");
     assert_eq!(text(&at(1, "Leitbild")), "Ein starker Wirtschaftsstandort.");
@@ -413,6 +443,7 @@ fn fields_with_vision_and_themes() {
     assert_eq!(number(&at(1, "Anzahl Ziele")), 3.0);
     assert_eq!(number(&at(1, "Anzahl Maßnahmen")), 1.0);
     assert_eq!(number(&at(2, "Anzahl Maßnahmen")), 2.0);
+    assert_eq!(text(&at(1, "Ampel")), "grün");
 }
 
 #[test]

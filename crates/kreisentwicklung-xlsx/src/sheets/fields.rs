@@ -40,6 +40,7 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
             Style::Integer,
             12.0,
         ),
+        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
     ]
 }
 
@@ -62,7 +63,13 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
 
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    let mut w = SheetWriter::new(
+        workbook,
+        name,
+        &ctx.fmt,
+        ctx.lang,
+        ctx.stream(1 + c.fields.len()),
+    )?;
     w.begin_table(
         SheetId::Fields.table_name(),
         columns(ctx),

@@ -39,6 +39,7 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
             Style::Integer,
             12.0,
         ),
+        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
     ]
 }
 
@@ -99,11 +100,13 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
 
-    // Always in the normal mode: rust_xlsxwriter 0.102 writes no row outline
-    // levels in constant-memory mode (and repeats the last row's element
-    // when it has row options). Goal systems are small — tens to hundreds of
-    // goals, where catalogues of measures run into the hundred thousands.
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, false)?;
+    // A streamed goal system gets no row outline: rust_xlsxwriter 0.102
+    // writes no outline levels in constant-memory mode (and repeats the last
+    // row's element when it has row options). Goal systems are small — tens
+    // to hundreds of goals — so they are practically always in the normal
+    // mode.
+    let streamed = ctx.stream(1 + c.goals.len());
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, streamed)?;
     w.begin_table(
         SheetId::Goals.table_name(),
         columns(ctx),
@@ -112,14 +115,16 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         ctx.tr("Ziele", "goals"),
     )?;
     w.freeze_columns(2);
-    w.worksheet().group_symbols_above(true);
+    if !streamed {
+        w.worksheet().group_symbols_above(true);
+    }
 
     for (i, depth) in tree_order(c) {
         let g = &c.goals[i];
         let item = Item::new("goals", &g.id, i);
         let outline = depth.min(MAX_INDENT);
         let row = w.row();
-        for _ in 0..outline {
+        for _ in 0..if streamed { 0 } else { outline } {
             w.worksheet()
                 .group_rows(row, row)
                 .map_err(crate::sheet::xlsx_err)?;

@@ -35,7 +35,13 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if findings.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    let mut w = SheetWriter::new(
+        workbook,
+        name,
+        &ctx.fmt,
+        ctx.lang,
+        ctx.stream(1 + findings.len()),
+    )?;
     w.begin_table(
         SheetId::Health.table_name(),
         columns(ctx),

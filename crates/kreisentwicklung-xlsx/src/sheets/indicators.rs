@@ -209,8 +209,6 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
 
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
-
     // The values block follows the table; count its rows first.
     let with_points = c
         .indicators
@@ -232,8 +230,9 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     } else {
         0
     };
+    let rows = 1 + c.indicators.len() + block_rows;
     check_rows(
-        1 + c.indicators.len() + block_rows,
+        rows,
         name,
         "indicators",
         ctx.tr(
@@ -241,6 +240,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             "indicators and their values",
         ),
     )?;
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.stream(rows))?;
 
     w.begin_table(
         SheetId::Indicators.table_name(),

@@ -73,7 +73,13 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.measures.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    let mut w = SheetWriter::new(
+        workbook,
+        name,
+        &ctx.fmt,
+        ctx.lang,
+        ctx.stream(1 + c.measures.len()),
+    )?;
     w.begin_table(
         SheetId::Measures.table_name(),
         columns(ctx),

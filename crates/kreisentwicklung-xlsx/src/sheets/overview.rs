@@ -104,14 +104,10 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
 pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     let dates = key_dates(ctx);
-    check_rows(
-        60 + dates.len(),
-        name,
-        "resolutions",
-        ctx.tr("Termine", "key dates"),
-    )?;
+    let rows = 60 + dates.len();
+    check_rows(rows, name, "resolutions", ctx.tr("Termine", "key dates"))?;
 
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.stream(rows))?;
     w.cap(0, 30.0);
     w.cap(1, 100.0);
     let title = ctx.fmt.title.clone();

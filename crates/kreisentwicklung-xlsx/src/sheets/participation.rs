@@ -70,7 +70,13 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.events.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.constant_memory)?;
+    let mut w = SheetWriter::new(
+        workbook,
+        name,
+        &ctx.fmt,
+        ctx.lang,
+        ctx.stream(1 + c.events.len()),
+    )?;
     w.begin_table(
         SheetId::Participation.table_name(),
         columns(ctx),

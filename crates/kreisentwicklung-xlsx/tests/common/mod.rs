@@ -109,6 +109,27 @@ pub fn zip_names(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// Every sheet's rows are unique and ascending, and so are the cells of a
+/// row — what Excel requires of a well-formed sheet.
+pub fn assert_well_formed_rows(bytes: &[u8]) {
+    for name in zip_names(bytes) {
+        if !name.starts_with("xl/worksheets/sheet") {
+            continue;
+        }
+        let xml = zip_text(bytes, &name).unwrap();
+        let rows: Vec<u32> = xml
+            .split("<row r=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "{name}: rows not ascending: {:?}",
+            &rows[rows.len().saturating_sub(5)..]
+        );
+    }
+}
+
 /// The XML of the n-th sheet (1-based, in workbook order).
 pub fn sheet_xml(bytes: &[u8], n: usize) -> String {
     zip_text(bytes, &format!("xl/worksheets/sheet{n}.xml")).expect("sheet xml")
