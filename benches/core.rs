@@ -17,12 +17,29 @@ fn main() {
         "concept of {largest} measures: {} entities",
         entities(concept(largest))
     );
+    eprintln!(
+        "concept of {ONE_MILLION_ENTITIES} measures: {} entities",
+        entities(concept(ONE_MILLION_ENTITIES))
+    );
     divan::main();
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn validate(bencher: Bencher, measures: usize) {
     let c = concept(measures);
+    bencher
+        .counter(ItemsCount::new(entities(c)))
+        .bench(|| c.validate().expect("valid"));
+}
+
+/// Measures that give a concept of about one million entities (15.85 per
+/// measure with ten observations per indicator).
+const ONE_MILLION_ENTITIES: usize = 63_100;
+
+/// Target: a concept of a million entities validates in under a second.
+#[divan::bench(sample_count = 10)]
+fn validate_one_million_entities(bencher: Bencher) {
+    let c = concept(ONE_MILLION_ENTITIES);
     bencher
         .counter(ItemsCount::new(entities(c)))
         .bench(|| c.validate().expect("valid"));

@@ -104,7 +104,7 @@ mod raw {
         date: &'w Format,
     ) -> Result<Sheet<'w>, XlsxError> {
         let ws = if constant_memory {
-            wb.add_worksheet_with_constant_memory()
+            wb.add_worksheet_with_constant_memory()?
         } else {
             wb.add_worksheet()
         };

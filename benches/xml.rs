@@ -65,3 +65,30 @@ fn import_pretty(bencher: Bencher, measures: usize) {
         .counter(BytesCount::new(bytes.len()))
         .bench(|| kreisentwicklung::xml::from_slice(&bytes).expect("import"));
 }
+
+/// Baseline for import: the same compact document through `quick-xml`'s
+/// namespace-aware reader, every event read and its text decoded, nothing
+/// built.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn raw_quick_xml_events(bencher: Bencher, measures: usize) {
+    let bytes = document(measures, false);
+    bencher.counter(BytesCount::new(bytes.len())).bench(|| {
+        let mut reader = quick_xml::NsReader::from_reader(&bytes[..]);
+        let mut buf = Vec::new();
+        let mut events = 0usize;
+        loop {
+            match reader
+                .read_resolved_event_into(&mut buf)
+                .expect("well-formed")
+            {
+                (_, quick_xml::events::Event::Eof) => break,
+                (_, quick_xml::events::Event::Text(t)) => {
+                    events += t.xml10_content().len();
+                }
+                _ => events += 1,
+            }
+            buf.clear();
+        }
+        events
+    });
+}
