@@ -163,3 +163,18 @@ pub(crate) fn looks_like_formula(text: &str) -> bool {
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
     ) || text.starts_with('\u{FF1D}') // full-width equals sign, read as "=" by Excel
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text() {
+        for t in ["=1", "+1", "-1", "@A1", "\t=1", "\r=1", "\u{FF1D}1"] {
+            assert!(looks_like_formula(t), "{t:?}");
+        }
+        for t in ["", "1", "Radweg", " =1", "'=1"] {
+            assert!(!looks_like_formula(t), "{t:?}");
+        }
+    }
+}

@@ -453,6 +453,7 @@ impl<'f> SheetWriter<'f> {
         if text.is_empty() {
             return Ok(());
         }
+        let width = text_width(text);
         check_text(text, path)?;
         let quoted = looks_like_formula(text);
         if !quoted && self.inherits(col, style) {
@@ -466,7 +467,7 @@ impl<'f> SheetWriter<'f> {
                 .map_err(xlsx_err)?;
         }
         if !self.is_full(col) {
-            self.grow(col, text_width(text) + 1.0);
+            self.grow(col, width + 1.0);
         }
         Ok(())
     }
@@ -485,12 +486,13 @@ impl<'f> SheetWriter<'f> {
             return Ok(());
         }
         self.col_checked(col);
+        let width = text_width(text);
         check_text(text, path)?;
         self.ws
             .write_string_with_format(self.row, col, text, format)
             .map_err(xlsx_err)?;
         if !self.is_full(col) {
-            self.grow(col, text_width(text) + 1.0 + extra_width);
+            self.grow(col, width + 1.0 + extra_width);
         }
         Ok(())
     }

@@ -88,12 +88,26 @@ fn formula_like_text_stays_text_with_quote_prefix() {
 
 #[test]
 fn markup_and_emoji_survive() {
-    let title = "Rad & Fuß <Netz> \"Zitat\" 'x' 🚲🇩🇪 — Ü ß\nzweite Zeile";
+    // `_x0041_` is how Excel escapes characters; it must not turn into "A".
+    let title = "Rad & Fuß <Netz> \"Zitat\" 'x' 🚲🇩🇪 — Ü ß _x0041_ _x005F_\nzweite Zeile";
     let c = with_measure(Measure::new("W3", title).with_number("W3"));
     let bytes = export(&c, &ExportOptions::default());
     let mut book = open(&bytes);
     let r = sheet(&mut book, "Maßnahmen");
     assert_eq!(cell(&r, 1, 1), Data::String(title.to_owned()));
+    // Also in constant-memory mode (inline strings).
+    let mut c = c;
+    c.measures = (0..2_000)
+        .map(|i| Measure::new(format!("m{i}"), title))
+        .collect();
+    let bytes = export(
+        &c,
+        &ExportOptions::default().option("constant-memory", "true"),
+    );
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Maßnahmen");
+    assert!(sheet_xml(&bytes, sheet_number(&book, "Maßnahmen")).contains("inlineStr"));
+    assert_eq!(cell(&r, 2_000, 1), Data::String(title.to_owned()));
 }
 
 #[test]

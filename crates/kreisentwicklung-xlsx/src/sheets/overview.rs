@@ -5,7 +5,7 @@
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::monitoring::{LightCounts, TrafficLight};
-use kreisentwicklung_core::{CodeList, Date, Language};
+use kreisentwicklung_core::{CodeList, Date, Language, TerritoryKind};
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, Ctx};
@@ -123,11 +123,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             pairs.push((k, v, path));
         }
     };
-    add(
-        ctx.tr("Landkreis", "County"),
-        c.territory.display_name(),
-        "territory.name",
-    );
+    let county = match c.territory.kind {
+        TerritoryKind::Landkreis | TerritoryKind::Kreis => ctx.tr("Landkreis", "County"),
+        _ => ctx.tr("Gebiet", "Territory"),
+    };
+    add(county, c.territory.display_name(), "territory.name");
     add(
         ctx.tr("Kreisschlüssel", "Official key"),
         c.territory.key.clone().unwrap_or_default(),
