@@ -61,10 +61,10 @@
 //! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Empfehlung, Fundstelle (path), Prüfregel (code) |
 //!
 //! Coded values show their label from the code lists
-//! ([`CodeList::label`]); references
-//! show what they point at (a goal's number, an actor's name), or the raw id
-//! when the target does not exist — the exporter does not require a valid
-//! concept, it only refuses what a workbook cannot carry (see below).
+//! ([`CodeList::label`]); references show what they point at (a goal's
+//! number, an actor's name), or the raw id when the target does not exist —
+//! the exporter does not require a valid concept, it only refuses what a
+//! workbook cannot carry (see below).
 //!
 //! Fuzzy periods ("2. Halbjahr 2019") are written as text, as written, next
 //! to real date cells for their first and last day, so that the table sorts
@@ -93,8 +93,10 @@
 //!
 //! # Formatting
 //!
-//! - Every list is an Excel table with filter buttons and banded rows; the
-//!   header row is frozen and repeated on every printed page.
+//! - Every list is an Excel table with filter buttons and banded rows (in
+//!   constant-memory mode, large ones a plain autofilter, see below); the
+//!   header row is frozen and repeated on every printed page. Columns carry
+//!   their format, so that values typed in later look alike.
 //! - Column widths are computed from the text (the longest line, capped per
 //!   column); long text wraps.
 //! - Dates are date cells shown `dd.mm.yyyy`, amounts are numbers shown
@@ -102,7 +104,8 @@
 //!   like "rund fünfzig" shows as "ca. 50" and is still the number 50).
 //! - Status and priority columns have a drop-down list of the labels; status
 //!   cells are coloured: umgesetzt green, in Bearbeitung yellow, noch nicht
-//!   begonnen red.
+//!   begonnen red; Ampel cells grün, gelb, rot, grau; Prüfbericht severities
+//!   Fehler red, Warnung yellow, Hinweis grey.
 //! - Print setup: landscape A4, fit to the page width, sheet name and page
 //!   number in the footer.
 //! - Document properties: title (the concept's title), subject (the kind and
