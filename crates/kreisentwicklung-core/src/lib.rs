@@ -117,8 +117,8 @@ pub use codes::{
     TerritoryKind, TimeHorizon, UnknownCode, ALL_CODE_LISTS,
 };
 pub use concept::{
-    Challenge, Concept, ConceptDocument, Edition, Horizon, Predecessor, Territory,
-    JSON_SCHEMA_ID, SCHEMA_MAJOR, SCHEMA_VERSION,
+    Challenge, Concept, ConceptDocument, Edition, Horizon, Predecessor, Territory, JSON_SCHEMA_ID,
+    SCHEMA_MAJOR, SCHEMA_VERSION,
 };
 pub use date::{Date, DateError};
 pub use document::Document;
