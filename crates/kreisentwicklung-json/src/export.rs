@@ -148,8 +148,26 @@ fn write_document<W: Write>(
 
 /// Every number of the concept that is NaN or infinite, which JSON cannot
 /// carry (`serde_json` would write `null`).
+/// True when every floating-point number in the concept is finite; checked
+/// first so that the common case builds no path strings.
+fn all_numbers_finite(c: &Concept) -> bool {
+    c.indicators.iter().all(|ind| {
+        ind.baseline.as_ref().is_none_or(|b| b.value.is_finite())
+            && ind.targets.iter().all(|t| t.value.is_finite())
+            && ind.observations.iter().all(|o| o.value.is_finite())
+    }) && c
+        .measures
+        .iter()
+        .flat_map(|m| m.funding.iter())
+        .chain(c.process_funding.iter())
+        .all(|f| f.share_percent.is_none_or(f64::is_finite))
+}
+
 fn non_finite_numbers(c: &Concept) -> Vec<Problem> {
     let mut problems = Vec::new();
+    if all_numbers_finite(c) {
+        return problems;
+    }
     let mut check = |path: String, v: f64| {
         if !v.is_finite() {
             problems.push(Problem {
