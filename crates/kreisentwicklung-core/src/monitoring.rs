@@ -880,6 +880,21 @@ pub fn evaluate_indicator(indicator: &Indicator, options: &MonitoringOptions) ->
     s
 }
 
+/// Evaluates one measure on its own, the way [`evaluate`] does for the
+/// measure at `index` in the concept's list: `indicator_progress` gives the
+/// progress of the (first) indicator with an id, as in the report's
+/// `indicators` ([`IndicatorStatus::progress`]), `None` when there is none.
+/// For exporters that write one row at a time and do not want to hold a
+/// whole [`MonitoringReport`].
+pub fn evaluate_measure_with(
+    measure: &Measure,
+    index: usize,
+    indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
+    options: &MonitoringOptions,
+) -> MeasureProgress {
+    evaluate_measure(measure, index, indicator_progress, options)
+}
+
 fn at_least_as_good(value: f64, target: f64, direction: Direction) -> bool {
     match direction {
         Direction::HigherIsBetter => value >= target,

@@ -73,7 +73,7 @@ impl<'c> Ctx<'c> {
             constant_memory,
             fmt: Formats::new(lang),
             idx: Index::new(c),
-            eval: Evaluation::new(c, today),
+            eval: Evaluation::new(c, today, constant_memory),
         }
     }
 

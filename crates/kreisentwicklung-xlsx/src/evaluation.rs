@@ -2,30 +2,118 @@
 //! [`kreisentwicklung_core::monitoring`] and findings from
 //! [`kreisentwicklung_core::health`], both judged as of one date.
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Timestamp};
-use kreisentwicklung_core::health::{HealthOptions, HealthReport};
-use kreisentwicklung_core::monitoring::{MonitoringOptions, MonitoringReport};
-use kreisentwicklung_core::{Concept, Date};
+use std::borrow::Cow;
 
+use kreisentwicklung_core::export::{ExportError, ExportOptions, Timestamp};
+use kreisentwicklung_core::health::{HealthOptions, HealthReport, Severity};
+use kreisentwicklung_core::monitoring::{
+    evaluate_indicator, evaluate_measure_with, IndicatorStatus, LightCounts, MonitoringOptions,
+    MonitoringReport, TrafficLight,
+};
+use kreisentwicklung_core::{Concept, Date, Indicator, Measure};
+
+use crate::ctx::Index;
 use crate::{FORMAT_ID, TODAY};
 
 /// Lights and findings as of a date.
+///
+/// In constant-memory mode nothing is kept per indicator, measure or
+/// finding: the lights of indicators and measures are evaluated again when
+/// their row is written, and the findings when their sheet is written.
 pub(crate) struct Evaluation {
     /// The date everything is judged on ("Stand der Auswertung").
     pub today: Date,
-    /// Progress and traffic lights.
+    /// Progress and traffic lights; in constant-memory mode without the
+    /// per-item `indicators` and `measures` (goals, fields and the whole
+    /// concept are kept: they are few).
     pub monitoring: MonitoringReport,
-    /// Gaps in the concept.
-    pub health: HealthReport,
+    /// How many indicators show each light.
+    pub indicator_lights: LightCounts,
+    /// How many measures show each light.
+    pub measure_lights: LightCounts,
+    /// Gaps in the concept; `None` in constant-memory mode (see
+    /// [`Evaluation::health`]).
+    health: Option<HealthReport>,
+    /// How many findings of each severity, in [`Severity::ALL`] order.
+    pub finding_counts: Vec<(Severity, usize)>,
+    constant_memory: bool,
+    monitoring_options: MonitoringOptions,
+    health_options: HealthOptions,
 }
 
 impl Evaluation {
-    pub(crate) fn new(concept: &Concept, today: Date) -> Self {
+    pub(crate) fn new(concept: &Concept, today: Date, constant_memory: bool) -> Self {
+        let monitoring_options = MonitoringOptions::new(today);
+        let health_options = HealthOptions::new(today);
+        // The health report first and on its own: in constant-memory mode
+        // only its counts are kept, so it never coexists with the
+        // monitoring report.
+        let health = concept.health_report(&health_options);
+        let finding_counts = Severity::ALL
+            .iter()
+            .map(|&s| (s, health.count(s)))
+            .collect();
+        let health = (!constant_memory).then_some(health);
+        let mut monitoring = concept.monitor(&monitoring_options);
+        let indicator_lights = monitoring.indicator_lights();
+        let measure_lights = monitoring.measure_lights();
+        if constant_memory {
+            monitoring.indicators = Vec::new();
+            monitoring.measures = Vec::new();
+        }
         Evaluation {
             today,
-            monitoring: concept.monitor(&MonitoringOptions::new(today)),
-            health: concept.health_report(&HealthOptions::new(today)),
+            monitoring,
+            indicator_lights,
+            measure_lights,
+            health,
+            finding_counts,
+            constant_memory,
+            monitoring_options,
+            health_options,
         }
+    }
+
+    /// The health report: the one kept, else evaluated now.
+    pub(crate) fn health(&self, concept: &Concept) -> Cow<'_, HealthReport> {
+        match &self.health {
+            Some(h) => Cow::Borrowed(h),
+            None => Cow::Owned(concept.health_report(&self.health_options)),
+        }
+    }
+
+    /// The status of the indicator at `index` in the concept's list.
+    pub(crate) fn indicator(
+        &self,
+        index: usize,
+        ind: &Indicator,
+    ) -> Option<Cow<'_, IndicatorStatus>> {
+        if !self.constant_memory {
+            self.monitoring.indicators.get(index).map(Cow::Borrowed)
+        } else {
+            Some(Cow::Owned(evaluate_indicator(
+                ind,
+                &self.monitoring_options,
+            )))
+        }
+    }
+
+    /// The light of the measure at `index` in the concept's list.
+    pub(crate) fn measure_light(
+        &self,
+        idx: &Index,
+        index: usize,
+        m: &Measure,
+    ) -> Option<TrafficLight> {
+        if !self.constant_memory {
+            return self.monitoring.measures.get(index).map(|p| p.light);
+        }
+        let progress = |id: &kreisentwicklung_core::Id| {
+            idx.indicators
+                .get(id.as_str())
+                .and_then(|i| evaluate_indicator(i, &self.monitoring_options).progress)
+        };
+        Some(evaluate_measure_with(m, index, &progress, &self.monitoring_options).light)
     }
 }
 

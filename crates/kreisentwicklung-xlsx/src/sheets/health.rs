@@ -31,7 +31,8 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
 
 /// Writes the sheet; nothing when the report has no findings.
 pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
-    let findings = &ctx.eval.health.findings;
+    let report = ctx.eval.health(ctx.c);
+    let findings = &report.findings;
     if findings.is_empty() {
         return Ok(());
     }

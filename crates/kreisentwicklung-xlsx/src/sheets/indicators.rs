@@ -181,6 +181,12 @@ fn unsafe_chart_text(text: &str) -> bool {
     text.starts_with('=') || text.contains('!') || text.encode_utf16().count() > 255
 }
 
+/// What an indicator measures: a goal or a measure, by index.
+enum Link {
+    Goal(usize),
+    Measure(usize),
+}
+
 /// Writes the sheet; nothing when there are no indicators.
 pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
@@ -188,26 +194,28 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         return Ok(());
     }
     // Who the indicator measures.
-    let mut linked: HashMap<&str, Vec<String>> = HashMap::new();
+    // (goals and measures by index, worded when the row is written)
+    let mut linked: HashMap<&str, Vec<Link>> = HashMap::new();
+    for (k, g) in c.goals.iter().enumerate() {
+        for i in &g.indicators {
+            linked.entry(i.as_str()).or_default().push(Link::Goal(k));
+        }
+    }
+    for (k, m) in c.measures.iter().enumerate() {
+        for i in &m.indicators {
+            linked.entry(i.as_str()).or_default().push(Link::Measure(k));
+        }
+    }
     let goal_word = ctx.tr("Ziel", "Goal");
     let measure_word = ctx.tr("Maßnahme", "Measure");
-    for g in &c.goals {
-        for i in &g.indicators {
-            linked
-                .entry(i.as_str())
-                .or_default()
-                .push(format!("{goal_word} {}", ctx.goal_ref(&g.id)));
+    let link_text = |l: &Link| match *l {
+        Link::Goal(k) => format!("{goal_word} {}", ctx.goal_ref(&c.goals[k].id)),
+        Link::Measure(k) => {
+            let m = &c.measures[k];
+            let r = m.number.as_deref().unwrap_or(&m.title.text);
+            format!("{measure_word} {r}")
         }
-    }
-    for m in &c.measures {
-        for i in &m.indicators {
-            let r = m.number.clone().unwrap_or_else(|| m.title.text.clone());
-            linked
-                .entry(i.as_str())
-                .or_default()
-                .push(format!("{measure_word} {r}"));
-        }
-    }
+    };
 
     // The values block follows the table; count its rows first.
     let with_points = c
@@ -279,7 +287,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             })?;
             w.opt_date(LATEST_DATE, day_of(&o.period))?;
         }
-        if let Some(status) = ctx.eval.monitoring.indicators.get(i) {
+        if let Some(status) = ctx.eval.indicator(i, ind) {
             if let Some(p) = status.raw_progress.filter(|p| p.is_finite()) {
                 w.percent(PROGRESS, p, || item.field("observations"))?;
             }
@@ -303,7 +311,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             w.text(SOURCE, &s.text, || item.field("source"))?;
         }
         if let Some(l) = linked.get(ind.id.as_str()) {
-            w.text(LINKED, &join(l), || item.field("id"))?;
+            w.text(LINKED, &join(l.iter().map(link_text)), || item.field("id"))?;
         }
         if let Some(d) = &ind.description {
             w.text(DESCRIPTION, &d.text, || item.field("description"))?;

@@ -133,8 +133,8 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(s) = m.status {
             w.label(STATUS, ctx.label(s))?;
         }
-        if let Some(p) = ctx.eval.monitoring.measures.get(i) {
-            w.label(LIGHT, p.light.label(ctx.lang))?;
+        if let Some(light) = ctx.eval.measure_light(&ctx.idx, i, m) {
+            w.label(LIGHT, light.label(ctx.lang))?;
         }
         w.opt_date(UPDATED, m.last_status_update())?;
         if let Some(costs) = &m.costs {

@@ -313,12 +313,12 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         (ctx.tr("Ziele", "Goals"), m.goal_lights(), c.goals.len()),
         (
             ctx.tr("Maßnahmen", "Measures"),
-            m.measure_lights(),
+            eval.measure_lights,
             c.measures.len(),
         ),
         (
             ctx.tr("Indikatoren", "Indicators"),
-            m.indicator_lights(),
+            eval.indicator_lights,
             c.indicators.len(),
         ),
     ] {
@@ -343,7 +343,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     )?;
     w.text_as(
         1,
-        &finding_counts(ctx.lang, &eval.health),
+        &finding_counts(ctx.lang, &eval.finding_counts),
         Style::Wrap,
         String::new,
     )?;
@@ -386,14 +386,14 @@ fn light_counts(lang: Language, counts: &LightCounts) -> String {
 }
 
 /// "1 Fehler, 5 Warnungen, 2 Hinweise" or "keine Befunde".
-fn finding_counts(lang: Language, report: &kreisentwicklung_core::HealthReport) -> String {
-    if report.is_empty() {
+fn finding_counts(lang: Language, counts: &[(Severity, usize)]) -> String {
+    if counts.iter().all(|&(_, n)| n == 0) {
         return crate::ctx::tr(lang, "keine Befunde", "no findings").to_owned();
     }
-    Severity::ALL
+    counts
         .iter()
-        .filter_map(|s| {
-            let n = report.count(*s);
+        .filter_map(|(s, n)| {
+            let n = *n;
             let word = match (s, lang, n == 1) {
                 (Severity::Error, Language::De, _) => "Fehler",
                 (Severity::Warning, Language::De, true) => "Warnung",
