@@ -102,6 +102,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::ops::ControlFlow;
 
 use serde::Serialize;
 
@@ -776,42 +777,225 @@ impl Concept {
 }
 
 /// The health report of a concept; the same as [`Concept::health_report`].
+///
+/// It holds every finding; for a large catalogue whose findings are only
+/// written out, [`for_each_finding`] hands them over one at a time instead,
+/// and [`count_findings`] counts them without formatting a message.
 pub fn check(concept: &Concept, options: &HealthOptions) -> HealthReport {
-    let mut c = Checker {
-        c: concept,
-        o: options,
-        out: Vec::new(),
-        goal_ids: concept.goals.iter().map(|g| g.id.as_str()).collect(),
-        actor_ids: concept.actors.iter().map(|a| a.id.as_str()).collect(),
-        indicator_ids: concept.indicators.iter().map(|i| i.id.as_str()).collect(),
+    let mut findings = Vec::new();
+    let mut collect = |f: Finding| {
+        findings.push(f);
+        ControlFlow::Continue(())
     };
-    c.no_measures();
-    c.no_goal_priorities();
-    c.single_actor_catalogue();
-    c.no_public_participation();
-    c.review_overdue();
-    c.short_horizon();
-    c.goals_without_measures();
-    c.measures();
-    c.indicators();
-    c.resolutions();
-    let mut findings = c.out;
+    Checker::new(
+        concept,
+        options,
+        Sink::Emit {
+            only: None,
+            to: &mut collect,
+            stopped: false,
+        },
+    )
+    .run();
     findings.sort_by_key(|f| f.severity); // stable: keeps the check order
     HealthReport { findings }
 }
 
-struct Checker<'a> {
+/// Hands the findings of the health report to `f` one at a time, in report
+/// order (the order of [`check`]), without holding them: memory stays the
+/// same however many findings a catalogue of 100,000 measures has.
+///
+/// The checks run once per [`Severity`], so this takes somewhat longer than
+/// [`check`]; only the findings of the severity at hand are formatted.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::health::{self, HealthOptions};
+///
+/// let concept = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
+///     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
+/// let options = HealthOptions::new(Date::from_ymd(2023, 1, 31)?);
+///
+/// let mut codes = Vec::new();
+/// health::for_each_finding(&concept, &options, |f| codes.push(f.code.as_str()));
+/// assert_eq!(codes, ["no-measures", "no-goal-priorities", "no-public-participation", "goal-without-measures"]);
+/// # Ok::<(), DateError>(())
+/// ```
+pub fn for_each_finding(concept: &Concept, options: &HealthOptions, mut f: impl FnMut(Finding)) {
+    let never = try_for_each_finding(concept, options, |finding| {
+        f(finding);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    match never {
+        Ok(()) => {}
+        Err(e) => match e {},
+    }
+}
+
+/// Like [`for_each_finding`], but stops at the first error `f` returns and
+/// returns it — for writers that can fail, such as a worksheet.
+pub fn try_for_each_finding<E>(
+    concept: &Concept,
+    options: &HealthOptions,
+    mut f: impl FnMut(Finding) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut error = None;
+    let mut to = |finding: Finding| match f(finding) {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(e) => {
+            error = Some(e);
+            ControlFlow::Break(())
+        }
+    };
+    for &severity in Severity::ALL {
+        let mut checker = Checker::new(
+            concept,
+            options,
+            Sink::Emit {
+                only: Some(severity),
+                to: &mut to,
+                stopped: false,
+            },
+        );
+        checker.run();
+        if let Sink::Emit { stopped: true, .. } = checker.sink {
+            break;
+        }
+    }
+    match error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// How many findings of each severity the health report has, counted
+/// without formatting a single message or path (what a summary needs).
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::health::{self, HealthOptions, Severity};
+///
+/// let concept = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
+///     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
+/// let options = HealthOptions::new(Date::from_ymd(2023, 1, 31)?);
+/// let counts = health::count_findings(&concept, &options);
+/// assert_eq!(counts.get(Severity::Error), 1);
+/// assert_eq!(counts.get(Severity::Warning), 3);
+/// assert_eq!(counts.total(), concept.health_report(&options).findings.len());
+/// # Ok::<(), DateError>(())
+/// ```
+pub fn count_findings(concept: &Concept, options: &HealthOptions) -> FindingCounts {
+    let mut checker = Checker::new(concept, options, Sink::Count(FindingCounts::default()));
+    checker.run();
+    match checker.sink {
+        Sink::Count(counts) => counts,
+        Sink::Emit { .. } => FindingCounts::default(),
+    }
+}
+
+/// The number of findings of each severity; see [`count_findings`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct FindingCounts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Infos.
+    pub infos: usize,
+}
+
+impl FindingCounts {
+    /// The number of findings of a severity.
+    pub fn get(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// The number of all findings.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+/// Where the checks put their findings.
+enum Sink<'s> {
+    /// Count them; format nothing.
+    Count(FindingCounts),
+    /// Format the findings (of one severity, or all) and hand them over
+    /// until the receiver says stop.
+    Emit {
+        only: Option<Severity>,
+        to: &'s mut dyn FnMut(Finding) -> ControlFlow<()>,
+        stopped: bool,
+    },
+}
+
+struct Checker<'a, 's> {
     c: &'a Concept,
     o: &'a HealthOptions,
-    out: Vec<Finding>,
+    sink: Sink<'s>,
     goal_ids: HashSet<&'a str>,
     actor_ids: HashSet<&'a str>,
     indicator_ids: HashSet<&'a str>,
 }
 
-impl Checker<'_> {
-    fn push(&mut self, code: FindingCode, path: impl Into<String>, de: String, en: String) {
-        self.out.push(Finding::new(code, path, de, en));
+impl<'a, 's> Checker<'a, 's> {
+    fn new(c: &'a Concept, o: &'a HealthOptions, sink: Sink<'s>) -> Self {
+        Checker {
+            c,
+            o,
+            sink,
+            goal_ids: c.goals.iter().map(|g| g.id.as_str()).collect(),
+            actor_ids: c.actors.iter().map(|a| a.id.as_str()).collect(),
+            indicator_ids: c.indicators.iter().map(|i| i.id.as_str()).collect(),
+        }
+    }
+
+    /// Runs every check, in the order of the code table.
+    fn run(&mut self) {
+        self.no_measures();
+        self.no_goal_priorities();
+        self.single_actor_catalogue();
+        self.no_public_participation();
+        self.review_overdue();
+        self.short_horizon();
+        self.goals_without_measures();
+        self.measures();
+        self.indicators();
+        self.resolutions();
+    }
+
+    /// Records a finding. Path and message are closures so that counting,
+    /// and emitting one severity, format nothing they do not hand over.
+    fn push(
+        &mut self,
+        code: FindingCode,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> (String, String),
+    ) {
+        match &mut self.sink {
+            Sink::Count(counts) => counts.add(code.severity()),
+            Sink::Emit { only, to, stopped } => {
+                if *stopped || only.is_some_and(|s| s != code.severity()) {
+                    return;
+                }
+                let (de, en) = message();
+                if to(Finding::new(code, path(), de, en)).is_break() {
+                    *stopped = true;
+                }
+            }
+        }
     }
 
     fn no_measures(&mut self) {
@@ -834,9 +1018,13 @@ impl Checker<'_> {
         };
         self.push(
             FindingCode::NoMeasures,
-            "measures",
-            format!("Das Konzept hat {what_de}, aber keine einzige Maßnahme."),
-            format!("The concept has {what_en} but not a single measure."),
+            || "measures".to_owned(),
+            || {
+                (
+                    format!("Das Konzept hat {what_de}, aber keine einzige Maßnahme."),
+                    format!("The concept has {what_en} but not a single measure."),
+                )
+            },
         );
     }
 
@@ -862,7 +1050,11 @@ impl Checker<'_> {
                 ),
             )
         };
-        self.push(FindingCode::NoGoalPriorities, "goals", de, en);
+        self.push(
+            FindingCode::NoGoalPriorities,
+            || "goals".to_owned(),
+            || (de, en),
+        );
     }
 
     fn single_actor_catalogue(&mut self) {
@@ -903,14 +1095,9 @@ impl Checker<'_> {
             .actor(actor)
             .map_or_else(|| actor.to_owned(), |a| short(a.name.as_str(), 60));
         let pct = (share * 100.0).round();
-        self.push(
-            FindingCode::SingleActorCatalogue,
-            "measures",
-            format!(
+        self.push(FindingCode::SingleActorCatalogue, || "measures".to_owned(), || (format!(
                 "{n} von {total} Maßnahmen mit Federführung ({pct} %) liegen bei „{actor_name}“."
-            ),
-            format!("{n} of {total} measures with a lead ({pct} %) are led by \"{actor_name}\"."),
-        );
+            ), format!("{n} of {total} measures with a lead ({pct} %) are led by \"{actor_name}\".")));
     }
 
     fn no_public_participation(&mut self) {
@@ -935,7 +1122,11 @@ impl Checker<'_> {
                 ),
             )
         };
-        self.push(FindingCode::NoPublicParticipation, "events", de, en);
+        self.push(
+            FindingCode::NoPublicParticipation,
+            || "events".to_owned(),
+            || (de, en),
+        );
     }
 
     fn review_overdue(&mut self) {
@@ -970,7 +1161,11 @@ impl Checker<'_> {
                 ),
             ),
         };
-        self.push(FindingCode::ReviewOverdue, "revisionCycleYears", de, en);
+        self.push(
+            FindingCode::ReviewOverdue,
+            || "revisionCycleYears".to_owned(),
+            || (de, en),
+        );
     }
 
     fn short_horizon(&mut self) {
@@ -984,18 +1179,13 @@ impl Checker<'_> {
             if matches!(h, crate::Horizon::OpenEnded { .. }) || h.last_year() > limit {
                 return;
             }
-            self.push(
-                FindingCode::ShortHorizon,
-                "horizon",
-                format!(
+            self.push(FindingCode::ShortHorizon, || "horizon".to_owned(), || (format!(
                     "Der Zeithorizont {h} reicht nicht über die mittelfristige Finanzplanung hinaus (Haushaltsjahr {} und {years} Folgejahre, bis {limit}).",
                     reference.saturating_add(1)
-                ),
-                format!(
+                ), format!(
                     "The horizon {h} does not reach past the medium-term financial plan (budget year {} and {years} more years, up to {limit}).",
                     reference.saturating_add(1)
-                ),
-            );
+                )));
             return;
         }
         // No horizon: judge by the measures' periods.
@@ -1019,16 +1209,11 @@ impl Checker<'_> {
         if reach > limit {
             return;
         }
-        self.push(
-            FindingCode::ShortHorizon,
-            "measures",
-            format!(
+        self.push(FindingCode::ShortHorizon, || "measures".to_owned(), || (format!(
                 "Das Konzept nennt keinen Zeithorizont, und keine Maßnahme reicht über {reach} hinaus, also nicht über die mittelfristige Finanzplanung (bis {limit})."
-            ),
-            format!(
+            ), format!(
                 "The concept names no horizon, and no measure reaches past {reach}, so not past the medium-term financial plan (up to {limit})."
-            ),
-        );
+            )));
     }
 
     fn goals_without_measures(&mut self) {
@@ -1072,25 +1257,23 @@ impl Checker<'_> {
             if served[i] {
                 continue;
             }
-            let (n_de, n_en) = name(g.number.as_deref(), &g.id, g.title.as_str());
-            let (de, en) = if has_children[i] {
-                (
-                    format!(
-                        "Weder dem Ziel {n_de} noch einem seiner Unterziele dient eine Maßnahme."
-                    ),
-                    format!("No measure serves goal {n_en} or any of its sub-goals."),
-                )
-            } else {
-                (
-                    format!("Dem Ziel {n_de} dient keine Maßnahme."),
-                    format!("No measure serves goal {n_en}."),
-                )
-            };
             self.push(
                 FindingCode::GoalWithoutMeasures,
-                item_path("goals", &g.id, i),
-                de,
-                en,
+                || item_path("goals", &g.id, i),
+                || {
+                    let (n_de, n_en) = name(g.number.as_deref(), &g.id, g.title.as_str());
+                    if has_children[i] {
+                        (
+                            format!("Weder dem Ziel {n_de} noch einem seiner Unterziele dient eine Maßnahme."),
+                            format!("No measure serves goal {n_en} or any of its sub-goals."),
+                        )
+                    } else {
+                        (
+                            format!("Dem Ziel {n_de} dient keine Maßnahme."),
+                            format!("No measure serves goal {n_en}."),
+                        )
+                    }
+                },
             );
         }
     }
@@ -1098,44 +1281,49 @@ impl Checker<'_> {
     fn measures(&mut self) {
         let c = self.c;
         let today = self.o.today;
+        let stale_after = self.o.stale_after_days;
         for (i, m) in c.measures.iter().enumerate() {
-            let path = item_path("measures", &m.id, i);
-            let (n_de, n_en) = name(m.number.as_deref(), &m.id, m.title.as_str());
+            // Formatted only for a finding that is handed over.
+            let path = || item_path("measures", &m.id, i);
+            let name = || name(m.number.as_deref(), &m.id, m.title.as_str());
 
             if !m.goals.iter().any(|g| self.goal_ids.contains(g.as_str())) {
-                let (de, en) = if m.goals.is_empty() {
-                    (
-                        format!("Die Maßnahme {n_de} ist keinem Ziel zugeordnet."),
-                        format!("Measure {n_en} is linked to no goal."),
-                    )
-                } else {
-                    (
-                        format!("Die Maßnahme {n_de} verweist nur auf Ziele, die es nicht gibt."),
-                        format!("Measure {n_en} refers only to goals that do not exist."),
-                    )
-                };
-                self.push(FindingCode::MeasureWithoutGoal, path.clone(), de, en);
+                self.push(FindingCode::MeasureWithoutGoal, path, || {
+                    let (n_de, n_en) = name();
+                    if m.goals.is_empty() {
+                        (
+                            format!("Die Maßnahme {n_de} ist keinem Ziel zugeordnet."),
+                            format!("Measure {n_en} is linked to no goal."),
+                        )
+                    } else {
+                        (
+                            format!(
+                                "Die Maßnahme {n_de} verweist nur auf Ziele, die es nicht gibt."
+                            ),
+                            format!("Measure {n_en} refers only to goals that do not exist."),
+                        )
+                    }
+                });
             }
 
             match &m.lead {
-                None => self.push(
-                    FindingCode::MeasureWithoutLead,
-                    path.clone(),
-                    format!("Die Maßnahme {n_de} hat keine Federführung."),
-                    format!("Measure {n_en} has no lead."),
-                ),
-                Some(l) if !self.actor_ids.contains(l.as_str()) => self.push(
-                    FindingCode::MeasureWithoutLead,
-                    path.clone(),
-                    format!(
-                        "Die Federführung „{}“ der Maßnahme {n_de} ist kein erfasster Akteur.",
-                        short(l.as_str(), 64)
-                    ),
-                    format!(
-                        "The lead \"{}\" of measure {n_en} is not a recorded actor.",
-                        short(l.as_str(), 64)
-                    ),
-                ),
+                None => self.push(FindingCode::MeasureWithoutLead, path, || {
+                    let (n_de, n_en) = name();
+                    (
+                        format!("Die Maßnahme {n_de} hat keine Federführung."),
+                        format!("Measure {n_en} has no lead."),
+                    )
+                }),
+                Some(l) if !self.actor_ids.contains(l.as_str()) => {
+                    self.push(FindingCode::MeasureWithoutLead, path, || {
+                        let (n_de, n_en) = name();
+                        let lead = short(l.as_str(), 64);
+                        (
+                            format!("Die Federführung „{lead}“ der Maßnahme {n_de} ist kein erfasster Akteur."),
+                            format!("The lead \"{lead}\" of measure {n_en} is not a recorded actor."),
+                        )
+                    })
+                }
                 Some(_) => {}
             }
 
@@ -1144,12 +1332,13 @@ impl Checker<'_> {
                 .iter()
                 .any(|x| self.indicator_ids.contains(x.as_str()))
             {
-                self.push(
-                    FindingCode::MeasureWithoutIndicator,
-                    path.clone(),
-                    format!("Die Maßnahme {n_de} hat keine Kennzahl."),
-                    format!("Measure {n_en} has no indicator."),
-                );
+                self.push(FindingCode::MeasureWithoutIndicator, path, || {
+                    let (n_de, n_en) = name();
+                    (
+                        format!("Die Maßnahme {n_de} hat keine Kennzahl."),
+                        format!("Measure {n_en} has no indicator."),
+                    )
+                });
             }
 
             let status = m.status.or_else(|| {
@@ -1164,20 +1353,19 @@ impl Checker<'_> {
             );
             if let (false, Some(last)) = (finished, m.last_status_update()) {
                 let age = last.days_until(today);
-                if age > i64::from(self.o.stale_after_days) {
-                    self.push(
-                        FindingCode::StaleStatus,
-                        path.clone(),
-                        format!(
-                            "Der Stand der Maßnahme {n_de} wurde zuletzt am {} aktualisiert, vor {age} Tagen (Frist {} Tage).",
-                            last.german(),
-                            self.o.stale_after_days
-                        ),
-                        format!(
-                            "The status of measure {n_en} was last updated on {last}, {age} days ago (threshold {} days).",
-                            self.o.stale_after_days
-                        ),
-                    );
+                if age > i64::from(stale_after) {
+                    self.push(FindingCode::StaleStatus, path, || {
+                        let (n_de, n_en) = name();
+                        (
+                            format!(
+                                "Der Stand der Maßnahme {n_de} wurde zuletzt am {} aktualisiert, vor {age} Tagen (Frist {stale_after} Tage).",
+                                last.german()
+                            ),
+                            format!(
+                                "The status of measure {n_en} was last updated on {last}, {age} days ago (threshold {stale_after} days)."
+                            ),
+                        )
+                    });
                 }
             }
         }
@@ -1185,23 +1373,25 @@ impl Checker<'_> {
 
     fn indicators(&mut self) {
         for (i, ind) in self.c.indicators.iter().enumerate() {
-            let path = item_path("indicators", &ind.id, i);
-            let (n_de, n_en) = name(ind.number.as_deref(), &ind.id, ind.name.as_str());
+            let path = || item_path("indicators", &ind.id, i);
+            let name = || name(ind.number.as_deref(), &ind.id, ind.name.as_str());
             if ind.baseline.is_none() {
-                self.push(
-                    FindingCode::IndicatorWithoutBaseline,
-                    path.clone(),
-                    format!("Die Kennzahl {n_de} hat keinen Ausgangswert."),
-                    format!("Indicator {n_en} has no baseline."),
-                );
+                self.push(FindingCode::IndicatorWithoutBaseline, path, || {
+                    let (n_de, n_en) = name();
+                    (
+                        format!("Die Kennzahl {n_de} hat keinen Ausgangswert."),
+                        format!("Indicator {n_en} has no baseline."),
+                    )
+                });
             }
             if ind.targets.is_empty() {
-                self.push(
-                    FindingCode::IndicatorWithoutTarget,
-                    path,
-                    format!("Die Kennzahl {n_de} hat keinen Zielwert."),
-                    format!("Indicator {n_en} has no target."),
-                );
+                self.push(FindingCode::IndicatorWithoutTarget, path, || {
+                    let (n_de, n_en) = name();
+                    (
+                        format!("Die Kennzahl {n_de} hat keinen Zielwert."),
+                        format!("Indicator {n_en} has no target."),
+                    )
+                });
             }
         }
     }
@@ -1227,43 +1417,28 @@ impl Checker<'_> {
                     .actor(k.body.as_str())
                     .map_or_else(|| k.body.to_string(), |a| short(a.name.as_str(), 60));
                 match (k.outcome, k.date, k.planned_date) {
-                    (None, Some(d), _) if d < today => self.push(
-                        FindingCode::ResolutionWithoutOutcome,
-                        path,
-                        format!(
+                    (None, Some(d), _) if d < today => self.push(FindingCode::ResolutionWithoutOutcome, || path, || (format!(
                             "„{title}“: Die Beratung in „{body}“ am {} hat kein erfasstes Ergebnis.",
                             d.german()
-                        ),
-                        format!(
+                        ), format!(
                             "\"{title}\": the consultation in \"{body}\" on {d} has no recorded outcome."
-                        ),
-                    ),
-                    (None, None, Some(p)) if p < today => self.push(
-                        FindingCode::ResolutionWithoutOutcome,
-                        path,
-                        format!(
+                        ))),
+                    (None, None, Some(p)) if p < today => self.push(FindingCode::ResolutionWithoutOutcome, || path, || (format!(
                             "„{title}“: Die Beratung in „{body}“ war für den {} geplant; weder Datum noch Ergebnis sind erfasst.",
                             p.german()
-                        ),
-                        format!(
+                        ), format!(
                             "\"{title}\": the consultation in \"{body}\" was planned for {p}; neither its date nor its outcome is recorded."
-                        ),
-                    ),
+                        ))),
                     (Some(Outcome::Submitted), d, p) if ci == last => {
                         let Some(since) = d.or(p) else { continue };
                         let age = since.days_until(today);
                         if age > i64::from(self.o.pending_outcome_days) {
-                            self.push(
-                                FindingCode::ResolutionWithoutOutcome,
-                                path,
-                                format!(
+                            self.push(FindingCode::ResolutionWithoutOutcome, || path, || (format!(
                                     "„{title}“: am {} in „{body}“ vorgelegt; das Ergebnis ist seit {age} Tagen offen.",
                                     since.german()
-                                ),
-                                format!(
+                                ), format!(
                                     "\"{title}\": submitted to \"{body}\" on {since}, the outcome has been open for {age} days."
-                                ),
-                            );
+                                )));
                         }
                     }
                     _ => {}

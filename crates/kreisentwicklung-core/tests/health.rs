@@ -905,3 +905,72 @@ fn every_seed_gets_a_report_in_both_languages() {
         }
     }
 }
+
+/// The seeds plus generated catalogues whose findings mix every severity.
+fn concepts_with_findings() -> Vec<(String, Concept)> {
+    let mut out: Vec<(String, Concept)> = [
+        "hildesheim",
+        "helmstedt",
+        "bernkastel-wittlich",
+        "ludwigslust-parchim",
+        "nordsachsen",
+    ]
+    .iter()
+    .map(|n| (n.to_string(), seed(n)))
+    .collect();
+    for (n, s) in [(0, 1), (40, 7), (300, 2030)] {
+        let c = generate::generate(&generate::GeneratorOptions::new(n).seed(s));
+        out.push((format!("generated {n}/{s}"), c));
+    }
+    // Every severity at once: no measures (error), goals without measures
+    // (warning), an indicator without baseline (info).
+    let mut c = healthy();
+    c.measures.clear();
+    c.indicators[0].baseline = None;
+    out.push(("healthy without measures".into(), c));
+    out
+}
+
+#[test]
+fn streamed_findings_are_the_report_in_the_same_order() {
+    use kreisentwicklung_core::health::{count_findings, for_each_finding};
+    let mut severities_seen = std::collections::BTreeSet::new();
+    for (name, c) in concepts_with_findings() {
+        let o = options();
+        let report = check(&c, &o);
+        let mut streamed = Vec::new();
+        for_each_finding(&c, &o, |f| streamed.push(f));
+        assert_eq!(streamed, report.findings, "{name}");
+        let counts = count_findings(&c, &o);
+        for &s in Severity::ALL {
+            assert_eq!(counts.get(s), report.count(s), "{name}: {s}");
+            if counts.get(s) > 0 {
+                severities_seen.insert(s);
+            }
+        }
+        assert_eq!(counts.total(), report.findings.len(), "{name}");
+    }
+    assert_eq!(severities_seen.len(), 3, "the cases cover every severity");
+}
+
+#[test]
+fn try_for_each_finding_stops_at_the_first_error() {
+    use kreisentwicklung_core::health::try_for_each_finding;
+    let c = generate::generate(&generate::GeneratorOptions::new(300).seed(2030));
+    let o = options();
+    let all = check(&c, &o).findings;
+    assert!(all.len() > 10);
+    let mut seen = Vec::new();
+    let result = try_for_each_finding(&c, &o, |f| {
+        seen.push(f);
+        if seen.len() == 5 {
+            Err("disk full")
+        } else {
+            Ok(())
+        }
+    });
+    assert_eq!(result, Err("disk full"));
+    assert_eq!(seen, all[..5]);
+    let done: Result<(), &str> = try_for_each_finding(&c, &o, |_| Ok(()));
+    assert_eq!(done, Ok(()));
+}
