@@ -5,7 +5,9 @@
 use std::borrow::Cow;
 
 use kreisentwicklung_core::export::{ExportError, ExportOptions, Timestamp};
-use kreisentwicklung_core::health::{HealthOptions, HealthReport, Severity};
+use kreisentwicklung_core::health::{
+    count_findings, try_for_each_finding, Finding, HealthOptions, HealthReport, Severity,
+};
 use kreisentwicklung_core::monitoring::{
     evaluate_indicator, evaluate_measure_with, IndicatorStatus, LightCounts, MonitoringOptions,
     MonitoringReport, TrafficLight,
@@ -45,15 +47,21 @@ impl Evaluation {
     pub(crate) fn new(concept: &Concept, today: Date, constant_memory: bool) -> Self {
         let monitoring_options = MonitoringOptions::new(today);
         let health_options = HealthOptions::new(today);
-        // The health report first and on its own: in constant-memory mode
-        // only its counts are kept, so it never coexists with the
-        // monitoring report.
-        let health = concept.health_report(&health_options);
-        let finding_counts = Severity::ALL
-            .iter()
-            .map(|&s| (s, health.count(s)))
-            .collect();
-        let health = (!constant_memory).then_some(health);
+        // In constant-memory mode only the counts per severity (for the
+        // overview); the Prüfbericht sheet has the findings handed to it one
+        // at a time when it is written.
+        let (health, finding_counts) = if constant_memory {
+            let counts = count_findings(concept, &health_options);
+            let per_severity = Severity::ALL.iter().map(|&s| (s, counts.get(s))).collect();
+            (None, per_severity)
+        } else {
+            let report = concept.health_report(&health_options);
+            let per_severity = Severity::ALL
+                .iter()
+                .map(|&s| (s, report.count(s)))
+                .collect();
+            (Some(report), per_severity)
+        };
         let mut monitoring = concept.monitor(&monitoring_options);
         let indicator_lights = monitoring.indicator_lights();
         let measure_lights = monitoring.measure_lights();
@@ -74,11 +82,21 @@ impl Evaluation {
         }
     }
 
-    /// The health report: the one kept, else evaluated now.
-    pub(crate) fn health(&self, concept: &Concept) -> Cow<'_, HealthReport> {
+    /// How many findings the health report has.
+    pub(crate) fn finding_total(&self) -> usize {
+        self.finding_counts.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Hands the findings to `f` in report order: the ones kept, else
+    /// evaluated now, one at a time, so that none is held.
+    pub(crate) fn try_for_each_finding<E>(
+        &self,
+        concept: &Concept,
+        mut f: impl FnMut(&Finding) -> Result<(), E>,
+    ) -> Result<(), E> {
         match &self.health {
-            Some(h) => Cow::Borrowed(h),
-            None => Cow::Owned(concept.health_report(&self.health_options)),
+            Some(report) => report.findings.iter().try_for_each(f),
+            None => try_for_each_finding(concept, &self.health_options, |finding| f(&finding)),
         }
     }
 

@@ -22,7 +22,8 @@ fn twenty_thousand_measures() {
     for m in &mut c.measures {
         m.indicators.clear();
     }
-    let bytes = export(&c, &constant_memory());
+    let today = Date::from_ymd(2026, 6, 1).unwrap();
+    let bytes = export(&c, &constant_memory().option("today", "2026-06-01"));
     let mut book = open(&bytes);
     let r = sheet(&mut book, "Maßnahmen");
     assert_eq!(r.height(), 1 + c.measures.len());
@@ -92,6 +93,35 @@ fn twenty_thousand_measures() {
     assert!(!xml.contains("<tableParts"));
     let r = sheet(&mut book, "Zielsystem");
     assert_eq!(r.height(), 1 + c.goals.len());
+
+    // The Prüfbericht, one finding per measure at least (none has an
+    // indicator), is streamed too, its findings handed over one at a time:
+    // every finding of the report, in its order.
+    let report = c.health_report(&health::HealthOptions::new(today));
+    assert!(report.findings.len() > c.measures.len());
+    let r = sheet(&mut book, "Prüfbericht");
+    assert_eq!(r.height(), 1 + report.findings.len());
+    let (severity, message, path, code) = (
+        column(&r, "Schwere"),
+        column(&r, "Befund"),
+        column(&r, "Fundstelle"),
+        column(&r, "Prüfregel"),
+    );
+    for (i, f) in report.findings.iter().enumerate() {
+        let row = 1 + i;
+        assert_eq!(
+            text(&cell(&r, row, severity)),
+            f.severity.label(Language::De)
+        );
+        assert_eq!(text(&cell(&r, row, message)), f.message.de, "row {row}");
+        assert_eq!(text(&cell(&r, row, path)), f.path);
+        assert_eq!(text(&cell(&r, row, code)), f.code.as_str());
+    }
+    let xml = sheet_xml(&bytes, sheet_number(&book, "Prüfbericht"));
+    assert!(
+        xml.contains("t=\"inlineStr\""),
+        "the Prüfbericht is streamed"
+    );
 }
 
 #[test]

@@ -31,27 +31,21 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
 
 /// Writes the sheet; nothing when the report has no findings.
 pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
-    let report = ctx.eval.health(ctx.c);
-    let findings = &report.findings;
-    if findings.is_empty() {
+    let rows = ctx.eval.finding_total();
+    if rows == 0 {
         return Ok(());
     }
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + findings.len()),
-    )?;
+    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.stream(1 + rows))?;
     w.begin_table(
         SheetId::Health.table_name(),
         columns(ctx),
-        findings.len(),
+        rows,
         "health",
         ctx.tr("Befunde", "findings"),
     )?;
     w.freeze_columns(1);
-    for (k, f) in findings.iter().enumerate() {
+    let mut k = 0;
+    ctx.eval.try_for_each_finding(ctx.c, |f| {
         let path = || format!("health.findings[{k}]");
         w.label(SEVERITY, f.severity.label(ctx.lang))?;
         w.text(MESSAGE, f.message(ctx.lang), path)?;
@@ -59,7 +53,9 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.text(PATH, &f.path, path)?;
         w.label(CODE, f.code.as_str())?;
         w.next_row();
-    }
+        k += 1;
+        Ok::<(), ExportError>(())
+    })?;
     for (severity, format) in [
         (Severity::Error, &ctx.fmt.red),
         (Severity::Warning, &ctx.fmt.yellow),
