@@ -118,8 +118,9 @@
 //!   Excel's quote prefix, so that it stays text when someone edits the cell
 //!   or saves the sheet as CSV.
 //! - **Characters XML cannot carry** (control characters other than tab and
-//!   line breaks) are refused with [`ExportError::Limit`] naming the item,
-//!   using the core validation's rules
+//!   line breaks) are refused with [`ExportError::Limit`] naming the item
+//!   when its cell is written (the workbook is only saved once every cell
+//!   is written, so nothing reaches the writer), using the core validation's rules
 //!   ([`is_xml_illegal`](kreisentwicklung_core::validate::is_xml_illegal)).
 //! - **Cell text** longer than [`MAX_CELL_CHARS`] (32,767, counted in UTF-16
 //!   code units as Excel does) is refused with [`ExportError::Limit`], e.g.
@@ -215,7 +216,6 @@ mod sheets;
 use std::io::Write;
 
 use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter, OptionSpec, Timestamp};
-use kreisentwicklung_core::validate::ProblemKind;
 use kreisentwicklung_core::{CodeList, Concept};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
@@ -346,7 +346,6 @@ impl Exporter for XlsxExporter {
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
         self.check_options(options)?;
-        refuse_what_a_workbook_cannot_carry(concept)?;
         let constant_memory = options.flag(CONSTANT_MEMORY);
         let today = evaluation::evaluation_date(concept, options)?;
         let ctx = ctx::Ctx::new(concept, options.language, constant_memory, today);
@@ -358,33 +357,6 @@ impl Exporter for XlsxExporter {
     }
 }
 
-/// Text the core validation finds too long for a cell or not fit for XML
-/// is an error naming the item, before anything is written.
-fn refuse_what_a_workbook_cannot_carry(concept: &Concept) -> Result<(), ExportError> {
-    for p in concept.problems() {
-        if matches!(
-            p.kind,
-            ProblemKind::IllegalCharacter { .. } | ProblemKind::TextTooLong { .. }
-        ) {
-            let message = match &p.kind {
-                ProblemKind::TextTooLong { chars } => format!(
-                    "text has {chars} characters, more than the {MAX_CELL_CHARS} a spreadsheet cell holds"
-                ),
-                ProblemKind::IllegalCharacter { ch, position } => format!(
-                    "contains the control character U+{:04X} at character {position}, which a workbook (XML) cannot carry",
-                    *ch as u32
-                ),
-                other => other.to_string(),
-            };
-            return Err(ExportError::Limit {
-                path: p.path,
-                message,
-            });
-        }
-    }
-    Ok(())
-}
-
 /// Title, subject, company and creation date.
 fn properties(concept: &Concept, options: &ExportOptions) -> Result<DocProperties, ExportError> {
     let lang = options.language;
@@ -394,10 +366,16 @@ fn properties(concept: &Concept, options: &ExportOptions) -> Result<DocPropertie
         subject.push_str(&h.to_string());
     }
     let category = ctx::tr(lang, "Kreisentwicklung", "County development");
+    // The same limits as for cells: the properties are XML too. (Every
+    // other text is checked by the sheet writer as its cell is written, so
+    // the workbook needs no separate pass over the concept.)
+    sheet::check_text(concept.title.as_str(), || "title".to_owned())?;
+    let company = concept.territory.display_name();
+    sheet::check_text(&company, || "territory".to_owned())?;
     let props = DocProperties::new()
         .set_title(concept.title.text.as_str())
         .set_subject(subject)
-        .set_company(concept.territory.display_name())
+        .set_company(company)
         .set_category(category);
     let day = match options.timestamp {
         Timestamp::Fixed => Some((2000, 1, 1)),

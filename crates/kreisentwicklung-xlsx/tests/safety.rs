@@ -287,3 +287,20 @@ fn sheet_names_are_sanitised() {
     );
     assert_eq!(sheet_name("Maßnahmen"), "Maßnahmen");
 }
+
+#[test]
+fn the_document_properties_are_checked_like_cells() {
+    // Title and county go into the document properties (docProps/core.xml
+    // and app.xml) as well as into the overview.
+    let mut c = with_measure(Measure::new("W3", "Breitband"));
+    c.title = Text::new("KEK\u{b} 2035");
+    let (path, message) = limit(try_export(&c, &ExportOptions::default()));
+    assert_eq!(path, "title");
+    assert!(message.contains("U+000B at character 4"), "{message}");
+
+    let mut c = with_measure(Measure::new("W3", "Breitband"));
+    c.title = Text::new("K".repeat(MAX_CELL_CHARS + 1));
+    let (path, message) = limit(try_export(&c, &ExportOptions::default()));
+    assert_eq!(path, "title");
+    assert!(message.contains("32768 characters"), "{message}");
+}
