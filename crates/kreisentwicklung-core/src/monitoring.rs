@@ -541,14 +541,18 @@ impl LightCounts {
     pub fn count(lights: impl IntoIterator<Item = TrafficLight>) -> Self {
         let mut c = LightCounts::default();
         for l in lights {
-            match l {
-                TrafficLight::Green => c.green += 1,
-                TrafficLight::Yellow => c.yellow += 1,
-                TrafficLight::Red => c.red += 1,
-                TrafficLight::Grey => c.grey += 1,
-            }
+            c.add(l);
         }
         c
+    }
+
+    fn add(&mut self, light: TrafficLight) {
+        match light {
+            TrafficLight::Green => self.green += 1,
+            TrafficLight::Yellow => self.yellow += 1,
+            TrafficLight::Red => self.red += 1,
+            TrafficLight::Grey => self.grey += 1,
+        }
     }
 
     /// The count of one light.
@@ -680,39 +684,110 @@ impl Concept {
 
 /// Evaluates a concept; the same as [`Concept::monitor`].
 pub fn evaluate(concept: &Concept, options: &MonitoringOptions) -> MonitoringReport {
-    let indicators: Vec<IndicatorStatus> = concept
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| {
-            let mut s = evaluate_indicator(ind, options);
+    evaluate_keeping(concept, options, true).report
+}
+
+/// What [`evaluate`] gives, without an entry per indicator and per measure:
+/// the goals, the fields of action, the concept as a whole and how many
+/// indicators and measures show each light. See [`summarize`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonitoringSummary {
+    /// The report with `indicators` and `measures` left empty.
+    pub report: MonitoringReport,
+    /// How many indicators show each light.
+    pub indicator_lights: LightCounts,
+    /// How many measures show each light.
+    pub measure_lights: LightCounts,
+}
+
+/// Evaluates a concept like [`evaluate`], keeping of each indicator and
+/// measure only what the roll-ups need (its progress and weight, 24 to 32
+/// bytes) instead of an entry with id and path: for a catalogue of 100,000
+/// measures written one row at a time, whose rows evaluate their own
+/// indicator or measure ([`evaluate_indicator`], [`evaluate_measure_with`]).
+/// Goals, fields and the concept come out exactly as in [`evaluate`].
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::monitoring::{evaluate, summarize, MonitoringOptions};
+///
+/// let concept = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+///     .with_goal(Goal::new("oz1", 1, "Breitband"))
+///     .with_measure(
+///         Measure::new("m1", "Glasfaser")
+///             .with_goal("oz1")
+///             .with_status_update(Date::from_ymd(2024, 5, 1)?, MeasureStatus::Completed),
+///     );
+/// let options = MonitoringOptions::new(Date::from_ymd(2025, 1, 1)?);
+/// let summary = summarize(&concept, &options);
+/// assert_eq!(summary.measure_lights.green, 1);
+/// let full = evaluate(&concept, &options);
+/// assert!(summary.report.measures.is_empty());
+/// assert_eq!(summary.report.goals, full.goals);
+/// assert_eq!(summary.measure_lights, full.measure_lights());
+/// # Ok::<(), DateError>(())
+/// ```
+pub fn summarize(concept: &Concept, options: &MonitoringOptions) -> MonitoringSummary {
+    evaluate_keeping(concept, options, false)
+}
+
+/// Of a measure, what the roll-ups need.
+#[derive(Clone, Copy)]
+struct Weighted {
+    progress: Option<Progress>,
+    weight: f64,
+}
+
+fn evaluate_keeping(
+    concept: &Concept,
+    options: &MonitoringOptions,
+    keep_items: bool,
+) -> MonitoringSummary {
+    let mut indicators: Vec<IndicatorStatus> = Vec::new();
+    let mut indicator_progress_of: Vec<Option<Progress>> =
+        Vec::with_capacity(concept.indicators.len());
+    let mut indicator_lights = LightCounts::default();
+    for (i, ind) in concept.indicators.iter().enumerate() {
+        let mut s = evaluate_indicator(ind, options);
+        indicator_progress_of.push(s.progress);
+        indicator_lights.add(s.light);
+        if keep_items {
             s.path = crate::health::item_path("indicators", &ind.id, i);
-            s
-        })
-        .collect();
+            indicators.push(s);
+        }
+    }
     let indicator_index = first_index(concept.indicators.iter().map(|i| &i.id));
     let indicator_progress = |id: &Id| -> Option<Progress> {
         indicator_index
             .get(id.as_str())
-            .and_then(|&i| indicators[i].progress)
+            .and_then(|&i| indicator_progress_of[i])
     };
 
-    let measures: Vec<MeasureProgress> = concept
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| evaluate_measure(m, i, &indicator_progress, options))
-        .collect();
+    let mut measures: Vec<MeasureProgress> = Vec::new();
+    let mut weighted: Vec<Weighted> = Vec::with_capacity(concept.measures.len());
+    let mut measure_lights = LightCounts::default();
+    for (i, m) in concept.measures.iter().enumerate() {
+        let e = evaluate_measure(m, i, &indicator_progress, options);
+        weighted.push(Weighted {
+            progress: e.progress,
+            weight: e.weight,
+        });
+        measure_lights.add(e.light);
+        if keep_items {
+            measures.push(e);
+        }
+    }
 
     let goal_index = first_index(concept.goals.iter().map(|g| &g.id));
     let goals = evaluate_goals(
         concept,
         &goal_index,
-        &measures,
+        &weighted,
         &indicator_progress,
         options,
     );
-    let fields = evaluate_fields(concept, &goal_index, &goals, &measures, options);
+    let fields = evaluate_fields(concept, &goal_index, &goals, &weighted, options);
 
     // The whole concept: top-level goals (or goals whose parent does not
     // exist) and measures serving no existing goal.
@@ -728,20 +803,24 @@ pub fn evaluate(concept: &Concept, options: &MonitoringOptions) -> MonitoringRep
     }
     for (mi, m) in concept.measures.iter().enumerate() {
         if !m.goals.iter().any(|g| goal_index.contains_key(g.as_str())) {
-            acc.add(measures[mi].progress, measures[mi].weight);
+            acc.add(weighted[mi].progress, weighted[mi].weight);
         }
     }
     let overall = acc.finish(Id::default(), String::new(), &options.thresholds);
 
-    MonitoringReport {
-        today: options.today,
-        thresholds: options.thresholds,
-        pace: options.pace,
-        overall,
-        indicators,
-        measures,
-        goals,
-        fields,
+    MonitoringSummary {
+        report: MonitoringReport {
+            today: options.today,
+            thresholds: options.thresholds,
+            pace: options.pace,
+            overall,
+            indicators,
+            measures,
+            goals,
+            fields,
+        },
+        indicator_lights,
+        measure_lights,
     }
 }
 
@@ -1077,7 +1156,7 @@ pub(crate) fn parent_indices(
 fn evaluate_goals(
     concept: &Concept,
     goal_index: &HashMap<&str, usize>,
-    measures: &[MeasureProgress],
+    measures: &[Weighted],
     indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
     options: &MonitoringOptions,
 ) -> Vec<GoalProgress> {
@@ -1203,7 +1282,7 @@ fn evaluate_fields(
     concept: &Concept,
     goal_index: &HashMap<&str, usize>,
     goals: &[GoalProgress],
-    measures: &[MeasureProgress],
+    measures: &[Weighted],
     options: &MonitoringOptions,
 ) -> Vec<FieldProgress> {
     let parents = parent_indices(&concept.goals, goal_index);

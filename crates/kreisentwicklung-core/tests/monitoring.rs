@@ -619,6 +619,34 @@ fn generated_concepts_are_evaluated_without_panics() {
 }
 
 #[test]
+fn the_summary_is_the_report_without_its_items() {
+    use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+    use kreisentwicklung_core::monitoring::summarize;
+    for (n, seed) in [(0, 1), (200, 3), (1_000, 2030)] {
+        let c = generate(
+            &GeneratorOptions::new(n)
+                .seed(seed)
+                .observations_per_indicator(4),
+        );
+        for today in [ymd(2022, 1, 1), ymd(2026, 1, 1), ymd(2031, 6, 30)] {
+            let o = MonitoringOptions::new(today);
+            let full = evaluate(&c, &o);
+            let s = summarize(&c, &o);
+            assert!(s.report.indicators.is_empty() && s.report.measures.is_empty());
+            // Bit for bit: the same roll-ups in the same order.
+            assert_eq!(s.report.goals, full.goals, "{n}/{seed} {today}");
+            assert_eq!(s.report.fields, full.fields);
+            assert_eq!(s.report.overall, full.overall);
+            assert_eq!(s.indicator_lights, full.indicator_lights());
+            assert_eq!(s.measure_lights, full.measure_lights());
+            if n > 0 {
+                assert!(full.goals.iter().any(|g| g.progress.is_some()));
+            }
+        }
+    }
+}
+
+#[test]
 fn seeds_are_evaluated() {
     for name in ["helmstedt", "nordsachsen", "bernkastel-wittlich"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -9,8 +9,8 @@ use kreisentwicklung_core::health::{
     count_findings, try_for_each_finding, Finding, HealthOptions, HealthReport, Severity,
 };
 use kreisentwicklung_core::monitoring::{
-    evaluate_indicator, evaluate_measure_with, IndicatorStatus, LightCounts, MonitoringOptions,
-    MonitoringReport, TrafficLight,
+    evaluate_indicator, evaluate_measure_with, summarize, IndicatorStatus, LightCounts,
+    MonitoringOptions, MonitoringReport, TrafficLight,
 };
 use kreisentwicklung_core::{Concept, Date, Indicator, Measure};
 
@@ -62,13 +62,16 @@ impl Evaluation {
                 .collect();
             (Some(report), per_severity)
         };
-        let mut monitoring = concept.monitor(&monitoring_options);
-        let indicator_lights = monitoring.indicator_lights();
-        let measure_lights = monitoring.measure_lights();
-        if constant_memory {
-            monitoring.indicators = Vec::new();
-            monitoring.measures = Vec::new();
-        }
+        // In constant-memory mode without an entry per indicator and measure
+        // (their rows evaluate their own).
+        let (monitoring, indicator_lights, measure_lights) = if constant_memory {
+            let s = summarize(concept, &monitoring_options);
+            (s.report, s.indicator_lights, s.measure_lights)
+        } else {
+            let report = concept.monitor(&monitoring_options);
+            let (i, m) = (report.indicator_lights(), report.measure_lights());
+            (report, i, m)
+        };
         Evaluation {
             today,
             monitoring,
