@@ -3,8 +3,6 @@
 //! rows per indicator, from which a line chart per indicator plots the
 //! observed values against the target.
 
-use std::collections::HashMap;
-
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{Date, Indicator, Period};
 use rust_xlsxwriter::{
@@ -182,9 +180,63 @@ fn unsafe_chart_text(text: &str) -> bool {
 }
 
 /// What an indicator measures: a goal or a measure, by index.
+#[derive(Clone, Copy)]
 enum Link {
     Goal(usize),
     Measure(usize),
+}
+
+/// The links of every indicator, grouped by the indicator's position: the
+/// links of the indicator at `i` are `links[start[i]..start[i + 1]]`, goals
+/// first, each in list order.
+struct Linked {
+    start: Vec<usize>,
+    links: Vec<Link>,
+}
+
+impl Linked {
+    fn new(ctx: &Ctx) -> Self {
+        let c = ctx.c;
+        let index = &ctx.idx.indicators;
+        let all = || {
+            let goals = c
+                .goals
+                .iter()
+                .enumerate()
+                .flat_map(|(k, g)| g.indicators.iter().map(move |i| (i, Link::Goal(k))));
+            let measures = c
+                .measures
+                .iter()
+                .enumerate()
+                .flat_map(|(k, m)| m.indicators.iter().map(move |i| (i, Link::Measure(k))));
+            goals
+                .chain(measures)
+                .filter_map(|(i, l)| Some((index.position(i.as_str())?, l)))
+        };
+        // A counting sort: count, sum up, place.
+        let mut start = vec![0; c.indicators.len() + 1];
+        for (i, _) in all() {
+            start[i + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut links = vec![Link::Goal(0); start[start.len() - 1]];
+        for (i, l) in all() {
+            links[next[i]] = l;
+            next[i] += 1;
+        }
+        Linked { start, links }
+    }
+
+    /// The links of the indicator with the id.
+    fn of(&self, ctx: &Ctx, id: &kreisentwicklung_core::Id) -> &[Link] {
+        match ctx.idx.indicators.position(id.as_str()) {
+            Some(i) => &self.links[self.start[i]..self.start[i + 1]],
+            None => &[],
+        }
+    }
 }
 
 /// Writes the sheet; nothing when there are no indicators.
@@ -193,19 +245,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.indicators.is_empty() {
         return Ok(());
     }
-    // Who the indicator measures.
-    // (goals and measures by index, worded when the row is written)
-    let mut linked: HashMap<&str, Vec<Link>> = HashMap::new();
-    for (k, g) in c.goals.iter().enumerate() {
-        for i in &g.indicators {
-            linked.entry(i.as_str()).or_default().push(Link::Goal(k));
-        }
-    }
-    for (k, m) in c.measures.iter().enumerate() {
-        for i in &m.indicators {
-            linked.entry(i.as_str()).or_default().push(Link::Measure(k));
-        }
-    }
+    // Who each indicator measures: goals and measures by position, grouped
+    // by the indicator's position (its first, when ids repeat) in one list
+    // with offsets, so that no list is held per indicator; worded when the
+    // row is written.
+    let linked = Linked::new(ctx);
     let goal_word = ctx.tr("Ziel", "Goal");
     let measure_word = ctx.tr("Maßnahme", "Measure");
     let link_text = |l: &Link| match *l {
@@ -310,8 +354,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(s) = &ind.source {
             w.text(SOURCE, &s.text, || item.field("source"))?;
         }
-        if let Some(l) = linked.get(ind.id.as_str()) {
-            w.text(LINKED, &join(l.iter().map(link_text)), || item.field("id"))?;
+        let links = linked.of(ctx, &ind.id);
+        if !links.is_empty() {
+            w.text(LINKED, &join(links.iter().map(link_text)), || {
+                item.field("id")
+            })?;
         }
         if let Some(d) = &ind.description {
             w.text(DESCRIPTION, &d.text, || item.field("description"))?;
