@@ -118,19 +118,22 @@
 //!    warning. `$schema` is optional and not checked.
 //! 6. **Types and codes**: every value has the type the model expects,
 //!    codes are known, dates exist (`2019-02-30` does not). The error names
-//!    the path, such as `concept.events[2].date`. A
-//!    [`Period`](kreisentwicklung_core::Period) or
+//!    the path, such as `concept.events[2].date` or
+//!    `concept.measures[0].period.date`. A
 //!    [`Horizon`](kreisentwicklung_core::Horizon) is read as a whole, so
-//!    the path of an error inside one ends at it (or at its `kind`).
+//!    the path of an error inside one ends at it (or at its `kind`); so
+//!    does the path of an error in a member of a
+//!    [`Period`](kreisentwicklung_core::Period) written before its `kind`.
 //! 7. **Validation** of the concept: every problem at once, as
 //!    [`ImportError::Invalid`].
 //!
 //! **Unknown fields** are ignored, so that a document of a newer minor
 //! version (which may add optional fields) can still be read, and each is
-//! returned as a [`Warning::UnknownField`] with its path. Two exceptions
-//! come from the model: inside the object form of a text (`{"text": …,
-//! "translations": …}`) an unknown field is an error, and inside a period
-//! or horizon it is ignored without a warning.
+//! returned as a [`Warning::UnknownField`] with its path — also inside the
+//! object form of a text (`{"text": …, "translations": …}`) and inside a
+//! period, where a member its `kind` does not have counts as unknown (if it
+//! comes after `kind`). One exception comes from the model: inside a
+//! horizon an unknown field is ignored without a warning.
 //!
 //! **Numbers**: every finite `f64` reads back bit for bit (the shortest
 //! representation that round-trips is written, and parsed exactly). NaN and

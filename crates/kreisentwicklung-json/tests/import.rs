@@ -174,11 +174,11 @@ fn dates_that_do_not_exist_name_the_path() {
         "concept.measures[0].statusHistory[0].date: invalid date \"2019-02-30\": day does not \
          exist in that month at line 7 column 79"
     );
-    // Inside a period the path ends at the period.
+    // Inside a period the path goes down to the field.
     let e = err(&doc(
         r#""measures": [{"id": "m1", "title": "R", "period": {"kind": "day", "date": "2019-02-30"}}]"#,
     ));
-    assert_eq!(e.path(), Some("concept.measures[0].period"));
+    assert_eq!(e.path(), Some("concept.measures[0].period.date"));
     assert!(e
         .to_string()
         .contains("invalid date \"2019-02-30\": day does not exist in that month"));
@@ -451,6 +451,24 @@ fn unknown_fields_are_ignored_and_reported_as_warnings() {
     );
     // from_str drops them and reads the same concept.
     assert_eq!(from_str(&input).unwrap(), imported.concept);
+
+    // In a text and in a period (a member of another kind too), not in a
+    // horizon.
+    let input = doc(
+        r#""horizon": {"kind": "year", "year": 2030, "x": 1},
+    "measures": [{"id": "m1", "title": {"text": "R", "translations": {"en": "R"}, "note": "n"},
+      "period": {"kind": "year", "year": 2019, "month": 5, "colour": "red"}}]"#,
+    );
+    let imported = from_str_with_warnings(&input).unwrap();
+    let paths: Vec<_> = imported.warnings.iter().filter_map(Warning::path).collect();
+    assert_eq!(
+        paths,
+        [
+            "concept.measures[0].title.note",
+            "concept.measures[0].period.month",
+            "concept.measures[0].period.colour"
+        ]
+    );
 }
 
 #[test]
