@@ -7,6 +7,9 @@ use kreisentwicklung_core::{
     Concept, ConceptDocument, ValidationErrors, SCHEMA_MAJOR, SCHEMA_VERSION,
 };
 
+use serde::Deserialize;
+
+use crate::checked;
 use crate::path::{self, shorten};
 use crate::scan::{self, Found, ScanError, VersionField};
 use crate::{MAX_DEPTH, MAX_STRING_BYTES};
@@ -257,6 +260,58 @@ pub fn from_str_with_warnings(input: &str) -> Result<Imported, ImportError> {
     if input.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         return Err(ImportError::Empty);
     }
+    let (doc, warnings) = match read_once(input) {
+        Some(read) => read,
+        None => read_carefully(input)?,
+    };
+    doc.concept.validate().map_err(ImportError::Invalid)?;
+    Ok(Imported {
+        concept: doc.concept,
+        warnings,
+    })
+}
+
+/// The usual case, one pass: the document deserialised through
+/// [`Checked`](checked::Checked), which checks keys and strings on the way
+/// and notes unknown fields. `None` on any problem, which
+/// [`read_carefully`] then finds and describes; when this succeeds,
+/// [`read_carefully`] would give the same document and warnings.
+fn read_once(input: &str) -> Option<(ConceptDocument, Vec<Warning>)> {
+    // serde_json would also read a struct from an array.
+    if !input
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        return None;
+    }
+    let mut state = checked::State::default();
+    let mut de = serde_json::Deserializer::from_str(input);
+    let doc = ConceptDocument::deserialize(checked::Checked {
+        de: &mut de,
+        st: &mut state,
+    })
+    .ok()?;
+    de.end().ok()?;
+    let mut warnings = Vec::new();
+    // The version is checked after the concept was read, but only a
+    // document without any other problem gets here, so the outcome is the
+    // same as checking it first: a wrong version is what is reported.
+    warnings.extend(check_version(VersionField::Str(doc.schema_version.clone())).ok()?);
+    warnings.extend(
+        state
+            .unknown
+            .into_iter()
+            .map(|path| Warning::UnknownField { path }),
+    );
+    Some((doc, warnings))
+}
+
+/// The checks one after the other, in the documented order, with paths and
+/// positions in the errors: the scan (well-formed, depth, duplicate keys,
+/// string lengths, version), then the deserialisation with path tracking.
+/// Only run on a document [`read_once`] did not accept, so it finds the
+/// problem (or, if `read_once` was stricter than needed, reads it).
+fn read_carefully(input: &str) -> Result<(ConceptDocument, Vec<Warning>), ImportError> {
     let version = scan::scan(input).map_err(scan_error)?;
     let mut warnings = Vec::new();
     warnings.extend(check_version(version)?);
@@ -275,12 +330,7 @@ pub fn from_str_with_warnings(input: &str) -> Result<Imported, ImportError> {
         })?
     };
     de.end().map_err(|source| ImportError::Syntax { source })?;
-
-    doc.concept.validate().map_err(ImportError::Invalid)?;
-    Ok(Imported {
-        concept: doc.concept,
-        warnings,
-    })
+    Ok((doc, warnings))
 }
 
 /// Reads a concept document from bytes, which must be UTF-8; see
@@ -396,6 +446,99 @@ mod tests {
             check_version(VersionField::Str("99999999999999999999999.0".into())),
             Err(ImportError::UnsupportedVersion { .. })
         ));
+    }
+
+    /// The one pass accepts a document only if the careful way reads the
+    /// same document and warnings; and it accepts the documents it should.
+    fn same(input: &str) -> bool {
+        let once = read_once(input);
+        let careful = read_carefully(input).ok();
+        if let Some(once) = &once {
+            assert_eq!(Some(once), careful.as_ref(), "{input}");
+        }
+        once.is_some() || careful.is_none()
+    }
+
+    fn doc(concept_extra: &str) -> String {
+        format!(
+            r#"{{"$schema": "urn:kreisentwicklung:schema:json:1", "schemaVersion": "1.0",
+            "concept": {{"id": "kek", "title": "KEK", "kind": "kek", "status": "adopted",
+            "territory": {{"name": "Beispiel", "kind": "landkreis"}}{concept_extra}}}}}"#
+        )
+    }
+
+    #[test]
+    fn one_pass_and_careful_reading_agree() {
+        use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+        let concept = generate(&GeneratorOptions::new(30).seed(7));
+        for pretty in [false, true] {
+            let json = String::from_utf8(crate::to_vec(&concept, pretty).unwrap()).unwrap();
+            assert!(read_once(&json).is_some());
+            assert!(same(&json));
+        }
+        let accepted = [
+            doc(""),
+            doc(r#", "x-colour": "blue", "measures": [{"id": "m1", "title": "R", "rating": {"a": [1, {"b": 2}]}}]"#),
+            doc("").replace(r#""title": "KEK""#, r#""title": {"text": "KEK", "translations": {"en": "CDC", "fr": "x"}, "note": [1]}"#),
+            doc("").replace(r#""title": "KEK""#, r#""title": {"text": "KEK", "translations": {"en\u0020": "CDC", "en": "x"}}"#),
+            doc(r#", "measures": [{"id": "m1", "title": "R", "period": {"year": 2019, "kind": "year", "colour": 1}}]"#),
+            doc(r#", "measures": [{"id": "m1", "title": "R", "period": {"start": {"kind": "year", "year": 2019}, "kind": "since"}}]"#),
+            doc(r#", "measures": [{"id": "m1", "title": "R", "period": {"kind": "year", "year": 2019, "month": "x"}}]"#),
+            doc(r#", "horizon": {"kind": "range", "from": 2020, "to": 2030, "x": 1}"#),
+            doc(r#", "x": {"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":0,"k11":1,"k12":2,"k13":3,"k14":4,"k15":5,"k16":6,"k17":7,"k18":8}"#),
+            doc("").replace(r#""1.0""#, r#""1.7""#),
+            doc("").replace("\"kek\", \"title\"", "\"kek\", \"t\\u0069tle\""),
+        ];
+        for input in &accepted {
+            assert!(read_once(input).is_some(), "{input}");
+            assert!(same(input), "{input}");
+        }
+        let refused = [
+            String::new(),
+            "[]".to_owned(),
+            r#"["urn:kreisentwicklung:schema:json:1", "1.0", {}]"#.to_owned(),
+            doc(r#", "title": "x""#),
+            doc(r#", "x": {"a": 1, "a": 2}"#),
+            doc("").replace(
+                r#""title": "KEK""#,
+                r#""title": {"text": "KEK", "translations": {"en": "CDC", "\u0065n": "x"}}"#,
+            ),
+            doc(
+                r#", "x": {"k0":0,"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":0,"k11":1,"k12":2,"k13":3,"k14":4,"k15":5,"k16":6,"k17":7,"k3":8}"#,
+            ),
+            doc(
+                r#", "measures": [{"id": "m1", "title": "R", "period": {"kind": "year", "year": 2019, "year": 2020}}]"#,
+            ),
+            doc(
+                r#", "measures": [{"id": "m1", "title": "R", "period": {"kind": "day", "date": "2019-02-30"}}]"#,
+            ),
+            doc(&format!(r#", "x": {}{}"#, "[".repeat(200), "]".repeat(200))),
+            doc(&format!(
+                r#", "x": "{}""#,
+                "a".repeat(crate::MAX_STRING_BYTES + 1)
+            )),
+            doc(&format!(
+                r#", "{}": 1"#,
+                "a".repeat(crate::MAX_STRING_BYTES + 1)
+            )),
+            doc("").replace(r#""1.0""#, r#""2.0""#),
+            doc("").replace(r#""1.0""#, "1.0"),
+            doc("").replace(r#""schemaVersion": "1.0","#, ""),
+            doc("") + " x",
+        ];
+        for input in &refused {
+            assert!(read_once(input).is_none(), "{input}");
+            assert!(same(input), "{input}");
+        }
+        let hostile = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/hostile");
+        if let Ok(dir) = std::fs::read_dir(hostile) {
+            for entry in dir {
+                let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+                if let Ok(text) = std::str::from_utf8(&bytes) {
+                    assert!(same(text), "{text}");
+                }
+            }
+        }
     }
 
     #[test]

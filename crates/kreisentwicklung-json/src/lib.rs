@@ -139,12 +139,16 @@
 //! representation that round-trips is written, and parsed exactly). NaN and
 //! infinities cannot be written in JSON, so export refuses them.
 //!
-//! **Cost**: the document is parsed twice, once for the checks 1–5 without
-//! building anything, then into the model.
+//! **Cost**: a document without problems is parsed once: the checks 2–4
+//! are made on the way while the model is built, the schema version is
+//! checked after. A document with a problem is then parsed again, the
+//! checks one after the other, to report the first problem in the order
+//! above with its path and position.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod checked;
 mod export;
 mod import;
 mod path;

@@ -1,0 +1,490 @@
+//! The single pass of an import: `serde_json` deserialises the model
+//! through [`Checked`], a `Deserializer` wrapper that makes the checks of
+//! the separate scan ([`scan`](crate::scan)) on the way — no duplicate key
+//! in any object, no string (key or value) longer than
+//! [`MAX_STRING_BYTES`], checked before the string is handed on and so
+//! before it is copied — and records the path of every unknown field, as
+//! `serde_ignored` does. Nesting is limited by `serde_json`'s recursion
+//! limit ([`MAX_DEPTH`](crate::MAX_DEPTH)), as in the scan: values the
+//! model ignores are walked with `deserialize_any`, never skipped by
+//! `serde_json`'s depth-unlimited `deserialize_ignored_any`.
+//!
+//! The pass builds no messages and no paths unless a field is unknown. It
+//! only has to be right when it succeeds: on any error the import reads the
+//! document again the careful way (scan, schema version, deserialisation
+//! with path tracking), which finds the first problem in the documented
+//! order and says what and where. So a success here must mean that the
+//! careful way succeeds too, with the same concept and warnings: every byte
+//! of the document passes through this wrapper (serde_json never skips a
+//! value on its own), and whatever the wrapper cannot account for (a key
+//! that is not a string, say) is an error.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
+
+use crate::path::{render, Seg};
+use crate::MAX_STRING_BYTES;
+
+/// What the pass keeps while it runs.
+#[derive(Default)]
+pub(crate) struct State<'de> {
+    /// The keys of every open object so far, innermost object last
+    /// (borrowed from the input unless they had escapes).
+    keys: Vec<Cow<'de, str>>,
+    /// A cheap fingerprint of each key in `keys`, compared first.
+    prints: Vec<u64>,
+    /// Where the value being read is.
+    path: Vec<Step>,
+    /// Greater than zero inside an ignored value.
+    ignoring: usize,
+    /// Paths of the unknown fields, in document order.
+    pub(crate) unknown: Vec<String>,
+}
+
+/// A step of the current path.
+#[derive(Clone, Copy)]
+enum Step {
+    /// The value of the key `keys[i]`.
+    Key(usize),
+    /// The element of an array at this index.
+    Index(usize),
+}
+
+impl State<'_> {
+    fn path(&self) -> String {
+        let segs: Vec<Seg> = self
+            .path
+            .iter()
+            .map(|s| match *s {
+                Step::Key(i) => Seg::Key(self.keys[i].clone().into_owned()),
+                Step::Index(i) => Seg::Index(i),
+            })
+            .collect();
+        render(&segs)
+    }
+}
+
+/// Objects with more keys than this look up duplicates in a hash set.
+const FEW_KEYS: usize = 16;
+
+/// The first seven bytes and the length of a key: equal keys have equal
+/// fingerprints, and the keys of one object rarely do otherwise.
+fn fingerprint(key: &str) -> u64 {
+    let b = key.as_bytes();
+    let mut x = [0u8; 8];
+    let n = b.len().min(7);
+    x[..n].copy_from_slice(&b[..n]);
+    x[7] = b.len() as u8;
+    u64::from_le_bytes(x)
+}
+
+fn too_long<E: de::Error>(len: usize) -> Result<(), E> {
+    if len > MAX_STRING_BYTES {
+        Err(E::custom("string too long"))
+    } else {
+        Ok(())
+    }
+}
+
+/// The wrapper around a `Deserializer` (the document, or any value in it).
+pub(crate) struct Checked<'s, 'de, D> {
+    pub(crate) de: D,
+    pub(crate) st: &'s mut State<'de>,
+}
+
+macro_rules! forward_deserialize {
+    ($wrap:ident; $($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Self::Error> {
+            self.de.$method($($arg,)* $wrap { visitor, st: self.st })
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Checked<'_, 'de, D> {
+    type Error = D::Error;
+
+    forward_deserialize! { Wrap;
+        deserialize_any(); deserialize_bool();
+        deserialize_i8(); deserialize_i16(); deserialize_i32(); deserialize_i64(); deserialize_i128();
+        deserialize_u8(); deserialize_u16(); deserialize_u32(); deserialize_u64(); deserialize_u128();
+        deserialize_f32(); deserialize_f64(); deserialize_char();
+        deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
+        deserialize_option(); deserialize_unit(); deserialize_seq(); deserialize_map();
+        deserialize_identifier();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+    }
+
+    /// An unknown field (or another value the model skips): its path is
+    /// recorded unless it is inside one already, and it is walked like any
+    /// other value, so that its keys, strings and depth are checked.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        let st = self.st;
+        if st.ignoring == 0 {
+            let path = st.path();
+            st.unknown.push(path);
+        }
+        st.ignoring += 1;
+        let result = self.de.deserialize_any(Wrap {
+            visitor,
+            st: &mut *st,
+        });
+        st.ignoring -= 1;
+        result
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.de.is_human_readable()
+    }
+}
+
+/// The wrapper around a `Visitor` of a value.
+struct Wrap<'s, 'de, V> {
+    visitor: V,
+    st: &'s mut State<'de>,
+}
+
+macro_rules! forward_visit {
+    ($($method:ident($ty:ty);)*) => {$(
+        fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
+            self.visitor.$method(v)
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    forward_visit! {
+        visit_bool(bool);
+        visit_i8(i8); visit_i16(i16); visit_i32(i32); visit_i64(i64); visit_i128(i128);
+        visit_u8(u8); visit_u16(u16); visit_u32(u32); visit_u64(u64); visit_u128(u128);
+        visit_f32(f32); visit_f64(f64); visit_char(char);
+        visit_bytes(&[u8]); visit_borrowed_bytes(&'de [u8]); visit_byte_buf(Vec<u8>);
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        too_long(v.len())?;
+        self.visitor.visit_str(v)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        too_long(v.len())?;
+        self.visitor.visit_borrowed_str(v)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        too_long(v.len())?;
+        self.visitor.visit_string(v)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visitor.visit_unit()
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visitor.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.visitor.visit_some(Checked { de: d, st: self.st })
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.visitor
+            .visit_newtype_struct(Checked { de: d, st: self.st })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.visitor.visit_seq(Seq {
+            inner: seq,
+            st: self.st,
+            index: 0,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let st = self.st;
+        let start = st.keys.len();
+        let result = self.visitor.visit_map(Map {
+            inner: map,
+            st: &mut *st,
+            start,
+            many: None,
+        });
+        st.keys.truncate(start);
+        st.prints.truncate(start);
+        result
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        self.visitor.visit_enum(Enum {
+            inner: data,
+            st: self.st,
+        })
+    }
+}
+
+/// A seed whose deserializer is wrapped.
+struct Seed<'s, 'de, T> {
+    seed: T,
+    st: &'s mut State<'de>,
+}
+
+impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, T> {
+    type Value = T::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T::Value, D::Error> {
+        self.seed.deserialize(Checked { de: d, st: self.st })
+    }
+}
+
+/// The elements of an array.
+struct Seq<'s, 'de, A> {
+    inner: A,
+    st: &'s mut State<'de>,
+    index: usize,
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        self.st.path.push(Step::Index(self.index));
+        let result = self.inner.next_element_seed(Seed {
+            seed,
+            st: &mut *self.st,
+        });
+        self.st.path.pop();
+        self.index += 1;
+        result
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// The members of an object: each key is checked against the earlier keys
+/// of the same object.
+struct Map<'s, 'de, A> {
+    inner: A,
+    st: &'s mut State<'de>,
+    /// Where the keys of this object start in `st.keys`.
+    start: usize,
+    /// The keys, once there are more than [`FEW_KEYS`].
+    many: Option<HashSet<Cow<'de, str>>>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let before = self.st.keys.len();
+        let key = self.inner.next_key_seed(KeySeed {
+            seed,
+            st: &mut *self.st,
+        })?;
+        if key.is_none() {
+            return Ok(None);
+        }
+        let st = &mut *self.st;
+        if st.keys.len() != before + 1 {
+            return Err(de::Error::custom("a key that is not a string"));
+        }
+        let earlier = before - self.start;
+        let duplicate = if earlier < FEW_KEYS {
+            let print = st.prints[before];
+            st.prints[self.start..before]
+                .iter()
+                .zip(&st.keys[self.start..before])
+                .any(|(p, k)| *p == print && *k == st.keys[before])
+        } else {
+            let set = self
+                .many
+                .get_or_insert_with(|| st.keys[self.start..before].iter().cloned().collect());
+            !set.insert(st.keys[before].clone())
+        };
+        if duplicate {
+            return Err(de::Error::custom("duplicate key"));
+        }
+        Ok(key)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        let len = self.st.keys.len();
+        if len <= self.start {
+            return Err(de::Error::custom("a value without a key"));
+        }
+        self.st.path.push(Step::Key(len - 1));
+        let result = self.inner.next_value_seed(Seed {
+            seed,
+            st: &mut *self.st,
+        });
+        self.st.path.pop();
+        result
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// The seed of a key: its string is checked and kept.
+struct KeySeed<'s, 'de, K> {
+    seed: K,
+    st: &'s mut State<'de>,
+}
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, K> {
+    type Value = K::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<K::Value, D::Error> {
+        self.seed.deserialize(KeyDe { de: d, st: self.st })
+    }
+}
+
+/// The deserializer of a key.
+struct KeyDe<'s, 'de, D> {
+    de: D,
+    st: &'s mut State<'de>,
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDe<'_, 'de, D> {
+    type Error = D::Error;
+
+    forward_deserialize! { KeyVisitor;
+        deserialize_any(); deserialize_bool();
+        deserialize_i8(); deserialize_i16(); deserialize_i32(); deserialize_i64(); deserialize_i128();
+        deserialize_u8(); deserialize_u16(); deserialize_u32(); deserialize_u64(); deserialize_u128();
+        deserialize_f32(); deserialize_f64(); deserialize_char();
+        deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
+        deserialize_option(); deserialize_unit(); deserialize_seq(); deserialize_map();
+        deserialize_identifier(); deserialize_ignored_any();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.de.is_human_readable()
+    }
+}
+
+/// The visitor of a key: checks and keeps the string. Anything but a
+/// string is refused (by the default methods of `Visitor`), so that every
+/// key of every object is compared with the others.
+struct KeyVisitor<'s, 'de, V> {
+    visitor: V,
+    st: &'s mut State<'de>,
+}
+
+impl<'de, V> KeyVisitor<'_, 'de, V> {
+    fn keep<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+        too_long(key.len())?;
+        self.st.prints.push(fingerprint(&key));
+        self.st.keys.push(key);
+        Ok(())
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<Self::Value, E> {
+        self.keep(Cow::Owned(v.to_owned()))?;
+        self.visitor.visit_str(v)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(mut self, v: &'de str) -> Result<Self::Value, E> {
+        self.keep(Cow::Borrowed(v))?;
+        self.visitor.visit_borrowed_str(v)
+    }
+
+    fn visit_string<E: de::Error>(mut self, v: String) -> Result<Self::Value, E> {
+        self.keep(Cow::Owned(v.clone()))?;
+        self.visitor.visit_string(v)
+    }
+}
+
+/// The variant of an enum; its name is checked like any string.
+struct Enum<'s, 'de, A> {
+    inner: A,
+    st: &'s mut State<'de>,
+}
+
+impl<'s, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<'s, 'de, A> {
+    type Error = A::Error;
+    type Variant = Enum<'s, 'de, A::Variant>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Self::Variant), A::Error> {
+        let st = self.st;
+        let (value, variant) = self.inner.variant_seed(Seed { seed, st: &mut *st })?;
+        Ok((value, Enum { inner: variant, st }))
+    }
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.inner.unit_variant()
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        self.inner.newtype_variant_seed(Seed { seed, st: self.st })
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        self.inner.tuple_variant(
+            len,
+            Wrap {
+                visitor,
+                st: self.st,
+            },
+        )
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.inner.struct_variant(
+            fields,
+            Wrap {
+                visitor,
+                st: self.st,
+            },
+        )
+    }
+}
