@@ -701,12 +701,14 @@ pub struct MonitoringSummary {
     pub measure_lights: LightCounts,
 }
 
-/// Evaluates a concept like [`evaluate`], keeping of each indicator and
-/// measure only what the roll-ups need (its progress and weight, 24 to 32
-/// bytes) instead of an entry with id and path: for a catalogue of 100,000
-/// measures written one row at a time, whose rows evaluate their own
-/// indicator or measure ([`evaluate_indicator`], [`evaluate_measure_with`]).
-/// Goals, fields and the concept come out exactly as in [`evaluate`].
+/// Evaluates a concept like [`evaluate`], keeping nothing per measure and
+/// of each indicator only its progress (what the measures and goals that
+/// use it need) instead of an entry with id and path: for a catalogue of
+/// 100,000 measures written one row at a time, whose rows evaluate their
+/// own indicator or measure ([`evaluate_indicator`],
+/// [`evaluate_measure_with`]). Goals, fields and the concept come out
+/// exactly as in [`evaluate`]: both add each measure, in list order, to what
+/// it counts for as it is evaluated.
 ///
 /// ```
 /// use kreisentwicklung_core::*;
@@ -730,13 +732,6 @@ pub struct MonitoringSummary {
 /// ```
 pub fn summarize(concept: &Concept, options: &MonitoringOptions) -> MonitoringSummary {
     evaluate_keeping(concept, options, false)
-}
-
-/// Of a measure, what the roll-ups need.
-#[derive(Clone, Copy)]
-struct Weighted {
-    progress: Option<Progress>,
-    weight: f64,
 }
 
 fn evaluate_keeping(
@@ -764,33 +759,68 @@ fn evaluate_keeping(
             .and_then(|&i| indicator_progress_of[i])
     };
 
+    let goal_index = first_index(concept.goals.iter().map(|g| &g.id));
+    let parents = parent_indices(&concept.goals, &goal_index);
+    let in_field: Vec<Vec<bool>> = concept
+        .fields
+        .iter()
+        .map(|f| goals_in_field(&concept.goals, &parents, f.id.as_str()))
+        .collect();
+
+    // Each measure is evaluated once and added, in list order, to what it
+    // counts for: the goals it serves (each once), the fields of action it
+    // names directly, or the concept when it serves no existing goal. So
+    // nothing is kept per measure unless the caller asks for the entries.
     let mut measures: Vec<MeasureProgress> = Vec::new();
-    let mut weighted: Vec<Weighted> = Vec::with_capacity(concept.measures.len());
     let mut measure_lights = LightCounts::default();
+    let mut goal_measures = vec![Acc::default(); concept.goals.len()];
+    let mut field_measures = vec![Acc::default(); concept.fields.len()];
+    let mut loose_measures = Acc::default();
+    let mut served: Vec<usize> = Vec::new();
     for (i, m) in concept.measures.iter().enumerate() {
         let e = evaluate_measure(m, i, &indicator_progress, options);
-        weighted.push(Weighted {
-            progress: e.progress,
-            weight: e.weight,
-        });
         measure_lights.add(e.light);
+        served.clear();
+        for g in &m.goals {
+            if let Some(&gi) = goal_index.get(g.as_str()) {
+                if !served.contains(&gi) {
+                    served.push(gi);
+                    goal_measures[gi].add(e.progress, e.weight);
+                }
+            }
+        }
+        if served.is_empty() {
+            loose_measures.add(e.progress, e.weight);
+        }
+        for (fi, field) in concept.fields.iter().enumerate() {
+            let names_field = m.fields.iter().any(|x| *x == field.id);
+            if names_field && !served.iter().any(|&gi| in_field[fi][gi]) {
+                field_measures[fi].add(e.progress, e.weight);
+            }
+        }
         if keep_items {
             measures.push(e);
         }
     }
 
-    let goal_index = first_index(concept.goals.iter().map(|g| &g.id));
     let goals = evaluate_goals(
         concept,
-        &goal_index,
-        &weighted,
+        &parents,
+        goal_measures,
         &indicator_progress,
         options,
     );
-    let fields = evaluate_fields(concept, &goal_index, &goals, &weighted, options);
+    let fields = evaluate_fields(
+        concept,
+        &parents,
+        &in_field,
+        &goals,
+        field_measures,
+        options,
+    );
 
     // The whole concept: top-level goals (or goals whose parent does not
-    // exist) and measures serving no existing goal.
+    // exist), then the measures serving no existing goal.
     let mut acc = Acc::default();
     for (gi, g) in concept.goals.iter().enumerate() {
         let top = match &g.parent {
@@ -801,11 +831,7 @@ fn evaluate_keeping(
             acc.add(goals[gi].progress, priority_weight(g.priority));
         }
     }
-    for (mi, m) in concept.measures.iter().enumerate() {
-        if !m.goals.iter().any(|g| goal_index.contains_key(g.as_str())) {
-            acc.add(weighted[mi].progress, weighted[mi].weight);
-        }
-    }
+    acc.merge(&loose_measures);
     let overall = acc.finish(Id::default(), String::new(), &options.thresholds);
 
     MonitoringSummary {
@@ -1088,7 +1114,7 @@ fn evaluate_measure(
 }
 
 /// A weighted mean of progress under way.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Acc {
     achieved: f64,
     expected: f64,
@@ -1098,6 +1124,15 @@ struct Acc {
 }
 
 impl Acc {
+    /// Adds what another accumulator has summed up.
+    fn merge(&mut self, other: &Acc) {
+        self.achieved += other.achieved;
+        self.expected += other.expected;
+        self.weight += other.weight;
+        self.measured += other.measured;
+        self.items += other.items;
+    }
+
     fn add(&mut self, p: Option<Progress>, weight: f64) {
         self.items += 1;
         if let Some(p) = p {
@@ -1155,29 +1190,17 @@ pub(crate) fn parent_indices(
 
 fn evaluate_goals(
     concept: &Concept,
-    goal_index: &HashMap<&str, usize>,
-    measures: &[Weighted],
+    parents: &[Option<usize>],
+    mut goal_measures: Vec<Acc>,
     indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
     options: &MonitoringOptions,
 ) -> Vec<GoalProgress> {
     let goals = &concept.goals;
     let n = goals.len();
-    let parents = parent_indices(goals, goal_index);
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, p) in parents.iter().enumerate() {
         if let Some(p) = p {
             children[*p].push(i);
-        }
-    }
-    // Measures serving each goal (each measure once per goal).
-    let mut served_by: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (mi, m) in concept.measures.iter().enumerate() {
-        for g in &m.goals {
-            if let Some(&gi) = goal_index.get(g.as_str()) {
-                if !served_by[gi].contains(&mi) {
-                    served_by[gi].push(mi);
-                }
-            }
         }
     }
 
@@ -1208,10 +1231,8 @@ fn evaluate_goals(
                 continue;
             }
             stack.pop();
-            let mut acc = Acc::default();
-            for &mi in &served_by[g] {
-                acc.add(measures[mi].progress, measures[mi].weight);
-            }
+            // The measures serving `g`, summed up in list order, first.
+            let mut acc = std::mem::take(&mut goal_measures[g]);
             for &c in &children[g] {
                 // Children still open are on a cycle through `g`: skipped.
                 if let Some(r) = &result[c] {
@@ -1280,19 +1301,19 @@ fn goals_in_field(goals: &[Goal], parents: &[Option<usize>], field: &str) -> Vec
 
 fn evaluate_fields(
     concept: &Concept,
-    goal_index: &HashMap<&str, usize>,
+    parents: &[Option<usize>],
+    in_field: &[Vec<bool>],
     goals: &[GoalProgress],
-    measures: &[Weighted],
+    field_measures: Vec<Acc>,
     options: &MonitoringOptions,
 ) -> Vec<FieldProgress> {
-    let parents = parent_indices(&concept.goals, goal_index);
     concept
         .fields
         .iter()
+        .zip(field_measures)
         .enumerate()
-        .map(|(fi, field)| {
-            let f = field.id.as_str();
-            let in_field = goals_in_field(&concept.goals, &parents, f);
+        .map(|(fi, (field, measures))| {
+            let in_field = &in_field[fi];
             let mut acc = Acc::default();
             for (gi, g) in concept.goals.iter().enumerate() {
                 let topmost = in_field[gi] && !parents[gi].is_some_and(|p| in_field[p]);
@@ -1300,17 +1321,9 @@ fn evaluate_fields(
                     acc.add(goals[gi].progress, priority_weight(g.priority));
                 }
             }
-            for (mi, m) in concept.measures.iter().enumerate() {
-                let names_field = m.fields.iter().any(|x| x == f);
-                let via_goal = m
-                    .goals
-                    .iter()
-                    .filter_map(|g| goal_index.get(g.as_str()))
-                    .any(|&gi| in_field[gi]);
-                if names_field && !via_goal {
-                    acc.add(measures[mi].progress, measures[mi].weight);
-                }
-            }
+            // Then the measures that name the field but serve none of its
+            // goals.
+            acc.merge(&measures);
             acc.finish(
                 field.id.clone(),
                 crate::health::item_path("fields", &field.id, fi),
