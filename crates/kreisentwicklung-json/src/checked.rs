@@ -3,13 +3,18 @@
 //! the separate scan ([`scan`](crate::scan)) on the way — no duplicate key
 //! in any object, no string (key or value) longer than
 //! [`MAX_STRING_BYTES`], checked before the string is handed on and so
-//! before it is copied — and records the path of every unknown field, as
-//! `serde_ignored` does. Nesting is limited by `serde_json`'s recursion
+//! before it is copied — and counts the unknown fields, or records the path
+//! of each, as `serde_ignored` does (only when there are some: keeping the
+//! path costs a little for every value, so the import reads a document
+//! with unknown fields a second time to get their paths). Nesting is limited by `serde_json`'s recursion
 //! limit ([`MAX_DEPTH`](crate::MAX_DEPTH)), as in the scan: values the
 //! model ignores are walked with `deserialize_any`, never skipped by
 //! `serde_json`'s depth-unlimited `deserialize_ignored_any`.
 //!
-//! The pass builds no messages and no paths unless a field is unknown. It
+//! The pass builds no messages. Keys are read as strings (borrowed from
+//! the input where they have no escapes), compared with the earlier keys
+//! of their object (a 64-bit mask of [`key_bit`]s first) and handed on as
+//! strings, as `serde_json` hands them. It
 //! only has to be right when it succeeds: on any error the import reads the
 //! document again the careful way (scan, schema version, deserialisation
 //! with path tracking), which finds the first problem in the documented
@@ -23,6 +28,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
@@ -36,13 +42,16 @@ pub(crate) struct State<'de> {
     /// The keys of every open object so far, innermost object last
     /// (borrowed from the input unless they had escapes).
     keys: Vec<Cow<'de, str>>,
-    /// A cheap fingerprint of each key in `keys`, compared first.
-    prints: Vec<u64>,
-    /// Where the value being read is.
+    /// Whether to keep `path`, which is needed only for the paths of
+    /// unknown fields.
+    track: bool,
+    /// Where the value being read is, if `track`.
     path: Vec<Step>,
     /// Greater than zero inside an ignored value.
     ignoring: usize,
-    /// Paths of the unknown fields, in document order.
+    /// How many unknown fields there are.
+    pub(crate) unknown_count: usize,
+    /// Their paths in document order, if `track`.
     pub(crate) unknown: Vec<String>,
 }
 
@@ -56,6 +65,15 @@ enum Step {
 }
 
 impl State<'_> {
+    /// A state that keeps the path of each unknown field, or only counts
+    /// them (cheaper: no path is kept while reading).
+    pub(crate) fn new(track: bool) -> Self {
+        State {
+            track,
+            ..State::default()
+        }
+    }
+
     fn path(&self) -> String {
         let segs: Vec<Seg> = self
             .path
@@ -72,15 +90,21 @@ impl State<'_> {
 /// Objects with more keys than this look up duplicates in a hash set.
 const FEW_KEYS: usize = 16;
 
-/// The first seven bytes and the length of a key: equal keys have equal
-/// fingerprints, and the keys of one object rarely do otherwise.
-fn fingerprint(key: &str) -> u64 {
+/// One of 64 bits for a key, from its length and its first, middle and
+/// last byte: equal keys have the same bit, and the dozen keys of an
+/// object mostly have different ones, so that a new key is compared with
+/// the earlier keys only when its bit is set already.
+#[inline]
+fn key_bit(key: &str) -> u64 {
     let b = key.as_bytes();
-    let mut x = [0u8; 8];
-    let n = b.len().min(7);
-    x[..n].copy_from_slice(&b[..n]);
-    x[7] = b.len() as u8;
-    u64::from_le_bytes(x)
+    let n = b.len();
+    let print = match n {
+        0 => 0,
+        _ => {
+            n as u64 | u64::from(b[0]) << 16 | u64::from(b[n / 2]) << 24 | u64::from(b[n - 1]) << 32
+        }
+    };
+    1 << (print.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 fn too_long<E: de::Error>(len: usize) -> Result<(), E> {
@@ -130,8 +154,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Checked<'_, 'de, D> {
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let st = self.st;
         if st.ignoring == 0 {
-            let path = st.path();
-            st.unknown.push(path);
+            st.unknown_count += 1;
+            if st.track {
+                let path = st.path();
+                st.unknown.push(path);
+            }
         }
         st.ignoring += 1;
         let result = self.de.deserialize_any(Wrap {
@@ -223,10 +250,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
             inner: map,
             st: &mut *st,
             start,
+            bits: 0,
             many: None,
         });
         st.keys.truncate(start);
-        st.prints.truncate(start);
         result
     }
 
@@ -266,6 +293,12 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
+        if !self.st.track {
+            return self.inner.next_element_seed(Seed {
+                seed,
+                st: &mut *self.st,
+            });
+        }
         self.st.path.push(Step::Index(self.index));
         let result = self.inner.next_element_seed(Seed {
             seed,
@@ -288,6 +321,8 @@ struct Map<'s, 'de, A> {
     st: &'s mut State<'de>,
     /// Where the keys of this object start in `st.keys`.
     start: usize,
+    /// The [`key_bit`]s of its keys.
+    bits: u64,
     /// The keys, once there are more than [`FEW_KEYS`].
     many: Option<HashSet<Cow<'de, str>>>,
 }
@@ -295,45 +330,50 @@ struct Map<'s, 'de, A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
     type Error = A::Error;
 
+    /// Reads the key as a string, checks it against the earlier keys and
+    /// hands it to `seed` as a string (as `serde_json` would).
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        let before = self.st.keys.len();
-        let key = self.inner.next_key_seed(KeySeed {
-            seed,
-            st: &mut *self.st,
-        })?;
-        if key.is_none() {
+        let Some(key) = self.inner.next_key_seed(Key)? else {
             return Ok(None);
-        }
+        };
         let st = &mut *self.st;
-        if st.keys.len() != before + 1 {
-            return Err(de::Error::custom("a key that is not a string"));
-        }
+        let before = st.keys.len();
         let earlier = before - self.start;
+        let bit = key_bit(&key);
         let duplicate = if earlier < FEW_KEYS {
-            let print = st.prints[before];
-            st.prints[self.start..before]
-                .iter()
-                .zip(&st.keys[self.start..before])
-                .any(|(p, k)| *p == print && *k == st.keys[before])
+            let seen = self.bits & bit != 0;
+            self.bits |= bit;
+            seen && st.keys[self.start..].contains(&key)
         } else {
             let set = self
                 .many
-                .get_or_insert_with(|| st.keys[self.start..before].iter().cloned().collect());
-            !set.insert(st.keys[before].clone())
+                .get_or_insert_with(|| st.keys[self.start..].iter().cloned().collect());
+            !set.insert(key.clone())
         };
         if duplicate {
             return Err(de::Error::custom("duplicate key"));
         }
-        Ok(key)
+        let value = match &key {
+            Cow::Borrowed(k) => seed.deserialize(BorrowedStrDeserializer::new(k)),
+            Cow::Owned(k) => seed.deserialize(StrDeserializer::new(k)),
+        }?;
+        st.keys.push(key);
+        Ok(Some(value))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         let len = self.st.keys.len();
         if len <= self.start {
             return Err(de::Error::custom("a value without a key"));
+        }
+        if !self.st.track {
+            return self.inner.next_value_seed(Seed {
+                seed,
+                st: &mut *self.st,
+            });
         }
         self.st.path.push(Step::Key(len - 1));
         let result = self.inner.next_value_seed(Seed {
@@ -349,87 +389,40 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
     }
 }
 
-/// The seed of a key: its string is checked and kept.
-struct KeySeed<'s, 'de, K> {
-    seed: K,
-    st: &'s mut State<'de>,
-}
+/// A key of an object, as a string (borrowed from the input unless it
+/// has escapes); anything else is refused.
+struct Key;
 
-impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, K> {
-    type Value = K::Value;
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<K::Value, D::Error> {
-        self.seed.deserialize(KeyDe { de: d, st: self.st })
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
     }
 }
 
-/// The deserializer of a key.
-struct KeyDe<'s, 'de, D> {
-    de: D,
-    st: &'s mut State<'de>,
-}
-
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDe<'_, 'de, D> {
-    type Error = D::Error;
-
-    forward_deserialize! { KeyVisitor;
-        deserialize_any(); deserialize_bool();
-        deserialize_i8(); deserialize_i16(); deserialize_i32(); deserialize_i64(); deserialize_i128();
-        deserialize_u8(); deserialize_u16(); deserialize_u32(); deserialize_u64(); deserialize_u128();
-        deserialize_f32(); deserialize_f64(); deserialize_char();
-        deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
-        deserialize_option(); deserialize_unit(); deserialize_seq(); deserialize_map();
-        deserialize_identifier(); deserialize_ignored_any();
-        deserialize_unit_struct(name: &'static str);
-        deserialize_newtype_struct(name: &'static str);
-        deserialize_tuple(len: usize);
-        deserialize_tuple_struct(name: &'static str, len: usize);
-        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
-        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
-    }
-
-    fn is_human_readable(&self) -> bool {
-        self.de.is_human_readable()
-    }
-}
-
-/// The visitor of a key: checks and keeps the string. Anything but a
-/// string is refused (by the default methods of `Visitor`), so that every
-/// key of every object is compared with the others.
-struct KeyVisitor<'s, 'de, V> {
-    visitor: V,
-    st: &'s mut State<'de>,
-}
-
-impl<'de, V> KeyVisitor<'_, 'de, V> {
-    fn keep<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
-        too_long(key.len())?;
-        self.st.prints.push(fingerprint(&key));
-        self.st.keys.push(key);
-        Ok(())
-    }
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
-    type Value = V::Value;
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.visitor.expecting(f)
+        f.write_str("a key")
     }
 
-    fn visit_str<E: de::Error>(mut self, v: &str) -> Result<Self::Value, E> {
-        self.keep(Cow::Owned(v.to_owned()))?;
-        self.visitor.visit_str(v)
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        too_long(v.len())?;
+        Ok(Cow::Borrowed(v))
     }
 
-    fn visit_borrowed_str<E: de::Error>(mut self, v: &'de str) -> Result<Self::Value, E> {
-        self.keep(Cow::Borrowed(v))?;
-        self.visitor.visit_borrowed_str(v)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        too_long(v.len())?;
+        Ok(Cow::Owned(v.to_owned()))
     }
 
-    fn visit_string<E: de::Error>(mut self, v: String) -> Result<Self::Value, E> {
-        self.keep(Cow::Owned(v.clone()))?;
-        self.visitor.visit_string(v)
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        too_long(v.len())?;
+        Ok(Cow::Owned(v))
     }
 }
 

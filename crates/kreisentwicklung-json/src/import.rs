@@ -284,7 +284,30 @@ fn read_once(input: &str) -> Option<(ConceptDocument, Vec<Warning>)> {
     {
         return None;
     }
-    let mut state = checked::State::default();
+    let (doc, unknown) = read_checked(input, false)?;
+    let unknown = if unknown.unknown_count == 0 {
+        Vec::new()
+    } else {
+        // Unknown fields: read again, keeping the path of each.
+        read_checked(input, true)?.1.unknown
+    };
+    let mut warnings = Vec::new();
+    // The version is checked after the concept was read, but only a
+    // document without any other problem gets here, so the outcome is the
+    // same as checking it first: a wrong version is what is reported.
+    warnings.extend(check_version(VersionField::Str(doc.schema_version.clone())).ok()?);
+    warnings.extend(
+        unknown
+            .into_iter()
+            .map(|path| Warning::UnknownField { path }),
+    );
+    Some((doc, warnings))
+}
+
+/// One pass through [`Checked`](checked::Checked); `track` keeps the paths
+/// of unknown fields (and costs a little), else they are only counted.
+fn read_checked(input: &str, track: bool) -> Option<(ConceptDocument, checked::State<'_>)> {
+    let mut state = checked::State::new(track);
     let mut de = serde_json::Deserializer::from_str(input);
     let doc = ConceptDocument::deserialize(checked::Checked {
         de: &mut de,
@@ -292,18 +315,7 @@ fn read_once(input: &str) -> Option<(ConceptDocument, Vec<Warning>)> {
     })
     .ok()?;
     de.end().ok()?;
-    let mut warnings = Vec::new();
-    // The version is checked after the concept was read, but only a
-    // document without any other problem gets here, so the outcome is the
-    // same as checking it first: a wrong version is what is reported.
-    warnings.extend(check_version(VersionField::Str(doc.schema_version.clone())).ok()?);
-    warnings.extend(
-        state
-            .unknown
-            .into_iter()
-            .map(|path| Warning::UnknownField { path }),
-    );
-    Some((doc, warnings))
+    Some((doc, state))
 }
 
 /// The checks one after the other, in the documented order, with paths and
