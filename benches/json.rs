@@ -3,7 +3,9 @@
 //! `cargo bench --bench json`; see BENCHMARKS.md. The library's import
 //! checks the document (encoding, depth, duplicate keys, string lengths,
 //! schema version) and validates the concept; `raw_import` does neither,
-//! `raw_import_validate` adds the validation.
+//! `raw_import_validate` adds the validation. `export` is `to_writer` into
+//! a `Vec` (through the library's internal `BufWriter`), `export_vec` is
+//! `to_vec`.
 
 mod common;
 
@@ -30,6 +32,17 @@ fn export(bencher: Bencher, measures: usize) {
         kreisentwicklung::json::to_writer(c, &mut out, false).expect("export");
         out
     });
+}
+
+/// The library's in-memory export, `to_vec` (no internal buffer, the
+/// vector grows as it is written).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn export_vec(bencher: Bencher, measures: usize) {
+    let c = concept(measures);
+    let len = document(measures).len();
+    bencher
+        .counter(BytesCount::new(len))
+        .bench(|| kreisentwicklung::json::to_vec(c, false).expect("export"));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

@@ -60,7 +60,10 @@ impl Exporter for JsonExporter {
 ///
 /// `pretty` output is indented by two spaces and ends with a newline;
 /// compact output has no whitespace at all and no final newline. The same
-/// concept always gives the same bytes. The writer is buffered internally.
+/// concept always gives the same bytes. The writer is buffered internally
+/// (so a `File` or a `&mut dyn Write` gets large writes); for output in
+/// memory, [`to_vec`] writes straight into its vector, without the copy
+/// through the buffer.
 ///
 /// The concept is not validated — a concept in the making can be saved —
 /// but numbers JSON cannot represent (NaN, infinities) are refused with
@@ -146,8 +149,6 @@ fn write_document<W: Write>(
     })
 }
 
-/// Every number of the concept that is NaN or infinite, which JSON cannot
-/// carry (`serde_json` would write `null`).
 /// True when every floating-point number in the concept is finite; checked
 /// first so that the common case builds no path strings.
 fn all_numbers_finite(c: &Concept) -> bool {
@@ -163,6 +164,8 @@ fn all_numbers_finite(c: &Concept) -> bool {
         .all(|f| f.share_percent.is_none_or(f64::is_finite))
 }
 
+/// Every number of the concept that is NaN or infinite, which JSON cannot
+/// carry (`serde_json` would write `null`).
 fn non_finite_numbers(c: &Concept) -> Vec<Problem> {
     let mut problems = Vec::new();
     if all_numbers_finite(c) {
