@@ -454,11 +454,9 @@ fn unknown_fields_are_ignored_and_reported_as_warnings() {
 
     // In a text and in a period (a member of another kind too), not in a
     // horizon.
-    let input = doc(
-        r#""horizon": {"kind": "year", "year": 2030, "x": 1},
+    let input = doc(r#""horizon": {"kind": "year", "year": 2030, "x": 1},
     "measures": [{"id": "m1", "title": {"text": "R", "translations": {"en": "R"}, "note": "n"},
-      "period": {"kind": "year", "year": 2019, "month": 5, "colour": "red"}}]"#,
-    );
+      "period": {"kind": "year", "year": 2019, "month": 5, "colour": "red"}}]"#);
     let imported = from_str_with_warnings(&input).unwrap();
     let paths: Vec<_> = imported.warnings.iter().filter_map(Warning::path).collect();
     assert_eq!(
