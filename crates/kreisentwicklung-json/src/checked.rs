@@ -123,6 +123,7 @@ pub(crate) struct Checked<'s, 'de, D> {
 
 macro_rules! forward_deserialize {
     ($wrap:ident; $($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[inline]
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Self::Error> {
             self.de.$method($($arg,)* $wrap { visitor, st: self.st })
         }
@@ -151,6 +152,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Checked<'_, 'de, D> {
     /// An unknown field (or another value the model skips): its path is
     /// recorded unless it is inside one already, and it is walked like any
     /// other value, so that its keys, strings and depth are checked.
+    #[inline]
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
         let st = self.st;
         if st.ignoring == 0 {
@@ -169,6 +171,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Checked<'_, 'de, D> {
         result
     }
 
+    #[inline]
     fn is_human_readable(&self) -> bool {
         self.de.is_human_readable()
     }
@@ -182,6 +185,7 @@ struct Wrap<'s, 'de, V> {
 
 macro_rules! forward_visit {
     ($($method:ident($ty:ty);)*) => {$(
+        #[inline]
         fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
             self.visitor.$method(v)
         }
@@ -203,38 +207,46 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         visit_bytes(&[u8]); visit_borrowed_bytes(&'de [u8]); visit_byte_buf(Vec<u8>);
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         too_long(v.len())?;
         self.visitor.visit_str(v)
     }
 
+    #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
         too_long(v.len())?;
         self.visitor.visit_borrowed_str(v)
     }
 
+    #[inline]
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         too_long(v.len())?;
         self.visitor.visit_string(v)
     }
 
+    #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         self.visitor.visit_unit()
     }
 
+    #[inline]
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         self.visitor.visit_none()
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         self.visitor.visit_some(Checked { de: d, st: self.st })
     }
 
+    #[inline]
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         self.visitor
             .visit_newtype_struct(Checked { de: d, st: self.st })
     }
 
+    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         self.visitor.visit_seq(Seq {
             inner: seq,
@@ -243,6 +255,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         })
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         let st = self.st;
         let start = st.keys.len();
@@ -257,6 +270,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
         result
     }
 
+    #[inline]
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
         self.visitor.visit_enum(Enum {
             inner: data,
@@ -274,6 +288,7 @@ struct Seed<'s, 'de, T> {
 impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, T> {
     type Value = T::Value;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T::Value, D::Error> {
         self.seed.deserialize(Checked { de: d, st: self.st })
     }
@@ -289,6 +304,7 @@ struct Seq<'s, 'de, A> {
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
     type Error = A::Error;
 
+    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -309,6 +325,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
         result
     }
 
+    #[inline]
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
     }
@@ -332,6 +349,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
 
     /// Reads the key as a string, checks it against the earlier keys and
     /// hands it to `seed` as a string (as `serde_json` would).
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -364,6 +382,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
         Ok(Some(value))
     }
 
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         let len = self.st.keys.len();
         if len <= self.start {
@@ -384,6 +403,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
         result
     }
 
+    #[inline]
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
     }
@@ -415,11 +435,13 @@ impl<'de> Visitor<'de> for Key {
         Ok(Cow::Borrowed(v))
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         too_long(v.len())?;
         Ok(Cow::Owned(v.to_owned()))
     }
 
+    #[inline]
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         too_long(v.len())?;
         Ok(Cow::Owned(v))
@@ -436,6 +458,7 @@ impl<'s, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<'s, 'de, A> {
     type Error = A::Error;
     type Variant = Enum<'s, 'de, A::Variant>;
 
+    #[inline]
     fn variant_seed<V: DeserializeSeed<'de>>(
         self,
         seed: V,
@@ -449,6 +472,7 @@ impl<'s, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<'s, 'de, A> {
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
     type Error = A::Error;
 
+    #[inline]
     fn unit_variant(self) -> Result<(), A::Error> {
         self.inner.unit_variant()
     }
@@ -457,6 +481,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
         self.inner.newtype_variant_seed(Seed { seed, st: self.st })
     }
 
+    #[inline]
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
         self.inner.tuple_variant(
             len,
@@ -467,6 +492,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
         )
     }
 
+    #[inline]
     fn struct_variant<V: Visitor<'de>>(
         self,
         fields: &'static [&'static str],
