@@ -268,7 +268,9 @@ impl<'a> Path<'a> {
     }
 }
 
-type IdSet<'a> = HashMap<&'a str, usize>;
+/// Id → list position. Keyed with foldhash rather than SipHash: the id sets
+/// are most of validation's hashing, and foldhash is still seeded per process.
+type IdSet<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
 
 struct Validator<'a> {
     c: &'a Concept,
@@ -297,13 +299,13 @@ impl<'a> Validator<'a> {
         Validator {
             c,
             problems: Vec::new(),
-            goals: HashMap::new(),
-            measures: HashMap::new(),
-            fields: HashMap::new(),
-            actors: HashMap::new(),
-            events: HashMap::new(),
-            documents: HashMap::new(),
-            indicators: HashMap::new(),
+            goals: IdSet::default(),
+            measures: IdSet::default(),
+            fields: IdSet::default(),
+            actors: IdSet::default(),
+            events: IdSet::default(),
+            documents: IdSet::default(),
+            indicators: IdSet::default(),
         }
     }
 
@@ -330,7 +332,7 @@ impl<'a> Validator<'a> {
         items: &'a [T],
         id_of: fn(&T) -> &Id,
     ) -> IdSet<'a> {
-        let mut set: IdSet<'a> = HashMap::with_capacity(items.len());
+        let mut set: IdSet<'a> = IdSet::with_capacity_and_hasher(items.len(), Default::default());
         let root = Path::ROOT;
         let coll = root.f(name);
         for (i, item) in items.iter().enumerate() {
