@@ -941,13 +941,19 @@ enum Sink<'s> {
     },
 }
 
+/// The ids of a collection. Copies of the ids (inline for short ones) hashed
+/// with foldhash: a lookup then compares within the table instead of
+/// reading the item the id came from, which at 100,000 measures is a cache
+/// miss per reference.
+type IdSet = HashSet<crate::Id, foldhash::fast::RandomState>;
+
 struct Checker<'a, 's> {
     c: &'a Concept,
     o: &'a HealthOptions,
     sink: Sink<'s>,
-    goal_ids: HashSet<&'a str>,
-    actor_ids: HashSet<&'a str>,
-    indicator_ids: HashSet<&'a str>,
+    goal_ids: IdSet,
+    actor_ids: IdSet,
+    indicator_ids: IdSet,
 }
 
 impl<'a, 's> Checker<'a, 's> {
@@ -956,9 +962,9 @@ impl<'a, 's> Checker<'a, 's> {
             c,
             o,
             sink,
-            goal_ids: c.goals.iter().map(|g| g.id.as_str()).collect(),
-            actor_ids: c.actors.iter().map(|a| a.id.as_str()).collect(),
-            indicator_ids: c.indicators.iter().map(|i| i.id.as_str()).collect(),
+            goal_ids: c.goals.iter().map(|g| g.id.clone()).collect(),
+            actor_ids: c.actors.iter().map(|a| a.id.clone()).collect(),
+            indicator_ids: c.indicators.iter().map(|i| i.id.clone()).collect(),
         }
     }
 

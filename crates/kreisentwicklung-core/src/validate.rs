@@ -270,18 +270,20 @@ impl<'a> Path<'a> {
 
 /// Id → list position. Keyed with foldhash rather than SipHash: the id sets
 /// are most of validation's hashing, and foldhash is still seeded per process.
-type IdSet<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
+/// The keys are copies of the ids (inline for short ones), so that a lookup
+/// compares within the table instead of reading the item the id came from.
+type IdSet = HashMap<Id, usize, foldhash::fast::RandomState>;
 
 struct Validator<'a> {
     c: &'a Concept,
     problems: Vec<Problem>,
-    goals: IdSet<'a>,
-    measures: IdSet<'a>,
-    fields: IdSet<'a>,
-    actors: IdSet<'a>,
-    events: IdSet<'a>,
-    documents: IdSet<'a>,
-    indicators: IdSet<'a>,
+    goals: IdSet,
+    measures: IdSet,
+    fields: IdSet,
+    actors: IdSet,
+    events: IdSet,
+    documents: IdSet,
+    indicators: IdSet,
 }
 
 fn shorten(s: &str) -> String {
@@ -331,8 +333,8 @@ impl<'a> Validator<'a> {
         name: &'static str,
         items: &'a [T],
         id_of: fn(&T) -> &Id,
-    ) -> IdSet<'a> {
-        let mut set: IdSet<'a> = IdSet::with_capacity_and_hasher(items.len(), Default::default());
+    ) -> IdSet {
+        let mut set: IdSet = IdSet::with_capacity_and_hasher(items.len(), Default::default());
         let root = Path::ROOT;
         let coll = root.f(name);
         for (i, item) in items.iter().enumerate() {
@@ -359,7 +361,7 @@ impl<'a> Validator<'a> {
                     },
                 );
             } else {
-                set.insert(id.as_str(), i);
+                set.insert(id.clone(), i);
             }
         }
         set
