@@ -36,9 +36,9 @@ fn document_struct(measures: usize) -> &'static ConceptDocument {
         .get_or_init(|| Mutex::new(HashMap::new()))
         .lock()
         .expect("cache lock");
-    cache.entry(measures).or_insert_with(|| {
-        Box::leak(Box::new(ConceptDocument::new(concept(measures).clone())))
-    })
+    cache
+        .entry(measures)
+        .or_insert_with(|| Box::leak(Box::new(ConceptDocument::new(concept(measures).clone()))))
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

@@ -793,7 +793,7 @@ fn evaluate_keeping(
             loose_measures.add(e.progress, e.weight);
         }
         for (fi, field) in concept.fields.iter().enumerate() {
-            let names_field = m.fields.iter().any(|x| *x == field.id);
+            let names_field = m.fields.contains(&field.id);
             if names_field && !served.iter().any(|&gi| in_field[fi][gi]) {
                 field_measures[fi].add(e.progress, e.weight);
             }

@@ -625,7 +625,7 @@ impl<'a> Parser<'a> {
 
     fn id(&mut self, el: El<'a>) -> Res<Id> {
         self.no_attrs(&el)?;
-        Ok(Id::new(self.token(&el)?.into_owned()))
+        Ok(Id::new(self.token(&el)?))
     }
 
     fn parse<T: std::str::FromStr>(&mut self, el: El<'a>, what: &str) -> Res<T> {
