@@ -243,6 +243,19 @@ fn measure_without_goal() {
     );
     c.measures[0].goals = vec![Id::new("uz1-1")];
     assert_clear(&c, &options());
+    // With no goal system at all, every measure that names a goal names one
+    // that does not exist.
+    c.goals.clear();
+    let all: Vec<String> = c
+        .measures
+        .iter()
+        .map(|m| format!("measures[{}]", m.id))
+        .collect();
+    assert!(!all.is_empty());
+    assert_eq!(
+        paths_of(&c, &options(), FindingCode::MeasureWithoutGoal),
+        all
+    );
 }
 
 #[test]
