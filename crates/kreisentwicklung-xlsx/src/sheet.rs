@@ -141,6 +141,24 @@ pub(crate) fn check_rows(
     Ok(())
 }
 
+/// Adjacent cells of the current row, written without a format, that are
+/// to get the format of one column style ([`Formats::for_style`]) in one
+/// `set_range_format` call when the row is done.
+///
+/// Why: `rust_xlsxwriter` hashes the whole [`Format`] for every cell written
+/// with one (some 3,000 instructions a cell), which made the values block
+/// of the Indikatoren sheet (dates and numbers in columns of other styles)
+/// the library's largest cost. A range pays the hash once. Only formats
+/// that a column of the sheet already has are deferred, so that formats
+/// are registered in the same order as before and the file stays
+/// byte-identical.
+#[derive(Clone, Copy)]
+struct Run {
+    first: ColNum,
+    last: ColNum,
+    style: Style,
+}
+
 /// The table a sheet is building.
 struct TableSpec {
     first_row: RowNum,
@@ -166,7 +184,18 @@ pub(crate) struct SheetWriter<'f> {
     /// The number of columns of the table being written, until it ends.
     open_columns: Option<usize>,
     freeze_cols: ColNum,
+    /// Styles whose format a column of this sheet has (by `Style as usize`):
+    /// the formats a [`Run`] may apply.
+    column_formats: [bool; STYLES],
+    /// Cells waiting for their format (see [`Run`]).
+    run: Option<Run>,
+    /// An error applying a run's format, reported by [`SheetWriter::finish`]
+    /// (it cannot happen: the run's cells were written without error).
+    run_error: Option<XlsxError>,
 }
+
+/// The number of [`Style`]s.
+const STYLES: usize = 8;
 
 impl<'f> SheetWriter<'f> {
     /// A new worksheet of the workbook (not yet added to it).
@@ -200,6 +229,9 @@ impl<'f> SheetWriter<'f> {
             table: None,
             open_columns: None,
             freeze_cols: 0,
+            column_formats: [false; STYLES],
+            run: None,
+            run_error: None,
         })
     }
 
@@ -210,12 +242,51 @@ impl<'f> SheetWriter<'f> {
 
     /// Moves on to the next row.
     pub(crate) fn next_row(&mut self) {
+        // The run's cells must get their format before the row is left: in
+        // constant-memory mode it is flushed with the next row's first cell.
+        self.apply_run();
         self.row += 1;
     }
 
     /// The worksheet, for charts and other extras.
     pub(crate) fn worksheet(&mut self) -> &mut Worksheet {
+        self.apply_run();
         &mut self.ws
+    }
+
+    /// Gives the cells of the pending run their format.
+    fn apply_run(&mut self) {
+        if let Some(r) = self.run.take() {
+            let format = self.fmt.for_style(r.style);
+            if let Err(e) = self
+                .ws
+                .set_range_format(self.row, r.first, self.row, r.last, format)
+            {
+                self.run_error.get_or_insert(e);
+            }
+        }
+    }
+
+    /// True when a cell needing the format of `style` can be written without
+    /// a format and join a [`Run`]: a column of the sheet has that format.
+    fn can_defer(&self, style: Style) -> bool {
+        self.column_formats[style as usize]
+    }
+
+    /// Adds the cell just written without a format at `col` to the run of
+    /// cells that get the format of `style` (see [`Run`]).
+    fn defer(&mut self, col: ColNum, style: Style) {
+        match &mut self.run {
+            Some(r) if r.style == style && col.checked_sub(1) == Some(r.last) => r.last = col,
+            _ => {
+                self.apply_run();
+                self.run = Some(Run {
+                    first: col,
+                    last: col,
+                    style,
+                });
+            }
+        }
     }
 
     /// Freezes this many columns besides the header row.
@@ -282,6 +353,7 @@ impl<'f> SheetWriter<'f> {
                 Style::Link => Style::Text,
                 s => s,
             };
+            self.column_formats[inherited as usize] = true;
             if self.col_styles.len() <= i {
                 self.col_styles.resize(i + 1, None);
             }
@@ -317,6 +389,7 @@ impl<'f> SheetWriter<'f> {
     /// constant-memory mode a plain autofilter, see the crate docs), frozen
     /// header, header repeated on every printed page.
     pub(crate) fn end_table(&mut self) -> Result<(), ExportError> {
+        self.apply_run();
         let Some(t) = self.table.as_ref() else {
             return Ok(());
         };
@@ -419,13 +492,21 @@ impl<'f> SheetWriter<'f> {
     }
 
     fn put_number(&mut self, col: ColNum, value: f64, style: Style) -> Result<(), ExportError> {
-        let result = if self.inherits(col, style) {
-            self.ws.write_number(self.row, col, value)
+        if self.inherits(col, style) {
+            self.ws
+                .write_number(self.row, col, value)
+                .map_err(xlsx_err)?;
+        } else if self.can_defer(style) {
+            self.ws
+                .write_number(self.row, col, value)
+                .map_err(xlsx_err)?;
+            self.defer(col, style);
         } else {
             self.ws
                 .write_number_with_format(self.row, col, value, self.fmt.for_style(style))
-        };
-        result.map(|_| ()).map_err(xlsx_err)
+                .map_err(xlsx_err)?;
+        }
+        Ok(())
     }
 
     /// Writes text in the column's style. Empty text leaves the cell empty.
@@ -456,10 +537,21 @@ impl<'f> SheetWriter<'f> {
         let width = text_width(text);
         check_text(text, path)?;
         let quoted = looks_like_formula(text);
+        // The unquoted format of Text and Wrap is their column format.
+        let column_style = match style {
+            Style::Wrap => Style::Wrap,
+            Style::Link => Style::Link, // its own format, not the column's
+            _ => Style::Text,
+        };
         if !quoted && self.inherits(col, style) {
             self.ws
                 .write_string(self.row, col, text)
                 .map_err(xlsx_err)?;
+        } else if !quoted && column_style != Style::Link && self.can_defer(column_style) {
+            self.ws
+                .write_string(self.row, col, text)
+                .map_err(xlsx_err)?;
+            self.defer(col, column_style);
         } else {
             let format = self.fmt.for_text(style, quoted);
             self.ws
@@ -513,6 +605,10 @@ impl<'f> SheetWriter<'f> {
         match excel {
             Some(d) if self.inherits(col, Style::Date) => {
                 self.ws.write_datetime(self.row, col, d).map_err(xlsx_err)?;
+            }
+            Some(d) if self.can_defer(Style::Date) => {
+                self.ws.write_datetime(self.row, col, d).map_err(xlsx_err)?;
+                self.defer(col, Style::Date);
             }
             Some(d) => {
                 self.ws
@@ -638,6 +734,10 @@ impl<'f> SheetWriter<'f> {
 
     /// Sets column widths and print setup and adds the sheet to the workbook.
     pub(crate) fn finish(mut self, workbook: &mut Workbook) -> Result<(), ExportError> {
+        self.apply_run();
+        if let Some(e) = self.run_error.take() {
+            return Err(xlsx_err(e));
+        }
         for (i, (w, cap)) in self.widths.iter().zip(&self.caps).enumerate() {
             let width = w.min(*cap).max(6.0);
             self.ws
