@@ -130,7 +130,7 @@ pub use measure::{BudgetLine, Costs, Funding, Measure, StatusUpdate};
 pub use money::{Euro, MAX_EUROS};
 pub use monitoring::{MonitoringOptions, MonitoringReport, Progress, Thresholds, TrafficLight};
 pub use participation::{Event, Participant, ParticipantCount};
-pub use period::{Period, PeriodParseError, YearMonth, YearPart};
+pub use period::{EnglishPeriod, Period, PeriodParseError, YearMonth, YearPart};
 pub use resolution::{Adoption, Consultation, Mandate, Paper, Resolution, Votes};
 pub use schema::{json_schema, json_schema_string};
 pub use strategy::{CrossCuttingTheme, FieldOfAction, Swot, Vision};

@@ -920,3 +920,82 @@ fn check_parse_result(text: &str) -> Result<(), TestCaseError> {
     }
     Ok(())
 }
+
+// ----- English -----------------------------------------------------------
+
+#[test]
+fn every_kind_of_period_prints_in_english() {
+    let cases: Vec<(Period, &str)> = vec![
+        (Period::day(d(2019, 2, 12)), "12 February 2019"),
+        (
+            Period::days([d(2016, 3, 7), d(2016, 3, 8), d(2016, 3, 10)]),
+            "7, 8 and 10 March 2016",
+        ),
+        (
+            Period::days([d(2018, 4, 24), d(2018, 5, 18)]),
+            "24 April and 18 May 2018",
+        ),
+        (
+            Period::days([d(2018, 12, 30), d(2019, 1, 2)]),
+            "30 December 2018 and 2 January 2019",
+        ),
+        (
+            Period::date_range(d(2016, 4, 18), d(2016, 6, 15)),
+            "18 April 2016 to 15 June 2016",
+        ),
+        (Period::month(2017, 5), "May 2017"),
+        (Period::months(2017, [3, 5]), "March and May 2017"),
+        (
+            Period::month_range(YearMonth::new(2017, 5), YearMonth::new(2017, 8)),
+            "May to August 2017",
+        ),
+        (
+            Period::month_range(YearMonth::new(2017, 11), YearMonth::new(2018, 2)),
+            "November 2017 to February 2018",
+        ),
+        (Period::quarter(2019, 3), "Q3 2019"),
+        (Period::quarters(2019, 2, 3), "Q2 and Q3 2019"),
+        (Period::quarters(2019, 1, 3), "Q1 to Q3 2019"),
+        (Period::half_year(2019, 1), "1st half of 2019"),
+        (Period::year(2020), "2020"),
+        (Period::year_range(2018, 2021), "2018–2021"),
+        (Period::part_of_year(2020, YearPart::Middle), "mid 2020"),
+        (Period::turn_of_year(2018), "late 2018 / early 2019"),
+        (Period::since(Period::quarter(2020, 2)), "from Q2 2020"),
+        (Period::until(Period::year(2026)), "until 2026"),
+    ];
+    for (period, english) in cases {
+        assert_eq!(period.english().to_string(), english, "{period:?}");
+    }
+}
+
+/// No German word is left in the English form of any period the German
+/// parser accepts.
+#[test]
+fn english_periods_carry_no_german_words() {
+    const GERMAN: &[&str] = &[
+        "bis", "und", "ab", "Quartal", "Halbjahr", "Anfang", "Mitte", "Ende", "Januar", "Februar",
+        "März", "Juni", "Juli", "Oktober", "Dezember", "Monat",
+    ];
+    for text in [
+        "12.02.2019",
+        "07. und 10.03.2016",
+        "24.04./18.05.2018",
+        "18.04.2016 bis 15.06.2016",
+        "März 2017",
+        "Mai bis August 2017",
+        "2. und 3. Quartal 2019",
+        "2. Halbjahr 2019",
+        "2018–2021",
+        "Anfang 2020",
+        "Ende 2018 / Anfang 2019",
+        "ab 2020",
+        "bis Ende 2026",
+    ] {
+        let period = Period::parse_german(text).expect(text);
+        let english = period.english().to_string();
+        for word in english.split(|c: char| !c.is_alphabetic()) {
+            assert!(!GERMAN.contains(&word), "{text} -> {english}");
+        }
+    }
+}
