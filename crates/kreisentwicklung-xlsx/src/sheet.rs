@@ -587,7 +587,6 @@ impl<'f> SheetWriter<'f> {
         if text.is_empty() {
             return Ok(());
         }
-        let width = text_width(text);
         check_text(text, path)?;
         let quoted = looks_like_formula(text);
         // The unquoted format of Text and Wrap is their column format.
@@ -611,8 +610,9 @@ impl<'f> SheetWriter<'f> {
                 .write_string_with_format(self.row, col, text, format)
                 .map_err(xlsx_err)?;
         }
+        // A column at its widest needs no measuring (long texts fill theirs).
         if !self.is_full(col) {
-            self.grow(col, width + 1.0);
+            self.grow(col, text_width(text) + 1.0);
         }
         Ok(())
     }
@@ -631,13 +631,12 @@ impl<'f> SheetWriter<'f> {
             return Ok(());
         }
         self.col_checked(col);
-        let width = text_width(text);
         check_text(text, path)?;
         self.ws
             .write_string_with_format(self.row, col, text, format)
             .map_err(xlsx_err)?;
         if !self.is_full(col) {
-            self.grow(col, width + 1.0 + extra_width);
+            self.grow(col, text_width(text) + 1.0 + extra_width);
         }
         Ok(())
     }
