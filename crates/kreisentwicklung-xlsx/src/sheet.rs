@@ -205,11 +205,33 @@ pub(crate) fn check_rows(
 /// that a column of the sheet already has are deferred, so that formats
 /// are registered in the same order as before and the file stays
 /// byte-identical.
-#[derive(Clone, Copy)]
+///
+/// In the normal mode, runs of the same columns and format in consecutive
+/// rows are joined into one rectangle (a [`Rect`]) before the format is
+/// applied: the labels of the values block form one column for the whole
+/// block. In constant-memory mode a row cannot be touched once left, so
+/// each run is applied when its row ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Run {
     first: ColNum,
     last: ColNum,
-    style: Style,
+    format: Deferred,
+}
+
+/// The format a [`Run`] gets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Deferred {
+    /// The format of a column style ([`Formats::for_style`]).
+    Style(Style),
+    /// The bold label format ([`Formats::label`]).
+    Label,
+}
+
+/// A run repeated in consecutive rows (normal mode only).
+struct Rect {
+    first_row: RowNum,
+    last_row: RowNum,
+    run: Run,
 }
 
 /// The table a sheet is building.
@@ -240,8 +262,15 @@ pub(crate) struct SheetWriter<'f> {
     /// Styles whose format a column of this sheet has (by `Style as usize`):
     /// the formats a [`Run`] may apply.
     column_formats: [bool; STYLES],
-    /// Cells waiting for their format (see [`Run`]).
+    /// Cells waiting for their format (see [`Run`]): the run being
+    /// extended, the finished runs of the current row, and the rectangles
+    /// they may still join (normal mode).
     run: Option<Run>,
+    row_runs: Vec<Run>,
+    rects: Vec<Rect>,
+    /// True once a cell of this sheet was written with the label format,
+    /// which registers it: later label cells may be deferred.
+    label_registered: bool,
     /// An error applying a run's format, reported by [`SheetWriter::finish`]
     /// (it cannot happen: the run's cells were written without error).
     run_error: Option<XlsxError>,
@@ -284,6 +313,9 @@ impl<'f> SheetWriter<'f> {
             freeze_cols: 0,
             column_formats: [false; STYLES],
             run: None,
+            row_runs: Vec::new(),
+            rects: Vec::new(),
+            label_registered: false,
             run_error: None,
         })
     }
@@ -295,28 +327,80 @@ impl<'f> SheetWriter<'f> {
 
     /// Moves on to the next row.
     pub(crate) fn next_row(&mut self) {
-        // The run's cells must get their format before the row is left: in
-        // constant-memory mode it is flushed with the next row's first cell.
-        self.apply_run();
+        self.end_row();
         self.row += 1;
     }
 
     /// The worksheet, for charts and other extras.
     pub(crate) fn worksheet(&mut self) -> &mut Worksheet {
-        self.apply_run();
+        self.apply_all();
         &mut self.ws
     }
 
-    /// Gives the cells of the pending run their format.
-    fn apply_run(&mut self) {
+    /// Gives a rectangle of cells the format of a run.
+    fn apply(&mut self, first_row: RowNum, last_row: RowNum, r: Run) {
+        let format = match r.format {
+            Deferred::Style(style) => self.fmt.for_style(style),
+            Deferred::Label => &self.fmt.label,
+        };
+        if let Err(e) = self
+            .ws
+            .set_range_format(first_row, r.first, last_row, r.last, format)
+        {
+            self.run_error.get_or_insert(e);
+        }
+    }
+
+    /// Ends the run being extended: applied at once in constant-memory mode
+    /// (the row is flushed with the next row's first cell), else kept for
+    /// joining with the next row's.
+    fn close_run(&mut self) {
         if let Some(r) = self.run.take() {
-            let format = self.fmt.for_style(r.style);
-            if let Err(e) = self
-                .ws
-                .set_range_format(self.row, r.first, self.row, r.last, format)
-            {
-                self.run_error.get_or_insert(e);
+            if self.constant_memory {
+                self.apply(self.row, self.row, r);
+            } else {
+                self.row_runs.push(r);
             }
+        }
+    }
+
+    /// At the end of a row: joins its runs to the rectangles of the row
+    /// above and applies the rectangles that end here.
+    fn end_row(&mut self) {
+        self.close_run();
+        let row = self.row;
+        let mut runs = std::mem::take(&mut self.row_runs);
+        for r in runs.drain(..) {
+            match self
+                .rects
+                .iter_mut()
+                .find(|x| x.run == r && x.last_row.checked_add(1) == Some(row))
+            {
+                Some(rect) => rect.last_row = row,
+                None => self.rects.push(Rect {
+                    first_row: row,
+                    last_row: row,
+                    run: r,
+                }),
+            }
+        }
+        self.row_runs = runs;
+        let mut i = 0;
+        while i < self.rects.len() {
+            if self.rects[i].last_row < row {
+                let x = self.rects.swap_remove(i);
+                self.apply(x.first_row, x.last_row, x.run);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Applies every deferred format (before the sheet is handed on).
+    fn apply_all(&mut self) {
+        self.end_row();
+        for x in std::mem::take(&mut self.rects) {
+            self.apply(x.first_row, x.last_row, x.run);
         }
     }
 
@@ -329,14 +413,18 @@ impl<'f> SheetWriter<'f> {
     /// Adds the cell just written without a format at `col` to the run of
     /// cells that get the format of `style` (see [`Run`]).
     fn defer(&mut self, col: ColNum, style: Style) {
+        self.defer_as(col, Deferred::Style(style));
+    }
+
+    fn defer_as(&mut self, col: ColNum, format: Deferred) {
         match &mut self.run {
-            Some(r) if r.style == style && col.checked_sub(1) == Some(r.last) => r.last = col,
+            Some(r) if r.format == format && col.checked_sub(1) == Some(r.last) => r.last = col,
             _ => {
-                self.apply_run();
+                self.close_run();
                 self.run = Some(Run {
                     first: col,
                     last: col,
-                    style,
+                    format,
                 });
             }
         }
@@ -442,7 +530,7 @@ impl<'f> SheetWriter<'f> {
     /// constant-memory mode a plain autofilter, see the crate docs), frozen
     /// header, header repeated on every printed page.
     pub(crate) fn end_table(&mut self) -> Result<(), ExportError> {
-        self.apply_run();
+        self.apply_all();
         let Some(t) = self.table.as_ref() else {
             return Ok(());
         };
@@ -632,9 +720,22 @@ impl<'f> SheetWriter<'f> {
         }
         self.col_checked(col);
         check_text(text, path)?;
-        self.ws
-            .write_string_with_format(self.row, col, text, format)
-            .map_err(xlsx_err)?;
+        // Labels (one a row in the values block) are deferred like column
+        // formats once the label format is registered by a first cell; only
+        // in the normal mode, where they join into one rectangle (alone in
+        // its row, a run saves nothing).
+        let is_label = std::ptr::eq(format, &self.fmt.label);
+        if is_label && self.label_registered && !self.constant_memory {
+            self.ws
+                .write_string(self.row, col, text)
+                .map_err(xlsx_err)?;
+            self.defer_as(col, Deferred::Label);
+        } else {
+            self.ws
+                .write_string_with_format(self.row, col, text, format)
+                .map_err(xlsx_err)?;
+            self.label_registered |= is_label;
+        }
         if !self.is_full(col) {
             self.grow(col, text_width(text) + 1.0 + extra_width);
         }
@@ -790,7 +891,7 @@ impl<'f> SheetWriter<'f> {
 
     /// Sets column widths and print setup and adds the sheet to the workbook.
     pub(crate) fn finish(mut self, workbook: &mut Workbook) -> Result<(), ExportError> {
-        self.apply_run();
+        self.apply_all();
         if let Some(e) = self.run_error.take() {
             return Err(xlsx_err(e));
         }

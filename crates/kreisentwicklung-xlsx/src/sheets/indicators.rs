@@ -393,7 +393,9 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
         ctx.tr("Ist-Wert", "Actual"),
         ctx.tr("Zielwert", "Target"),
     );
-    let label = ctx.fmt.label.clone();
+    // The workbook's own label format (not a copy): the sheet writer defers
+    // it by identity.
+    let label = &ctx.fmt.label;
     let mut charts = 0usize;
     let sheet = w.name.clone();
     for (i, ind) in c.indicators.iter().enumerate() {
@@ -417,7 +419,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
             item.field("number")
         })?;
         w.text_as(NAME, &ind.name.text, Style::Wrap, || item.field("name"))?;
-        w.text_with(2, period_word, &label, 0.0, String::new)?;
+        w.text_with(2, period_word, label, 0.0, String::new)?;
         for (k, p) in points.iter().enumerate() {
             if let Some(period) = p.period {
                 w.text_as(
@@ -430,7 +432,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
         }
         w.next_row();
         // Row 2: the dates (the chart's time axis).
-        w.text_with(2, date_word, &label, 0.0, String::new)?;
+        w.text_with(2, date_word, label, 0.0, String::new)?;
         for (k, p) in points.iter().enumerate() {
             w.date(FIRST_VALUE_COL + k as ColNum, p.date)?;
         }
@@ -439,7 +441,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
         w.text_with(
             2,
             &format!("{actual_word} ({})", ind.unit),
-            &label,
+            label,
             0.0,
             || item.field("unit"),
         )?;
@@ -452,7 +454,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
         }
         w.next_row();
         // Row 4: the target that applies at each date.
-        w.text_with(2, target_word, &label, 0.0, String::new)?;
+        w.text_with(2, target_word, label, 0.0, String::new)?;
         let targets = targets_by_date(ind);
         for (k, p) in points.iter().enumerate() {
             if let Some(t) = target_on(&targets, p.date) {
