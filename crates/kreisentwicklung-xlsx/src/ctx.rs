@@ -121,6 +121,15 @@ impl<'c> Ctx<'c> {
         }
     }
 
+    /// A period as written, in the workbook's language ("2. Halbjahr 2019",
+    /// "2nd half of 2019").
+    pub(crate) fn period(&self, p: &kreisentwicklung_core::Period) -> String {
+        match self.lang {
+            Language::De => p.to_string(),
+            Language::En => p.english().to_string(),
+        }
+    }
+
     /// True when a sheet of this many rows is streamed: in constant-memory
     /// mode, from [`STREAMED_FROM_ROWS`](crate::STREAMED_FROM_ROWS) rows on.
     pub(crate) fn stream(&self, rows: usize) -> bool {

@@ -232,3 +232,58 @@ fn every_seed_reads_back() {
         assert_eq!(open(&en).sheet_names()[0], "Overview");
     }
 }
+
+/// The periods "as written" are in the workbook's language: German as the
+/// planners wrote them, English in an English workbook.
+#[test]
+fn periods_are_written_in_the_workbooks_language() {
+    let mut checked = 0;
+    for (name, c) in seeds() {
+        for (lang, sheet_name, header) in [
+            (Language::De, "Beteiligung", "Zeitraum"),
+            (Language::En, "Participation", "Period"),
+        ] {
+            let (print, as_needed) = match lang {
+                Language::De => (
+                    Period::to_string as fn(&Period) -> String,
+                    " und nach Bedarf",
+                ),
+                Language::En => (
+                    (|p: &Period| p.english().to_string()) as fn(&Period) -> String,
+                    " and as needed",
+                ),
+            };
+            let mut expected: Vec<String> = c
+                .events
+                .iter()
+                .filter_map(|e| {
+                    let p = e.period.as_ref()?;
+                    Some(print(p) + if e.as_needed { as_needed } else { "" })
+                })
+                .collect();
+            if expected.is_empty() {
+                continue;
+            }
+            let bytes = export(&c, &ExportOptions::default().language(lang));
+            let mut book = open(&bytes);
+            let r = sheet(&mut book, sheet_name);
+            let col = column(&r, header);
+            // Every row's period text, without the events that only take
+            // place "as needed" (no period).
+            let mut written: Vec<String> = (1..r.height())
+                .filter_map(|row| match cell(&r, row, col) {
+                    Data::String(t) if !["nach Bedarf", "as needed"].contains(&t.as_str()) => {
+                        Some(t)
+                    }
+                    _ => None,
+                })
+                .collect();
+            expected.sort();
+            written.sort();
+            assert_eq!(written, expected, "{name} {lang:?}");
+            checked += 1;
+        }
+    }
+    // Both languages for at least one seed with dated events.
+    assert!(checked >= 2, "no seed has dated events");
+}

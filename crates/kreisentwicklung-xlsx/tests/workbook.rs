@@ -538,8 +538,8 @@ fn english_labels() {
     assert_eq!(text(&at(1, "Priority")), "high");
     assert_eq!(text(&at(1, "Funding")), "GRW (80%)");
     assert_eq!(text(&at(1, "Budget")), "2025: €100,000.00");
-    // Periods stay as written.
-    assert_eq!(text(&at(1, "Period")), "2. Halbjahr 2025");
+    // Periods in English too.
+    assert_eq!(text(&at(1, "Period")), "2nd half of 2025");
     let r = sheet(&mut book, "Overview");
     assert!((0..r.height()).any(|i| cell(&r, i, 1) == Data::String("adopted".into())));
     let n = sheet_number(&book, "Measures");

@@ -63,7 +63,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.text(TITLE, &d.title.text, || item.field("title"))?;
         w.label(KIND, ctx.label(d.kind))?;
         if let Some(p) = &d.date {
-            w.text(DATE_TEXT, &p.to_string(), || item.field("date"))?;
+            w.text(DATE_TEXT, &ctx.period(p), || item.field("date"))?;
             w.opt_date(DATE, p.earliest().or_else(|| p.latest()))?;
         }
         if let Some(p) = &d.publisher {

@@ -313,7 +313,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(b) = &ind.baseline {
             w.number(BASELINE, b.value, || item.field("baseline.value"))?;
             if let Some(p) = &b.period {
-                w.text(BASELINE_PERIOD, &p.to_string(), || {
+                w.text(BASELINE_PERIOD, &ctx.period(p), || {
                     item.field("baseline.period")
                 })?;
             }
@@ -321,12 +321,12 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(t) = ind.final_target() {
             w.number(TARGET, t.value, || item.field("targets"))?;
             if let Some(p) = &t.due {
-                w.text(TARGET_PERIOD, &p.to_string(), || item.field("targets"))?;
+                w.text(TARGET_PERIOD, &ctx.period(p), || item.field("targets"))?;
             }
         }
         if let Some(o) = ind.latest() {
             w.number(LATEST, o.value, || item.field("observations"))?;
-            w.text(LATEST_PERIOD, &o.period.to_string(), || {
+            w.text(LATEST_PERIOD, &ctx.period(&o.period), || {
                 item.field("observations")
             })?;
             w.opt_date(LATEST_DATE, day_of(&o.period))?;
@@ -424,7 +424,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
             if let Some(period) = p.period {
                 w.text_as(
                     FIRST_VALUE_COL + k as ColNum,
-                    &period.to_string(),
+                    &ctx.period(period),
                     Style::Text,
                     || p.path(&item),
                 )?;

@@ -120,7 +120,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             w.label(ROLE, ctx.label(role))?;
         }
         if let Some(p) = &m.period {
-            w.text(PERIOD, &p.to_string(), || item.field("period"))?;
+            w.text(PERIOD, &ctx.period(p), || item.field("period"))?;
             w.opt_date(START, p.earliest())?;
             w.opt_date(END, p.latest())?;
         }

@@ -99,7 +99,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         };
         w.text(TITLE, &title, || item.field("title"))?;
         if let Some(p) = &e.period {
-            let mut text = p.to_string();
+            let mut text = ctx.period(p);
             if e.as_needed {
                 text.push_str(ctx.tr(" und nach Bedarf", " and as needed"));
             }
