@@ -276,7 +276,7 @@ impl<'c> Ctx<'c> {
             details.push(self.euro_text(amount));
         }
         if let Some(p) = &f.period {
-            details.push(p.to_string());
+            details.push(self.period(p));
         }
         if details.is_empty() {
             name

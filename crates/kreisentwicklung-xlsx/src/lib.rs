@@ -44,17 +44,20 @@
 //!
 //! A sheet that would be empty is left out; Übersicht is always there. The
 //! names below are the German ones; English workbooks use "Overview",
-//! "Fields of action", "Goal system", "Measures", "Indicators",
-//! "Participation", "Actors", "Resolutions", "Documents" and "Health report".
+//! "Fields of action", "SWOT", "Goal system", "Measures", "Indicators",
+//! "Participation", "Challenges", "Actors", "Resolutions", "Documents" and
+//! "Health report".
 //!
 //! | sheet | one row per | columns |
 //! | --- | --- | --- |
-//! | Übersicht | — | county, official key, state, title, short title, kind, horizon, status, edition, predecessor, revision cycle, adoption date, description, Leitbild, cross-cutting themes; key dates (resolution steps, first and last participation event) in date order; traffic lights (evaluation date, overall light, lights of fields, goals, measures and indicators, number of findings); counts of fields, goals, measures, indicators, events, actors, resolutions, documents |
+//! | Übersicht | — | county, official key, state, title, short title, kind, horizon, status, edition, predecessor, revision cycle, funding of the process, adoption date, description, Leitbild, cross-cutting themes; key dates (resolution steps, first and last participation event) in date order; traffic lights (evaluation date, overall light, lights of fields, goals, measures and indicators, number of findings); counts of fields, goals, measures, indicators, events, actors, resolutions, documents |
 //! | Handlungsfelder | field of action | Nr., Handlungsfeld, Leitbild, Leitbild für (year), Beschreibung, Querschnittsthemen, Anzahl Ziele, Anzahl Maßnahmen, Ampel |
+//! | SWOT | SWOT analysis | Titel, Handlungsfeld (or the whole county), Themen, Stärken, Schwächen, Chancen, Risiken (one line per entry), Dokument |
 //! | Zielsystem | goal, in tree order | Nr., Ziel (indented by level), Ebene, Handlungsfeld, Priorität, Schwerpunkte, Beschreibung, Indikatoren, Anzahl Maßnahmen, Ampel — sub-goals are grouped under their parent with Excel's row outline (fold with the buttons at the left) |
 //! | Maßnahmen | measure | Nr., Maßnahme, Beschreibung, Handlungsfeld, Ziele (numbers), Federführung, Partner, Rolle des Kreises, Zeitraum (as written), Beginn, Ende (dates), Zeithorizont, Priorität, Status, Ampel, Letzte Aktualisierung (date), Kosten (EUR), Hinweis zu den Kosten, Förderung, Haushalt, Indikatoren |
 //! | Indikatoren | indicator | Nr., Indikator, Einheit, Richtung, Ausgangswert, Stand Ausgangswert, Zielwert, Zieltermin, Letzter Wert, Stand, Datum, Fortschritt, Soll-Fortschritt, Ampel, Hinweis zur Ampel, Quelle, Ziele und Maßnahmen, Beschreibung; below the table the values over time, four rows per indicator (Zeitraum, Datum, Ist-Wert, Zielwert), and to the right a line chart per indicator drawn from those rows |
 //! | Beteiligung | event, in chronological order | Format, Titel, Zeitraum (as written), Beginn, Ende, Ort, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung |
+//! | Herausforderungen | challenge met while writing or implementing the concept | Nr., Herausforderung, Einzelheiten (one line per point) |
 //! | Akteure | actor | Name, Art, Funktion, Organisation, Mitglieder, Beschreibung, Anzahl, Internetadresse |
 //! | Beschlüsse | step of a paper through a body | Beschluss, Art, Drucksache, Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen, Gegenstand, Beschlusstext, Aufträge, Anmerkung |
 //! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |

@@ -53,10 +53,12 @@ fn expected_sheets(c: &Concept, has_findings: bool) -> Vec<&'static str> {
     let mut s = vec!["Übersicht"];
     for (present, name) in [
         (!c.fields.is_empty(), "Handlungsfelder"),
+        (!c.swot.is_empty(), "SWOT"),
         (!c.goals.is_empty(), "Zielsystem"),
         (!c.measures.is_empty(), "Maßnahmen"),
         (!c.indicators.is_empty(), "Indikatoren"),
         (!c.events.is_empty(), "Beteiligung"),
+        (!c.challenges.is_empty(), "Herausforderungen"),
         (!c.actors.is_empty(), "Akteure"),
         (!c.resolutions.is_empty(), "Beschlüsse"),
         (!c.documents.is_empty(), "Dokumente"),
@@ -286,4 +288,84 @@ fn periods_are_written_in_the_workbooks_language() {
     }
     // Both languages for at least one seed with dated events.
     assert!(checked >= 2, "no seed has dated events");
+}
+
+/// SWOT analyses, challenges and the funding of the process, which only some
+/// seeds have, are in the workbook: every entry of every list in its cell,
+/// one line each.
+#[test]
+fn swot_challenges_and_process_funding_are_written() {
+    let (mut swots, mut challenges, mut funded) = (0, 0, 0);
+    for (name, c) in seeds() {
+        let bytes = export(&c, &ExportOptions::default());
+        let mut book = open(&bytes);
+        let lines = |texts: &[Text]| -> String {
+            texts
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        if !c.swot.is_empty() {
+            let r = sheet(&mut book, "SWOT");
+            assert_eq!(r.height(), 1 + c.swot.len(), "{name}");
+            for (i, s) in c.swot.iter().enumerate() {
+                let at = |h: &str| cell(&r, i + 1, column(&r, h));
+                let title = s.title.as_ref().map_or("", |t| t.text.as_str());
+                assert_eq!(text(&at("Titel")), title, "{name}");
+                for (header, list) in [
+                    ("Themen", &s.topics),
+                    ("Stärken", &s.strengths),
+                    ("Schwächen", &s.weaknesses),
+                    ("Chancen", &s.opportunities),
+                    ("Risiken", &s.threats),
+                ] {
+                    let written = match at(header) {
+                        Data::String(t) => t,
+                        _ => String::new(),
+                    };
+                    assert_eq!(written, lines(list), "{name} {header}");
+                }
+                swots += 1;
+            }
+        }
+        if !c.challenges.is_empty() {
+            let r = sheet(&mut book, "Herausforderungen");
+            assert_eq!(r.height(), 1 + c.challenges.len(), "{name}");
+            for (i, ch) in c.challenges.iter().enumerate() {
+                let at = |h: &str| cell(&r, i + 1, column(&r, h));
+                assert_eq!(number(&at("Nr.")), (i + 1) as f64);
+                assert_eq!(text(&at("Herausforderung")), ch.text.text, "{name}");
+                let details = match at("Einzelheiten") {
+                    Data::String(t) => t,
+                    _ => String::new(),
+                };
+                assert_eq!(details, lines(&ch.details), "{name}");
+                challenges += 1;
+            }
+        }
+        if !c.process_funding.is_empty() {
+            let r = sheet(&mut book, "Übersicht");
+            let row = (0..r.height())
+                .find(|&i| cell(&r, i, 0) == Data::String("Förderung des Prozesses".into()))
+                .unwrap_or_else(|| panic!("{name}: no process funding in the overview"));
+            let written = text(&cell(&r, row, 1)).to_owned();
+            for f in &c.process_funding {
+                if let Some(funder) = &f.funder {
+                    let actor = c.actors.iter().find(|a| a.id == *funder).expect("funder");
+                    assert!(written.contains(&actor.name.text), "{name}: {written}");
+                }
+                if let Some(p) = &f.period {
+                    assert!(written.contains(&p.to_string()), "{name}: {written}");
+                }
+            }
+            funded += 1;
+        }
+    }
+    // Nordsachsen has a SWOT analysis, Helmstedt four challenges,
+    // Bernkastel-Wittlich a funded process.
+    assert!(
+        swots >= 1 && challenges >= 4 && funded >= 1,
+        "{swots} {challenges} {funded}"
+    );
 }

@@ -7,6 +7,7 @@
 //! and a cell in its row loop.
 
 pub(crate) mod actors;
+pub(crate) mod challenges;
 pub(crate) mod documents;
 pub(crate) mod fields;
 pub(crate) mod goals;
@@ -16,6 +17,7 @@ pub(crate) mod measures;
 pub(crate) mod overview;
 pub(crate) mod participation;
 pub(crate) mod resolutions;
+pub(crate) mod swot;
 
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::monitoring::TrafficLight;
@@ -41,13 +43,15 @@ pub(crate) fn light_colors(ctx: &Ctx, w: &mut SheetWriter, col: u16) -> Result<(
 /// Writes every sheet, in order.
 pub(crate) fn write_all(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), ExportError> {
     type Writer = fn(&Ctx, &mut Workbook, &str) -> Result<(), ExportError>;
-    let sheets: [(SheetId, Writer); 10] = [
+    let sheets: [(SheetId, Writer); 12] = [
         (SheetId::Overview, overview::write),
         (SheetId::Fields, fields::write),
+        (SheetId::Swot, swot::write),
         (SheetId::Goals, goals::write),
         (SheetId::Measures, measures::write),
         (SheetId::Indicators, indicators::write),
         (SheetId::Participation, participation::write),
+        (SheetId::Challenges, challenges::write),
         (SheetId::Actors, actors::write),
         (SheetId::Resolutions, resolutions::write),
         (SheetId::Documents, documents::write),

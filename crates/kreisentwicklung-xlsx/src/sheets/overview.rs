@@ -207,6 +207,12 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             "revisionCycleYears",
         );
     }
+    // Funding of the planning process itself (not of a measure).
+    add(
+        ctx.tr("Förderung des Prozesses", "Funding of the process"),
+        join(c.process_funding.iter().map(|f| ctx.funding_text(f))),
+        "processFunding",
+    );
     for (k, v, path) in pairs {
         w.text_with(0, k, &label, 0.0, String::new)?;
         w.text_as(1, &v, Style::Wrap, || path.to_owned())?;

@@ -1,0 +1,56 @@
+//! Herausforderungen: problems met while writing or implementing the
+//! concept, each with its details as one line per point.
+
+use kreisentwicklung_core::export::ExportError;
+use rust_xlsxwriter::Workbook;
+
+use crate::ctx::Ctx;
+use crate::formats::Style;
+use crate::names::SheetId;
+use crate::sheet::{col, Column, SheetWriter};
+use crate::sheets::swot::lines;
+
+const NUMBER: u16 = 0;
+const CHALLENGE: u16 = 1;
+const DETAILS: u16 = 2;
+
+fn columns(ctx: &Ctx) -> Vec<Column> {
+    let t = |de, en| ctx.tr(de, en);
+    vec![
+        col(t("Nr.", "No."), Style::Integer, 6.0),
+        col(t("Herausforderung", "Challenge"), Style::Wrap, 60.0),
+        col(t("Einzelheiten", "Details"), Style::Wrap, 80.0),
+    ]
+}
+
+/// Writes the sheet; nothing when the concept names no challenges.
+pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+    let c = ctx.c;
+    if c.challenges.is_empty() {
+        return Ok(());
+    }
+    let mut w = SheetWriter::new(
+        workbook,
+        name,
+        &ctx.fmt,
+        ctx.lang,
+        ctx.stream(1 + c.challenges.len()),
+    )?;
+    w.begin_table(
+        SheetId::Challenges.table_name(),
+        columns(ctx),
+        c.challenges.len(),
+        "challenges",
+        ctx.tr("Herausforderungen", "challenges"),
+    )?;
+    for (i, ch) in c.challenges.iter().enumerate() {
+        // Challenges have no id: the path names the position.
+        let path = |field: &str| format!("challenges[{i}].{field}");
+        w.integer(NUMBER, i as u64 + 1)?;
+        w.text(CHALLENGE, &ch.text.text, || path("text"))?;
+        w.text(DETAILS, &lines(&ch.details), || path("details"))?;
+        w.next_row();
+    }
+    w.end_table()?;
+    w.finish(workbook)
+}

@@ -1,0 +1,93 @@
+//! SWOT: the concept's SWOT analyses (Stärken, Schwächen, Chancen, Risiken),
+//! one row each, every list as one line per entry.
+
+use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::Text;
+use rust_xlsxwriter::Workbook;
+
+use crate::ctx::Ctx;
+use crate::formats::Style;
+use crate::names::SheetId;
+use crate::sheet::{col, Column, Item, SheetWriter};
+
+const TITLE: u16 = 0;
+const FIELD: u16 = 1;
+const TOPICS: u16 = 2;
+const STRENGTHS: u16 = 3;
+const WEAKNESSES: u16 = 4;
+const OPPORTUNITIES: u16 = 5;
+const THREATS: u16 = 6;
+const DOCUMENT: u16 = 7;
+
+fn columns(ctx: &Ctx) -> Vec<Column> {
+    let t = |de, en| ctx.tr(de, en);
+    vec![
+        col(t("Titel", "Title"), Style::Wrap, 40.0),
+        col(t("Handlungsfeld", "Field of action"), Style::Wrap, 30.0),
+        col(t("Themen", "Topics"), Style::Wrap, 40.0),
+        col(t("Stärken", "Strengths"), Style::Wrap, 50.0),
+        col(t("Schwächen", "Weaknesses"), Style::Wrap, 50.0),
+        col(t("Chancen", "Opportunities"), Style::Wrap, 50.0),
+        col(t("Risiken", "Threats"), Style::Wrap, 50.0),
+        col(t("Dokument", "Document"), Style::Wrap, 35.0),
+    ]
+}
+
+/// One line per entry, so that a wrapped cell reads like the list it is.
+pub(crate) fn lines(texts: &[Text]) -> String {
+    let mut out = String::new();
+    for t in texts.iter().filter(|t| !t.is_blank()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+/// Writes the sheet; nothing when the concept has no SWOT analysis.
+pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+    let c = ctx.c;
+    if c.swot.is_empty() {
+        return Ok(());
+    }
+    let mut w = SheetWriter::new(
+        workbook,
+        name,
+        &ctx.fmt,
+        ctx.lang,
+        ctx.stream(1 + c.swot.len()),
+    )?;
+    w.begin_table(
+        SheetId::Swot.table_name(),
+        columns(ctx),
+        c.swot.len(),
+        "swot",
+        ctx.tr("SWOT-Analysen", "SWOT analyses"),
+    )?;
+    w.freeze_columns(1);
+    for (i, s) in c.swot.iter().enumerate() {
+        let item = Item::new("swot", &s.id, i);
+        let title = s.title.as_ref().map_or("", |t| t.text.as_str());
+        w.text(TITLE, title, || item.field("title"))?;
+        match &s.field {
+            Some(f) => w.text(FIELD, &ctx.field_name(f), || item.field("field"))?,
+            None => w.label(FIELD, ctx.tr("gesamter Landkreis", "whole county"))?,
+        }
+        for (column, list, field) in [
+            (TOPICS, &s.topics, "topics"),
+            (STRENGTHS, &s.strengths, "strengths"),
+            (WEAKNESSES, &s.weaknesses, "weaknesses"),
+            (OPPORTUNITIES, &s.opportunities, "opportunities"),
+            (THREATS, &s.threats, "threats"),
+        ] {
+            w.text(column, &lines(list), || item.field(field))?;
+        }
+        if let Some(d) = &s.document {
+            w.text(DOCUMENT, &ctx.document_title(d), || item.field("document"))?;
+        }
+        w.next_row();
+    }
+    w.end_table()?;
+    w.finish(workbook)
+}
