@@ -235,3 +235,132 @@ fn same_content_in_both_modes() {
         assert_eq!(sheet(&mut a, &name), sheet(&mut b, &name), "{name}");
     }
 }
+
+/// The effective format of one cell: number format, font, fill, border,
+/// alignment and protection, resolved from `xl/styles.xml`.
+type CellFormat = [String; 6];
+
+/// Every cell's effective format by sheet part name and cell reference.
+/// Style *indices* differ between the modes (formats are registered in
+/// another order when sheets are streamed); what a cell looks like must not.
+fn cell_formats(bytes: &[u8]) -> Vec<(String, Vec<(String, CellFormat)>)> {
+    let styles = zip_text(bytes, "xl/styles.xml").expect("styles");
+    let section = |tag: &str| -> String {
+        styles
+            .split(&format!("<{tag}"))
+            .nth(1)
+            .and_then(|s| s.split(&format!("</{tag}>")).next())
+            .unwrap_or("")
+            .to_owned()
+    };
+    // Children of a section: split at each opening tag `<name ` or `<name>`.
+    let children = |body: &str, name: &str| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (i, part) in body.split(&format!("<{name}")).enumerate() {
+            if i > 0 && (part.starts_with(' ') || part.starts_with('>') || part.starts_with('/')) {
+                out.push(part.to_owned());
+            } else if i > 0 {
+                // `<fonts` inside `<font`-splitting cannot happen in a body,
+                // but keep the text with the previous child to be safe.
+                if let Some(last) = out.last_mut() {
+                    last.push_str(part);
+                }
+            }
+        }
+        out
+    };
+    let attr = |xml: &str, name: &str| -> String {
+        xml.split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or("0")
+            .to_owned()
+    };
+    let num_fmts: Vec<String> = children(&section("numFmts"), "numFmt");
+    let fonts = children(&section("fonts"), "font");
+    let fills = children(&section("fills"), "fill");
+    let borders = children(&section("borders"), "border");
+    let xfs = children(&section("cellXfs"), "xf");
+    let resolve = |index: usize| -> CellFormat {
+        let xf = &xfs[index];
+        let num = attr(xf, "numFmtId");
+        let num = num_fmts
+            .iter()
+            .find(|f| attr(f, "numFmtId") == num)
+            .map_or(num.clone(), |f| attr(f, "formatCode"));
+        let pick = |list: &[String], key: &str| {
+            list.get(attr(xf, key).parse::<usize>().unwrap())
+                .cloned()
+                .unwrap_or_default()
+        };
+        let child = |name: &str| {
+            xf.split(&format!("<{name}"))
+                .nth(1)
+                .and_then(|s| s.split("/>").next())
+                .unwrap_or("")
+                .to_owned()
+        };
+        [
+            num,
+            pick(&fonts, "fontId"),
+            pick(&fills, "fillId"),
+            pick(&borders, "borderId"),
+            child("alignment"),
+            child("protection"),
+        ]
+    };
+    zip_names(bytes)
+        .into_iter()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(|part| {
+            let xml = zip_text(bytes, &part).expect("sheet");
+            let cells = xml
+                .split("<c ")
+                .skip(1)
+                .map(|c| {
+                    let tag = c.split('>').next().unwrap_or("");
+                    let style = tag
+                        .split(" s=\"")
+                        .nth(1)
+                        .and_then(|s| s.split('"').next())
+                        .map_or(0, |s| s.parse().unwrap());
+                    let reference = format!(" {tag}");
+                    (attr(&reference, "r"), resolve(style))
+                })
+                .collect();
+            (part, cells)
+        })
+        .collect()
+}
+
+/// Cell formats are applied per run of cells in a row, or per rectangle in
+/// the normal mode; when sheets are streamed a row is written out as soon as
+/// the next begins. Every cell must end up looking the same either way.
+#[test]
+fn every_cell_has_the_same_format_in_both_modes() {
+    // Large enough that the Maßnahmen and Indikatoren sheets are streamed.
+    let c = generate(&GeneratorOptions::new(2_100).seed(7));
+    assert!(c.measures.len() + 1 >= kreisentwicklung_xlsx::STREAMED_FROM_ROWS);
+    let normal = cell_formats(&export(&c, &ExportOptions::default()));
+    let streamed = cell_formats(&export(&c, &constant_memory()));
+    assert_eq!(normal.len(), streamed.len());
+    let mut cells = 0;
+    for ((part, a), (part_b, b)) in normal.iter().zip(&streamed) {
+        assert_eq!(part, part_b);
+        assert_eq!(a.len(), b.len(), "{part}: number of cells");
+        for ((ra, fa), (rb, fb)) in a.iter().zip(b) {
+            assert_eq!(ra, rb, "{part}");
+            assert_eq!(fa, fb, "{part} {ra}");
+            cells += 1;
+        }
+    }
+    // Dates, amounts and percentages are among them.
+    let formats: Vec<&str> = normal
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|(_, f)| f[0].as_str()))
+        .collect();
+    for code in ["dd.mm.yyyy", "€", "%"] {
+        assert!(formats.iter().any(|f| f.contains(code)), "no {code} format");
+    }
+    assert!(cells > 50_000, "{cells} cells");
+}
