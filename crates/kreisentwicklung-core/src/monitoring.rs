@@ -134,14 +134,17 @@
 //! found by its first occurrence, and a cycle of parent links is cut where
 //! the walk meets it, so every goal is evaluated once.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher;
 
 use serde::Serialize;
 
+use crate::period::Ranked;
 use crate::{
     Concept, Date, Direction, Goal, Id, Indicator, Language, Measure, MeasureStatus, Observation,
-    Period, Priority,
+    Period, Priority, Target,
 };
 
 // ---------------------------------------------------------------------------
@@ -744,12 +747,12 @@ fn evaluate_keeping(
         Vec::with_capacity(concept.indicators.len());
     let mut indicator_lights = LightCounts::default();
     for (i, ind) in concept.indicators.iter().enumerate() {
-        let mut s = evaluate_indicator(ind, options);
-        indicator_progress_of.push(s.progress);
-        indicator_lights.add(s.light);
+        let a = assess(ind, options);
+        indicator_progress_of.push(a.progress);
+        indicator_lights.add(a.light);
         if keep_items {
-            s.path = crate::health::item_path("indicators", &ind.id, i);
-            indicators.push(s);
+            let path = item_path("indicators", &ind.id, i);
+            indicators.push(a.into_status(ind, path));
         }
     }
     let indicator_index = first_index(concept.indicators.iter().map(|i| &i.id));
@@ -778,7 +781,12 @@ fn evaluate_keeping(
     let mut loose_measures = Acc::default();
     let mut served: Vec<usize> = Vec::new();
     for (i, m) in concept.measures.iter().enumerate() {
-        let e = evaluate_measure(m, i, &indicator_progress, options);
+        let path = if keep_items {
+            item_path("measures", &m.id, i)
+        } else {
+            String::new()
+        };
+        let e = evaluate_measure(m, path, &indicator_progress, options);
         measure_lights.add(e.light);
         served.clear();
         for g in &m.goals {
@@ -874,9 +882,99 @@ fn evaluate_keeping(
 /// # Ok::<(), DateError>(())
 /// ```
 pub fn evaluate_indicator(indicator: &Indicator, options: &MonitoringOptions) -> IndicatorStatus {
-    let mut s = IndicatorStatus {
-        id: indicator.id.clone(),
-        path: crate::health::item_path("indicators", &indicator.id, 0),
+    assess(indicator, options).into_status(indicator, item_path("indicators", &indicator.id, 0))
+}
+
+/// The progress of one indicator, the same as
+/// [`evaluate_indicator`]`(indicator, options).progress` but cheaper: no
+/// path, no copy of the id or of the latest observation. For exporters
+/// that need only the progress, such as the indicators of a measure passed
+/// to [`evaluate_measure_with`].
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::monitoring::{evaluate_indicator, indicator_progress, MonitoringOptions, Progress};
+///
+/// let options = MonitoringOptions::new(Date::from_ymd(2026, 3, 1)?);
+/// let bb = Indicator::new("bb", "Haushalte mit mind. 100 Mbit/s", "%", Direction::HigherIsBetter)
+///     .with_baseline(40.0, Period::year(2020))
+///     .with_target(90.0, Period::year(2030))
+///     .with_observation(65.0, Period::year(2025));
+/// assert_eq!(indicator_progress(&bb, &options), Some(Progress::new(0.5, 0.5)));
+/// assert_eq!(indicator_progress(&bb, &options), evaluate_indicator(&bb, &options).progress);
+/// # Ok::<(), DateError>(())
+/// ```
+pub fn indicator_progress(indicator: &Indicator, options: &MonitoringOptions) -> Option<Progress> {
+    assess(indicator, options).progress
+}
+
+/// An indicator's evaluation without id, path or a copy of the latest
+/// observation: all of [`IndicatorStatus`] that is computed, without
+/// allocating, so that roll-ups do not pay for what only the entries show.
+struct Assessment<'a> {
+    light: TrafficLight,
+    grey_reason: Option<GreyReason>,
+    progress: Option<Progress>,
+    raw_progress: Option<f64>,
+    baseline: Option<f64>,
+    baseline_from_observation: bool,
+    target: Option<f64>,
+    latest: Option<&'a Observation>,
+}
+
+impl Assessment<'_> {
+    fn into_status(self, indicator: &Indicator, path: String) -> IndicatorStatus {
+        IndicatorStatus {
+            id: indicator.id.clone(),
+            path,
+            light: self.light,
+            grey_reason: self.grey_reason,
+            progress: self.progress,
+            raw_progress: self.raw_progress,
+            baseline: self.baseline,
+            baseline_from_observation: self.baseline_from_observation,
+            target: self.target,
+            latest: self.latest.cloned(),
+        }
+    }
+}
+
+/// The latest and the earliest observation known by `today` (period not
+/// starting after it) and how many are known. The same picks as `max_by`
+/// and `min_by` with `Period::cmp` over the known ones (the last of equal
+/// latest, the first of equal earliest), but each period's days are
+/// computed at most once, not at every comparison.
+fn known_extremes(
+    observations: &[Observation],
+    today: Date,
+) -> (Option<&Observation>, Option<&Observation>, usize) {
+    let mut known = 0;
+    let mut latest: Option<(&Observation, Ranked<'_>)> = None;
+    let mut earliest: Option<(&Observation, Ranked<'_>)> = None;
+    for o in observations {
+        let r = Ranked::new(&o.period);
+        if r.earliest.is_some_and(|d| d > today) {
+            continue;
+        }
+        known += 1;
+        let new_earliest = earliest
+            .as_ref()
+            .is_none_or(|(_, e)| r.cmp(e) == Ordering::Less);
+        if new_earliest {
+            earliest = Some((o, r.clone()));
+        }
+        if latest
+            .as_ref()
+            .is_none_or(|(_, l)| r.cmp(l) != Ordering::Less)
+        {
+            latest = Some((o, r));
+        }
+    }
+    (latest.map(|l| l.0), earliest.map(|e| e.0), known)
+}
+
+fn assess<'a>(indicator: &'a Indicator, options: &MonitoringOptions) -> Assessment<'a> {
+    let mut s = Assessment {
         light: TrafficLight::Grey,
         grey_reason: None,
         progress: None,
@@ -886,20 +984,15 @@ pub fn evaluate_indicator(indicator: &Indicator, options: &MonitoringOptions) ->
         target: None,
         latest: None,
     };
-    let grey = |mut s: IndicatorStatus, reason| {
+    let grey = |mut s: Assessment<'a>, reason| {
         s.grey_reason = Some(reason);
         s
     };
     let today = options.today;
 
     // Observations known by the evaluation date.
-    let known: Vec<&Observation> = indicator
-        .observations
-        .iter()
-        .filter(|o| o.period.earliest().is_none_or(|d| d <= today))
-        .collect();
-    let latest = known.iter().copied().max_by(|a, b| a.period.cmp(&b.period));
-    s.latest = latest.cloned();
+    let (latest, first, known) = known_extremes(&indicator.observations, today);
+    s.latest = latest;
 
     let Some(target) = indicator.final_target() else {
         return grey(s, GreyReason::NoTarget);
@@ -916,19 +1009,16 @@ pub fn evaluate_indicator(indicator: &Indicator, options: &MonitoringOptions) ->
     }
 
     // The baseline, or the earliest observation for want of one.
-    let baseline: Option<(f64, Option<Period>)> = match &indicator.baseline {
+    let baseline: Option<(f64, Option<&Period>)> = match &indicator.baseline {
         Some(b) if !b.value.is_finite() => return grey(s, GreyReason::InvalidValue),
-        Some(b) => Some((b.value, b.period.clone())),
-        None if known.len() >= 2 => {
-            let first = known.iter().copied().min_by(|a, b| a.period.cmp(&b.period));
-            match first {
-                Some(o) if o.value.is_finite() && !std::ptr::eq(o, latest) => {
-                    s.baseline_from_observation = true;
-                    Some((o.value, Some(o.period.clone())))
-                }
-                _ => None,
+        Some(b) => Some((b.value, b.period.as_ref())),
+        None if known >= 2 => match first {
+            Some(o) if o.value.is_finite() && !std::ptr::eq(o, latest) => {
+                s.baseline_from_observation = true;
+                Some((o.value, Some(&o.period)))
             }
-        }
+            _ => None,
+        },
         None => None,
     };
     let reached = at_least_as_good(latest.value, target.value, indicator.direction);
@@ -970,13 +1060,7 @@ pub fn evaluate_indicator(indicator: &Indicator, options: &MonitoringOptions) ->
                     .map_or(today, |d| d.min(today)),
                 _ => today,
             };
-            expected_share(
-                indicator,
-                base,
-                base_period.as_ref(),
-                target.value,
-                reference,
-            )
+            expected_share(indicator, target, base, base_period, reference)
         }
     };
     let p = Progress::new(raw, expected);
@@ -997,7 +1081,8 @@ pub fn evaluate_measure_with(
     indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
     options: &MonitoringOptions,
 ) -> MeasureProgress {
-    evaluate_measure(measure, index, indicator_progress, options)
+    let path = item_path("measures", &measure.id, index);
+    evaluate_measure(measure, path, indicator_progress, options)
 }
 
 fn at_least_as_good(value: f64, target: f64, direction: Direction) -> bool {
@@ -1007,21 +1092,23 @@ fn at_least_as_good(value: f64, target: f64, direction: Direction) -> bool {
     }
 }
 
-/// The share of the way from baseline to final target expected by
-/// `reference`, interpolating linearly through the dated targets.
+/// The share of the way from baseline to the final target (`target`, the
+/// indicator's [`Indicator::final_target`]) expected by `reference`,
+/// interpolating linearly through the dated targets.
 fn expected_share(
     indicator: &Indicator,
+    target: &Target,
     base: f64,
     base_period: Option<&Period>,
-    final_value: f64,
     reference: Date,
 ) -> f64 {
     let Some(base_date) = base_period.and_then(|p| p.latest().or_else(|| p.earliest())) else {
         return 1.0;
     };
-    let final_due = indicator
-        .final_target()
-        .and_then(|t| t.due.as_ref())
+    let final_value = target.value;
+    let final_due = target
+        .due
+        .as_ref()
         .and_then(|d| d.latest().or_else(|| d.earliest()));
     let Some(final_due) = final_due else {
         return 1.0;
@@ -1033,18 +1120,28 @@ fn expected_share(
         return 1.0;
     }
     // Points (date, value): baseline, then dated targets after it, by date.
-    let mut points: Vec<(Date, f64)> = indicator
-        .targets
-        .iter()
-        .filter(|t| t.value.is_finite())
-        .filter_map(|t| {
-            let d = t.due.as_ref()?;
-            Some((d.latest().or_else(|| d.earliest())?, t.value))
-        })
-        .filter(|(d, _)| *d > base_date && *d <= final_due)
-        .collect();
-    points.sort_by_key(|a| a.0);
-    points.insert(0, (base_date, base));
+    // With the final target alone (the usual case) that is baseline and
+    // final target, here (final_due > reference > base_date): no list.
+    let single;
+    let mut listed: Vec<(Date, f64)>;
+    let points: &[(Date, f64)] = if indicator.targets.len() == 1 {
+        single = [(base_date, base), (final_due, final_value)];
+        &single
+    } else {
+        listed = indicator
+            .targets
+            .iter()
+            .filter(|t| t.value.is_finite())
+            .filter_map(|t| {
+                let d = t.due.as_ref()?;
+                Some((d.latest().or_else(|| d.earliest())?, t.value))
+            })
+            .filter(|(d, _)| *d > base_date && *d <= final_due)
+            .collect();
+        listed.sort_by_key(|a| a.0);
+        listed.insert(0, (base_date, base));
+        &listed
+    };
     let mut value = final_value;
     for w in points.windows(2) {
         let ((d0, v0), (d1, v1)) = (w[0], w[1]);
@@ -1062,15 +1159,17 @@ fn expected_share(
     unit((value - base) / (final_value - base))
 }
 
+/// Evaluates a measure whose entry gets `path` (empty when the entry is not
+/// kept: only what it adds up to counts).
 fn evaluate_measure(
     m: &Measure,
-    index: usize,
+    path: String,
     indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
     options: &MonitoringOptions,
 ) -> MeasureProgress {
     let mut e = MeasureProgress {
         id: m.id.clone(),
-        path: crate::health::item_path("measures", &m.id, index),
+        path,
         light: TrafficLight::Grey,
         grey_reason: None,
         progress: None,
@@ -1078,12 +1177,11 @@ fn evaluate_measure(
         weight: priority_weight(m.priority),
     };
     let mut acc = Acc::default();
-    let mut seen: Vec<&Id> = Vec::new();
-    for id in &m.indicators {
-        if seen.contains(&id) {
+    for (k, id) in m.indicators.iter().enumerate() {
+        // Each id once, at its first occurrence.
+        if m.indicators[..k].contains(id) {
             continue;
         }
-        seen.push(id);
         acc.add(indicator_progress(id), 1.0);
     }
     let progress = if let Some(p) = acc.progress() {
@@ -1111,6 +1209,22 @@ fn evaluate_measure(
         None => e.grey_reason = Some(GreyReason::NoData),
     }
     e
+}
+
+/// The path of an entry, as `health::item_path` writes it, but put
+/// together directly for a well-formed id: every entry of a report has
+/// one, and `format!` costs several times as much.
+fn item_path(collection: &str, id: &Id, index: usize) -> String {
+    if !id.is_well_formed() {
+        return crate::health::item_path(collection, id, index);
+    }
+    let id = id.as_str();
+    let mut path = String::with_capacity(collection.len() + id.len() + 2);
+    path.push_str(collection);
+    path.push('[');
+    path.push_str(id);
+    path.push(']');
+    path
 }
 
 /// A weighted mean of progress under way.
@@ -1162,9 +1276,14 @@ impl Acc {
     }
 }
 
+/// Id → list position, hashed with foldhash: looking up each measure's
+/// indicators and goals is much of a summary's work, and SipHash's
+/// resistance to chosen keys buys nothing here.
+type IdIndex<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
+
 /// Index of the first item with each id.
-fn first_index<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::new();
+fn first_index<'a>(ids: impl Iterator<Item = &'a Id>) -> IdIndex<'a> {
+    let mut map = IdIndex::default();
     for (i, id) in ids.enumerate() {
         map.entry(id.as_str()).or_insert(i);
     }
@@ -1172,9 +1291,9 @@ fn first_index<'a>(ids: impl Iterator<Item = &'a Id>) -> HashMap<&'a str, usize>
 }
 
 /// The index of each goal's parent, when it resolves (and is not itself).
-pub(crate) fn parent_indices(
+pub(crate) fn parent_indices<S: BuildHasher>(
     goals: &[Goal],
-    goal_index: &HashMap<&str, usize>,
+    goal_index: &HashMap<&str, usize, S>,
 ) -> Vec<Option<usize>> {
     goals
         .iter()
@@ -1246,7 +1365,7 @@ fn evaluate_goals(
                     acc.add(indicator_progress(id), INDICATOR_WEIGHT);
                 }
             }
-            let path = crate::health::item_path("goals", &goals[g].id, g);
+            let path = item_path("goals", &goals[g].id, g);
             result[g] = Some(acc.finish(goals[g].id.clone(), path, &options.thresholds));
             state[g] = State::Done;
         }
@@ -1258,7 +1377,7 @@ fn evaluate_goals(
             r.unwrap_or_else(|| {
                 Acc::default().finish(
                     goals[i].id.clone(),
-                    crate::health::item_path("goals", &goals[i].id, i),
+                    item_path("goals", &goals[i].id, i),
                     &options.thresholds,
                 )
             })
@@ -1326,9 +1445,55 @@ fn evaluate_fields(
             acc.merge(&measures);
             acc.finish(
                 field.id.clone(),
-                crate::health::item_path("fields", &field.id, fi),
+                item_path("fields", &field.id, fi),
                 &options.thresholds,
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_extremes_pick_as_max_by_and_min_by() {
+        let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+        let today = d(2024, 6, 1);
+        let periods = [
+            Period::year(2022),
+            Period::quarter(2022, 4),
+            Period::year(2022),
+            Period::until(Period::year(2023)),
+            Period::since(Period::year(2022)),
+            Period::day(d(2022, 12, 31)),
+            Period::year(2025),
+            Period::month(2022, 13),
+            Period::quarter(2022, 1),
+        ];
+        // Every window of the list, so that ties and order vary.
+        for start in 0..periods.len() {
+            for end in start..=periods.len() {
+                let obs: Vec<Observation> = periods[start..end]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| Observation {
+                        value: i as f64,
+                        period: p.clone(),
+                        note: None,
+                    })
+                    .collect();
+                let known: Vec<&Observation> = obs
+                    .iter()
+                    .filter(|o| o.period.earliest().is_none_or(|d| d <= today))
+                    .collect();
+                let max = known.iter().copied().max_by(|a, b| a.period.cmp(&b.period));
+                let min = known.iter().copied().min_by(|a, b| a.period.cmp(&b.period));
+                let (l, e, n) = known_extremes(&obs, today);
+                assert_eq!(n, known.len());
+                assert!(l.map(|o| o as *const _) == max.map(|o| o as *const _));
+                assert!(e.map(|o| o as *const _) == min.map(|o| o as *const _));
+            }
+        }
+    }
 }

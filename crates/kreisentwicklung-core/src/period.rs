@@ -112,6 +112,7 @@
 //! sorts before "2. Halbjahr 2019" (earlier start). The order is total and
 //! agrees with `==`.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
@@ -821,17 +822,66 @@ impl Period {
 /// and "bis …" by this same order). Total and consistent with `==`.
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
-        let latest = |a: Option<Date>, b: Option<Date>| match (a, b) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Greater,
-            (Some(_), None) => Ordering::Less,
-            (Some(a), Some(b)) => a.cmp(&b),
-        };
+        // The same stages as `Ranked::cmp`.
         self.earliest()
             .cmp(&other.earliest())
-            .then_with(|| latest(self.latest(), other.latest()))
+            .then_with(|| End::of(self.latest()).cmp(&End::of(other.latest())))
             .then_with(|| self.rank().cmp(&other.rank()))
             .then_with(|| self.cmp_fields(other))
+    }
+}
+
+/// A period with its days computed at most once, for comparing it with many
+/// others in the order of `Period::cmp` (finding the latest of a list):
+/// the earliest day up front, the latest only when the earliest days tie.
+#[derive(Clone, Debug)]
+pub(crate) struct Ranked<'a> {
+    period: &'a Period,
+    /// [`Period::earliest`].
+    pub(crate) earliest: Option<Date>,
+    end: Cell<Option<End>>,
+}
+
+impl<'a> Ranked<'a> {
+    pub(crate) fn new(period: &'a Period) -> Self {
+        Ranked {
+            period,
+            earliest: period.earliest(),
+            end: Cell::new(None),
+        }
+    }
+
+    fn end(&self) -> End {
+        match self.end.get() {
+            Some(end) => end,
+            None => {
+                let end = End::of(self.period.latest());
+                self.end.set(Some(end));
+                end
+            }
+        }
+    }
+
+    /// The same as `Period::cmp` of the two periods.
+    pub(crate) fn cmp(&self, other: &Ranked<'_>) -> Ordering {
+        self.earliest
+            .cmp(&other.earliest)
+            .then_with(|| self.end().cmp(&other.end()))
+            .then_with(|| self.period.rank().cmp(&other.period.rank()))
+            .then_with(|| self.period.cmp_fields(other.period))
+    }
+}
+
+/// The latest day of a period, open ("ab …") after every day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum End {
+    At(Date),
+    Open,
+}
+
+impl End {
+    fn of(latest: Option<Date>) -> End {
+        latest.map_or(End::Open, End::At)
     }
 }
 
@@ -2210,6 +2260,48 @@ impl FromStr for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranked_compares_like_ord() {
+        let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+        let mut periods = vec![
+            Period::day(d(2019, 1, 1)),
+            Period::day(d(2019, 12, 31)),
+            Period::days([d(2019, 3, 10), d(2019, 3, 7)]),
+            Period::days([d(2019, 1, 1), d(2019, 12, 31)]),
+            Period::date_range(d(2019, 1, 1), d(2019, 12, 31)),
+            Period::date_range(d(2019, 9, 1), d(2020, 4, 30)),
+            Period::month(2019, 1),
+            Period::month(2019, 13),
+            Period::months(2019, [1, 2, 3]),
+            Period::month_range(YearMonth::new(2019, 1), YearMonth::new(2019, 3)),
+            Period::quarter(2019, 1),
+            Period::quarter(2019, 4),
+            Period::quarter(2019, 5),
+            Period::quarters(2019, 1, 2),
+            Period::half_year(2019, 2),
+            Period::year(2019),
+            Period::year(0),
+            Period::year(10_000),
+            Period::year_range(2019, 2020),
+            Period::part_of_year(2019, YearPart::Late),
+            Period::turn_of_year(2019),
+            Period::turn_of_year(9999),
+            Period::since(Period::year(2019)),
+            Period::since(Period::month(2019, 13)),
+            Period::until(Period::year(2019)),
+            Period::until(Period::quarter(2019, 1)),
+        ];
+        periods.push(Period::since(Period::until(Period::year(2019))));
+        for a in &periods {
+            for b in &periods {
+                let (ra, rb) = (Ranked::new(a), Ranked::new(b));
+                assert_eq!(ra.cmp(&rb), a.cmp(b), "{a:?} vs {b:?}");
+                // Again, with the latest days cached.
+                assert_eq!(ra.cmp(&rb), a.cmp(b), "{a:?} vs {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn json_reads_back_every_kind_and_any_member_order() {
