@@ -780,6 +780,13 @@ fn evaluate_keeping(
     let mut field_measures = vec![Acc::default(); concept.fields.len()];
     let mut loose_measures = Acc::default();
     let mut served: Vec<usize> = Vec::new();
+    // Field id → the positions of the fields with it (all of them, should
+    // an id be repeated).
+    let mut fields_named: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> =
+        HashMap::default();
+    for (fi, field) in concept.fields.iter().enumerate() {
+        fields_named.entry(field.id.as_str()).or_default().push(fi);
+    }
     for (i, m) in concept.measures.iter().enumerate() {
         let path = if keep_items {
             item_path("measures", &m.id, i)
@@ -800,10 +807,19 @@ fn evaluate_keeping(
         if served.is_empty() {
             loose_measures.add(e.progress, e.weight);
         }
-        for (fi, field) in concept.fields.iter().enumerate() {
-            let names_field = m.fields.contains(&field.id);
-            if names_field && !served.iter().any(|&gi| in_field[fi][gi]) {
-                field_measures[fi].add(e.progress, e.weight);
+        // Every field of action with an id the measure names (each once),
+        // looked up instead of comparing each field's id with each name.
+        for (k, name) in m.fields.iter().enumerate() {
+            if m.fields[..k].contains(name) {
+                continue;
+            }
+            for &fi in fields_named
+                .get(name.as_str())
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if !served.iter().any(|&gi| in_field[fi][gi]) {
+                    field_measures[fi].add(e.progress, e.weight);
+                }
             }
         }
         if keep_items {

@@ -360,12 +360,30 @@ fn month_name(month: u8) -> Option<&'static str> {
     MONTH_NAMES.get(usize::from(month).checked_sub(1)?).copied()
 }
 
+// `first_of` and `last_of` give what `Date::from_ymd(year, month, 1).ok()`
+// and `Date::last_of_month(year, month).ok()` give, built directly: they
+// are most of the cost of `earliest`, `latest` and so of the order.
+
 fn first_of(year: i32, month: u8) -> Option<Date> {
-    Date::from_ymd(year, month, 1).ok()
+    let month = calendar_month(year, month)?;
+    time::Date::from_calendar_date(year, month, 1)
+        .ok()
+        .map(Date::from)
 }
 
 fn last_of(year: i32, month: u8) -> Option<Date> {
-    Date::last_of_month(year, month).ok()
+    let month = calendar_month(year, month)?;
+    time::Date::from_calendar_date(year, month, month.length(year))
+        .ok()
+        .map(Date::from)
+}
+
+/// The month, when year (1–9999, as `Date` supports) and month are valid.
+fn calendar_month(year: i32, month: u8) -> Option<time::Month> {
+    if !valid_year(year) {
+        return None;
+    }
+    time::Month::try_from(month).ok()
 }
 
 /// First and last month of a quarter 1–4.
