@@ -742,7 +742,8 @@ fn evaluate_keeping(
     options: &MonitoringOptions,
     keep_items: bool,
 ) -> MonitoringSummary {
-    let mut indicators: Vec<IndicatorStatus> = Vec::new();
+    let kept = |n: usize| if keep_items { n } else { 0 };
+    let mut indicators: Vec<IndicatorStatus> = Vec::with_capacity(kept(concept.indicators.len()));
     let mut indicator_progress_of: Vec<Option<Progress>> =
         Vec::with_capacity(concept.indicators.len());
     let mut indicator_lights = LightCounts::default();
@@ -774,7 +775,7 @@ fn evaluate_keeping(
     // counts for: the goals it serves (each once), the fields of action it
     // names directly, or the concept when it serves no existing goal. So
     // nothing is kept per measure unless the caller asks for the entries.
-    let mut measures: Vec<MeasureProgress> = Vec::new();
+    let mut measures: Vec<MeasureProgress> = Vec::with_capacity(kept(concept.measures.len()));
     let mut measure_lights = LightCounts::default();
     let mut goal_measures = vec![Acc::default(); concept.goals.len()];
     let mut field_measures = vec![Acc::default(); concept.fields.len()];
@@ -955,14 +956,15 @@ impl Assessment<'_> {
     }
 }
 
-/// The latest and the earliest observation known by `today` (period not
-/// starting after it) and how many are known. The same picks as `max_by`
-/// and `min_by` with `Period::cmp` over the known ones (the last of equal
-/// latest, the first of equal earliest), but each period's days are
-/// computed at most once, not at every comparison.
+/// The latest and (if `want_earliest`) the earliest observation known by
+/// `today` (period not starting after it) and how many are known. The same
+/// picks as `max_by` and `min_by` with `Period::cmp` over the known ones
+/// (the last of equal latest, the first of equal earliest), but each
+/// period's days are computed at most once, not at every comparison.
 fn known_extremes(
     observations: &[Observation],
     today: Date,
+    want_earliest: bool,
 ) -> (Option<&Observation>, Option<&Observation>, usize) {
     let mut known = 0;
     let mut latest: Option<(&Observation, Ranked<'_>)> = None;
@@ -973,9 +975,10 @@ fn known_extremes(
             continue;
         }
         known += 1;
-        let new_earliest = earliest
-            .as_ref()
-            .is_none_or(|(_, e)| r.cmp(e) == Ordering::Less);
+        let new_earliest = want_earliest
+            && earliest
+                .as_ref()
+                .is_none_or(|(_, e)| r.cmp(e) == Ordering::Less);
         if new_earliest {
             earliest = Some((o, r.clone()));
         }
@@ -1007,7 +1010,9 @@ fn assess<'a>(indicator: &'a Indicator, options: &MonitoringOptions) -> Assessme
     let today = options.today;
 
     // Observations known by the evaluation date.
-    let (latest, first, known) = known_extremes(&indicator.observations, today);
+    // The earliest serves only as a baseline for want of one.
+    let (latest, first, known) =
+        known_extremes(&indicator.observations, today, indicator.baseline.is_none());
     s.latest = latest;
 
     let Some(target) = indicator.final_target() else {
@@ -1299,7 +1304,7 @@ type IdIndex<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
 
 /// Index of the first item with each id.
 fn first_index<'a>(ids: impl Iterator<Item = &'a Id>) -> IdIndex<'a> {
-    let mut map = IdIndex::default();
+    let mut map = IdIndex::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for (i, id) in ids.enumerate() {
         map.entry(id.as_str()).or_insert(i);
     }
@@ -1505,10 +1510,14 @@ mod tests {
                     .collect();
                 let max = known.iter().copied().max_by(|a, b| a.period.cmp(&b.period));
                 let min = known.iter().copied().min_by(|a, b| a.period.cmp(&b.period));
-                let (l, e, n) = known_extremes(&obs, today);
+                let (l, e, n) = known_extremes(&obs, today, true);
                 assert_eq!(n, known.len());
                 assert!(l.map(|o| o as *const _) == max.map(|o| o as *const _));
                 assert!(e.map(|o| o as *const _) == min.map(|o| o as *const _));
+                let (l, e, n) = known_extremes(&obs, today, false);
+                assert_eq!(n, known.len());
+                assert!(l.map(|o| o as *const _) == max.map(|o| o as *const _));
+                assert!(e.is_none());
             }
         }
     }
