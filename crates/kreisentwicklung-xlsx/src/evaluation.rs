@@ -9,8 +9,8 @@ use kreisentwicklung_core::health::{
     count_findings, try_for_each_finding, Finding, HealthOptions, HealthReport, Severity,
 };
 use kreisentwicklung_core::monitoring::{
-    evaluate_indicator, evaluate_measure_with, summarize, IndicatorStatus, LightCounts,
-    MonitoringOptions, MonitoringReport, TrafficLight,
+    evaluate_indicator, evaluate_measure_with, indicator_progress, summarize, IndicatorStatus,
+    LightCounts, MonitoringOptions, MonitoringReport, TrafficLight,
 };
 use kreisentwicklung_core::{Concept, Date, Indicator, Measure};
 
@@ -132,7 +132,7 @@ impl Evaluation {
         let progress = |id: &kreisentwicklung_core::Id| {
             idx.indicators
                 .get(id.as_str())
-                .and_then(|i| evaluate_indicator(i, &self.monitoring_options).progress)
+                .and_then(|i| indicator_progress(i, &self.monitoring_options))
         };
         Some(evaluate_measure_with(m, index, &progress, &self.monitoring_options).light)
     }
