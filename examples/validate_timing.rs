@@ -1,0 +1,48 @@
+//! Times validation or the health report of one generated concept, for
+//! sizes beyond the benchmarks and for instruction counts under callgrind.
+//!
+//! ```sh
+//! cargo run --release --example validate_timing -- 1000000 3            # validate 1M measures, 3 runs
+//! cargo run --release --example validate_timing -- 100000 20 health     # the health report
+//! IMPORTED=1 cargo run --release --example validate_timing -- 100000 20 # after a JSON round trip
+//! valgrind --tool=callgrind target/release/examples/validate_timing 10000 1
+//! ```
+//!
+//! Instructions per run under callgrind: run once with 1 and once with 3
+//! runs and halve the difference (generating the concept is in both).
+//! See BENCHMARKS.md.
+
+use std::time::Instant;
+
+use kreisentwicklung::generate::{generate, GeneratorOptions};
+use kreisentwicklung::{Date, HealthOptions};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let usage = "usage: validate_timing MEASURES RUNS [health]";
+    let measures: usize = args.next().and_then(|a| a.parse().ok()).expect(usage);
+    let runs: u32 = args.next().and_then(|a| a.parse().ok()).expect(usage);
+    let health = args.next().as_deref() == Some("health");
+
+    let mut concept = generate(&GeneratorOptions::new(measures).seed(2030));
+    if std::env::var_os("IMPORTED").is_some() {
+        // Items in document order in memory, as in a concept read from a file.
+        let bytes = kreisentwicklung::json::to_vec(&concept, false).expect("export");
+        drop(concept);
+        concept = kreisentwicklung::json::from_slice(&bytes).expect("import");
+    }
+    let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
+    let start = Instant::now();
+    for _ in 0..runs {
+        if health {
+            std::hint::black_box(concept.health_report(&options));
+        } else {
+            std::hint::black_box(concept.validate().is_ok());
+        }
+    }
+    let what = if health { "health report" } else { "validate" };
+    println!(
+        "{what}, {measures} measures: {:?} per run",
+        start.elapsed() / runs.max(1)
+    );
+}
