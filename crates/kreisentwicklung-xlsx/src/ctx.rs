@@ -102,6 +102,8 @@ pub(crate) struct Ctx<'c> {
     pub fmt: Formats,
     pub idx: Index<'c>,
     pub eval: Evaluation,
+    /// How many indicators get a chart (the `charts` option).
+    pub max_charts: usize,
 }
 
 impl<'c> Ctx<'c> {
@@ -118,6 +120,7 @@ impl<'c> Ctx<'c> {
             fmt: Formats::new(lang),
             idx: Index::new(c),
             eval: Evaluation::new(c, today, constant_memory),
+            max_charts: crate::MAX_CHARTS,
         }
     }
 

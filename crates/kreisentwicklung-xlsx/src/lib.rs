@@ -140,7 +140,8 @@
 //!   item. Dates before 1900, which Excel cannot hold, are written as text.
 //! - **Sheet names** follow Excel's rules; [`sheet_name`] makes any text a
 //!   valid name.
-//! - **Charts**: at most [`MAX_CHARTS`] (the first indicators with values).
+//! - **Charts**: at most [`MAX_CHARTS`] (the first indicators with values),
+//!   or as many as the [`CHARTS`] option says.
 //! - **Reproducible**: the same concept and options give a byte-identical
 //!   file. The creation date in the document properties is 2000-01-01 for
 //!   [`Timestamp::Fixed`] (the default), the given day for
@@ -237,6 +238,10 @@ pub const CONSTANT_MEMORY: &str = "constant-memory";
 /// the health report (`yyyy-mm-dd`).
 pub const TODAY: &str = "today";
 
+/// The format option that sets how many indicators get a chart (a number,
+/// [`MAX_CHARTS`] when not given, `0` for none).
+pub const CHARTS: &str = "charts";
+
 /// In constant-memory mode, sheets of at least this many rows are streamed;
 /// smaller ones are written in the normal mode (with Excel tables and
 /// chart caches), which bounds their memory by this number.
@@ -257,8 +262,10 @@ pub const MAX_URL_CHARS: usize = 2_079;
 /// The most hyperlinks per sheet; further addresses are written as text.
 pub const MAX_HYPERLINKS_PER_SHEET: usize = 65_530;
 
-/// The most indicator charts in a workbook (the first indicators with
-/// values get one).
+/// How many indicator charts a workbook has unless the [`CHARTS`] option
+/// says otherwise (the first indicators with values get one): a chart per
+/// indicator for the concepts councils read, without thousands of drawings in
+/// a generated catalogue.
 pub const MAX_CHARTS: usize = 100;
 
 const OPTIONS: &[OptionSpec] = &[
@@ -275,6 +282,12 @@ const OPTIONS: &[OptionSpec] = &[
         help: "the date (YYYY-MM-DD) traffic lights and the Prüfbericht are judged on \
                [default: the --timestamp day; with the fixed timestamp the latest date the \
                concept records; with `now` today]",
+    },
+    OptionSpec {
+        name: CHARTS,
+        is_flag: false,
+        help: "how many indicators get a chart of their values against the target, the first \
+               ones with values [default: 100; 0 for none]",
     },
 ];
 
@@ -311,12 +324,16 @@ impl Exporter for XlsxExporter {
     }
 
     /// Accepts `constant-memory` with the values `""`, `true`, `yes`, `1`
-    /// (on) and `false`, `no`, `0` (off), and `today` with a date
-    /// `yyyy-mm-dd`.
+    /// (on) and `false`, `no`, `0` (off), `today` with a date `yyyy-mm-dd`,
+    /// and `charts` with a number.
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
         for (name, value) in &options.format_options {
             if name == TODAY {
                 evaluation::parse_today(value)?;
+                continue;
+            }
+            if name == CHARTS {
+                max_charts(options)?;
                 continue;
             }
             if name != CONSTANT_MEMORY {
@@ -324,7 +341,7 @@ impl Exporter for XlsxExporter {
                     format: FORMAT_ID.to_owned(),
                     name: name.clone(),
                     message: format!(
-                        "not an option of this format; known: {CONSTANT_MEMORY}, {TODAY}"
+                        "not an option of this format; known: {CONSTANT_MEMORY}, {TODAY}, {CHARTS}"
                     ),
                 });
             }
@@ -351,12 +368,25 @@ impl Exporter for XlsxExporter {
         self.check_options(options)?;
         let constant_memory = options.flag(CONSTANT_MEMORY);
         let today = evaluation::evaluation_date(concept, options)?;
-        let ctx = ctx::Ctx::new(concept, options.language, constant_memory, today);
+        let mut ctx = ctx::Ctx::new(concept, options.language, constant_memory, today);
+        ctx.max_charts = max_charts(options)?;
 
         let mut workbook = Workbook::new();
         workbook.set_properties(&properties(concept, options)?);
         sheets::write_all(&ctx, &mut workbook)?;
         output::save(&mut workbook, out)
+    }
+}
+
+/// The `charts` option: how many indicators get a chart.
+fn max_charts(options: &ExportOptions) -> Result<usize, ExportError> {
+    match options.format_options.get(CHARTS) {
+        None => Ok(MAX_CHARTS),
+        Some(value) => value.trim().parse().map_err(|_| ExportError::Option {
+            format: FORMAT_ID.to_owned(),
+            name: CHARTS.to_owned(),
+            message: format!("{value:?} is not a number of charts (0, 1, 2, …)"),
+        }),
     }
 }
 

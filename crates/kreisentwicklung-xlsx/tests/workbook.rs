@@ -634,3 +634,48 @@ fn evaluation_date_from_options() {
     );
     assert_eq!(as_of(&bytes), serial(day));
 }
+
+/// A chart per indicator up to the `charts` option (100 when not given);
+/// a value that is not a number is an error naming the option.
+#[test]
+fn the_charts_option_sets_how_many_indicators_get_a_chart() {
+    let c = kreisentwicklung_core::generate::generate(
+        &kreisentwicklung_core::generate::GeneratorOptions::new(180).observations_per_indicator(3),
+    );
+    let with_values = c
+        .indicators
+        .iter()
+        .filter(|i| !i.observations.is_empty())
+        .count();
+    assert!(with_values > 120, "{with_values} indicators with values");
+    let charts = |options: ExportOptions| {
+        zip_names(&export(&c, &options))
+            .iter()
+            .filter(|n| n.starts_with("xl/charts/chart"))
+            .count()
+    };
+    assert_eq!(
+        charts(ExportOptions::default()),
+        kreisentwicklung_xlsx::MAX_CHARTS
+    );
+    assert_eq!(
+        charts(ExportOptions::default().option("charts", "120")),
+        120
+    );
+    assert_eq!(charts(ExportOptions::default().option("charts", "0")), 0);
+    assert_eq!(
+        charts(ExportOptions::default().option("charts", "100000")),
+        with_values
+    );
+    assert_eq!(
+        charts(
+            ExportOptions::default()
+                .option("charts", "120")
+                .option("constant-memory", "true")
+        ),
+        120
+    );
+    let err = try_export(&c, &ExportOptions::default().option("charts", "viele")).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("charts") && text.contains("viele"), "{text}");
+}

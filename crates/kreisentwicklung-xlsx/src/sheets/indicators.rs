@@ -14,7 +14,7 @@ use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::sheet::{check_rows, col, xlsx_err, Column, Item, SheetWriter};
-use crate::{MAX_CHARTS, MAX_COLUMNS};
+use crate::MAX_COLUMNS;
 
 const NUMBER: u16 = 0;
 const NAME: u16 = 1;
@@ -463,7 +463,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
         }
         w.next_row();
 
-        if has_actual && charts < MAX_CHARTS {
+        if has_actual && charts < ctx.max_charts {
             let last_col = FIRST_VALUE_COL + points.len() as ColNum - 1;
             let title = crate::ctx::numbered(ind.number.as_deref(), &ind.name.text);
             // Table row of this indicator, for a title Excel would misread.
