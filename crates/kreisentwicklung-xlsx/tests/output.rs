@@ -63,12 +63,20 @@ fn options() {
     assert_eq!(x.extension(), "xlsx");
     assert!(x.is_binary());
     let names: Vec<(&str, bool)> = x.options().iter().map(|o| (o.name, o.is_flag)).collect();
-    assert_eq!(names, [("constant-memory", true), ("today", false)]);
+    assert_eq!(
+        names,
+        [
+            ("constant-memory", true),
+            ("today", false),
+            ("charts", false)
+        ]
+    );
 
     let c = sample();
     for (name, value) in [
         ("constant-memory", "maybe"),
         ("today", "31.12.2024"),
+        ("charts", "-1"),
         ("pretty", "true"),
     ] {
         let err = try_export(&c, &ExportOptions::default().option(name, value)).unwrap_err();
