@@ -97,6 +97,7 @@ pub mod generate;
 mod goal;
 pub mod health;
 mod id;
+pub mod index;
 mod indicator;
 mod measure;
 mod money;

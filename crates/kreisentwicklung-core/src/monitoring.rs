@@ -141,6 +141,7 @@ use std::hash::BuildHasher;
 
 use serde::Serialize;
 
+use crate::index::IdIndex;
 use crate::period::Ranked;
 use crate::{
     Concept, Date, Direction, Goal, Id, Indicator, Language, Measure, MeasureStatus, Observation,
@@ -744,23 +745,25 @@ fn evaluate_keeping(
 ) -> MonitoringSummary {
     let kept = |n: usize| if keep_items { n } else { 0 };
     let mut indicators: Vec<IndicatorStatus> = Vec::with_capacity(kept(concept.indicators.len()));
-    let mut indicator_progress_of: Vec<Option<Progress>> =
-        Vec::with_capacity(concept.indicators.len());
     let mut indicator_lights = LightCounts::default();
     for (i, ind) in concept.indicators.iter().enumerate() {
         let a = assess(ind, options);
-        indicator_progress_of.push(a.progress);
         indicator_lights.add(a.light);
         if keep_items {
             let path = item_path("indicators", &ind.id, i);
             indicators.push(a.into_status(ind, path));
         }
     }
-    let indicator_index = first_index(concept.indicators.iter().map(|i| &i.id));
+    // A summary keeps nothing per indicator but a position table: the
+    // measures and goals that use an indicator assess it again (cheap, and
+    // once or twice per indicator), rather than holding every progress.
+    let indicator_index = IdIndex::new(&concept.indicators, |i| &i.id);
     let indicator_progress = |id: &Id| -> Option<Progress> {
-        indicator_index
-            .get(id.as_str())
-            .and_then(|&i| indicator_progress_of[i])
+        let i = indicator_index.position(id.as_str())?;
+        match indicators.get(i) {
+            Some(status) => status.progress,
+            None => assess(&concept.indicators[i], options).progress,
+        }
     };
 
     let goal_index = first_index(concept.goals.iter().map(|g| &g.id));
@@ -1300,11 +1303,11 @@ impl Acc {
 /// Id → list position, hashed with foldhash: looking up each measure's
 /// indicators and goals is much of a summary's work, and SipHash's
 /// resistance to chosen keys buys nothing here.
-type IdIndex<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
+type IdMap<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
 
 /// Index of the first item with each id.
-fn first_index<'a>(ids: impl Iterator<Item = &'a Id>) -> IdIndex<'a> {
-    let mut map = IdIndex::with_capacity_and_hasher(ids.size_hint().0, Default::default());
+fn first_index<'a>(ids: impl Iterator<Item = &'a Id>) -> IdMap<'a> {
+    let mut map = IdMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
     for (i, id) in ids.enumerate() {
         map.entry(id.as_str()).or_insert(i);
     }

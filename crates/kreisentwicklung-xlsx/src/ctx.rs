@@ -1,9 +1,7 @@
 //! What every sheet needs: the concept, the language, the formats and
 //! lookups by id, plus the wording shared by several sheets.
 
-use std::hash::BuildHasher;
-
-use hashbrown::{DefaultHashBuilder, HashTable};
+use kreisentwicklung_core::index::IdIndex;
 use kreisentwicklung_core::{
     Actor, CodeList, Concept, Document, Euro, Event, FieldOfAction, Funding, Goal, Id, Indicator,
     Language, Measure,
@@ -40,57 +38,6 @@ impl<'c> Index<'c> {
             documents: IdIndex::new(&c.documents, |x| &x.id),
             events: IdIndex::new(&c.events, |x| &x.id),
         }
-    }
-}
-
-/// The items of one list by id: a hash table of positions in the list, so
-/// that a lookup holds no copy of an id or a reference per item (one word
-/// and a control byte a slot; a `HashMap<&str, &T>` takes three words).
-pub(crate) struct IdIndex<'c, T> {
-    items: &'c [T],
-    id: fn(&T) -> &Id,
-    table: HashTable<usize>,
-    hasher: DefaultHashBuilder,
-}
-
-impl<'c, T> IdIndex<'c, T> {
-    fn new(items: &'c [T], id: fn(&T) -> &Id) -> Self {
-        let hasher = DefaultHashBuilder::default();
-        let mut table = HashTable::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let key = id(item).as_str();
-            let hash = hasher.hash_one(key);
-            let eq = |&j: &usize| id(&items[j]).as_str() == key;
-            if table.find(hash, eq).is_none() {
-                table.insert_unique(hash, i, |&j| hasher.hash_one(id(&items[j]).as_str()));
-            }
-        }
-        IdIndex {
-            items,
-            id,
-            table,
-            hasher,
-        }
-    }
-
-    /// The first item with the id.
-    pub(crate) fn get(&self, key: &str) -> Option<&'c T> {
-        self.position(key).map(|j| &self.items[j])
-    }
-
-    /// The position in the list of the first item with the id.
-    pub(crate) fn position(&self, key: &str) -> Option<usize> {
-        let (items, id) = (self.items, self.id);
-        self.table
-            .find(self.hasher.hash_one(key), |&j| {
-                id(&items[j]).as_str() == key
-            })
-            .copied()
-    }
-
-    /// True when an item has the id.
-    pub(crate) fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
     }
 }
 
