@@ -941,10 +941,11 @@ enum Sink<'s> {
     },
 }
 
-/// The ids of a collection. Copies of the ids (inline for short ones) hashed
-/// with foldhash: a lookup then compares within the table instead of
-/// reading the item the id came from, which at 100,000 measures is a cache
-/// miss per reference.
+/// The ids of a small collection (actors). Copies of the ids (inline for
+/// short ones) hashed with foldhash: a lookup compares within the table
+/// instead of reading the item the id came from. The indicators, which grow
+/// with the catalogue, are indexed by position instead (a word a slot
+/// instead of three; about 4 % slower at 100,000 measures, 2 MB less).
 type IdSet = HashSet<crate::Id, foldhash::fast::RandomState>;
 
 struct Checker<'a, 's> {
@@ -952,7 +953,7 @@ struct Checker<'a, 's> {
     o: &'a HealthOptions,
     sink: Sink<'s>,
     actor_ids: IdSet,
-    indicator_ids: IdSet,
+    indicator_ids: crate::index::IdIndex<'a, crate::Indicator>,
     /// Per measure: does one of its goals exist? Found while
     /// `goals_without_measures` walks the measures' goal lists, so that
     /// `measures` need not read every list again (at 100,000 measures each
@@ -967,7 +968,7 @@ impl<'a, 's> Checker<'a, 's> {
             o,
             sink,
             actor_ids: c.actors.iter().map(|a| a.id.clone()).collect(),
-            indicator_ids: c.indicators.iter().map(|i| i.id.clone()).collect(),
+            indicator_ids: crate::index::IdIndex::new(&c.indicators, |i| &i.id),
             measure_has_goal: Vec::new(),
         }
     }
@@ -1347,7 +1348,7 @@ impl<'a, 's> Checker<'a, 's> {
             if !m
                 .indicators
                 .iter()
-                .any(|x| self.indicator_ids.contains(x.as_str()))
+                .any(|x| self.indicator_ids.contains_key(x.as_str()))
             {
                 self.push(FindingCode::MeasureWithoutIndicator, path, || {
                     let (n_de, n_en) = name();
