@@ -1,5 +1,6 @@
 //! The German period parser: never panics; what it accepts prints as text
-//! that parses back to the same period.
+//! that parses back to the same period, and prints in English without
+//! panicking.
 #![no_main]
 
 use kreisentwicklung::Period;
@@ -12,5 +13,8 @@ fuzz_target!(|text: &str| {
             panic!("{text:?} printed as {printed:?}, which does not parse: {e}")
         });
         assert_eq!(again, period, "{text:?} printed as {printed:?}");
+        assert_eq!(again.cmp(&period), std::cmp::Ordering::Equal);
+        let english = period.english().to_string();
+        assert!(!english.is_empty() || printed.is_empty(), "{text:?}");
     }
 });
