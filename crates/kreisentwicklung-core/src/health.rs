@@ -974,18 +974,51 @@ impl<'a, 's> Checker<'a, 's> {
         }
     }
 
-    /// Runs every check, in the order of the code table.
+    /// Runs every check, in the order of the code table. The checks that
+    /// walk a whole catalogue run only when their findings are wanted: a
+    /// stream of one severity (see [`for_each_finding`]) then walks the
+    /// measures and indicators once in all instead of once per severity.
     fn run(&mut self) {
+        use FindingCode as C;
         self.no_measures();
         self.no_goal_priorities();
-        self.single_actor_catalogue();
+        if self.wants(C::SingleActorCatalogue) {
+            self.single_actor_catalogue();
+        }
         self.no_public_participation();
         self.review_overdue();
         self.short_horizon();
-        self.goals_without_measures();
-        self.measures();
-        self.indicators();
-        self.resolutions();
+        // Also finds which measures serve an existing goal.
+        if self.wants(C::GoalWithoutMeasures) || self.wants(C::MeasureWithoutGoal) {
+            self.goals_without_measures();
+        }
+        if [
+            C::MeasureWithoutGoal,
+            C::MeasureWithoutLead,
+            C::MeasureWithoutIndicator,
+            C::StaleStatus,
+        ]
+        .into_iter()
+        .any(|code| self.wants(code))
+        {
+            self.measures();
+        }
+        if self.wants(C::IndicatorWithoutBaseline) || self.wants(C::IndicatorWithoutTarget) {
+            self.indicators();
+        }
+        if self.wants(C::ResolutionWithoutOutcome) {
+            self.resolutions();
+        }
+    }
+
+    /// Whether a finding with `code` would be counted or handed over.
+    fn wants(&self, code: FindingCode) -> bool {
+        match &self.sink {
+            Sink::Count(_) => true,
+            Sink::Emit { only, stopped, .. } => {
+                !*stopped && only.is_none_or(|s| s == code.severity())
+            }
+        }
     }
 
     /// Records a finding. Path and message are closures so that counting,
@@ -1298,6 +1331,11 @@ impl<'a, 's> Checker<'a, 's> {
         let c = self.c;
         let today = self.o.today;
         let stale_after = self.o.stale_after_days;
+        // The lookups and dates only where their findings are wanted.
+        let (want_indicator, want_stale) = (
+            self.wants(FindingCode::MeasureWithoutIndicator),
+            self.wants(FindingCode::StaleStatus),
+        );
         for (i, m) in c.measures.iter().enumerate() {
             // Formatted only for a finding that is handed over.
             let path = || item_path("measures", &m.id, i);
@@ -1346,10 +1384,11 @@ impl<'a, 's> Checker<'a, 's> {
                 Some(_) => {}
             }
 
-            if !m
-                .indicators
-                .iter()
-                .any(|x| self.indicator_ids.contains_key(x.as_str()))
+            if want_indicator
+                && !m
+                    .indicators
+                    .iter()
+                    .any(|x| self.indicator_ids.contains_key(x.as_str()))
             {
                 self.push(FindingCode::MeasureWithoutIndicator, path, || {
                     let (n_de, n_en) = name();
@@ -1360,6 +1399,9 @@ impl<'a, 's> Checker<'a, 's> {
                 });
             }
 
+            if !want_stale {
+                continue;
+            }
             let status = m.status.or_else(|| {
                 m.status_history
                     .iter()
