@@ -1,6 +1,6 @@
 //! The five seed concepts as example data, embedded in the crate.
 //!
-//! Each example is a [`ConceptDocument`](crate::ConceptDocument) in the JSON
+//! Each example is a [`ConceptDocument`] in the JSON
 //! exchange format, encoded faithfully from a public source text about one
 //! county: everything the source states, nothing it does not. They are the
 //! files in `examples/data/` of the repository:
