@@ -8,10 +8,9 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use common::{concept, entities, SIZES};
+use common::{cached, concept, entities, Cache, SIZES};
 use divan::counter::ItemsCount;
 use divan::Bencher;
 use kreisentwicklung::{Concept, Date, HealthOptions};
@@ -91,16 +90,10 @@ fn health_report_cold(bencher: Bencher, measures: usize) {
 /// memory in document order, as in a concept a vendor loads from a file,
 /// rather than in the order the generator happened to allocate them.
 fn imported(measures: usize) -> &'static Concept {
-    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Concept>>> = OnceLock::new();
-    let mut cache = CACHE
-        .get_or_init(|| Mutex::new(HashMap::new()))
-        .lock()
-        .expect("cache lock");
-    cache.entry(measures).or_insert_with(|| {
+    static CACHE: Cache<Concept> = OnceLock::new();
+    cached(&CACHE, measures, || {
         let bytes = kreisentwicklung::json::to_vec(concept(measures), false).expect("export");
-        Box::leak(Box::new(
-            kreisentwicklung::json::from_slice(&bytes).expect("import"),
-        ))
+        kreisentwicklung::json::from_slice(&bytes).expect("import")
     })
 }
 

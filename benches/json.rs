@@ -9,10 +9,9 @@
 
 mod common;
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
-use common::{concept, SIZES};
+use common::{cached, concept, Cache, SIZES};
 use divan::counter::BytesCount;
 use divan::Bencher;
 use kreisentwicklung::{ConceptDocument, ValidationErrors};
@@ -31,14 +30,10 @@ fn document(measures: usize) -> Vec<u8> {
 /// memory differently from the generated original, and at 100,000 measures
 /// (far more than the CPU caches hold) that layout alone changes the time.
 fn document_struct(measures: usize) -> &'static ConceptDocument {
-    static CACHE: OnceLock<Mutex<HashMap<usize, &'static ConceptDocument>>> = OnceLock::new();
-    let mut cache = CACHE
-        .get_or_init(|| Mutex::new(HashMap::new()))
-        .lock()
-        .expect("cache lock");
-    cache
-        .entry(measures)
-        .or_insert_with(|| Box::leak(Box::new(ConceptDocument::new(concept(measures).clone()))))
+    static CACHE: Cache<ConceptDocument> = OnceLock::new();
+    cached(&CACHE, measures, || {
+        ConceptDocument::new(concept(measures).clone())
+    })
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

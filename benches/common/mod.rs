@@ -15,17 +15,29 @@ pub const SIZES: &[usize] = &[1_000, 10_000, 100_000];
 /// The seed of every generated concept.
 pub const SEED: u64 = 2030;
 
-/// The generated concept of `measures` measures, built once per process.
-pub fn concept(measures: usize) -> &'static Concept {
-    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Concept>>> = OnceLock::new();
-    let mut cache = CACHE
+/// One value per catalogue size, built once per process and kept for it.
+pub type Cache<T> = OnceLock<Mutex<HashMap<usize, &'static T>>>;
+
+/// The value for `measures` from `cache`, built by `build` the first time.
+pub fn cached<T: Sync + 'static>(
+    cache: &'static Cache<T>,
+    measures: usize,
+    build: impl FnOnce() -> T,
+) -> &'static T {
+    let mut cache = cache
         .get_or_init(|| Mutex::new(HashMap::new()))
         .lock()
         .expect("cache lock");
-    cache.entry(measures).or_insert_with(|| {
-        Box::leak(Box::new(generate(
-            &GeneratorOptions::new(measures).seed(SEED),
-        )))
+    cache
+        .entry(measures)
+        .or_insert_with(|| Box::leak(Box::new(build())))
+}
+
+/// The generated concept of `measures` measures, built once per process.
+pub fn concept(measures: usize) -> &'static Concept {
+    static CACHE: Cache<Concept> = OnceLock::new();
+    cached(&CACHE, measures, || {
+        generate(&GeneratorOptions::new(measures).seed(SEED))
     })
 }
 

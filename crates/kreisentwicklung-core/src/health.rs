@@ -1029,12 +1029,12 @@ impl<'a, 's> Checker<'a, 's> {
         path: impl FnOnce() -> String,
         message: impl FnOnce() -> (String, String),
     ) {
+        if !self.wants(code) {
+            return;
+        }
         match &mut self.sink {
             Sink::Count(counts) => counts.add(code.severity()),
-            Sink::Emit { only, to, stopped } => {
-                if *stopped || only.is_some_and(|s| s != code.severity()) {
-                    return;
-                }
+            Sink::Emit { to, stopped, .. } => {
                 let (de, en) = message();
                 if to(Finding::new(code, path(), de, en)).is_break() {
                     *stopped = true;
