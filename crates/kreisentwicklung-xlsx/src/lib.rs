@@ -372,6 +372,13 @@ impl Exporter for XlsxExporter {
         ctx.max_charts = max_charts(options)?;
 
         let mut workbook = Workbook::new();
+        workbook
+            .set_default_format(
+                &ctx.fmt.base,
+                formats::DEFAULT_ROW_PX,
+                formats::DEFAULT_COL_PX,
+            )
+            .map_err(sheet::xlsx_err)?;
         workbook.set_properties(&properties(concept, options)?);
         sheets::write_all(&ctx, &mut workbook)?;
         output::save(&mut workbook, out)

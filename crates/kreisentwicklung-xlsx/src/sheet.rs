@@ -13,7 +13,7 @@ use rust_xlsxwriter::{
     Format, RowNum, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
 };
 
-use crate::formats::{looks_like_formula, Formats, Style};
+use crate::formats::{looks_like_formula, Formats, Style, DEFAULT_COL_PX, DEFAULT_ROW_PX};
 use crate::{
     FORMAT_ID, MAX_CELL_CHARS, MAX_COLUMNS, MAX_HYPERLINKS_PER_SHEET, MAX_ROWS, MAX_URL_CHARS,
 };
@@ -293,7 +293,12 @@ impl<'f> SheetWriter<'f> {
                 .new_worksheet_with_constant_memory()
                 .map_err(xlsx_err)?
         } else {
-            Worksheet::new()
+            // A worksheet of its own (added to the workbook when done) gets
+            // the workbook's default format here; see `Formats::base`.
+            let mut ws = Worksheet::new();
+            ws.set_default_format(&fmt.base, DEFAULT_ROW_PX, DEFAULT_COL_PX)
+                .map_err(xlsx_err)?;
+            ws
         };
         ws.set_name(name).map_err(xlsx_err)?;
         Ok(SheetWriter {
