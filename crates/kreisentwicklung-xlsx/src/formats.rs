@@ -34,6 +34,20 @@ pub(crate) enum Style {
     Link,
 }
 
+impl Style {
+    /// Every style, in declaration order (`Style as usize` indexes it).
+    pub(crate) const ALL: [Style; 8] = [
+        Style::Text,
+        Style::Wrap,
+        Style::Date,
+        Style::Number,
+        Style::Integer,
+        Style::Euro,
+        Style::Percent,
+        Style::Link,
+    ];
+}
+
 /// Default row height and column width in pixels of Calibri 11, the
 /// default font (needed to set a default format; the same as without one).
 pub(crate) const DEFAULT_ROW_PX: u32 = 20;
@@ -47,6 +61,12 @@ pub(crate) struct Formats {
     /// no style attribute (7 % less XML to write and compress at 100,000
     /// measures).
     pub base: Format,
+    /// Looks like `base` but is a format of its own, for cells of a style
+    /// whose format is `base` in a column with another format: a cell with
+    /// the default format would show the column's (`rust_xlsxwriter`, like
+    /// Excel, gives unformatted cells the column format), so that a number
+    /// in a percentage column would show as a percentage.
+    pub plain: Format,
     pub header: Format,
     pub title: Format,
     pub section: Format,
@@ -66,6 +86,12 @@ pub(crate) struct Formats {
     pub yellow: Format,
     pub red: Format,
     pub grey: Format,
+    /// Per style, the first style with the same column format (Text and
+    /// Number are both just top-aligned): a cell of one needs no format of
+    /// its own in a column of the other.
+    canonical: [Style; Style::ALL.len()],
+    /// Per style, whether its column format is `base`.
+    is_base: [bool; Style::ALL.len()],
 }
 
 fn top() -> Format {
@@ -84,8 +110,11 @@ impl Formats {
             Language::De => "\"ca. \"0",
             Language::En => "\"approx. \"0",
         };
-        Formats {
+        let mut formats = Formats {
+            canonical: Style::ALL,
+            is_base: [false; Style::ALL.len()],
             base: top(),
+            plain: top().set_num_format("General"),
             header: Format::new()
                 .set_bold()
                 .set_text_wrap()
@@ -132,7 +161,32 @@ impl Formats {
             grey: Format::new()
                 .set_background_color(Color::RGB(0xE7E6E6))
                 .set_font_color(Color::RGB(0x3A3838)),
+        };
+        let (mut canonical, mut is_base) = (Style::ALL, [false; Style::ALL.len()]);
+        for style in Style::ALL {
+            let format = formats.for_style(style);
+            canonical[style as usize] = Style::ALL
+                .into_iter()
+                .find(|&other| formats.for_style(other) == format)
+                .unwrap_or(style);
+            is_base[style as usize] = *format == formats.base;
         }
+        formats.canonical = canonical;
+        formats.is_base = is_base;
+        formats
+    }
+
+    /// The first style whose column format is that of `style`; see
+    /// [`Formats::canonical`](Self).
+    pub(crate) fn canonical(&self, style: Style) -> Style {
+        self.canonical[style as usize]
+    }
+
+    /// True when the column format of `style` is the workbook's default
+    /// format, which cells without a format and outside any formatted
+    /// column show.
+    pub(crate) fn is_base(&self, style: Style) -> bool {
+        self.is_base[style as usize]
     }
 
     /// The format for text in the given style, with a quote prefix when the

@@ -277,7 +277,7 @@ pub(crate) struct SheetWriter<'f> {
 }
 
 /// The number of [`Style`]s.
-const STYLES: usize = 8;
+const STYLES: usize = Style::ALL.len();
 
 impl<'f> SheetWriter<'f> {
     /// A new worksheet of the workbook (not yet added to it).
@@ -345,7 +345,7 @@ impl<'f> SheetWriter<'f> {
     /// Gives a rectangle of cells the format of a run.
     fn apply(&mut self, first_row: RowNum, last_row: RowNum, r: Run) {
         let format = match r.format {
-            Deferred::Style(style) => self.fmt.for_style(style),
+            Deferred::Style(style) => self.explicit(style),
             Deferred::Label => &self.fmt.label,
         };
         if let Err(e) = self
@@ -412,13 +412,41 @@ impl<'f> SheetWriter<'f> {
     /// True when a cell needing the format of `style` can be written without
     /// a format and join a [`Run`]: a column of the sheet has that format.
     fn can_defer(&self, style: Style) -> bool {
-        self.column_formats[style as usize]
+        self.column_formats[self.fmt.canonical(style) as usize]
+    }
+
+    /// The format to give a cell of `style` that does not inherit it: for
+    /// the workbook's default format one that looks the same but is not
+    /// the default (see [`Formats::plain`]).
+    fn explicit(&self, style: Style) -> &'f Format {
+        if self.fmt.is_base(style) {
+            &self.fmt.plain
+        } else {
+            self.fmt.for_style(style)
+        }
+    }
+
+    /// A cell that inherits its column's format joins the run being
+    /// extended when the run gives the same format: applying it again
+    /// changes nothing, and the run stays one range (one format lookup)
+    /// instead of two. Not for the default format: its runs give
+    /// [`Formats::plain`], which such a cell does not need.
+    fn join_run(&mut self, col: ColNum, style: Style) {
+        if self.fmt.is_base(style) {
+            return;
+        }
+        let format = Deferred::Style(self.fmt.canonical(style));
+        if let Some(r) = &mut self.run {
+            if r.format == format && col.checked_sub(1) == Some(r.last) {
+                r.last = col;
+            }
+        }
     }
 
     /// Adds the cell just written without a format at `col` to the run of
     /// cells that get the format of `style` (see [`Run`]).
     fn defer(&mut self, col: ColNum, style: Style) {
-        self.defer_as(col, Deferred::Style(style));
+        self.defer_as(col, Deferred::Style(self.fmt.canonical(style)));
     }
 
     fn defer_as(&mut self, col: ColNum, format: Deferred) {
@@ -495,10 +523,10 @@ impl<'f> SheetWriter<'f> {
             self.ws
                 .set_column_format(col, self.fmt.for_style(c.style))
                 .map_err(xlsx_err)?;
-            let inherited = match c.style {
+            let inherited = self.fmt.canonical(match c.style {
                 Style::Link => Style::Text,
                 s => s,
-            };
+            });
             self.column_formats[inherited as usize] = true;
             if self.col_styles.len() <= i {
                 self.col_styles.resize(i + 1, None);
@@ -622,9 +650,18 @@ impl<'f> SheetWriter<'f> {
     // ----- cells ------------------------------------------------------------
 
     /// True when cells of this style in this column need no format.
+    /// Cells of the same format as their column's (or, in a column without
+    /// a format, the workbook's default format) need none of their own. A
+    /// link has a format of its own.
     fn inherits(&self, col: ColNum, style: Style) -> bool {
         self.col_checked(col);
-        self.col_styles.get(col as usize) == Some(&Some(style))
+        if style == Style::Link {
+            return false;
+        }
+        match self.col_styles.get(col as usize) {
+            Some(Some(column)) => *column == self.fmt.canonical(style),
+            _ => self.fmt.is_base(style),
+        }
     }
 
     /// Catches cells written beside an open table (a column missing from
@@ -642,6 +679,7 @@ impl<'f> SheetWriter<'f> {
             self.ws
                 .write_number(self.row, col, value)
                 .map_err(xlsx_err)?;
+            self.join_run(col, style);
         } else if self.can_defer(style) {
             self.ws
                 .write_number(self.row, col, value)
@@ -649,7 +687,7 @@ impl<'f> SheetWriter<'f> {
             self.defer(col, style);
         } else {
             self.ws
-                .write_number_with_format(self.row, col, value, self.fmt.for_style(style))
+                .write_number_with_format(self.row, col, value, self.explicit(style))
                 .map_err(xlsx_err)?;
         }
         Ok(())
@@ -692,13 +730,18 @@ impl<'f> SheetWriter<'f> {
             self.ws
                 .write_string(self.row, col, text)
                 .map_err(xlsx_err)?;
+            self.join_run(col, style);
         } else if !quoted && column_style != Style::Link && self.can_defer(column_style) {
             self.ws
                 .write_string(self.row, col, text)
                 .map_err(xlsx_err)?;
             self.defer(col, column_style);
         } else {
-            let format = self.fmt.for_text(style, quoted);
+            let format = if quoted || column_style == Style::Link {
+                self.fmt.for_text(style, quoted)
+            } else {
+                self.explicit(column_style)
+            };
             self.ws
                 .write_string_with_format(self.row, col, text, format)
                 .map_err(xlsx_err)?;
@@ -763,6 +806,7 @@ impl<'f> SheetWriter<'f> {
         match excel {
             Some(d) if self.inherits(col, Style::Date) => {
                 self.ws.write_datetime(self.row, col, d).map_err(xlsx_err)?;
+                self.join_run(col, Style::Date);
             }
             Some(d) if self.can_defer(Style::Date) => {
                 self.ws.write_datetime(self.row, col, d).map_err(xlsx_err)?;
@@ -774,7 +818,7 @@ impl<'f> SheetWriter<'f> {
                     .map_err(xlsx_err)?;
             }
             None => {
-                let format = self.fmt.for_text(Style::Text, false);
+                let format = self.explicit(Style::Text);
                 self.ws
                     .write_string_with_format(self.row, col, date.german(), format)
                     .map_err(xlsx_err)?;

@@ -400,3 +400,68 @@ fn text_and_numbers_need_no_style_of_their_own() {
         );
     }
 }
+
+/// The values block below the Indikatoren table puts numbers, dates and
+/// period texts into columns made for other things (percentages, dates,
+/// text). Each value keeps the format of its kind: a number in the
+/// percentage column must not show as a percentage, a period text not as a
+/// date, although a cell without a format of its own would take the
+/// column's.
+#[test]
+fn values_keep_their_format_in_columns_made_for_others() {
+    let c = generate(&GeneratorOptions::new(2_100).seed(7));
+    for options in [ExportOptions::default(), constant_memory()] {
+        let bytes = export(&c, &options);
+        let mut book = open(&bytes);
+        let part = format!(
+            "xl/worksheets/sheet{}.xml",
+            sheet_number(&book, "Indikatoren")
+        );
+        let range = sheet(&mut book, "Indikatoren");
+        // Row number (1-based) → the label in column C ("Datum", "Ist-Wert (EUR)", …).
+        let label = |row: u32| match cell(&range, row as usize - 1, 2) {
+            Data::String(s) => Some(s),
+            _ => None,
+        };
+        let formats = cell_formats(&bytes);
+        let (_, cells) = formats.iter().find(|(p, _)| *p == part).expect("part");
+        let mut checked = [0usize; 3];
+        for (reference, format) in cells {
+            let col: String = reference
+                .chars()
+                .take_while(char::is_ascii_uppercase)
+                .collect();
+            let row: u32 = reference[col.len()..].parse().expect("row number");
+            if col.len() != 1 || col.as_str() < "D" {
+                continue;
+            }
+            let Some(label) = label(row) else { continue };
+            let number_format = format[0].as_str();
+            let kind = if label == "Datum" {
+                assert!(
+                    number_format.contains("dd.mm.yyyy"),
+                    "{reference}: {format:?}"
+                );
+                0
+            } else if label.starts_with("Ist-Wert") || label == "Zielwert" {
+                1
+            } else if label == "Zeitraum" {
+                2
+            } else {
+                continue;
+            };
+            if kind > 0 {
+                assert!(
+                    !number_format.contains('%') && !number_format.contains("dd.mm"),
+                    "{reference} ({label}): {format:?}"
+                );
+            }
+            assert!(
+                format[4].contains("vertical=\"top\""),
+                "{reference}: {format:?}"
+            );
+            checked[kind] += 1;
+        }
+        assert!(checked.iter().all(|&n| n > 1_000), "{checked:?}");
+    }
+}
