@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --release --example validate_timing -- 1000000 3            # validate 1M measures, 3 runs
 //! cargo run --release --example validate_timing -- 100000 20 health     # the health report
+//! cargo run --release --example validate_timing -- 100000 20 count      # its checks, no messages
 //! IMPORTED=1 cargo run --release --example validate_timing -- 100000 20 # after a JSON round trip
 //! valgrind --tool=callgrind target/release/examples/validate_timing 10000 1
 //! ```
@@ -19,10 +20,13 @@ use kreisentwicklung::{Date, HealthOptions};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: validate_timing MEASURES RUNS [health]";
+    let usage = "usage: validate_timing MEASURES RUNS [health|count]";
     let measures: usize = args.next().and_then(|a| a.parse().ok()).expect(usage);
     let runs: u32 = args.next().and_then(|a| a.parse().ok()).expect(usage);
-    let health = args.next().as_deref() == Some("health");
+    let mode = args.next();
+    let health = mode.as_deref() == Some("health");
+    // The health checks without formatting or holding a finding.
+    let count = mode.as_deref() == Some("count");
 
     let mut concept = generate(&GeneratorOptions::new(measures).seed(2030));
     if std::env::var_os("IMPORTED").is_some() {
@@ -34,13 +38,21 @@ fn main() {
     let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
     let start = Instant::now();
     for _ in 0..runs {
-        if health {
+        if count {
+            std::hint::black_box(kreisentwicklung::health::count_findings(&concept, &options));
+        } else if health {
             std::hint::black_box(concept.health_report(&options));
         } else {
             std::hint::black_box(concept.validate().is_ok());
         }
     }
-    let what = if health { "health report" } else { "validate" };
+    let what = if count {
+        "health counts"
+    } else if health {
+        "health report"
+    } else {
+        "validate"
+    };
     println!(
         "{what}, {measures} measures: {:?} per run",
         start.elapsed() / runs.max(1)
