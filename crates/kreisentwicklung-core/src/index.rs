@@ -8,11 +8,11 @@ use crate::Id;
 
 /// The items of one list by id: a hash table of positions in the list.
 ///
-/// A lookup holds no copy of an id and no reference per item (one word and
-/// a control byte a slot, where a `HashMap<&str, &T>` takes three words),
-/// which matters when an exporter keeps the index of 100,000 indicators
-/// while it writes them. When ids repeat, the first item wins, as in
-/// validation.
+/// A lookup holds no copy of an id and no reference per item (a 32-bit
+/// position and a control byte a slot, where a `HashMap<&str, &T>` takes
+/// three words), which matters when an exporter keeps the index of 100,000
+/// indicators while it writes them. When ids repeat, the first item wins,
+/// as in validation.
 ///
 /// ```
 /// use kreisentwicklung_core::index::IdIndex;
@@ -30,7 +30,9 @@ use crate::Id;
 pub struct IdIndex<'a, T> {
     items: &'a [T],
     id: fn(&T) -> &Id,
-    table: HashTable<usize>,
+    /// Positions as `u32`: half the memory of `usize`. Items beyond
+    /// `u32::MAX` (a list no concept has) are not in the table but searched.
+    table: HashTable<u32>,
     hasher: DefaultHashBuilder,
 }
 
@@ -38,13 +40,16 @@ impl<'a, T> IdIndex<'a, T> {
     /// Indexes `items` by the id `id` gives of each.
     pub fn new(items: &'a [T], id: fn(&T) -> &Id) -> Self {
         let hasher = DefaultHashBuilder::default();
-        let mut table = HashTable::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        let indexed = &items[..items.len().min(u32::MAX as usize)];
+        let mut table = HashTable::with_capacity(indexed.len());
+        for (i, item) in (0..=u32::MAX).zip(indexed) {
             let key = id(item).as_str();
             let hash = hasher.hash_one(key);
-            let eq = |&j: &usize| id(&items[j]).as_str() == key;
+            let eq = |&j: &u32| id(&items[j as usize]).as_str() == key;
             if table.find(hash, eq).is_none() {
-                table.insert_unique(hash, i, |&j| hasher.hash_one(id(&items[j]).as_str()));
+                table.insert_unique(hash, i, |&j| {
+                    hasher.hash_one(id(&items[j as usize]).as_str())
+                });
             }
         }
         IdIndex {
@@ -63,11 +68,17 @@ impl<'a, T> IdIndex<'a, T> {
     /// The position in the list of the first item with the id.
     pub fn position(&self, key: &str) -> Option<usize> {
         let (items, id) = (self.items, self.id);
-        self.table
+        let found = self
+            .table
             .find(self.hasher.hash_one(key), |&j| {
-                id(&items[j]).as_str() == key
+                id(&items[j as usize]).as_str() == key
             })
-            .copied()
+            .map(|&j| j as usize);
+        found.or_else(|| {
+            let rest = items.get(u32::MAX as usize..)?;
+            let j = rest.iter().position(|x| id(x).as_str() == key)?;
+            Some(u32::MAX as usize + j)
+        })
     }
 
     /// True when an item has the id.
@@ -82,5 +93,26 @@ impl<T> std::fmt::Debug for IdIndex<'_, T> {
             .field("items", &self.items.len())
             .field("ids", &self.table.len())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Direction, Indicator};
+
+    #[test]
+    fn first_of_repeated_ids_wins_and_every_id_is_found() {
+        let mut items: Vec<Indicator> = (0..10_000)
+            .map(|i| Indicator::new(format!("ind-{i}"), "x", "%", Direction::HigherIsBetter))
+            .collect();
+        items.push(Indicator::new("ind-7", "later", "%", Direction::HigherIsBetter));
+        let index = IdIndex::new(&items, |i| &i.id);
+        assert_eq!(index.position("ind-7"), Some(7));
+        for (i, item) in items.iter().enumerate().take(10_000) {
+            assert_eq!(index.position(item.id.as_str()), Some(i));
+        }
+        assert_eq!(index.position("ind-10000"), None);
+        assert_eq!(format!("{index:?}"), "IdIndex { items: 10001, ids: 10000 }");
     }
 }
