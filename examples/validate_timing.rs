@@ -6,6 +6,7 @@
 //! cargo run --release --example validate_timing -- 100000 20 health     # the health report
 //! cargo run --release --example validate_timing -- 100000 20 count      # its checks, no messages
 //! IMPORTED=1 cargo run --release --example validate_timing -- 100000 20 # after a JSON round trip
+//! LISTS_TOGETHER=1 …   # the measures' goal, indicator and status lists allocated together
 //! valgrind --tool=callgrind target/release/examples/validate_timing 10000 1
 //! ```
 //!
@@ -34,6 +35,33 @@ fn main() {
         let bytes = kreisentwicklung::json::to_vec(&concept, false).expect("export");
         drop(concept);
         concept = kreisentwicklung::json::from_slice(&bytes).expect("import");
+    }
+    if std::env::var_os("LISTS_TOGETHER").is_some() {
+        // The measures' short lists copied into fresh allocations, one kind
+        // after the other, so that each kind lies together in memory rather
+        // than among each measure's texts (see BENCHMARKS.md, session 4).
+        // All copies of a kind are made before the old lists are freed, or
+        // the allocator would put each copy where the old list was.
+        let goals: Vec<_> = concept.measures.iter().map(|m| m.goals.clone()).collect();
+        let indicators: Vec<_> = concept
+            .measures
+            .iter()
+            .map(|m| m.indicators.clone())
+            .collect();
+        let history: Vec<_> = concept
+            .measures
+            .iter()
+            .map(|m| m.status_history.clone())
+            .collect();
+        for (((m, g), i), h) in concept
+            .measures
+            .iter_mut()
+            .zip(goals)
+            .zip(indicators)
+            .zip(history)
+        {
+            (m.goals, m.indicators, m.status_history) = (g, i, h);
+        }
     }
     let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
     let start = Instant::now();
