@@ -106,7 +106,12 @@ mod tests {
         let mut items: Vec<Indicator> = (0..10_000)
             .map(|i| Indicator::new(format!("ind-{i}"), "x", "%", Direction::HigherIsBetter))
             .collect();
-        items.push(Indicator::new("ind-7", "later", "%", Direction::HigherIsBetter));
+        items.push(Indicator::new(
+            "ind-7",
+            "later",
+            "%",
+            Direction::HigherIsBetter,
+        ));
         let index = IdIndex::new(&items, |i| &i.id);
         assert_eq!(index.position("ind-7"), Some(7));
         for (i, item) in items.iter().enumerate().take(10_000) {
