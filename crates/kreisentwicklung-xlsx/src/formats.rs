@@ -176,8 +176,8 @@ impl Formats {
         formats
     }
 
-    /// The first style whose column format is that of `style`; see
-    /// [`Formats::canonical`](Self).
+    /// The first style whose column format is that of `style` (Text for
+    /// Number): styles that look alike count as one.
     pub(crate) fn canonical(&self, style: Style) -> Style {
         self.canonical[style as usize]
     }

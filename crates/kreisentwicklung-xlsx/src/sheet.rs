@@ -649,10 +649,9 @@ impl<'f> SheetWriter<'f> {
 
     // ----- cells ------------------------------------------------------------
 
-    /// True when cells of this style in this column need no format.
-    /// Cells of the same format as their column's (or, in a column without
-    /// a format, the workbook's default format) need none of their own. A
-    /// link has a format of its own.
+    /// True when cells of this style in this column need no format: their
+    /// format is their column's (or, in a column without a format, the
+    /// workbook's default format). A link has a format of its own.
     fn inherits(&self, col: ColNum, style: Style) -> bool {
         self.col_checked(col);
         if style == Style::Link {
