@@ -1,14 +1,17 @@
 //! What every sheet needs: the concept, the language, the formats and
 //! lookups by id, plus the wording shared by several sheets.
 
+use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::index::IdIndex;
 use kreisentwicklung_core::{
     Actor, CodeList, Concept, Document, Euro, Event, FieldOfAction, Funding, Goal, Id, Indicator,
     Language, Measure,
 };
+use rust_xlsxwriter::Workbook;
 
 use crate::evaluation::Evaluation;
 use crate::formats::Formats;
+use crate::sheet::SheetWriter;
 
 /// German or English, chosen at the call site.
 pub(crate) fn tr(lang: Language, de: &'static str, en: &'static str) -> &'static str {
@@ -84,6 +87,17 @@ impl<'c> Ctx<'c> {
     /// mode, from [`STREAMED_FROM_ROWS`](crate::STREAMED_FROM_ROWS) rows on.
     pub(crate) fn stream(&self, rows: usize) -> bool {
         self.constant_memory && rows >= crate::STREAMED_FROM_ROWS
+    }
+
+    /// A new sheet of `rows` rows in this workbook's formats and language,
+    /// streamed when [`Ctx::stream`] says so.
+    pub(crate) fn sheet(
+        &self,
+        workbook: &mut Workbook,
+        name: &str,
+        rows: usize,
+    ) -> Result<SheetWriter<'_>, ExportError> {
+        SheetWriter::new(workbook, name, &self.fmt, self.lang, self.stream(rows))
     }
 
     /// German or English.

@@ -7,7 +7,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{col, Column, Item};
 
 const NAME: u16 = 0;
 const KIND: u16 = 1;
@@ -38,13 +38,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.actors.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + c.actors.len()),
-    )?;
+    let mut w = ctx.sheet(workbook, name, 1 + c.actors.len())?;
     w.begin_table(
         SheetId::Actors.table_name(),
         columns(ctx),

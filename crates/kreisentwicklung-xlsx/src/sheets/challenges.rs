@@ -7,7 +7,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::sheet::{col, Column, SheetWriter};
+use crate::sheet::{col, Column};
 use crate::sheets::swot::lines;
 
 const NUMBER: u16 = 0;
@@ -29,13 +29,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.challenges.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + c.challenges.len()),
-    )?;
+    let mut w = ctx.sheet(workbook, name, 1 + c.challenges.len())?;
     w.begin_table(
         SheetId::Challenges.table_name(),
         columns(ctx),

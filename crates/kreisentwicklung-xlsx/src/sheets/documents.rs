@@ -6,7 +6,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{col, Column, Item};
 
 const TITLE: u16 = 0;
 const KIND: u16 = 1;
@@ -43,13 +43,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.documents.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + c.documents.len()),
-    )?;
+    let mut w = ctx.sheet(workbook, name, 1 + c.documents.len())?;
     w.begin_table(
         SheetId::Documents.table_name(),
         columns(ctx),

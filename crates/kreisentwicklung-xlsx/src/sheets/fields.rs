@@ -9,7 +9,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{col, Column, Item};
 
 const NUMBER: u16 = 0;
 const NAME: u16 = 1;
@@ -63,13 +63,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
 
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + c.fields.len()),
-    )?;
+    let mut w = ctx.sheet(workbook, name, 1 + c.fields.len())?;
     w.begin_table(
         SheetId::Fields.table_name(),
         columns(ctx),

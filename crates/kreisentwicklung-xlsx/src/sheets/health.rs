@@ -10,7 +10,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::sheet::{col, Column, SheetWriter};
+use crate::sheet::{col, Column};
 
 const SEVERITY: u16 = 0;
 const MESSAGE: u16 = 1;
@@ -35,7 +35,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if rows == 0 {
         return Ok(());
     }
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.stream(1 + rows))?;
+    let mut w = ctx.sheet(workbook, name, 1 + rows)?;
     w.begin_table(
         SheetId::Health.table_name(),
         columns(ctx),

@@ -292,7 +292,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             "indicators and their values",
         ),
     )?;
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.stream(rows))?;
+    let mut w = ctx.sheet(workbook, name, rows)?;
 
     w.begin_table(
         SheetId::Indicators.table_name(),

@@ -73,13 +73,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.measures.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + c.measures.len()),
-    )?;
+    let mut w = ctx.sheet(workbook, name, 1 + c.measures.len())?;
     w.begin_table(
         SheetId::Measures.table_name(),
         columns(ctx),

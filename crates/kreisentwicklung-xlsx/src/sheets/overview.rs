@@ -10,7 +10,7 @@ use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
-use crate::sheet::{check_rows, SheetWriter};
+use crate::sheet::check_rows;
 
 /// One line of the key dates.
 struct KeyDate {
@@ -107,7 +107,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     let rows = 60 + dates.len();
     check_rows(rows, name, "resolutions", ctx.tr("Termine", "key dates"))?;
 
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.stream(rows))?;
+    let mut w = ctx.sheet(workbook, name, rows)?;
     w.cap(0, 30.0);
     w.cap(1, 100.0);
     let title = ctx.fmt.title.clone();

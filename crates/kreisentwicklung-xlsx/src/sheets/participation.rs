@@ -7,7 +7,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{col, Column, Item};
 
 const KIND: u16 = 0;
 const TITLE: u16 = 1;
@@ -70,13 +70,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.events.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + c.events.len()),
-    )?;
+    let mut w = ctx.sheet(workbook, name, 1 + c.events.len())?;
     w.begin_table(
         SheetId::Participation.table_name(),
         columns(ctx),

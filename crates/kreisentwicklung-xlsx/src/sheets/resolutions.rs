@@ -66,7 +66,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         .iter()
         .map(|r| r.consultations.len().max(1))
         .sum();
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, ctx.stream(1 + rows))?;
+    let mut w = ctx.sheet(workbook, name, 1 + rows)?;
     w.begin_table(
         SheetId::Resolutions.table_name(),
         columns(ctx),

@@ -8,7 +8,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{col, Column, Item};
 
 const TITLE: u16 = 0;
 const FIELD: u16 = 1;
@@ -51,13 +51,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if c.swot.is_empty() {
         return Ok(());
     }
-    let mut w = SheetWriter::new(
-        workbook,
-        name,
-        &ctx.fmt,
-        ctx.lang,
-        ctx.stream(1 + c.swot.len()),
-    )?;
+    let mut w = ctx.sheet(workbook, name, 1 + c.swot.len())?;
     w.begin_table(
         SheetId::Swot.table_name(),
         columns(ctx),
