@@ -987,3 +987,52 @@ fn try_for_each_finding_stops_at_the_first_error() {
     let done: Result<(), &str> = try_for_each_finding(&c, &o, |_| Ok(()));
     assert_eq!(done, Ok(()));
 }
+
+/// The report finds indicators whatever order the catalogue lists them in:
+/// the lookup tries the indicator after the last one found first and falls
+/// back to a hash index, so the findings must match a plain set lookup for
+/// indicators in measure order, reversed, rotated, thinned out and repeated.
+#[test]
+fn measure_without_indicator_in_any_indicator_order() {
+    use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+    use std::collections::HashSet;
+
+    let base = generate(&GeneratorOptions::new(300).seed(7));
+    let expected = |c: &Concept| -> Vec<String> {
+        let known: HashSet<&str> = c.indicators.iter().map(|i| i.id.as_str()).collect();
+        c.measures
+            .iter()
+            .filter(|m| !m.indicators.iter().any(|i| known.contains(i.as_str())))
+            .map(|m| format!("measures[{}]", m.id))
+            .collect()
+    };
+    let mut orders: Vec<Concept> = Vec::new();
+    orders.push(base.clone());
+    let mut reversed = base.clone();
+    reversed.indicators.reverse();
+    orders.push(reversed);
+    let mut rotated = base.clone();
+    rotated.indicators.rotate_left(100);
+    orders.push(rotated);
+    let mut thinned = base.clone();
+    let mut n = 0;
+    thinned.indicators.retain(|_| {
+        n += 1;
+        n % 3 != 0
+    });
+    thinned.measures[5].indicators.push(Id::new("ghost"));
+    thinned.measures[6].indicators.insert(0, Id::new("ghost"));
+    orders.push(thinned);
+    let mut repeated = base.clone();
+    let copies: Vec<_> = repeated.indicators[10..20].to_vec();
+    repeated.indicators.splice(30..30, copies);
+    orders.push(repeated);
+
+    for c in &orders {
+        let found = paths_of(c, &options(), FindingCode::MeasureWithoutIndicator);
+        assert_eq!(found, expected(c));
+    }
+    // The thinned catalogue has findings to find, the others none but the
+    // measures the generator left without an indicator.
+    assert!(expected(&orders[3]).len() > expected(&orders[0]).len() + 50);
+}
