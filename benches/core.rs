@@ -13,7 +13,7 @@ use std::sync::{Mutex, OnceLock};
 use common::{cached, concept, entities, Cache, SIZES};
 use divan::counter::ItemsCount;
 use divan::Bencher;
-use kreisentwicklung::{Concept, Date, HealthOptions};
+use kreisentwicklung::{Concept, Date, HealthOptions, Id, Text};
 
 fn main() {
     // The size of the largest concept, for the "one million entities" target.
@@ -50,18 +50,24 @@ fn validate_one_million_entities(bencher: Bencher) {
         .bench(|| c.validate().expect("valid"));
 }
 
-/// Overwrites a buffer four times the size of this machine's L3 cache (32
-/// MiB), so that the next run starts with none of the concept in the CPU
-/// caches: the situation of a concept validated once after it was loaded,
-/// rather than the same small concept validated again and again.
+/// Writes to every cache line of a buffer four times the size of this
+/// machine's L3 cache (32 MiB), so that the next run starts with none of the
+/// concept in the CPU caches: the situation of a vendor who holds many
+/// concepts and validates one of them, rather than the same concept
+/// validated again and again.
+///
+/// One byte per line, in a loop: `fill` would become a `memset`, which for
+/// a buffer this large writes around the caches (non-temporal stores) and
+/// evicts nothing.
 fn evict_caches() {
     static BUFFER: OnceLock<Mutex<Vec<u8>>> = OnceLock::new();
     let mut buffer = BUFFER
         .get_or_init(|| Mutex::new(vec![0; 128 << 20]))
         .lock()
         .expect("buffer lock");
-    let next = buffer[0].wrapping_add(1);
-    buffer.fill(next);
+    for line in buffer.chunks_exact_mut(64) {
+        line[0] = line[0].wrapping_add(1);
+    }
     divan::black_box(&*buffer);
 }
 
@@ -104,6 +110,128 @@ fn validate_imported(bencher: Bencher, measures: usize) {
     bencher
         .counter(ItemsCount::new(entities(c)))
         .bench(|| c.validate().expect("valid"));
+}
+
+/// `validate` on the imported concept from cold caches: how a vendor's
+/// program meets it (read from a file, then out of the cache again).
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn validate_imported_cold(bencher: Bencher, measures: usize) {
+    let c = imported(measures);
+    bencher
+        .counter(ItemsCount::new(entities(c)))
+        .with_inputs(evict_caches)
+        .bench_values(|()| c.validate().expect("valid"));
+}
+
+/// `health_report` on the imported concept from cold caches.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn health_report_imported_cold(bencher: Bencher, measures: usize) {
+    let c = imported(measures);
+    let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
+    bencher
+        .counter(ItemsCount::new(entities(c)))
+        .with_inputs(evict_caches)
+        .bench_values(|()| c.health_report(&options));
+}
+
+/// Baseline: the imported concept read without the library, field by
+/// field — every byte of every text and id and every number validation
+/// reads, summed and nothing checked. How long the machine takes to bring
+/// the concept through its caches, and so how far validation's time can
+/// follow the input's size on this machine.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn raw_read_imported(bencher: Bencher, measures: usize) {
+    let c = imported(measures);
+    bencher
+        .counter(ItemsCount::new(entities(c)))
+        .bench(|| raw_read(c));
+}
+
+/// The raw read from cold caches.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn raw_read_imported_cold(bencher: Bencher, measures: usize) {
+    let c = imported(measures);
+    bencher
+        .counter(ItemsCount::new(entities(c)))
+        .with_inputs(evict_caches)
+        .bench_values(|()| raw_read(c));
+}
+
+fn bytes(s: &str) -> u64 {
+    s.bytes().fold(0, |a, b| a.wrapping_add(u64::from(b)))
+}
+
+fn text(t: &Text) -> u64 {
+    t.translations
+        .values()
+        .fold(bytes(&t.text), |a, s| a.wrapping_add(bytes(s)))
+}
+
+fn opt_text(t: &Option<Text>) -> u64 {
+    t.as_ref().map_or(0, text)
+}
+
+fn ids(list: &[Id]) -> u64 {
+    list.iter()
+        .fold(0, |a, id| a.wrapping_add(bytes(id.as_str())))
+}
+
+/// What validation reads of the measures and indicators (nearly all of a
+/// large concept), without a check.
+fn raw_read(c: &Concept) -> u64 {
+    let mut sum = 0u64;
+    let mut add = |x: u64| sum = sum.wrapping_add(x);
+    for m in &c.measures {
+        add(bytes(m.id.as_str()));
+        add(m.number.as_deref().map_or(0, bytes));
+        add(text(&m.title));
+        add(opt_text(&m.description));
+        for list in [
+            &m.goals,
+            &m.fields,
+            &m.partners,
+            &m.indicators,
+            &m.documents,
+        ] {
+            add(ids(list));
+        }
+        add(m.lead.as_ref().map_or(0, |l| bytes(l.as_str())));
+        add(u64::from(divan::black_box(&m.period).is_some()));
+        for u in &m.status_history {
+            add(u.date.year() as u64);
+            add(opt_text(&u.note));
+        }
+        if let Some(costs) = &m.costs {
+            add(costs.amount.map_or(0, |a| a.cents() as u64));
+            add(opt_text(&costs.note));
+        }
+        for f in &m.funding {
+            add(opt_text(&f.programme_name));
+            add(f.share_percent.unwrap_or(0.0).to_bits());
+        }
+        for b in &m.budget {
+            add(b.year as u64);
+            add(b.amount.cents() as u64);
+            add(opt_text(&b.note));
+        }
+    }
+    for i in &c.indicators {
+        add(bytes(i.id.as_str()));
+        add(i.number.as_deref().map_or(0, bytes));
+        add(text(&i.name));
+        add(bytes(&i.unit));
+        add(opt_text(&i.description));
+        add(opt_text(&i.source));
+        for t in &i.targets {
+            add(t.value.to_bits());
+        }
+        for o in &i.observations {
+            add(o.value.to_bits());
+            divan::black_box(&o.period);
+            add(opt_text(&o.note));
+        }
+    }
+    sum
 }
 
 /// `health_report` on the concept as imported from its JSON document.

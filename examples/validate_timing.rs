@@ -7,6 +7,7 @@
 //! cargo run --release --example validate_timing -- 100000 20 count      # its checks, no messages
 //! IMPORTED=1 cargo run --release --example validate_timing -- 100000 20 # after a JSON round trip
 //! LISTS_TOGETHER=1 …   # the measures' goal, indicator and status lists allocated together
+//! COLD=1 …             # every run from cold CPU caches
 //! valgrind --tool=callgrind target/release/examples/validate_timing 10000 1
 //! ```
 //!
@@ -64,8 +65,19 @@ fn main() {
         }
     }
     let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
-    let start = Instant::now();
+    // COLD=1: every run starts with the concept out of the CPU caches (see
+    // `evict_caches` in benches/core.rs; a `fill` would evict nothing).
+    let cold = std::env::var_os("COLD").is_some();
+    let mut buffer = vec![0u8; 128 << 20];
+    let mut times = Vec::new();
     for _ in 0..runs {
+        if cold {
+            for line in buffer.chunks_exact_mut(64) {
+                line[0] = line[0].wrapping_add(1);
+            }
+            std::hint::black_box(&buffer);
+        }
+        let start = Instant::now();
         if count {
             std::hint::black_box(kreisentwicklung::health::count_findings(&concept, &options));
         } else if health {
@@ -73,6 +85,7 @@ fn main() {
         } else {
             std::hint::black_box(concept.validate().is_ok());
         }
+        times.push(start.elapsed());
     }
     let what = if count {
         "health counts"
@@ -81,8 +94,12 @@ fn main() {
     } else {
         "validate"
     };
+    let total: std::time::Duration = times.iter().sum();
+    times.sort();
     println!(
-        "{what}, {measures} measures: {:?} per run",
-        start.elapsed() / runs.max(1)
+        "{what}, {measures} measures: {:?} per run (fastest {:?}, median {:?})",
+        total / runs.max(1),
+        times.first().copied().unwrap_or_default(),
+        times.get(times.len() / 2).copied().unwrap_or_default(),
     );
 }
