@@ -984,57 +984,15 @@ enum Sink<'s> {
 /// The ids of a small collection (actors). Copies of the ids (inline for
 /// short ones) hashed with foldhash: a lookup compares within the table
 /// instead of reading the item the id came from. The indicators, which grow
-/// with the catalogue, are found through [`IndicatorIds`].
+/// with the catalogue, are found in list order first ([`crate::index::InOrder`]).
 type IdSet = HashSet<crate::Id, foldhash::fast::RandomState>;
-
-/// Whether the indicators a measure names exist.
-///
-/// Catalogues list their indicators in the order of the measures that use
-/// them, so the indicator after the last one found is tried first: a read
-/// in sequence, where a hash lookup reads an indicator at random — a cache
-/// miss per measure once the catalogue outgrows the CPU cache (100,000
-/// measures), a hit in a small one, which made the report grow faster than
-/// the catalogue. The hash index is built the first time the guess fails.
-struct IndicatorIds<'a> {
-    indicators: &'a [crate::Indicator],
-    next: usize,
-    index: Option<crate::index::IdIndex<'a, crate::Indicator>>,
-}
-
-impl<'a> IndicatorIds<'a> {
-    fn new(indicators: &'a [crate::Indicator]) -> Self {
-        IndicatorIds {
-            indicators,
-            next: 0,
-            index: None,
-        }
-    }
-
-    fn contains(&mut self, id: &str) -> bool {
-        if self.indicators.get(self.next).is_some_and(|i| i.id == id) {
-            self.next += 1;
-            return true;
-        }
-        let indicators = self.indicators;
-        let index = self
-            .index
-            .get_or_insert_with(|| crate::index::IdIndex::new(indicators, |i| &i.id));
-        match index.position(id) {
-            Some(found) => {
-                self.next = found + 1;
-                true
-            }
-            None => false,
-        }
-    }
-}
 
 struct Checker<'a, 's> {
     c: &'a Concept,
     o: &'a HealthOptions,
     sink: Sink<'s>,
     actor_ids: IdSet,
-    indicator_ids: IndicatorIds<'a>,
+    indicator_ids: crate::index::InOrder<'a, crate::Indicator>,
     /// Per measure: does one of its goals exist? Found while
     /// `goals_without_measures` walks the measures' goal lists, so that
     /// `measures` need not read every list again (at 100,000 measures each
@@ -1049,7 +1007,7 @@ impl<'a, 's> Checker<'a, 's> {
             o,
             sink,
             actor_ids: c.actors.iter().map(|a| a.id.clone()).collect(),
-            indicator_ids: IndicatorIds::new(&c.indicators),
+            indicator_ids: crate::index::InOrder::new(&c.indicators, |i| &i.id),
             measure_has_goal: Vec::new(),
         }
     }

@@ -39,6 +39,29 @@ pub struct IdIndex<'a, T> {
 impl<'a, T> IdIndex<'a, T> {
     /// Indexes `items` by the id `id` gives of each.
     pub fn new(items: &'a [T], id: fn(&T) -> &Id) -> Self {
+        Self::with_repeats(items, id, |_, _| {})
+    }
+
+    /// Indexes `items` like [`IdIndex::new`] and calls `repeat(i, first)`,
+    /// in list order, for each item `i` whose id the earlier item `first`
+    /// already has: how validation finds duplicate ids while it builds the
+    /// index it then resolves references with.
+    ///
+    /// ```
+    /// use kreisentwicklung_core::index::IdIndex;
+    /// use kreisentwicklung_core::Goal;
+    ///
+    /// let goals = vec![Goal::new("z1", 1, "A"), Goal::new("z2", 1, "B"), Goal::new("z1", 1, "C")];
+    /// let mut repeats = Vec::new();
+    /// let index = IdIndex::with_repeats(&goals, |g| &g.id, |i, first| repeats.push((i, first)));
+    /// assert_eq!(repeats, [(2, 0)]);
+    /// assert_eq!(index.position("z1"), Some(0));
+    /// ```
+    pub fn with_repeats(
+        items: &'a [T],
+        id: fn(&T) -> &Id,
+        mut repeat: impl FnMut(usize, usize),
+    ) -> Self {
         let hasher = DefaultHashBuilder::default();
         let indexed = &items[..items.len().min(u32::MAX as usize)];
         let mut table = HashTable::with_capacity(indexed.len());
@@ -46,10 +69,13 @@ impl<'a, T> IdIndex<'a, T> {
             let key = id(item).as_str();
             let hash = hasher.hash_one(key);
             let eq = |&j: &u32| id(&items[j as usize]).as_str() == key;
-            if table.find(hash, eq).is_none() {
-                table.insert_unique(hash, i, |&j| {
-                    hasher.hash_one(id(&items[j as usize]).as_str())
-                });
+            match table.find(hash, eq) {
+                Some(&first) => repeat(i as usize, first as usize),
+                None => {
+                    table.insert_unique(hash, i, |&j| {
+                        hasher.hash_one(id(&items[j as usize]).as_str())
+                    });
+                }
             }
         }
         IdIndex {
@@ -96,6 +122,68 @@ impl<T> std::fmt::Debug for IdIndex<'_, T> {
     }
 }
 
+/// Looks up ids that mostly come in the order of the list, such as a
+/// catalogue's references to indicators listed in the order of the measures
+/// that use them. The item after the last one found is tried first: a read
+/// in sequence, where a hash lookup reads an item at random (a cache miss
+/// per lookup once the list outgrows the CPU cache, a hit while it is small,
+/// which makes lookups grow faster than the list). The [`IdIndex`] answers
+/// when the guess fails; [`InOrder::new`] builds it only then.
+pub(crate) struct InOrder<'a, T> {
+    items: &'a [T],
+    id: fn(&T) -> &Id,
+    next: usize,
+    index: Option<IdIndex<'a, T>>,
+}
+
+impl<'a, T> InOrder<'a, T> {
+    /// Lookups in `items`; the index is built at the first guess that fails.
+    pub(crate) fn new(items: &'a [T], id: fn(&T) -> &Id) -> Self {
+        InOrder {
+            items,
+            id,
+            next: 0,
+            index: None,
+        }
+    }
+
+    /// Lookups through an index already built.
+    pub(crate) fn from_index(index: IdIndex<'a, T>) -> Self {
+        InOrder {
+            items: index.items,
+            id: index.id,
+            next: 0,
+            index: Some(index),
+        }
+    }
+
+    /// True when an item has the id.
+    pub(crate) fn contains(&mut self, key: &str) -> bool {
+        let id = self.id;
+        if self
+            .items
+            .get(self.next)
+            .is_some_and(|item| id(item).as_str() == key)
+        {
+            self.next += 1;
+            return true;
+        }
+        match self.index().position(key) {
+            Some(found) => {
+                self.next = found + 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The index, built if it was not yet.
+    pub(crate) fn index(&mut self) -> &IdIndex<'a, T> {
+        let (items, id) = (self.items, self.id);
+        self.index.get_or_insert_with(|| IdIndex::new(items, id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +207,32 @@ mod tests {
         }
         assert_eq!(index.position("ind-10000"), None);
         assert_eq!(format!("{index:?}"), "IdIndex { items: 10001, ids: 10000 }");
+    }
+
+    #[test]
+    fn in_order_finds_ids_in_any_order() {
+        let items: Vec<Indicator> = ["a", "b", "c", "b", "d"]
+            .into_iter()
+            .map(|id| Indicator::new(id, "x", "%", Direction::HigherIsBetter))
+            .collect();
+        let mut lookup = InOrder::new(&items, |i| &i.id);
+        // In order: no index needed.
+        for key in ["a", "b", "c"] {
+            assert!(lookup.contains(key));
+        }
+        assert!(lookup.index.is_none());
+        // Out of order, repeated and missing ids.
+        for (key, found) in [
+            ("a", true),
+            ("d", true),
+            ("x", false),
+            ("b", true),
+            ("c", true),
+        ] {
+            assert_eq!(lookup.contains(key), found, "{key}");
+        }
+        assert!(lookup.index.is_some());
+        // The index still answers with the first of repeated ids.
+        assert_eq!(lookup.index().position("b"), Some(1));
     }
 }

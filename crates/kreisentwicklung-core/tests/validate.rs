@@ -79,6 +79,55 @@ fn duplicate_and_malformed_ids() {
     );
 }
 
+/// Malformed and duplicate ids are reported item by item, in list order,
+/// and an item can be both.
+#[test]
+fn id_problems_come_in_list_order() {
+    let mut c = base();
+    c.measures.push(Measure::new("W 2", "Leerzeichen"));
+    c.measures.push(Measure::new("W1", "Doppelt"));
+    c.measures.push(Measure::new("W 2", "Beides"));
+    let p = problems(&c);
+    let id_problems: Vec<&str> = p
+        .iter()
+        .filter(|s| s.contains(".id: "))
+        .map(|s| s.split(", already").next().unwrap_or(s))
+        .collect();
+    assert_eq!(
+        id_problems,
+        [
+            "measures[1].id: malformed id \"W 2\": use 1 to 64 ASCII letters, digits and . _ : -, starting with a letter or digit",
+            "measures[2].id: duplicate id \"W1\"",
+            "measures[3].id: malformed id \"W 2\": use 1 to 64 ASCII letters, digits and . _ : -, starting with a letter or digit",
+            "measures[3].id: duplicate id \"W 2\"",
+        ],
+        "{p:#?}"
+    );
+}
+
+/// References are found whatever order the lists are in (they are tried
+/// in list order first): reversing every list changes no finding.
+#[test]
+fn references_resolve_in_any_order() {
+    use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+    let mut c = generate(&GeneratorOptions::new(500).seed(11));
+    c.measures[3].indicators.push(Id::new("ghost"));
+    c.measures[4].goals.insert(0, Id::new("ghost"));
+    let before = problems(&c);
+    assert_eq!(before.len(), 2, "{before:#?}");
+    c.indicators.reverse();
+    c.goals.reverse();
+    c.actors.reverse();
+    c.measures.reverse();
+    let mut after: Vec<String> = problems(&c);
+    let mut expected = before.clone();
+    after.sort();
+    expected.sort();
+    assert_eq!(after, expected);
+    c.indicators.truncate(c.indicators.len() / 2);
+    assert!(problems(&c).len() > 200);
+}
+
 #[test]
 fn every_kind_of_reference_is_checked() {
     let mut c = base();
