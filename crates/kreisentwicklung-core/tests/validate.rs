@@ -105,6 +105,51 @@ fn id_problems_come_in_list_order() {
     );
 }
 
+/// Problems come in document order: every collection's ids first, then the
+/// concept, its strategy, the goal tree, the measures, the indicators, the
+/// actors, the events, the resolutions, however the checks run.
+#[test]
+fn problems_come_in_document_order() {
+    let mut c = base();
+    c.goals.push(Goal::new("oz1", 1, "Doppelt"));
+    c.measures.push(Measure::new("W1", "Doppelt"));
+    c.indicators.push(Indicator::new(
+        "i 2",
+        "Kennzahl",
+        "%",
+        Direction::HigherIsBetter,
+    ));
+    c.title = Text::new(" ");
+    c.goals[1].indicators.push(Id::new("i9"));
+    c.measures[0].indicators.push(Id::new("i9"));
+    c.indicators[0].name = Text::new("");
+    c.actors[0].name = Text::new("");
+    c.events
+        .push(Event::new("e1", EventKind::Workshop).with_participant("niemand"));
+    let mut r1 = Resolution::new("r1", ResolutionKind::Resolution, "Beschluss")
+        .adopting(AdoptionSubject::Measures);
+    r1.adopts[0].items.push(Id::new("W9"));
+    c.resolutions.push(r1);
+    let p = problems(&c);
+    let paths: Vec<&str> = p.iter().map(|s| s.split(':').next().unwrap_or(s)).collect();
+    assert_eq!(
+        paths,
+        [
+            "goals[2].id",
+            "measures[1].id",
+            "indicators[1].id",
+            "title",
+            "goals[uz1].indicators[0]",
+            "measures[W1].indicators[1]",
+            "indicators[i1].name",
+            "actors[kt].name",
+            "events[e1].participants[0].actor",
+            "resolutions[r1].adopts[0].items[0]",
+        ],
+        "{p:#?}"
+    );
+}
+
 /// References are found whatever order the lists are in (they are tried
 /// in list order first): reversing every list changes no finding.
 #[test]
