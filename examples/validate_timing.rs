@@ -9,7 +9,6 @@
 //! LISTS_TOGETHER=1 …   # the measures' goal, indicator and status lists allocated together
 //! COLD=1 …             # every run from cold CPU caches
 //! COMPACT=1 …          # the concept copied: document order, no gaps
-//! INDICATORS_APART=1 … # the indicators copied away from the measures
 //! valgrind --tool=callgrind target/release/examples/validate_timing 10000 1
 //! ```
 //!
@@ -44,12 +43,6 @@ fn main() {
         // the tightest layout a program can give a concept.
         let copy = concept.clone();
         concept = copy;
-    }
-    if std::env::var_os("INDICATORS_APART").is_some() {
-        // The indicators copied after everything else, so that they no
-        // longer lie between the measures they belong to.
-        let copy = concept.indicators.clone();
-        concept.indicators = copy;
     }
     if std::env::var_os("LISTS_TOGETHER").is_some() {
         // The measures' short lists copied into fresh allocations, one kind
