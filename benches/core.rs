@@ -144,7 +144,7 @@ fn raw_read_imported(bencher: Bencher, measures: usize) {
     let c = imported(measures);
     bencher
         .counter(ItemsCount::new(entities(c)))
-        .bench(|| raw_read(c));
+        .bench(|| read_every_field(c));
 }
 
 /// The raw read from cold caches.
@@ -154,7 +154,26 @@ fn raw_read_imported_cold(bencher: Bencher, measures: usize) {
     bencher
         .counter(ItemsCount::new(entities(c)))
         .with_inputs(evict_caches)
-        .bench_values(|()| raw_read(c));
+        .bench_values(|()| read_every_field(c));
+}
+
+/// The raw read of the generated concept, as it lies in memory.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn raw_read(bencher: Bencher, measures: usize) {
+    let c = concept(measures);
+    bencher
+        .counter(ItemsCount::new(entities(c)))
+        .bench(|| read_every_field(c));
+}
+
+/// The raw read of the generated concept from cold caches.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn raw_read_cold(bencher: Bencher, measures: usize) {
+    let c = concept(measures);
+    bencher
+        .counter(ItemsCount::new(entities(c)))
+        .with_inputs(evict_caches)
+        .bench_values(|()| read_every_field(c));
 }
 
 fn bytes(s: &str) -> u64 {
@@ -178,7 +197,7 @@ fn ids(list: &[Id]) -> u64 {
 
 /// What validation reads of the measures and indicators (nearly all of a
 /// large concept), without a check.
-fn raw_read(c: &Concept) -> u64 {
+fn read_every_field(c: &Concept) -> u64 {
     let mut sum = 0u64;
     let mut add = |x: u64| sum = sum.wrapping_add(x);
     for m in &c.measures {
