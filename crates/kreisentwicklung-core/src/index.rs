@@ -133,6 +133,10 @@ pub(crate) struct InOrder<'a, T> {
     items: &'a [T],
     id: fn(&T) -> &Id,
     next: usize,
+    /// Whether the last id was the one after the one before: only then is
+    /// the next item worth a comparison (references at random, such as a
+    /// measure's goals, go straight to the index).
+    in_order: bool,
     index: Option<IdIndex<'a, T>>,
 }
 
@@ -143,6 +147,7 @@ impl<'a, T> InOrder<'a, T> {
             items,
             id,
             next: 0,
+            in_order: true,
             index: None,
         }
     }
@@ -153,6 +158,7 @@ impl<'a, T> InOrder<'a, T> {
             items: index.items,
             id: index.id,
             next: 0,
+            in_order: true,
             index: Some(index),
         }
     }
@@ -160,16 +166,18 @@ impl<'a, T> InOrder<'a, T> {
     /// True when an item has the id.
     pub(crate) fn contains(&mut self, key: &str) -> bool {
         let id = self.id;
-        if self
-            .items
-            .get(self.next)
-            .is_some_and(|item| id(item).as_str() == key)
+        if self.in_order
+            && self
+                .items
+                .get(self.next)
+                .is_some_and(|item| id(item).as_str() == key)
         {
             self.next += 1;
             return true;
         }
         match self.index().position(key) {
             Some(found) => {
+                self.in_order = found == self.next;
                 self.next = found + 1;
                 true
             }
