@@ -131,6 +131,14 @@ const UNITS: &[(&str, Direction)] = &[
     ("Minuten", Direction::LowerIsBetter),
 ];
 
+/// What the measure loop draws for an indicator, built after the measures.
+struct PlannedIndicator {
+    measure: usize,
+    unit: &'static str,
+    direction: Direction,
+    base: f64,
+}
+
 fn date(year: i32, month: u8, day: u8) -> Date {
     Date::from_ymd(year, month, day).unwrap_or_else(|_| Date::from_ymd(2020, 1, 1).expect("valid"))
 }
@@ -247,7 +255,16 @@ pub fn generate(options: &GeneratorOptions) -> Concept {
         }
     }
 
-    // Measures with an indicator each (about one in ten without).
+    // Measures with an indicator each (about one in ten without). The
+    // indicators are drawn with their measure but built after all measures,
+    // so that each collection lies together in memory, as in a concept read
+    // from a file or a database table by table. Built side by side, each
+    // measure's indicator lay between it and the next measure, and every
+    // pass over one collection also fetched the other's cache lines
+    // (validating 100,000 measures took twice as long; see BENCHMARKS.md).
+    c.measures.reserve_exact(n);
+    let mut planned: Vec<PlannedIndicator> = Vec::with_capacity(n);
+    let mut noise_draws: Vec<u8> = Vec::with_capacity(n * options.observations_per_indicator);
     for i in 0..n {
         let (goal, f) = rng.pick(&leaf_goals).clone();
         let fid = format!("hf{}", f + 1);
@@ -313,34 +330,54 @@ pub fn generate(options: &GeneratorOptions) -> Concept {
             m = m.with_budget_line(start + y as i32, Euro::from_cents(cost * 100 / 3));
         }
         if rng.chance(90) {
-            let iid = format!("ind-{}", i + 1);
             let (unit, direction) = *rng.pick(UNITS);
             let base = 10.0 + rng.below(900) as f64;
-            let target = match direction {
-                Direction::HigherIsBetter => base * 1.5,
-                Direction::LowerIsBetter => base * 0.5,
-            };
-            let mut ind = Indicator::new(
-                iid.clone(),
-                format!("Kennzahl zu Maßnahme {}", i + 1),
+            for _ in 0..options.observations_per_indicator {
+                noise_draws.push(rng.below(100) as u8);
+            }
+            planned.push(PlannedIndicator {
+                measure: i,
                 unit,
                 direction,
-            )
-            .with_baseline(base, Period::year(2020))
-            .with_target(target, Period::year(2035));
-            ind.source = Some("Statistisches Landesamt".into());
-            let step = (target - base) / 15.0;
-            for k in 0..options.observations_per_indicator {
-                let noise = (rng.below(100) as f64 - 50.0) / 100.0 * step.abs();
-                let value = ((base + step * (k + 1) as f64 + noise) * 100.0).round() / 100.0;
-                let year = 2021 + (k / 4) as i32;
-                let quarter = (k % 4) as u8 + 1;
-                ind = ind.with_observation(value, Period::quarter(year, quarter));
-            }
-            c.indicators.push(ind);
-            m = m.with_indicator(iid);
+                base,
+            });
+            m = m.with_indicator(format!("ind-{}", i + 1));
         }
         c.measures.push(m);
+    }
+    c.indicators.reserve_exact(planned.len());
+    let mut noise_draws = noise_draws.into_iter();
+    for plan in planned {
+        let PlannedIndicator {
+            measure: i,
+            unit,
+            direction,
+            base,
+        } = plan;
+        let target = match direction {
+            Direction::HigherIsBetter => base * 1.5,
+            Direction::LowerIsBetter => base * 0.5,
+        };
+        let mut ind = Indicator::new(
+            format!("ind-{}", i + 1),
+            format!("Kennzahl zu Maßnahme {}", i + 1),
+            unit,
+            direction,
+        )
+        .with_baseline(base, Period::year(2020))
+        .with_target(target, Period::year(2035));
+        ind.source = Some("Statistisches Landesamt".into());
+        ind.observations
+            .reserve_exact(options.observations_per_indicator);
+        let step = (target - base) / 15.0;
+        for (k, draw) in (0..options.observations_per_indicator).zip(&mut noise_draws) {
+            let noise = (f64::from(draw) - 50.0) / 100.0 * step.abs();
+            let value = ((base + step * (k + 1) as f64 + noise) * 100.0).round() / 100.0;
+            let year = 2021 + (k / 4) as i32;
+            let quarter = (k % 4) as u8 + 1;
+            ind = ind.with_observation(value, Period::quarter(year, quarter));
+        }
+        c.indicators.push(ind);
     }
 
     // Participation: a kick-off, expert workshops per field, forums.
