@@ -124,8 +124,8 @@ impl<T> std::fmt::Debug for IdIndex<'_, T> {
 
 /// Looks up ids that mostly come in the order of the list, such as a
 /// catalogue's references to indicators listed in the order of the measures
-/// that use them. The item after the last one found is tried first: a read
-/// in sequence, where a hash lookup reads an item at random (a cache miss
+/// that use them. While they do, the item after the last one found is tried
+/// first: a read in sequence, where a hash lookup reads an item at random (a cache miss
 /// per lookup once the list outgrows the CPU cache, a hit while it is small,
 /// which makes lookups grow faster than the list). The [`IdIndex`] answers
 /// when the guess fails; [`InOrder::new`] builds it only then.

@@ -269,7 +269,7 @@ impl<'a> Path<'a> {
 }
 
 /// Id → list position, for the references to one collection. The index
-/// holds positions rather than copies of the ids (a tenth of the memory of
+/// holds positions rather than copies of the ids (a sixth of the memory of
 /// a `HashMap<Id, usize>`: at a million measures it fits the CPU cache, so
 /// building it no longer waits on memory), and references are tried in list
 /// order first, so that a catalogue naming its indicators in the order they
