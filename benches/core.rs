@@ -93,8 +93,8 @@ fn health_report_cold(bencher: Bencher, measures: usize) {
 }
 
 /// The generated concept written to JSON and read back: its items lie in
-/// memory in document order, as in a concept a vendor loads from a file,
-/// rather than in the order the generator happened to allocate them.
+/// memory as the JSON reader allocates them, as in a concept a vendor loads
+/// from a file (document order, each list grown while it is read).
 fn imported(measures: usize) -> &'static Concept {
     static CACHE: Cache<Concept> = OnceLock::new();
     cached(&CACHE, measures, || {
