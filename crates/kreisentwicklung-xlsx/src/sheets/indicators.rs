@@ -191,14 +191,15 @@ enum Link {
 
 /// The links of every indicator, grouped by the indicator's position: the
 /// links of the indicator at `i` are `links[start[i]..start[i + 1]]`, goals
-/// first, each in list order.
+/// first, each in list order. The offsets are 32-bit too (4 bytes an
+/// indicator); more than `u32::MAX` links are refused with an error.
 struct Linked {
-    start: Vec<usize>,
+    start: Vec<u32>,
     links: Vec<Link>,
 }
 
 impl Linked {
-    fn new(ctx: &Ctx) -> Self {
+    fn new(ctx: &Ctx) -> Result<Self, ExportError> {
         let c = ctx.c;
         let index = &ctx.idx.indicators;
         let all = || {
@@ -213,26 +214,35 @@ impl Linked {
                 .filter_map(|(i, l)| Some((index.position(i.as_str())?, l)))
         };
         // A counting sort: count, sum up, place.
-        let mut start = vec![0; c.indicators.len() + 1];
+        let too_many = || ExportError::Limit {
+            path: "indicators".to_owned(),
+            message: format!(
+                "goals and measures refer to indicators more than {} times, more than the \
+                 Indikatoren sheet can list",
+                u32::MAX
+            ),
+        };
+        let mut start = vec![0u32; c.indicators.len() + 1];
         for (i, _) in all() {
-            start[i + 1] += 1;
+            start[i + 1] = start[i + 1].checked_add(1).ok_or_else(too_many)?;
         }
         for i in 1..start.len() {
-            start[i] += start[i - 1];
+            start[i] = start[i].checked_add(start[i - 1]).ok_or_else(too_many)?;
         }
+        let total = start[start.len() - 1] as usize;
         let mut next = start.clone();
-        let mut links = vec![Link::Goal(0); start[start.len() - 1]];
+        let mut links = vec![Link::Goal(0); total];
         for (i, l) in all() {
-            links[next[i]] = l;
+            links[next[i] as usize] = l;
             next[i] += 1;
         }
-        Linked { start, links }
+        Ok(Linked { start, links })
     }
 
     /// The links of the indicator with the id.
     fn of(&self, ctx: &Ctx, id: &kreisentwicklung_core::Id) -> &[Link] {
         match ctx.idx.indicators.position(id.as_str()) {
-            Some(i) => &self.links[self.start[i]..self.start[i + 1]],
+            Some(i) => &self.links[self.start[i] as usize..self.start[i + 1] as usize],
             None => &[],
         }
     }
@@ -248,7 +258,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     // by the indicator's position (its first, when ids repeat) in one list
     // with offsets, so that no list is held per indicator; worded when the
     // row is written.
-    let linked = Linked::new(ctx);
+    let linked = Linked::new(ctx)?;
     let goal_word = ctx.tr("Ziel", "Goal");
     let measure_word = ctx.tr("Maßnahme", "Measure");
     let link_text = |l: &Link| match *l {
