@@ -31,10 +31,7 @@ fn main() {
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn validate(bencher: Bencher, measures: usize) {
-    let c = concept(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .bench(|| c.validate().expect("valid"));
+    warm(bencher, concept(measures), |c| c.validate().expect("valid"));
 }
 
 /// Measures that give a concept of about one million entities (15.85 per
@@ -44,10 +41,28 @@ const ONE_MILLION_ENTITIES: usize = 63_100;
 /// Target: a concept of a million entities validates in under a second.
 #[divan::bench(sample_count = 10)]
 fn validate_one_million_entities(bencher: Bencher) {
-    let c = concept(ONE_MILLION_ENTITIES);
+    warm(bencher, concept(ONE_MILLION_ENTITIES), |c| {
+        c.validate().expect("valid")
+    });
+}
+
+/// Times `f` on the concept, run after run (its caches as the last run
+/// left them).
+fn warm<T>(bencher: Bencher, c: &'static Concept, f: impl Fn(&Concept) -> T + Sync) {
+    bencher.counter(ItemsCount::new(entities(c))).bench(|| f(c));
+}
+
+/// Times `f` on the concept from cold caches (one run per sample).
+fn cold<T>(bencher: Bencher, c: &'static Concept, f: impl Fn(&Concept) -> T + Sync) {
     bencher
         .counter(ItemsCount::new(entities(c)))
-        .bench(|| c.validate().expect("valid"));
+        .with_inputs(evict_caches)
+        .bench_values(|()| f(c));
+}
+
+/// The health report's options: a fixed day, so that every run finds the same.
+fn health_options() -> HealthOptions {
+    HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"))
 }
 
 /// Writes to every cache line of a buffer four times the size of this
@@ -74,22 +89,14 @@ fn evict_caches() {
 /// `validate` starting from cold caches (one run per sample).
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn validate_cold(bencher: Bencher, measures: usize) {
-    let c = concept(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .with_inputs(evict_caches)
-        .bench_values(|()| c.validate().expect("valid"));
+    cold(bencher, concept(measures), |c| c.validate().expect("valid"));
 }
 
 /// `health_report` starting from cold caches (one run per sample).
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn health_report_cold(bencher: Bencher, measures: usize) {
-    let c = concept(measures);
-    let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .with_inputs(evict_caches)
-        .bench_values(|()| c.health_report(&options));
+    let options = health_options();
+    cold(bencher, concept(measures), |c| c.health_report(&options));
 }
 
 /// The generated concept written to JSON and read back: its items lie in
@@ -106,32 +113,25 @@ fn imported(measures: usize) -> &'static Concept {
 /// `validate` on the concept as imported from its JSON document.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn validate_imported(bencher: Bencher, measures: usize) {
-    let c = imported(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .bench(|| c.validate().expect("valid"));
+    warm(bencher, imported(measures), |c| {
+        c.validate().expect("valid")
+    });
 }
 
 /// `validate` on the imported concept from cold caches: how a vendor's
 /// program meets it (read from a file, then out of the cache again).
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn validate_imported_cold(bencher: Bencher, measures: usize) {
-    let c = imported(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .with_inputs(evict_caches)
-        .bench_values(|()| c.validate().expect("valid"));
+    cold(bencher, imported(measures), |c| {
+        c.validate().expect("valid")
+    });
 }
 
 /// `health_report` on the imported concept from cold caches.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn health_report_imported_cold(bencher: Bencher, measures: usize) {
-    let c = imported(measures);
-    let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .with_inputs(evict_caches)
-        .bench_values(|()| c.health_report(&options));
+    let options = health_options();
+    cold(bencher, imported(measures), |c| c.health_report(&options));
 }
 
 /// Baseline: the imported concept read without the library, field by
@@ -141,39 +141,25 @@ fn health_report_imported_cold(bencher: Bencher, measures: usize) {
 /// follow the input's size on this machine.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn raw_read_imported(bencher: Bencher, measures: usize) {
-    let c = imported(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .bench(|| read_every_field(c));
+    warm(bencher, imported(measures), read_every_field);
 }
 
 /// The raw read from cold caches.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn raw_read_imported_cold(bencher: Bencher, measures: usize) {
-    let c = imported(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .with_inputs(evict_caches)
-        .bench_values(|()| read_every_field(c));
+    cold(bencher, imported(measures), read_every_field);
 }
 
 /// The raw read of the generated concept, as it lies in memory.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn raw_read(bencher: Bencher, measures: usize) {
-    let c = concept(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .bench(|| read_every_field(c));
+    warm(bencher, concept(measures), read_every_field);
 }
 
 /// The raw read of the generated concept from cold caches.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn raw_read_cold(bencher: Bencher, measures: usize) {
-    let c = concept(measures);
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .with_inputs(evict_caches)
-        .bench_values(|()| read_every_field(c));
+    cold(bencher, concept(measures), read_every_field);
 }
 
 fn bytes(s: &str) -> u64 {
@@ -256,18 +242,12 @@ fn read_every_field(c: &Concept) -> u64 {
 /// `health_report` on the concept as imported from its JSON document.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn health_report_imported(bencher: Bencher, measures: usize) {
-    let c = imported(measures);
-    let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .bench(|| c.health_report(&options));
+    let options = health_options();
+    warm(bencher, imported(measures), |c| c.health_report(&options));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn health_report(bencher: Bencher, measures: usize) {
-    let c = concept(measures);
-    let options = HealthOptions::new(Date::from_ymd(2026, 6, 1).expect("date"));
-    bencher
-        .counter(ItemsCount::new(entities(c)))
-        .bench(|| c.health_report(&options));
+    let options = health_options();
+    warm(bencher, concept(measures), |c| c.health_report(&options));
 }
