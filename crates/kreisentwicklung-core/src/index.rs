@@ -39,51 +39,41 @@ pub struct IdIndex<'a, T> {
 impl<'a, T> IdIndex<'a, T> {
     /// Indexes `items` by the id `id` gives of each.
     pub fn new(items: &'a [T], id: fn(&T) -> &Id) -> Self {
-        Self::with_repeats(items, id, |_, _| {})
+        let mut index = Self::empty(items, id);
+        for i in 0..items.len() {
+            index.add(i);
+        }
+        index
     }
 
-    /// Indexes `items` like [`IdIndex::new`] and calls `repeat(i, first)`,
-    /// in list order, for each item `i` whose id the earlier item `first`
-    /// already has: how validation finds duplicate ids while it builds the
-    /// index it then resolves references with.
-    ///
-    /// ```
-    /// use kreisentwicklung_core::index::IdIndex;
-    /// use kreisentwicklung_core::Goal;
-    ///
-    /// let goals = vec![Goal::new("z1", 1, "A"), Goal::new("z2", 1, "B"), Goal::new("z1", 1, "C")];
-    /// let mut repeats = Vec::new();
-    /// let index = IdIndex::with_repeats(&goals, |g| &g.id, |i, first| repeats.push((i, first)));
-    /// assert_eq!(repeats, [(2, 0)]);
-    /// assert_eq!(index.position("z1"), Some(0));
-    /// ```
-    pub fn with_repeats(
-        items: &'a [T],
-        id: fn(&T) -> &Id,
-        mut repeat: impl FnMut(usize, usize),
-    ) -> Self {
-        let hasher = DefaultHashBuilder::default();
-        let indexed = &items[..items.len().min(u32::MAX as usize)];
-        let mut table = HashTable::with_capacity(indexed.len());
-        for (i, item) in (0..=u32::MAX).zip(indexed) {
-            let key = id(item).as_str();
-            let hash = hasher.hash_one(key);
-            let eq = |&j: &u32| id(&items[j as usize]).as_str() == key;
-            match table.find(hash, eq) {
-                Some(&first) => repeat(i as usize, first as usize),
-                None => {
-                    table.insert_unique(hash, i, |&j| {
-                        hasher.hash_one(id(&items[j as usize]).as_str())
-                    });
-                }
-            }
-        }
+    /// An index over `items` that holds none of them yet; [`IdIndex::add`]
+    /// adds them one at a time, so that a pass reading the items for
+    /// something else can index them on the way.
+    pub(crate) fn empty(items: &'a [T], id: fn(&T) -> &Id) -> Self {
         IdIndex {
             items,
             id,
-            table,
-            hasher,
+            table: HashTable::with_capacity(items.len().min(u32::MAX as usize)),
+            hasher: DefaultHashBuilder::default(),
         }
+    }
+
+    /// Adds the item at `i`, unless an earlier item has its id: then returns
+    /// that item's position. Items from `u32::MAX` on are not added (they
+    /// are searched) and never reported as repeats.
+    pub(crate) fn add(&mut self, i: usize) -> Option<usize> {
+        let (items, id, hasher) = (self.items, self.id, &self.hasher);
+        let slot = u32::try_from(i).ok().filter(|&j| j < u32::MAX)?;
+        let key = id(&items[i]).as_str();
+        let hash = hasher.hash_one(key);
+        let eq = |&j: &u32| id(&items[j as usize]).as_str() == key;
+        if let Some(&first) = self.table.find(hash, eq) {
+            return Some(first as usize);
+        }
+        self.table.insert_unique(hash, slot, |&j| {
+            hasher.hash_one(id(&items[j as usize]).as_str())
+        });
+        None
     }
 
     /// The first item with the id.

@@ -299,16 +299,14 @@ fn shorten(s: &str) -> String {
 }
 
 /// Indexes the ids of one collection, reporting malformed and duplicate
-/// ones, item by item.
+/// ones, item by item, in one pass.
 fn collect_ids<'a, T>(
     problems: &mut Vec<Problem>,
     name: &'static str,
     items: &'a [T],
     id_of: fn(&T) -> &Id,
 ) -> IdIndex<'a, T> {
-    let mut repeats = Vec::new();
-    let index = IdIndex::with_repeats(items, id_of, |i, first| repeats.push((i, first)));
-    let mut repeats = repeats.into_iter().peekable();
+    let mut index = IdIndex::empty(items, id_of);
     let coll = Path::ROOT.f(name);
     for (i, item) in items.iter().enumerate() {
         let id = id_of(item);
@@ -320,7 +318,7 @@ fn collect_ids<'a, T>(
                 },
             });
         }
-        if let Some((_, first)) = repeats.next_if(|&(r, _)| r == i) {
+        if let Some(first) = index.add(i) {
             problems.push(Problem {
                 path: coll.i(i).f("id").render(),
                 kind: ProblemKind::DuplicateId {
