@@ -4,15 +4,19 @@
 //! `cargo bench --bench core`; see BENCHMARKS.md. The `_cold` variants
 //! evict the CPU caches before every run: the 1,000-measure concept fits in
 //! the caches, the 100,000-measure one (~400 MB) does not, so repeated runs
-//! on a small concept measure the cache as much as the code.
+//! on a small concept measure the cache as much as the code. The `_many`
+//! variants need no eviction: they work through about 400 MB of concepts of
+//! the size, one after the other, as a vendor with many concepts does.
 
 mod common;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use common::{cached, concept, entities, Cache, SIZES};
+use common::{cached, concept, entities, Cache, SEED, SIZES};
 use divan::counter::ItemsCount;
 use divan::Bencher;
+use kreisentwicklung::generate::{generate, GeneratorOptions};
 use kreisentwicklung::{Concept, Date, HealthOptions, Id, Text};
 
 fn main() {
@@ -244,6 +248,76 @@ fn read_every_field(c: &Concept) -> u64 {
 fn health_report_imported(bencher: Bencher, measures: usize) {
     let options = health_options();
     warm(bencher, imported(measures), |c| c.health_report(&options));
+}
+
+/// Concepts a vendor holds: as many concepts of `measures` measures
+/// (seeds 2030, 2031, …) as make up the 100,000-measure concept's size,
+/// about 400 MB at every size, far beyond the 32 MiB L3 cache. Imported
+/// through JSON, as a vendor loads them, or as the generator built them.
+fn many(measures: usize, imported: bool) -> &'static Vec<Concept> {
+    static IMPORTED: Cache<Vec<Concept>> = OnceLock::new();
+    static GENERATED: Cache<Vec<Concept>> = OnceLock::new();
+    let largest = *SIZES.last().expect("sizes");
+    let cache = if imported { &IMPORTED } else { &GENERATED };
+    cached(cache, measures, || {
+        (0..largest.div_ceil(measures) as u64)
+            .map(|k| {
+                let c = generate(&GeneratorOptions::new(measures).seed(SEED + k));
+                if !imported {
+                    return c;
+                }
+                let bytes = kreisentwicklung::json::to_vec(&c, false).expect("export");
+                drop(c);
+                kreisentwicklung::json::from_slice(&bytes).expect("import")
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Times `f` on each of the concepts in turn, one per run: the caches as a
+/// vendor's program leaves them when it works through many concepts, with
+/// no eviction of our own. At every size a run reads a concept that the
+/// runs before it have not touched for a while.
+fn in_turn<T>(bencher: Bencher, set: &'static [Concept], f: impl Fn(&Concept) -> T + Sync) {
+    let next = AtomicUsize::new(0);
+    bencher
+        .counter(ItemsCount::new(entities(&set[0])))
+        .bench(|| f(&set[next.fetch_add(1, Ordering::Relaxed) % set.len()]));
+}
+
+/// `validate` on about 400 MB of imported concepts of this size, one
+/// after the other (100 concepts at 1,000 measures, 10 at 10,000, 1 at
+/// 100,000).
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn validate_many(bencher: Bencher, measures: usize) {
+    in_turn(bencher, many(measures, true), |c| {
+        c.validate().expect("valid")
+    });
+}
+
+/// `validate_many` on generated concepts.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn validate_many_generated(bencher: Bencher, measures: usize) {
+    in_turn(bencher, many(measures, false), |c| {
+        c.validate().expect("valid")
+    });
+}
+
+/// `health_report` on about 400 MB of imported concepts of this size, one
+/// after the other.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn health_report_many(bencher: Bencher, measures: usize) {
+    let options = health_options();
+    in_turn(bencher, many(measures, true), |c| c.health_report(&options));
+}
+
+/// `health_report_many` on generated concepts.
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn health_report_many_generated(bencher: Bencher, measures: usize) {
+    let options = health_options();
+    in_turn(bencher, many(measures, false), |c| {
+        c.health_report(&options)
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
