@@ -108,10 +108,13 @@ fn health_report_cold(bencher: Bencher, measures: usize) {
 /// from a file (document order, each list grown while it is read).
 fn imported(measures: usize) -> &'static Concept {
     static CACHE: Cache<Concept> = OnceLock::new();
-    cached(&CACHE, measures, || {
-        let bytes = kreisentwicklung::json::to_vec(concept(measures), false).expect("export");
-        kreisentwicklung::json::from_slice(&bytes).expect("import")
-    })
+    cached(&CACHE, measures, || through_json(concept(measures)))
+}
+
+/// The concept written to JSON and read back.
+fn through_json(c: &Concept) -> Concept {
+    let bytes = kreisentwicklung::json::to_vec(c, false).expect("export");
+    kreisentwicklung::json::from_slice(&bytes).expect("import")
 }
 
 /// `validate` on the concept as imported from its JSON document.
@@ -263,12 +266,11 @@ fn many(measures: usize, imported: bool) -> &'static Vec<Concept> {
         (0..largest.div_ceil(measures) as u64)
             .map(|k| {
                 let c = generate(&GeneratorOptions::new(measures).seed(SEED + k));
-                if !imported {
-                    return c;
+                if imported {
+                    through_json(&c)
+                } else {
+                    c
                 }
-                let bytes = kreisentwicklung::json::to_vec(&c, false).expect("export");
-                drop(c);
-                kreisentwicklung::json::from_slice(&bytes).expect("import")
             })
             .collect::<Vec<_>>()
     })
