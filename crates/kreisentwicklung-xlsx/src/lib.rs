@@ -61,7 +61,7 @@
 //! | Akteure | actor | Name, Art, Funktion, Organisation, Mitglieder, Beschreibung, Anzahl, Internetadresse |
 //! | Beschlüsse | step of a paper through a body | Beschluss, Art, Drucksache, Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen, Gegenstand, Beschlusstext, Aufträge, Anmerkung |
 //! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |
-//! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Empfehlung, Fundstelle (path), Prüfregel (code) |
+//! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Fundstelle (in words: Maßnahme L2 „Dorfentwicklung“), Empfehlung, Pfad (path), Prüfregel (code); path and code are not printed |
 //!
 //! Coded values show their label from the code lists
 //! ([`CodeList::label`]); references show what they point at (a goal's
@@ -109,8 +109,12 @@
 //!   cells are coloured: umgesetzt green, in Bearbeitung yellow, noch nicht
 //!   begonnen red; Ampel cells grün, gelb, rot, grau; Prüfbericht severities
 //!   Fehler red, Warnung yellow, Hinweis grey.
-//! - Print setup: landscape A4, fit to the page width, sheet name and page
-//!   number in the footer.
+//! - Print setup (see `print.rs`): A4 landscape at 100 %, never shrunk to
+//!   fit; wide tables continue on further pages (over, then down) with
+//!   their first columns repeated; header with the title and the sheet,
+//!   footer with the evaluation date and "Seite X von Y". Row heights are
+//!   written from the text (LibreOffice does not fit rows; not on
+//!   streamed sheets, see below).
 //! - Document properties: title (the concept's title), subject (the kind and
 //!   horizon), company (the county, "Landkreis Helmstedt").
 //!
@@ -193,6 +197,10 @@
 //! - **No row outline** on a streamed goal system (2,000 goals and more;
 //!   real ones have tens to hundreds): `rust_xlsxwriter` 0.102 writes no
 //!   outline levels in constant-memory mode. The goals are still indented.
+//! - **No row heights** for wrapped text on streamed sheets (only the
+//!   header row's): `rust_xlsxwriter` 0.102 writes the last row twice when
+//!   it has one. Excel fits the rows when it opens the file; LibreOffice
+//!   shows one line per row.
 //! - **What it holds**: besides the concept itself (passed in memory), no
 //!   row, cell or finding: traffic lights are evaluated when their row is
 //!   written and the Prüfbericht's findings handed over one at a time. What
@@ -213,8 +221,10 @@
 mod ctx;
 mod evaluation;
 mod formats;
+mod metrics;
 mod names;
 mod output;
+mod print;
 mod sheet;
 mod sheets;
 
