@@ -306,6 +306,33 @@ fn layout_in_the_xml() {
     let xf = cell_xf(&bytes, style_of_text_cell(&bytes, n, "@Radweg"));
     assert!(xf.contains("quotePrefix=\"1\""), "{xf}");
 
+    // Projektsteckbriefe: a block per measure, label beside value, for
+    // A4 portrait.
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Projektsteckbriefe");
+    let m = &c.measures[0];
+    let head = (0..r.height())
+        .find(|&i| text(&cell(&r, i, 1)) == m.title.text)
+        .expect("the first measure's heading");
+    assert_eq!(
+        text(&cell(&r, head, 0)),
+        m.number.as_deref().unwrap_or(m.id.as_str())
+    );
+    let block: Vec<(String, String)> = (head + 1..r.height())
+        .take_while(|&i| cell(&r, i, 0) != calamine::Data::Empty)
+        .map(|i| {
+            (
+                text(&cell(&r, i, 0)).to_owned(),
+                text(&cell(&r, i, 1)).to_owned(),
+            )
+        })
+        .collect();
+    let description = block.iter().find(|(k, _)| k == "Beschreibung").unwrap();
+    assert_eq!(&description.1, &m.description.as_ref().unwrap().text);
+    assert!(block.iter().any(|(k, _)| k == "Ampel"), "{block:?}");
+    let n = sheet_number(&book, "Projektsteckbriefe");
+    assert!(sheet_xml(&bytes, n).contains("orientation=\"portrait\""));
+
     // Goals: indentation with a horizontal alignment, or it is not shown.
     let n = sheet_number(&book, "Zielsystem");
     let sub = c

@@ -8,11 +8,12 @@ use common::*;
 use kreisentwicklung_core::export::ExportOptions;
 use kreisentwicklung_core::*;
 
-const SHEETS_DE: [&str; 10] = [
+const SHEETS_DE: [&str; 11] = [
     "Übersicht",
     "Handlungsfelder",
     "Zielsystem",
     "Maßnahmen",
+    "Projektsteckbriefe",
     "Indikatoren",
     "Beteiligung",
     "Akteure",
@@ -47,7 +48,13 @@ fn empty_sheets_are_left_out() {
     let bytes = export(&c, &ExportOptions::default());
     assert_eq!(
         open(&bytes).sheet_names(),
-        ["Übersicht", "Maßnahmen", "Beteiligung", "Prüfbericht"]
+        [
+            "Übersicht",
+            "Maßnahmen",
+            "Projektsteckbriefe",
+            "Beteiligung",
+            "Prüfbericht"
+        ]
     );
 }
 
@@ -544,6 +551,7 @@ fn english_labels() {
             "Fields of action",
             "Goal system",
             "Measures",
+            "Project profiles",
             "Indicators",
             "Participation",
             "Actors",
