@@ -44,7 +44,7 @@
 //!
 //! A sheet that would be empty is left out; Übersicht is always there. The
 //! names below are the German ones; English workbooks use "Overview",
-//! "Fields of action", "SWOT", "Goal system", "Measures", "Indicators",
+//! "Fields of action", "SWOT", "Goal system", "Measures", "Project profiles", "Indicators",
 //! "Participation", "Challenges", "Actors", "Resolutions", "Documents" and
 //! "Health report".
 //!
@@ -55,6 +55,7 @@
 //! | SWOT | SWOT analysis | Titel, Handlungsfeld (or the whole county), Themen, Stärken, Schwächen, Chancen, Risiken (one line per entry), Dokument |
 //! | Zielsystem | goal, in tree order | Nr., Ziel (indented by level), Ebene, Handlungsfeld, Priorität, Schwerpunkte, Beschreibung, Indikatoren, Anzahl Maßnahmen, Ampel — sub-goals are grouped under their parent with Excel's row outline (fold with the buttons at the left) |
 //! | Maßnahmen | measure | Nr., Maßnahme, Beschreibung, Handlungsfeld, Ziele (numbers), Federführung, Partner, Rolle des Kreises, Zeitraum (as written), Beginn, Ende (dates), Zeithorizont, Priorität, Status, Ampel, Letzte Aktualisierung (date), Kosten (EUR), Hinweis zu den Kosten, Förderung, Haushalt, Indikatoren |
+//! | Projektsteckbriefe | measure, as a block of label and value rows (for paper, A4 portrait; left out above 1,000 measures) | number and title, Handlungsfeld, Ziele, Beschreibung, Federführung, Partner, Rolle des Kreises, Zeitraum, Priorität, Status (with its date), Kosten, Förderung, Indikatoren, Ampel |
 //! | Indikatoren | indicator | Nr., Indikator, Einheit, Richtung, Ausgangswert, Stand Ausgangswert, Zielwert, Zieltermin, Letzter Wert, Stand, Datum, Fortschritt, Soll-Fortschritt, Ampel, Hinweis zur Ampel, Quelle, Ziele und Maßnahmen, Beschreibung; below the table the values over time, four rows per indicator (Zeitraum, Datum, Ist-Wert, Zielwert), and to the right a line chart per indicator drawn from those rows |
 //! | Beteiligung | event, in chronological order | Format, Titel, Zeitraum (as written), Beginn, Ende, Ort, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung |
 //! | Herausforderungen | challenge met while writing or implementing the concept | Nr., Herausforderung, Einzelheiten (one line per point) |
