@@ -27,25 +27,6 @@ use crate::{year_part_from_code, NAMESPACE, NAMESPACE_BASE};
 /// The namespace of `xml:lang`.
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
-/// The kinds of periods, as element names.
-const PERIOD_KINDS: &[&str] = &[
-    "day",
-    "days",
-    "dateRange",
-    "month",
-    "months",
-    "monthRange",
-    "quarter",
-    "quarters",
-    "halfYear",
-    "year",
-    "yearRange",
-    "partOfYear",
-    "turnOfYear",
-    "since",
-    "until",
-];
-
 /// The kinds of horizons, as element names.
 const HORIZON_KINDS: &[&str] = &["year", "range", "openEnded"];
 
@@ -896,7 +877,7 @@ impl<'a> Parser<'a> {
 
     fn period(&mut self, el: El<'a>) -> Res<Period> {
         self.no_attrs(&el)?;
-        self.one_kind(&el, "period", PERIOD_KINDS, |p, k, _| {
+        self.one_kind(&el, "period", Period::KINDS, |p, k, _| {
             p.period_kind(k, false)
         })
     }
@@ -1051,7 +1032,7 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 self.no_attrs(&el)?;
-                let inner = self.one_kind(&el, "period", PERIOD_KINDS, |p, k, _| {
+                let inner = self.one_kind(&el, "period", Period::KINDS, |p, k, _| {
                     p.period_kind(k, true)
                 })?;
                 return Ok(if kind == "since" {
