@@ -7,7 +7,8 @@
 //! Two layers: [`pull`] is the generic machinery (events, well-formedness,
 //! namespaces, attributes, text, scalar values, element lists driven by the
 //! schema tables, errors with line, column and path); [`model`] reads the
-//! concept's types with it.
+//! concept's types with it; [`wf`] has the rules of well-formedness that
+//! `quick-xml` leaves to its user.
 
 use kreisentwicklung_core::Concept;
 
@@ -15,6 +16,7 @@ use crate::error::ImportError;
 
 mod model;
 mod pull;
+mod wf;
 
 pub(crate) use pull::line_column;
 use pull::{Parser, Res};

@@ -10,6 +10,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event as XmlEvent};
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 
+use super::wf;
 use crate::error::{ImportError, Location};
 use crate::schema::{Complex, Field, Occurs};
 use crate::NAMESPACE;
@@ -213,8 +214,28 @@ impl<'a> Parser<'a> {
                 "an XML declaration is only allowed at the very start of the document",
             )),
             Ok(XmlEvent::Eof) => Err(self.err("unexpected end of the document")),
-            Ok(ev) => Ok(ev),
+            Ok(ev) => self.well_formed(ev),
             Err(e) => Err(self.xml_err(e)),
+        }
+    }
+
+    /// The event, if it keeps the rules of XML 1.0 that `quick-xml` does not
+    /// check (see [`wf`]); the error names the line and column of the
+    /// offending character.
+    pub(super) fn well_formed(&self, ev: XmlEvent<'a>) -> Res<XmlEvent<'a>> {
+        let found = match &ev {
+            XmlEvent::Start(t) | XmlEvent::Empty(t) => {
+                wf::tag(&t[..], |_, _, _| Ok(())).map_err(|(at, m)| (1 + at, m))
+            }
+            XmlEvent::Comment(t) => wf::comment(&t[..]).map_err(|(at, m)| (4 + at, m)),
+            XmlEvent::PI(t) => wf::pi(&t[..]).map_err(|(at, m)| (2 + at, m)),
+            XmlEvent::Decl(t) => wf::decl(&t[..]).map_err(|(at, m)| (2 + at, m)),
+            XmlEvent::Text(t) => wf::text(&t[..]),
+            _ => Ok(()),
+        };
+        match found {
+            Ok(()) => Ok(ev),
+            Err((at, message)) => Err(self.err_at(self.pos + at, message)),
         }
     }
 
@@ -857,7 +878,7 @@ impl<'a> Parser<'a> {
         let root = loop {
             self.pos = self.r.buffer_position() as usize;
             let ev = match self.r.read_event() {
-                Ok(ev) => ev,
+                Ok(ev) => self.well_formed(ev)?,
                 Err(e) => return Err(self.xml_err(e)),
             };
             match ev {
@@ -906,11 +927,12 @@ impl<'a> Parser<'a> {
         // Only comments, processing instructions and whitespace may follow.
         loop {
             self.pos = self.r.buffer_position() as usize;
-            match self.r.read_event() {
-                Ok(XmlEvent::Eof) => break,
-                Ok(XmlEvent::Text(t)) if is_ws(&t) => {}
-                Ok(XmlEvent::Comment(_) | XmlEvent::PI(_)) => {}
-                Ok(_) => return Err(self.err("unexpected content after the root element")),
+            match self.r.read_event().map(|ev| self.well_formed(ev)) {
+                Ok(Err(e)) => return Err(e),
+                Ok(Ok(XmlEvent::Eof)) => break,
+                Ok(Ok(XmlEvent::Text(t))) if is_ws(&t) => {}
+                Ok(Ok(XmlEvent::Comment(_) | XmlEvent::PI(_))) => {}
+                Ok(Ok(_)) => return Err(self.err("unexpected content after the root element")),
                 Err(e) => return Err(self.xml_err(e)),
             }
         }
