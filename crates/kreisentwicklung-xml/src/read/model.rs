@@ -247,18 +247,22 @@ impl<'a> Parser<'a> {
             let local = local.into_inner();
             match ns {
                 ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE => {}
+                // A later (or earlier) major version of the format; the
+                // namespace is quoted so that stray whitespace shows.
                 ResolveResult::Bound(ns)
-                    if local == "concept" && ns.into_inner().starts_with(NAMESPACE_BASE) =>
+                    if local == "concept"
+                        && ns.into_inner().starts_with(NAMESPACE_BASE)
+                        && is_version_number(&ns.into_inner()[NAMESPACE_BASE.len()..]) =>
                 {
                     let found_major = &ns.into_inner()[NAMESPACE_BASE.len()..];
                     return Err(ImportError::Version {
                         location: self.location(el.pos),
                         found: format!(
-                            "namespace {} (schema major version {found_major})",
+                            "namespace {:?} (schema major version {found_major})",
                             ns.into_inner()
                         ),
                         expected: format!(
-                            "namespace {NAMESPACE} (schema major version {SCHEMA_MAJOR})"
+                            "namespace {NAMESPACE:?} (schema major version {SCHEMA_MAJOR})"
                         ),
                     });
                 }
@@ -312,7 +316,7 @@ impl<'a> Parser<'a> {
         if major != SCHEMA_MAJOR {
             return Err(ImportError::Version {
                 location: self.location(el.pos),
-                found: format!("schemaVersion {version} (major version {major})"),
+                found: format!("schemaVersion {version:?} (major version {major})"),
                 expected: format!("schema version {SCHEMA_MAJOR}.x in namespace {NAMESPACE}"),
             });
         }
@@ -1008,4 +1012,9 @@ impl<'a> Parser<'a> {
         })?;
         Ok(x)
     }
+}
+
+/// Digits only, as the major version at the end of the namespace.
+fn is_version_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }

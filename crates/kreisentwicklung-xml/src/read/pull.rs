@@ -670,7 +670,7 @@ impl<'a> Parser<'a> {
                 .join(", ");
             let version_note = match &version {
                 Some(v) if v != C::LIST_VERSION => format!(
-                    " (the document uses version {v} of the list; this library knows version {})",
+                    " (the document uses version {v:?} of the list; this library knows version {:?})",
                     C::LIST_VERSION
                 ),
                 _ => String::new(),
