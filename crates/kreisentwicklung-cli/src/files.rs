@@ -396,14 +396,27 @@ pub fn write_file(
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
     let tmp = builder.tempfile_in(dir).map_err(|e| io(&e))?;
-    let _cleanup = crate::interrupt::remove_on_signal(tmp.path());
+    // Registered for as long as the file exists: `fill` drops (removes) it
+    // before this registration ends.
+    let _signal = crate::interrupt::remove_on_signal(tmp.path());
+    fill(tmp, dest, existing, write)
+}
+
+/// Writes the temporary file and renames it to `dest`. On any error `tmp`
+/// is dropped, which removes the file.
+fn fill(
+    tmp: tempfile::NamedTempFile,
+    dest: &Path,
+    existing: Option<fs::Metadata>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), WriteError> {
+    let io = |e: &io::Error| WriteError::Io(io_message(e));
     if let Some(meta) = existing {
         // Exactly the old mode, not masked by the umask: 0600 stays 0600.
         tmp.as_file()
             .set_permissions(meta.permissions())
             .map_err(|e| io(&e))?;
     }
-    // On any error below `tmp` is dropped, which removes the file.
     let mut out = BufWriter::new(tmp.as_file());
     write(&mut out).map_err(WriteError::Export)?;
     out.into_inner().map_err(|e| io(e.error()))?;
@@ -467,6 +480,9 @@ pub fn write_stdout(
 /// Writes bytes to standard output; a closed pipe is not an error, a
 /// closed or failing standard output is (exit code 2).
 pub fn print_bytes(bytes: &[u8]) -> Result<(), crate::Failure> {
+    if bytes.is_empty() {
+        return Ok(());
+    }
     if stdout_closed() {
         return Err(stdout_closed_error());
     }

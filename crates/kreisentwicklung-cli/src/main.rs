@@ -11,8 +11,9 @@
 //!   severity error;
 //! * `1`: a document is invalid or unparseable, an export failed, or `check`
 //!   found an error;
-//! * `2`: a usage error (unknown option, bad value, conflicting arguments)
-//!   or an input file that cannot be read.
+//! * `2`: a usage error (unknown option, bad value, conflicting arguments),
+//!   an input file that cannot be read (see the limits below), or a closed
+//!   or failing standard output.
 //!
 //! Errors are printed as one line each on standard error, starting with
 //! `error: `. File names and other outside text in messages are escaped
