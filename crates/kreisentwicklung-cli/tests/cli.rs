@@ -961,7 +961,7 @@ fn generate_needs_a_known_extension_and_a_writable_place() {
         "-o",
         dir.path("no/such/dir/g.json").to_str().unwrap(),
     ]);
-    assert_error(&r, 1, "cannot write");
+    assert_error(&r, 2, "cannot write");
     assert_error(&run(&["generate", "--measures", "3"]), 2, "--output");
 }
 

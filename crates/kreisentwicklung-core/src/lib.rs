@@ -108,6 +108,7 @@ mod resolution;
 mod schema;
 mod strategy;
 mod text;
+pub mod url;
 pub mod validate;
 
 pub use actor::{Actor, Membership};

@@ -1085,10 +1085,10 @@ impl<'a> Validator<'a> {
             self.opt_period(&p.f("date"), &d.date);
             self.opt_str(&p.f("url"), &d.url);
             if let Some(u) = &d.url {
-                if u.chars().any(char::is_whitespace) || !u.contains(':') {
+                if let Err(why) = crate::url::check_url(u) {
                     self.invalid(
                         &p.f("url"),
-                        format!("{:?} is not an absolute URL", shorten(u)),
+                        format!("{:?} is not a web address: {why}", shorten(u)),
                     );
                 }
             }

@@ -963,19 +963,13 @@ impl<'f> SheetWriter<'f> {
     }
 }
 
-/// True for a web address the workbook may turn into a hyperlink: `http`,
+/// True for a web address the workbook may turn into a hyperlink (the rule
+/// of [`kreisentwicklung_core::url`], as in validation): `http`,
 /// `https` or `mailto`, no spaces or control characters, and no longer than
 /// Excel allows. Anything else (`file:`, `javascript:`, relative paths) is
 /// shown as text.
 pub(crate) fn is_linkable(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("mailto:");
-    scheme_ok
-        && url.encode_utf16().count() <= MAX_URL_CHARS
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-        && url.len() > 8
+    kreisentwicklung_core::url::is_web_address(url) && url.encode_utf16().count() <= MAX_URL_CHARS
 }
 
 #[cfg(test)]
@@ -1114,6 +1108,7 @@ mod tests {
         assert!(!is_linkable("file:///etc/passwd"));
         assert!(!is_linkable("https://"));
         assert!(!is_linkable("https://example.org/a b"));
+        assert!(!is_linkable("x:y") && !is_linkable("=HYPERLINK(\"http://x\")"));
         assert!(!is_linkable(&format!(
             "https://example.org/{}",
             "a".repeat(MAX_URL_CHARS)
