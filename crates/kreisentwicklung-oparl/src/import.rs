@@ -148,8 +148,9 @@ impl<'v> Objects<'v> {
         match v {
             Value::Object(map) => {
                 if let (Some(t), Some(id)) = (oparl_type(v), str_of(v, "id")) {
-                    if !self.by_id.contains_key(&(t, id)) {
-                        self.by_id.insert((t, id), v);
+                    if let std::collections::hash_map::Entry::Vacant(e) = self.by_id.entry((t, id))
+                    {
+                        e.insert(v);
                         match t {
                             "Paper" => self.papers.push(v),
                             "Consultation" => self.consultations.push(v),
@@ -337,7 +338,7 @@ impl<'v> Reader<'_, 'v> {
                     .agenda_items
                     .iter()
                     .copied()
-                    .find(|i| url != "" && str_of(i, "consultation") == Some(url))
+                    .find(|i| !url.is_empty() && str_of(i, "consultation") == Some(url))
             });
         let Some(item) = item else {
             if let Some(u) = str_of(s, "agendaItem") {
