@@ -436,3 +436,55 @@ impl<'v> Reader<'_, 'v> {
         outcome
     }
 }
+
+/// An imported resolution laid over the one it replaces: what OParl cannot
+/// carry (what it adopts, its mandates, the translations of its texts, a
+/// text OParl had no place for) is kept from `existing`, the rest comes
+/// from `imported`. Importing a concept's own export over it changes
+/// nothing.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+///
+/// let old = Resolution::new("b1", ResolutionKind::Resolution, "Leitbild")
+///     .adopting(AdoptionSubject::Vision);
+/// let mut new = Resolution::new("b1", ResolutionKind::Resolution, "Leitbild");
+/// new.paper = Some(Paper { reference: "69/2017".into(), prefix: None, title: None });
+/// let merged = kreisentwicklung_oparl::update(&old, new);
+/// assert_eq!(merged.adopts, old.adopts);
+/// assert_eq!(merged.paper.unwrap().reference, "69/2017");
+/// ```
+pub fn update(existing: &Resolution, mut imported: Resolution) -> Resolution {
+    let same_text = |new: &mut Text, old: &Text| {
+        if new.text == old.text {
+            new.translations = old.translations.clone();
+        }
+    };
+    same_text(&mut imported.title, &existing.title);
+    if imported.adopts.is_empty() {
+        imported.adopts = existing.adopts.clone();
+    }
+    if imported.mandates.is_empty() {
+        imported.mandates = existing.mandates.clone();
+    }
+    match (&mut imported.text, &existing.text) {
+        (Some(new), Some(old)) => same_text(new, old),
+        (None, old) => imported.text = old.clone(),
+        _ => {}
+    }
+    if let (Some(new), Some(old)) = (&mut imported.paper, &existing.paper) {
+        if let (Some(n), Some(o)) = (&mut new.title, &old.title) {
+            same_text(n, o);
+        }
+    }
+    for (new, old) in imported
+        .consultations
+        .iter_mut()
+        .zip(&existing.consultations)
+    {
+        if let (Some(n), Some(o)) = (&mut new.note, &old.note) {
+            same_text(n, o);
+        }
+    }
+    imported
+}

@@ -142,7 +142,7 @@ mod tree;
 mod url;
 
 pub use export::{endpoint, Endpoint};
-pub use import::{from_str, from_values, ImportError, Imported};
+pub use import::{from_str, from_values, update, ImportError, Imported};
 pub use tree::{write_tree, TreeSummary, DEFAULT_PAGE_SIZE};
 pub use url::BaseUrl;
 

@@ -6,7 +6,9 @@ mod common;
 use common::{concepts, data, options};
 use kreisentwicklung_core::export::{ExportError, Exporter};
 use kreisentwicklung_core::*;
-use kreisentwicklung_oparl::{from_str, from_values, write_tree, ImportError, OparlExporter};
+use kreisentwicklung_oparl::{
+    from_str, from_values, update, write_tree, ImportError, OparlExporter,
+};
 use serde_json::Value;
 
 fn read(path: &str) -> Value {
@@ -59,6 +61,10 @@ fn resolutions_come_back_from_the_document_and_from_the_tree() {
             continue;
         }
         let back = back.unwrap();
+        // Laid over the concept's own resolutions, nothing is lost.
+        for (old, new) in concept.resolutions.iter().zip(&back.resolutions) {
+            assert_eq!(&update(old, new.clone()), old, "{name}");
+        }
         assert_eq!(back.resolutions, expected, "{name}");
         assert!(back.warnings.is_empty(), "{name}: {:?}", back.warnings);
         total += expected.len();
