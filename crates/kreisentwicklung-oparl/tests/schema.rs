@@ -88,3 +88,47 @@ fn the_schemas_reject_broken_objects() {
         "a day is not a date-time"
     );
 }
+
+/// A meeting's place comes from an event of that day the body took part
+/// in; it is written as a `Location`, inside the meeting and on its own.
+#[test]
+fn the_place_of_a_meeting_is_a_valid_location() {
+    use kreisentwicklung_core::*;
+    let day = Date::from_ymd(2018, 9, 12).unwrap();
+    let mut event =
+        Event::new("kt-sitzung", EventKind::CommitteeMeeting).with_period(Period::day(day));
+    event.location = Some(Text::from("Kreishaus Helmstedt, Sitzungssaal"));
+    event.participants.push(Participant {
+        actor: Id::new("kreistag"),
+        role: None,
+    });
+    let mut concept = Concept::new(
+        "kek",
+        "KEK",
+        ConceptKind::Kek,
+        Territory::landkreis("Helmstedt").with_key("03154"),
+    )
+    .with_actor(Actor::new("kreistag", ActorKind::Council, "Kreistag"))
+    .with_resolution(
+        Resolution::new("leitbild", ResolutionKind::Resolution, "Leitbild").with_consultation(
+            Consultation::new("kreistag", ConsultationRole::Decide)
+                .on(day)
+                .with_outcome(Outcome::Adopted),
+        ),
+    );
+    concept.events.push(event);
+    let ep = endpoint(&concept, &options("https://x.de/oparl")).unwrap();
+    assert_eq!(ep.locations.len(), 1);
+    let location = &ep.locations[0];
+    assert_eq!(
+        location["id"],
+        "https://x.de/oparl/location/kt-sitzung.json"
+    );
+    assert_eq!(location["description"], "Kreishaus Helmstedt, Sitzungssaal");
+    assert_eq!(location["meetings"][0], ep.meetings[0]["id"]);
+    assert_eq!(ep.meetings[0]["location"]["id"], location["id"]);
+    let schemas = Schemas::load();
+    for o in [location, &ep.meetings[0]] {
+        assert_eq!(schemas.problems(o), Vec::<String>::new());
+    }
+}
