@@ -204,11 +204,11 @@ fn code<C: CodeList>(at: &str, what: &str, text: &str) -> Result<C, ImportError>
 }
 
 fn by_label<C: CodeList>(text: &str) -> Option<C> {
-    let text = text.trim();
-    C::ALL.iter().copied().find(|c| {
-        c.label(Language::De).eq_ignore_ascii_case(text)
-            || c.label(Language::De).to_lowercase() == text.to_lowercase()
-    })
+    let text = text.trim().to_lowercase();
+    C::ALL
+        .iter()
+        .copied()
+        .find(|c| c.label(Language::De).to_lowercase() == text)
 }
 
 fn date(at: &str, what: &str, text: &str) -> Result<Date, ImportError> {
