@@ -125,6 +125,20 @@ pub enum Command {
             invalid input, 2 usage error or unreadable input."
     )]
     Check(CheckArgs),
+
+    /// Read OParl papers (with consultations, meetings, agenda items) into resolutions.
+    #[command(
+        long_about = "Read OParl 1.x papers, with their consultations, meetings and agenda \
+            items, from one or more JSON files (single objects, list pages, or the document of \
+            `export --format oparl`) into resolutions: a JSON array, or added to a concept \
+            with --into. What maps only roughly is reported as a warning.",
+        after_help = "Examples:\n  \
+            kreisentwicklung import-oparl paper-749.json meeting-281.json\n  \
+            kreisentwicklung import-oparl papers.json --into data/x.json -o data/x-new.json\n\n\
+            Exit codes: 0 read, 1 input that does not map or an invalid result, 2 usage error \
+            or unreadable input."
+    )]
+    ImportOparl(crate::oparl::ImportOparlArgs),
 }
 
 /// Arguments of `export`.

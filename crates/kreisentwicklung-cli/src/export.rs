@@ -27,6 +27,9 @@ struct Job {
 
 /// Runs `export`.
 pub fn run(args: ExportArgs) -> Result<u8, Failure> {
+    if let Some(result) = crate::oparl::export_tree(&args) {
+        return result;
+    }
     let registry = kreisentwicklung::registry();
     let exporter = registry
         .get(&args.format)

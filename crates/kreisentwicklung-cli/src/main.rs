@@ -55,6 +55,7 @@ mod commands;
 mod export;
 mod files;
 mod interrupt;
+mod oparl;
 mod progress;
 
 use std::io::Write;
@@ -145,6 +146,7 @@ fn main() -> ExitCode {
         Command::Examples => commands::examples(),
         Command::Generate(args) => commands::generate(args),
         Command::Check(args) => check::run(args),
+        Command::ImportOparl(args) => oparl::import(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
