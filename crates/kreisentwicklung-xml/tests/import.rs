@@ -315,10 +315,10 @@ fn versions_and_namespaces() {
         m.contains("in namespace \"urn:kreisentwicklung:xml:1 \"; expected <concept xmlns=\"urn:kreisentwicklung:xml:1\">"),
         "{m}"
     );
-    let m = message(
-        &doc("<horizon><year year=\"2030\"/></horizon>")
-            .replace("<kind>kek</kind>", "<kind listVersionID=\"1 draft\">kk</kind>"),
-    );
+    let m = message(&doc("<horizon><year year=\"2030\"/></horizon>").replace(
+        "<kind>kek</kind>",
+        "<kind listVersionID=\"1 draft\">kk</kind>",
+    ));
     assert!(m.contains("version \"1 draft\" of the list"), "{m}");
     let e = err(&doc("").replace("schemaVersion=\"1.0\"", "schemaVersion=\"2.0\""));
     assert!(matches!(e, ImportError::Version { .. }));
