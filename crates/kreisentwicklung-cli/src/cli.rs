@@ -117,7 +117,7 @@ pub enum Command {
         long_about = "Check the health of a concept (a document or a built-in example): \
             findings such as overdue measures or indicators without observations, with a \
             severity, a code, a path and a message. Dates are judged against --today, by \
-            default the system's date.",
+            default the latest date the concept records (as in the workbook).",
         after_help = "Examples:\n  \
             kreisentwicklung check data/hildesheim.json\n  \
             kreisentwicklung check --example nordsachsen --json --today 2025-01-01\n\n\
@@ -270,7 +270,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 
-    /// The date to judge deadlines against [default: today, from the system clock].
+    /// The date to judge deadlines against [default: the latest date the concept records].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
 

@@ -1022,9 +1022,14 @@ fn check_a_file_in_both_languages() {
             .unwrap()
             .is_array());
     }
-    // Without --today the system clock is used.
     let r = run(&["check", &x]);
     assert!(r.code == 0 || r.code == 1, "{r:?}");
+    // Without --today: the concept's evaluation date, as in the workbook.
+    for (name, concept) in kreisentwicklung::examples::all() {
+        let date = concept.evaluation_date().to_string();
+        let given = run(&["check", "--example", name, "--today", &date]);
+        assert_eq!(run(&["check", "--example", name]).stdout, given.stdout);
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::validate::is_xml_illegal;
-use kreisentwicklung_core::{Date, Euro, Id, Language};
+use kreisentwicklung_core::{Date, Euro, Id, ItemPath, Language};
 use rust_xlsxwriter::{
     ColNum, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, ExcelDateTime,
     Format, RowNum, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
@@ -26,8 +26,8 @@ pub(crate) fn xlsx_err(e: XlsxError) -> ExportError {
     }
 }
 
-/// The path of an item of a collection, in the style of the core's
-/// validation: `measures[W3]` by id when the id is well-formed, else
+/// The path of an item of a collection, written by the core's one rule
+/// ([`ItemPath`]): `measures[W3]` by id when the id is well-formed, else
 /// `measures[4]` by position.
 #[derive(Clone, Copy)]
 pub(crate) struct Item<'a> {
@@ -43,16 +43,14 @@ impl<'a> Item<'a> {
 
     /// `measures[W3]`.
     pub(crate) fn path(&self) -> String {
-        if self.id.is_well_formed() {
-            format!("{}[{}]", self.coll, self.id)
-        } else {
-            format!("{}[{}]", self.coll, self.index)
-        }
+        ItemPath::item(self.coll, self.id, self.index).into()
     }
 
     /// `measures[W3].description`.
     pub(crate) fn field(&self, field: &str) -> String {
-        format!("{}.{field}", self.path())
+        ItemPath::item(self.coll, self.id, self.index)
+            .field(field)
+            .into()
     }
 }
 
