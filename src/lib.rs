@@ -41,6 +41,10 @@ pub use kreisentwicklung_xml as xml;
 #[cfg(feature = "xlsx")]
 pub use kreisentwicklung_xlsx as xlsx;
 
+/// OParl 1.1 exchange with council information systems.
+#[cfg(feature = "oparl")]
+pub use kreisentwicklung_oparl as oparl;
+
 pub mod import;
 
 /// A registry with every exporter enabled by cargo features (`json`, `xml`,
@@ -60,5 +64,7 @@ pub fn registry() -> export::Registry {
     registry.register(xml::XmlExporter);
     #[cfg(feature = "xlsx")]
     registry.register(xlsx::XlsxExporter);
+    #[cfg(feature = "oparl")]
+    registry.register(oparl::OparlExporter);
     registry
 }

@@ -3,7 +3,7 @@
 use std::io::{BufWriter, Write};
 
 use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter};
-use kreisentwicklung_core::{Concept, Problem, ProblemKind, ValidationErrors};
+use kreisentwicklung_core::{Concept, ItemPath, Problem, ProblemKind, ValidationErrors};
 use serde::Serialize;
 
 /// The JSON exchange format as an [`Exporter`] (format id `"json"`), for the
@@ -171,7 +171,7 @@ fn non_finite_numbers(c: &Concept) -> Vec<Problem> {
     if all_numbers_finite(c) {
         return problems;
     }
-    let mut check = |path: String, v: f64| {
+    let mut check = |path: ItemPath, v: f64| {
         if !v.is_finite() {
             problems.push(Problem {
                 path,
@@ -181,36 +181,30 @@ fn non_finite_numbers(c: &Concept) -> Vec<Problem> {
             });
         }
     };
-    let item = |coll: &str, id: &kreisentwicklung_core::Id, i: usize| {
-        if id.is_well_formed() {
-            format!("{coll}[{id}]")
-        } else {
-            format!("{coll}[{i}]")
-        }
-    };
     for (i, ind) in c.indicators.iter().enumerate() {
-        let p = item("indicators", &ind.id, i);
+        let p = || ItemPath::item("indicators", &ind.id, i);
         if let Some(b) = &ind.baseline {
-            check(format!("{p}.baseline.value"), b.value);
+            check(p().field("baseline").field("value"), b.value);
         }
         for (k, t) in ind.targets.iter().enumerate() {
-            check(format!("{p}.targets[{k}].value"), t.value);
+            check(p().field("targets").index(k).field("value"), t.value);
         }
         for (k, o) in ind.observations.iter().enumerate() {
-            check(format!("{p}.observations[{k}].value"), o.value);
+            check(p().field("observations").index(k).field("value"), o.value);
         }
     }
     for (i, m) in c.measures.iter().enumerate() {
-        let p = item("measures", &m.id, i);
         for (k, f) in m.funding.iter().enumerate() {
             if let Some(v) = f.share_percent {
-                check(format!("{p}.funding[{k}].sharePercent"), v);
+                let p = ItemPath::item("measures", &m.id, i);
+                check(p.field("funding").index(k).field("sharePercent"), v);
             }
         }
     }
     for (k, f) in c.process_funding.iter().enumerate() {
         if let Some(v) = f.share_percent {
-            check(format!("processFunding[{k}].sharePercent"), v);
+            let p = ItemPath::field_of_concept("processFunding");
+            check(p.index(k).field("sharePercent"), v);
         }
     }
     problems

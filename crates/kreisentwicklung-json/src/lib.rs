@@ -152,7 +152,6 @@ mod checked;
 mod export;
 mod import;
 mod path;
-mod scan;
 
 pub use export::{to_string, to_vec, to_writer, JsonExporter};
 pub use import::{
