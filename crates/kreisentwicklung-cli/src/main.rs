@@ -18,7 +18,6 @@
 //! `error: `.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod check;
 mod cli;

@@ -146,7 +146,6 @@
 //! above with its path and position.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod checked;
 mod export;

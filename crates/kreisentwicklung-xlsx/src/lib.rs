@@ -208,7 +208,6 @@
 //! cannot do.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod ctx;
 mod evaluation;

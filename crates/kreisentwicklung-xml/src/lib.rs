@@ -146,7 +146,6 @@
 //! text, the order of status updates, vote counts against outcomes.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 use std::io::{Read, Write};
 
