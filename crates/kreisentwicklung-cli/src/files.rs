@@ -180,7 +180,7 @@ impl WriteError {
 /// export leaves no half-written file and no damaged older one.
 pub fn write_file(
     dest: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<(), ExportError>,
 ) -> Result<(), WriteError> {
     let name = dest
         .file_name()
@@ -211,10 +211,11 @@ pub fn write_file(
 /// Writes to standard output through `write`. A closed pipe (`| head`) is
 /// not an error.
 pub fn write_stdout(
-    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<(), ExportError>,
 ) -> Result<(), WriteError> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    // Not locked: a lock is not `Send`, and the buffer writes in large
+    // pieces anyway.
+    let mut out = BufWriter::new(io::stdout());
     let result = write(&mut out)
         .map_err(WriteError::Export)
         .and_then(|()| out.flush().map_err(|e| WriteError::Export(e.into())));

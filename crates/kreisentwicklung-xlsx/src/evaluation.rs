@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Timestamp};
+use kreisentwicklung_core::export::Timestamp;
 use kreisentwicklung_core::health::{
     count_findings, try_for_each_finding, Finding, HealthOptions, HealthReport, Severity,
 };
@@ -15,7 +15,6 @@ use kreisentwicklung_core::monitoring::{
 use kreisentwicklung_core::{Concept, Date, Indicator, Measure};
 
 use crate::ctx::Index;
-use crate::{FORMAT_ID, TODAY};
 
 /// Lights and findings as of a date.
 ///
@@ -138,34 +137,23 @@ impl Evaluation {
     }
 }
 
-/// Reads the `today` option (`yyyy-mm-dd`).
-pub(crate) fn parse_today(value: &str) -> Result<Date, ExportError> {
-    value
-        .trim()
-        .parse::<Date>()
-        .map_err(|e| ExportError::Option {
-            format: FORMAT_ID.to_owned(),
-            name: TODAY.to_owned(),
-            message: format!("{e}; expected a date written yyyy-mm-dd"),
-        })
-}
-
 /// The evaluation date: the `today` option; else the day of
 /// [`Timestamp::At`]; the system clock's day for [`Timestamp::Now`]; and
 /// for [`Timestamp::Fixed`] the latest date the concept records (see
 /// [`latest_recorded`]), so that the same input gives the same workbook.
 pub(crate) fn evaluation_date(
     concept: &Concept,
-    options: &ExportOptions,
-) -> Result<Date, ExportError> {
-    if let Some(v) = options.format_options.get(TODAY) {
-        return parse_today(v);
+    today: Option<Date>,
+    timestamp: Timestamp,
+) -> Date {
+    if let Some(today) = today {
+        return today;
     }
-    Ok(match options.timestamp {
+    match timestamp {
         Timestamp::At(d) => d,
         Timestamp::Now => system_today(),
         Timestamp::Fixed => latest_recorded(concept).unwrap_or_else(fallback),
-    })
+    }
 }
 
 fn fallback() -> Date {
