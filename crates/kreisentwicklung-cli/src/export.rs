@@ -66,7 +66,7 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
     let (mut exported, mut failed, mut code) = (0usize, 0usize, EXIT_OK);
     for job in &jobs {
         progress.start_item(&job.source.label());
-        match export_one(exporter, job, &args, &base) {
+        match export_one(exporter, job, &base) {
             Ok(warnings) => {
                 exported += 1;
                 for warning in warnings {
@@ -93,8 +93,8 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
     Ok(code)
 }
 
-/// The export options from the command line, before the concept's language
-/// is known.
+/// The export options from the command line. Without `--lang` the
+/// language is left open: each exporter takes the concept's own.
 fn options(args: &ExportArgs) -> ExportOptions {
     let mut options = ExportOptions::default().pretty(!args.compact);
     if let Some(lang) = args.lang {
@@ -240,16 +240,13 @@ fn output_name(source: &Source, ext: &str) -> Result<PathBuf, Failure> {
 fn export_one(
     exporter: &dyn Exporter,
     job: &Job,
-    args: &ExportArgs,
     base: &ExportOptions,
 ) -> Result<Vec<String>, (u8, Vec<String>)> {
     let loaded = files::load(&job.source).map_err(|e| (e.code(), e.lines()))?;
     let concept = loaded.concept;
-    let mut options = base.clone();
-    if args.lang.is_none() {
-        options.language = concept_language(&concept);
-    }
-    let write = |out: &mut dyn std::io::Write| exporter.export(&concept, out, &options);
+    // `export` checks the options and what the format requires of the
+    // concept before anything is written.
+    let write = |out: &mut (dyn std::io::Write + Send)| exporter.export(&concept, out, base);
     let (result, dest_path) = match &job.dest {
         Dest::Stdout => (files::write_stdout(write), Path::new("standard output")),
         Dest::File(path) => (files::write_file(path, write), path.as_path()),
@@ -277,7 +274,8 @@ fn export_one(
     })
 }
 
-/// The concept's main language if labels exist for it, German otherwise.
+/// The concept's main language if labels exist for it, German otherwise
+/// (the rule of [`kreisentwicklung::export::concept_language`]).
 pub fn concept_language(concept: &Concept) -> Language {
-    Language::from_tag(concept.main_language()).unwrap_or_default()
+    kreisentwicklung::export::concept_language(concept)
 }

@@ -366,7 +366,7 @@ fn temp_prefix(name: &std::ffi::OsStr) -> std::ffi::OsString {
 /// [`writes_in_place`]).
 pub fn write_file(
     dest: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<(), ExportError>,
 ) -> Result<(), WriteError> {
     let io = |e: &io::Error| WriteError::Io(io_message(e));
     if writes_in_place(dest) {
@@ -408,7 +408,7 @@ fn fill(
     tmp: tempfile::NamedTempFile,
     dest: &Path,
     existing: Option<fs::Metadata>,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<(), ExportError>,
 ) -> Result<(), WriteError> {
     let io = |e: &io::Error| WriteError::Io(io_message(e));
     if let Some(meta) = existing {
@@ -462,10 +462,11 @@ pub fn stdout_closed_error() -> crate::Failure {
 /// Writes to standard output through `write`. A closed pipe (`| head`) is
 /// not an error.
 pub fn write_stdout(
-    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<(), ExportError>,
 ) -> Result<(), WriteError> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    // Not locked: a lock is not `Send`, and the buffer writes in large
+    // pieces anyway.
+    let mut out = BufWriter::new(io::stdout());
     let result = write(&mut out)
         .map_err(WriteError::Export)
         .and_then(|()| out.flush().map_err(|e| WriteError::Export(e.into())));

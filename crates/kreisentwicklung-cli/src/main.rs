@@ -47,7 +47,6 @@
 //!   above 1,000,000.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod check;
 mod cli;

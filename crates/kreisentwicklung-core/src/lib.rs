@@ -122,7 +122,6 @@
 //! of a [`ConceptDocument`]; the forms are versioned by [`SCHEMA_VERSION`].
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod actor;
 pub mod codes;

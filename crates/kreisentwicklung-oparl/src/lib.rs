@@ -133,7 +133,9 @@
 
 use std::io::Write;
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter, OptionSpec};
+use kreisentwicklung_core::export::{
+    ExportError, ExportOptions, Exporter, OptionSpec, Requirement,
+};
 use kreisentwicklung_core::Concept;
 
 mod export;
@@ -217,13 +219,18 @@ impl Exporter for OparlExporter {
         Ok(())
     }
 
-    fn export(
+    /// The objects link to each other by id: a dangling reference would
+    /// be a dangling link, so the concept must be valid.
+    fn requires(&self) -> Requirement {
+        Requirement::Valid
+    }
+
+    fn write(
         &self,
         concept: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        self.check_options(options)?;
         let doc = endpoint(concept, options)?.to_document();
         if options.pretty {
             serde_json::to_writer_pretty(&mut *out, &doc)

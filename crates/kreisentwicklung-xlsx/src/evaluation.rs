@@ -7,14 +7,12 @@
 //! handed over when the Prüfbericht is written. The same in either memory
 //! mode, so the two workbooks agree by construction.
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Timestamp};
+use kreisentwicklung_core::export::Timestamp;
 use kreisentwicklung_core::health::{Finding, Severity};
 use kreisentwicklung_core::monitoring::{
     IndicatorStatus, LightCounts, MonitoringReport, TrafficLight,
 };
 use kreisentwicklung_core::{Concept, ConceptIndex, Date};
-
-use crate::{FORMAT_ID, TODAY};
 
 /// Lights and findings as of a date.
 pub(crate) struct Evaluation<'c> {
@@ -78,18 +76,6 @@ impl<'c> Evaluation<'c> {
     }
 }
 
-/// Reads the `today` option (`yyyy-mm-dd`).
-pub(crate) fn parse_today(value: &str) -> Result<Date, ExportError> {
-    value
-        .trim()
-        .parse::<Date>()
-        .map_err(|e| ExportError::Option {
-            format: FORMAT_ID.to_owned(),
-            name: TODAY.to_owned(),
-            message: format!("{e}; expected a date written yyyy-mm-dd"),
-        })
-}
-
 /// The evaluation date: the `today` option; else the day of
 /// [`Timestamp::At`]; the system clock's day for [`Timestamp::Now`]; and
 /// for [`Timestamp::Fixed`] the concept's own
@@ -97,16 +83,17 @@ pub(crate) fn parse_today(value: &str) -> Result<Date, ExportError> {
 /// workbook (and the dates `kreisentwicklung check` judges at).
 pub(crate) fn evaluation_date(
     concept: &Concept,
-    options: &ExportOptions,
-) -> Result<Date, ExportError> {
-    if let Some(v) = options.format_options.get(TODAY) {
-        return parse_today(v);
+    today: Option<Date>,
+    timestamp: Timestamp,
+) -> Date {
+    if let Some(today) = today {
+        return today;
     }
-    Ok(match options.timestamp {
+    match timestamp {
         Timestamp::At(d) => d,
         Timestamp::Now => system_today(),
         Timestamp::Fixed => concept.evaluation_date(),
-    })
+    }
 }
 
 /// Today by the system clock (UTC).
