@@ -25,6 +25,7 @@ mod cli;
 mod commands;
 mod export;
 mod files;
+mod import;
 mod progress;
 
 use std::io::Write;
@@ -108,6 +109,7 @@ fn main() -> ExitCode {
         Command::Examples => commands::examples(),
         Command::Generate(args) => commands::generate(args),
         Command::Check(args) => check::run(args),
+        Command::Import(args) => import::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -8,7 +8,7 @@ use common::*;
 use kreisentwicklung_core::export::ExportOptions;
 use kreisentwicklung_core::*;
 
-const SHEETS_DE: [&str; 10] = [
+const SHEETS_DE: [&str; 11] = [
     "Übersicht",
     "Handlungsfelder",
     "Zielsystem",
@@ -19,6 +19,7 @@ const SHEETS_DE: [&str; 10] = [
     "Beschlüsse",
     "Dokumente",
     "Prüfbericht",
+    "_kreisentwicklung",
 ];
 
 #[test]
@@ -36,7 +37,10 @@ fn empty_sheets_are_left_out() {
     let c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Leer"));
     let bytes = export(&c, &ExportOptions::default());
     let mut book = open(&bytes);
-    assert_eq!(book.sheet_names(), ["Übersicht", "Prüfbericht"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Übersicht", "Prüfbericht", "_kreisentwicklung"]
+    );
     let r = sheet(&mut book, "Prüfbericht");
     assert_eq!(r.height(), 2);
     assert_eq!(text(&cell(&r, 1, 4)), "no-public-participation");
@@ -47,7 +51,13 @@ fn empty_sheets_are_left_out() {
     let bytes = export(&c, &ExportOptions::default());
     assert_eq!(
         open(&bytes).sheet_names(),
-        ["Übersicht", "Maßnahmen", "Beteiligung", "Prüfbericht"]
+        [
+            "Übersicht",
+            "Maßnahmen",
+            "Beteiligung",
+            "Prüfbericht",
+            "_kreisentwicklung"
+        ]
     );
 }
 
@@ -529,7 +539,8 @@ fn english_labels() {
             "Actors",
             "Resolutions",
             "Documents",
-            "Health report"
+            "Health report",
+            "_kreisentwicklung"
         ]
     );
     let r = sheet(&mut book, "Measures");
