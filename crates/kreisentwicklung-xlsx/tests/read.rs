@@ -217,7 +217,7 @@ fn edits_made_with_openpyxl_come_back_as_changes() {
         });
     want.measures[1]
         .costs
-        .get_or_insert_with(|| kreisentwicklung_core::Costs {
+        .get_or_insert(kreisentwicklung_core::Costs {
             amount: None,
             estimated: false,
             note: None,

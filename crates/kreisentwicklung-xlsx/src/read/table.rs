@@ -74,7 +74,9 @@ pub(crate) fn read<RS: Read + Seek>(
         .worksheet_cells_reader(sheet)
         .map_err(|e| Problem::sheet(sheet, e.to_string()))?;
     let mut columns: Option<Vec<Option<u32>>> = None;
-    let mut current: Option<(u32, Vec<(u32, Value, bool)>)> = None;
+    // The row being collected: its index and cells (column, value, formula).
+    type Cells = Vec<(u32, Value, bool)>;
+    let mut current: Option<(u32, Cells)> = None;
     let mut last_data_row: Option<u32> = None;
     let mut position = 0usize;
     let mut header_row = 0u32;
