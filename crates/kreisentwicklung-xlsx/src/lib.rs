@@ -1,11 +1,18 @@
 //! The council workbook: a county development concept
 //! (Kreisentwicklungskonzept) as an Excel workbook (XLSX) that council
 //! members and staff open in Excel or LibreOffice and read, filter and print
-//! without help — in German, or in English with [`ExportOptions::language`].
+//! without help — in the concept's own language (German or English), or the
+//! one chosen with [`Writer::language`].
 //!
-//! [`XlsxExporter`] implements the [`Exporter`] trait of
-//! `kreisentwicklung-core` under the id `"xlsx"`; the facade crate
-//! `kreisentwicklung` registers it.
+//! [`Writer`] writes it, configured with typed options
+//! (`Writer::new().constant_memory(true).charts(50)`). [`XlsxExporter`]
+//! implements the [`Exporter`] trait of `kreisentwicklung-core` under the
+//! id `"xlsx"` as a thin adapter from [`ExportOptions`] to the writer; the
+//! facade crate `kreisentwicklung` registers it. It
+//! [requires](kreisentwicklung_core::export::Requirement::Nothing) nothing
+//! of the concept: a concept in the making gives a workbook, and what a
+//! workbook cannot carry is refused cell by cell (see
+//! [below](#safety-and-limits)).
 //!
 //! ```
 //! use kreisentwicklung_core::*;
@@ -44,7 +51,7 @@
 //!
 //! A sheet that would be empty is left out; Übersicht is always there. The
 //! names below are the German ones; English workbooks use "Overview",
-//! "Fields of action", "SWOT", "Goal system", "Measures", "Indicators",
+//! "Fields of action", "SWOT", "Goal system", "Measures", "Project profiles", "Indicators",
 //! "Participation", "Challenges", "Actors", "Resolutions", "Documents" and
 //! "Health report".
 //!
@@ -55,13 +62,14 @@
 //! | SWOT | SWOT analysis | Titel, Handlungsfeld (or the whole county), Themen, Stärken, Schwächen, Chancen, Risiken (one line per entry), Dokument |
 //! | Zielsystem | goal, in tree order | Nr., Ziel (indented by level), Ebene, Handlungsfeld, Priorität, Schwerpunkte, Beschreibung, Indikatoren, Anzahl Maßnahmen, Ampel — sub-goals are grouped under their parent with Excel's row outline (fold with the buttons at the left) |
 //! | Maßnahmen | measure | Nr., Maßnahme, Beschreibung, Handlungsfeld, Ziele (numbers), Federführung, Partner, Rolle des Kreises, Zeitraum (as written), Beginn, Ende (dates), Zeithorizont, Priorität, Status, Ampel, Letzte Aktualisierung (date), Kosten (EUR), Hinweis zu den Kosten, Förderung, Haushalt, Indikatoren |
+//! | Projektsteckbriefe | measure, as a block of label and value rows (for paper, A4 portrait; left out above 1,000 measures) | number and title, Handlungsfeld, Ziele, Beschreibung, Federführung, Partner, Rolle des Kreises, Zeitraum, Priorität, Status (with its date), Kosten, Förderung, Indikatoren, Ampel |
 //! | Indikatoren | indicator | Nr., Indikator, Einheit, Richtung, Ausgangswert, Stand Ausgangswert, Zielwert, Zieltermin, Letzter Wert, Stand, Datum, Fortschritt, Soll-Fortschritt, Ampel, Hinweis zur Ampel, Quelle, Ziele und Maßnahmen, Beschreibung; below the table the values over time, four rows per indicator (Zeitraum, Datum, Ist-Wert, Zielwert), and to the right a line chart per indicator drawn from those rows |
 //! | Beteiligung | event, in chronological order | Format, Titel, Zeitraum (as written), Beginn, Ende, Ort, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung |
 //! | Herausforderungen | challenge met while writing or implementing the concept | Nr., Herausforderung, Einzelheiten (one line per point) |
 //! | Akteure | actor | Name, Art, Funktion, Organisation, Mitglieder, Beschreibung, Anzahl, Internetadresse |
 //! | Beschlüsse | step of a paper through a body | Beschluss, Art, Drucksache, Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen, Gegenstand, Beschlusstext, Aufträge, Anmerkung |
 //! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |
-//! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Empfehlung, Fundstelle (path), Prüfregel (code) |
+//! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Fundstelle (in words: Maßnahme L2 „Dorfentwicklung“), Empfehlung, Pfad (path), Prüfregel (code); path and code are not printed |
 //!
 //! Last comes the very hidden sheet `_kreisentwicklung` (Excel and
 //! LibreOffice do not list it): the concept as JSON and the options the
@@ -85,7 +93,8 @@
 //! of [`kreisentwicklung_core::health`]. Both are judged as of one day, shown
 //! on the Übersicht as "Stand der Auswertung":
 //!
-//! - the format option [`TODAY`] (`today=2025-06-30`) when given;
+//! - [`Writer::today`], the format option [`TODAY`] (`today=2025-06-30`),
+//!   when given;
 //! - else the day of [`Timestamp::At`];
 //! - the system clock's day for [`Timestamp::Now`];
 //! - for [`Timestamp::Fixed`] (the default), so that the same concept always
@@ -114,8 +123,12 @@
 //!   cells are coloured: umgesetzt green, in Bearbeitung yellow, noch nicht
 //!   begonnen red; Ampel cells grün, gelb, rot, grau; Prüfbericht severities
 //!   Fehler red, Warnung yellow, Hinweis grey.
-//! - Print setup: landscape A4, fit to the page width, sheet name and page
-//!   number in the footer.
+//! - Print setup (see `print.rs`): A4 landscape at 100 %, never shrunk to
+//!   fit; wide tables continue on further pages (over, then down) with
+//!   their first columns repeated; header with the title and the sheet,
+//!   footer with the evaluation date and "Seite X von Y". Row heights are
+//!   written from the text (LibreOffice does not fit rows; not on
+//!   streamed sheets, see below).
 //! - Document properties: title (the concept's title), subject (the kind and
 //!   horizon), company (the county, "Landkreis Helmstedt").
 //!
@@ -154,8 +167,8 @@
 //!
 //! # Large catalogues: constant-memory mode
 //!
-//! With the format option `constant-memory` (a flag, see
-//! [`XlsxExporter::options`]), every sheet of at least
+//! With [`Writer::constant_memory`] (the format option `constant-memory`, a
+//! flag), every sheet of at least
 //! [`STREAMED_FROM_ROWS`] (2,000) rows is written in `rust_xlsxwriter`'s
 //! constant-memory mode: each row goes to a temporary file as soon as the
 //! next one starts, so the memory the workbook needs does not grow with the
@@ -163,18 +176,16 @@
 //! Smaller sheets are written as usual, which bounds their memory by that
 //! number of rows and keeps their Excel tables and chart caches: a concept
 //! of ordinary size gives the same bytes with and without the option. The
-//! finished file is streamed to the output in 64 KiB chunks without being
-//! held in memory (in both modes).
+//! finished file is streamed to the output without being held in memory (in
+//! both modes).
 //!
 //! ```
 //! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
-//! use kreisentwicklung_core::export::{ExportOptions, Exporter};
-//! use kreisentwicklung_xlsx::XlsxExporter;
+//! use kreisentwicklung_xlsx::Writer;
 //!
 //! let concept = generate(&GeneratorOptions::new(2_000));
-//! let options = ExportOptions::default().option("constant-memory", "true");
-//! let mut xlsx = Vec::new();
-//! XlsxExporter.export(&concept, &mut xlsx, &options)?;
+//! let mut xlsx = Vec::new(); // or a file
+//! Writer::new().constant_memory(true).write(&concept, &mut xlsx)?;
 //! # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 //! ```
 //!
@@ -198,6 +209,10 @@
 //! - **No row outline** on a streamed goal system (2,000 goals and more;
 //!   real ones have tens to hundreds): `rust_xlsxwriter` 0.102 writes no
 //!   outline levels in constant-memory mode. The goals are still indented.
+//! - **No row heights** for wrapped text on streamed sheets (only the
+//!   header row's): `rust_xlsxwriter` 0.102 writes the last row twice when
+//!   it has one. Excel fits the rows when it opens the file; LibreOffice
+//!   shows one line per row.
 //! - **What it holds**: besides the concept itself (passed in memory), no
 //!   row, cell or finding: traffic lights are evaluated when their row is
 //!   written and the Prüfbericht's findings handed over one at a time. What
@@ -213,24 +228,26 @@
 //! cannot do.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod ctx;
 mod evaluation;
 mod formats;
+mod metrics;
 mod names;
-mod output;
+mod print;
 pub mod read;
 mod sheet;
 mod sheets;
+mod writer;
 
 use std::io::Write;
 
 use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter, OptionSpec, Timestamp};
-use kreisentwicklung_core::{CodeList, Concept};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+use kreisentwicklung_core::{CodeList, Concept, Language};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime};
 
 pub use names::{sheet_name, MAX_SHEET_NAME_LEN};
+pub use writer::Writer;
 
 /// The format id, `"xlsx"`.
 pub const FORMAT_ID: &str = "xlsx";
@@ -275,7 +292,7 @@ pub const MAX_HYPERLINKS_PER_SHEET: usize = 65_530;
 /// a generated catalogue.
 pub const MAX_CHARTS: usize = 100;
 
-const OPTIONS: &[OptionSpec] = &[
+pub(crate) const OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         name: CONSTANT_MEMORY,
         is_flag: true,
@@ -298,9 +315,12 @@ const OPTIONS: &[OptionSpec] = &[
     },
 ];
 
-/// The council workbook exporter (format id `"xlsx"`). See the
-/// [crate documentation](crate) for the sheets, the formatting and the
-/// limits.
+/// The council workbook exporter (format id `"xlsx"`): a thin adapter from
+/// [`ExportOptions`] to [`Writer`] ([`Writer::from_options`]). It requires
+/// nothing of the concept ([`Exporter::requires`] is
+/// [`Requirement::Nothing`](kreisentwicklung_core::export::Requirement::Nothing)).
+/// See the [crate documentation](crate) for the sheets, the formatting and
+/// the limits.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct XlsxExporter;
 
@@ -332,81 +352,27 @@ impl Exporter for XlsxExporter {
 
     /// Accepts `constant-memory` with the values `""`, `true`, `yes`, `1`
     /// (on) and `false`, `no`, `0` (off), `today` with a date `yyyy-mm-dd`,
-    /// and `charts` with a number.
+    /// and `charts` with a number; see [`Writer::from_options`].
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        for (name, value) in &options.format_options {
-            if name == TODAY {
-                evaluation::parse_today(value)?;
-                continue;
-            }
-            if name == CHARTS {
-                max_charts(options)?;
-                continue;
-            }
-            if name != CONSTANT_MEMORY {
-                return Err(ExportError::Option {
-                    format: FORMAT_ID.to_owned(),
-                    name: name.clone(),
-                    message: format!(
-                        "not an option of this format; known: {CONSTANT_MEMORY}, {TODAY}, {CHARTS}"
-                    ),
-                });
-            }
-            if !matches!(
-                value.as_str(),
-                "" | "true" | "yes" | "1" | "false" | "no" | "0"
-            ) {
-                return Err(ExportError::Option {
-                    format: FORMAT_ID.to_owned(),
-                    name: name.clone(),
-                    message: format!("{value:?} is not a switch value: use true or false"),
-                });
-            }
-        }
-        Ok(())
+        Writer::from_options(options).map(drop)
     }
 
-    fn export(
+    fn write(
         &self,
         concept: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        self.check_options(options)?;
-        let constant_memory = options.flag(CONSTANT_MEMORY);
-        let today = evaluation::evaluation_date(concept, options)?;
-        let mut ctx = ctx::Ctx::new(concept, options.language, constant_memory, today);
-        ctx.max_charts = max_charts(options)?;
-
-        let mut workbook = Workbook::new();
-        workbook
-            .set_default_format(
-                &ctx.fmt.base,
-                formats::DEFAULT_ROW_PX,
-                formats::DEFAULT_COL_PX,
-            )
-            .map_err(sheet::xlsx_err)?;
-        workbook.set_properties(&properties(concept, options)?);
-        sheets::write_all(&ctx, &mut workbook)?;
-        output::save(&mut workbook, out)
-    }
-}
-
-/// The `charts` option: how many indicators get a chart.
-fn max_charts(options: &ExportOptions) -> Result<usize, ExportError> {
-    match options.format_options.get(CHARTS) {
-        None => Ok(MAX_CHARTS),
-        Some(value) => value.trim().parse().map_err(|_| ExportError::Option {
-            format: FORMAT_ID.to_owned(),
-            name: CHARTS.to_owned(),
-            message: format!("{value:?} is not a number of charts (0, 1, 2, …)"),
-        }),
+        Writer::from_options(options)?.write(concept, out)
     }
 }
 
 /// Title, subject, company and creation date.
-fn properties(concept: &Concept, options: &ExportOptions) -> Result<DocProperties, ExportError> {
-    let lang = options.language;
+fn properties(
+    concept: &Concept,
+    lang: Language,
+    timestamp: Timestamp,
+) -> Result<DocProperties, ExportError> {
     let mut subject = concept.kind.label(lang).to_owned();
     if let Some(h) = concept.horizon {
         subject.push(' ');
@@ -424,7 +390,7 @@ fn properties(concept: &Concept, options: &ExportOptions) -> Result<DocPropertie
         .set_subject(subject)
         .set_company(company)
         .set_category(category);
-    let day = match options.timestamp {
+    let day = match timestamp {
         Timestamp::Fixed => Some((2000, 1, 1)),
         Timestamp::At(d) => Some((d.year(), d.month(), d.day())),
         Timestamp::Now => None,

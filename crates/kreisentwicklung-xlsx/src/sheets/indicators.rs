@@ -13,6 +13,7 @@ use rust_xlsxwriter::{
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{check_rows, col, xlsx_err, Column, Item, SheetWriter};
 use crate::MAX_COLUMNS;
 
@@ -201,7 +202,7 @@ struct Linked {
 impl Linked {
     fn new(ctx: &Ctx) -> Result<Self, ExportError> {
         let c = ctx.c;
-        let index = &ctx.idx.indicators;
+        let index = ctx.idx();
         let all = || {
             let goals = (0..=u32::MAX)
                 .zip(&c.goals)
@@ -211,7 +212,7 @@ impl Linked {
                 .flat_map(|(k, m)| m.indicators.iter().map(move |i| (i, Link::Measure(k))));
             goals
                 .chain(measures)
-                .filter_map(|(i, l)| Some((index.position(i.as_str())?, l)))
+                .filter_map(|(i, l)| Some((index.indicator_position(i.as_str())?, l)))
         };
         // A counting sort: count, sum up, place.
         let too_many = || ExportError::Limit {
@@ -241,7 +242,7 @@ impl Linked {
 
     /// The links of the indicator with the id.
     fn of(&self, ctx: &Ctx, id: &kreisentwicklung_core::Id) -> &[Link] {
-        match ctx.idx.indicators.position(id.as_str()) {
+        match ctx.idx().indicator_position(id.as_str()) {
             Some(i) => &self.links[self.start[i] as usize..self.start[i + 1] as usize],
             None => &[],
         }
@@ -340,7 +341,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             })?;
             w.opt_date(LATEST_DATE, day_of(&o.period))?;
         }
-        if let Some(status) = ctx.eval.indicator(i, ind) {
+        if let Some(status) = ctx.eval.indicator(i) {
             if let Some(p) = status.raw_progress.filter(|p| p.is_finite()) {
                 w.percent(PROGRESS, p, || item.field("observations"))?;
             }
@@ -376,6 +377,15 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
+    // Only the table is printed: the values over time below it are the
+    // charts' data (their columns do not match the table's header), and
+    // the charts stand beside it.
+    let last_row = w.row().saturating_sub(1);
+    w.page(
+        Page::new(ctx, true)
+            .repeat_columns(0, 1)
+            .area(0, 0, last_row, COLUMN_COUNT - 1),
+    );
 
     if with_points > 0 {
         values_block(ctx, &mut w)?;

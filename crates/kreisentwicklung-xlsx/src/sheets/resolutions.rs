@@ -8,6 +8,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{col, Column, Item, SheetWriter};
 
 const TITLE: u16 = 0;
@@ -88,6 +89,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
     w.end_table()?;
+    w.page(Page::new(ctx, true).repeat_columns(0, 0));
     w.finish(workbook)
 }
 
@@ -111,11 +113,11 @@ fn resolution_cells(
                 .items
                 .iter()
                 .map(|id| {
-                    if ctx.idx.goals.contains_key(id.as_str()) {
+                    if ctx.idx().goal(id.as_str()).is_some() {
                         ctx.goal_ref(id)
-                    } else if ctx.idx.fields.contains_key(id.as_str()) {
+                    } else if ctx.idx().field(id.as_str()).is_some() {
                         ctx.field_name(id)
-                    } else if ctx.idx.documents.contains_key(id.as_str()) {
+                    } else if ctx.idx().document(id.as_str()).is_some() {
                         ctx.document_title(id)
                     } else {
                         id.to_string()
