@@ -71,6 +71,11 @@
 //! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |
 //! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Fundstelle (in words: Maßnahme L2 „Dorfentwicklung“), Empfehlung, Pfad (path), Prüfregel (code); path and code are not printed |
 //!
+//! Last comes the very hidden sheet `_kreisentwicklung` (Excel and
+//! LibreOffice do not list it): the concept as JSON and the options the
+//! workbook was written with, so that [`read`] gives the concept back
+//! exactly, with the edits made in the tables.
+//!
 //! Coded values show their label from the code lists
 //! ([`CodeList::label`]); references show what they point at (a goal's
 //! number, an actor's name), or the raw id when the target does not exist —
@@ -230,6 +235,7 @@ mod formats;
 mod metrics;
 mod names;
 mod print;
+pub mod read;
 mod sheet;
 mod sheets;
 mod writer;

@@ -69,6 +69,8 @@ fn expected_sheets(c: &Concept, has_findings: bool) -> Vec<&'static str> {
             s.push(name);
         }
     }
+    // Last and very hidden: the metadata the reader needs.
+    s.push("_kreisentwicklung");
     s
 }
 

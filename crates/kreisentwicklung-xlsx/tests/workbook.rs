@@ -20,6 +20,7 @@ const SHEETS_DE: [&str; 11] = [
     "Beschlüsse",
     "Dokumente",
     "Prüfbericht",
+    "_kreisentwicklung",
 ];
 
 #[test]
@@ -37,7 +38,10 @@ fn empty_sheets_are_left_out() {
     let c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Leer"));
     let bytes = export(&c, &ExportOptions::default());
     let mut book = open(&bytes);
-    assert_eq!(book.sheet_names(), ["Übersicht", "Prüfbericht"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Übersicht", "Prüfbericht", "_kreisentwicklung"]
+    );
     let r = sheet(&mut book, "Prüfbericht");
     assert_eq!(r.height(), 2);
     assert_eq!(text(&cell(&r, 1, 5)), "no-public-participation");
@@ -53,7 +57,8 @@ fn empty_sheets_are_left_out() {
             "Maßnahmen",
             "Projektsteckbriefe",
             "Beteiligung",
-            "Prüfbericht"
+            "Prüfbericht",
+            "_kreisentwicklung"
         ]
     );
 }
@@ -557,7 +562,8 @@ fn english_labels() {
             "Actors",
             "Resolutions",
             "Documents",
-            "Health report"
+            "Health report",
+            "_kreisentwicklung"
         ]
     );
     let r = sheet(&mut book, "Measures");

@@ -15,6 +15,7 @@ pub(crate) mod goals;
 pub(crate) mod health;
 pub(crate) mod indicators;
 pub(crate) mod measures;
+pub(crate) mod metadata;
 pub(crate) mod overview;
 pub(crate) mod participation;
 pub(crate) mod profiles;
@@ -65,5 +66,6 @@ pub(crate) fn write_all(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), Export
         let name = names.claim(id.title(ctx.lang));
         write(ctx, workbook, &name)?;
     }
-    Ok(())
+    // Last and very hidden: what the sheets do not show, for the reader.
+    metadata::write(ctx, workbook)
 }
