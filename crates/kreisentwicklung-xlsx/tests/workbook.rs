@@ -8,7 +8,7 @@ use common::*;
 use kreisentwicklung_core::export::ExportOptions;
 use kreisentwicklung_core::*;
 
-const SHEETS_DE: [&str; 11] = [
+const SHEETS_DE: [&str; 12] = [
     "Übersicht",
     "Handlungsfelder",
     "Zielsystem",

@@ -5,8 +5,7 @@
 
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
-use kreisentwicklung_core::index::IdIndex;
-use kreisentwicklung_core::{Language, Measure, Resolution};
+use kreisentwicklung_core::Language;
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::Ctx;
@@ -56,7 +55,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         let path = || format!("health.findings[{k}]");
         w.label(SEVERITY, f.severity.label(ctx.lang))?;
         w.text(MESSAGE, f.message(ctx.lang), path)?;
-        w.text(LOCATION, &places.describe(&f.path), path)?;
+        w.text(LOCATION, &places.describe(f.path.as_str()), path)?;
         w.label(FIX, f.code.fix(ctx.lang))?;
         w.text(PATH, f.path.as_str(), path)?;
         w.label(CODE, f.code.as_str())?;
@@ -87,17 +86,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
 /// Maßnahme L2 „Dorfentwicklung“.
 struct Places<'a, 'c> {
     ctx: &'a Ctx<'c>,
-    measures: IdIndex<'c, Measure>,
-    resolutions: IdIndex<'c, Resolution>,
 }
 
 impl<'a, 'c> Places<'a, 'c> {
     fn new(ctx: &'a Ctx<'c>) -> Self {
-        Places {
-            ctx,
-            measures: IdIndex::new(&ctx.c.measures, |m| &m.id),
-            resolutions: IdIndex::new(&ctx.c.resolutions, |r| &r.id),
-        }
+        Places { ctx }
     }
 
     /// The item a path names, in words; the path itself when it names
@@ -124,11 +117,11 @@ impl<'a, 'c> Places<'a, 'c> {
         let Some((key, _)) = rest.split_once(']') else {
             return path.to_owned();
         };
-        fn find<'x, T>(index: &IdIndex<'x, T>, all: &'x [T], key: &str) -> Option<&'x T> {
-            index
-                .get(key)
-                .or_else(|| key.parse::<usize>().ok().and_then(|i| all.get(i)))
+        // By id, else by position (paths of items without a usable id).
+        fn find<'x, T>(by_id: Option<&'x T>, all: &'x [T], key: &str) -> Option<&'x T> {
+            by_id.or_else(|| key.parse::<usize>().ok().and_then(|i| all.get(i)))
         }
+        let idx = ctx.idx();
         let named = |word: &str, number: Option<&str>, title: &str| {
             let mut s = word.to_owned();
             if let Some(n) = number.filter(|n| !n.trim().is_empty()) {
@@ -141,35 +134,39 @@ impl<'a, 'c> Places<'a, 'c> {
             }
         };
         let found = match coll {
-            "measures" => find(&self.measures, &c.measures, key).map(|m| {
+            "measures" => find(idx.measure(key), &c.measures, key).map(|m| {
                 let number = m.number.as_deref().or(Some(m.id.as_str()));
                 named(t("Maßnahme", "Measure"), number, &m.title.text)
             }),
-            "goals" => find(&ctx.idx.goals, &c.goals, key)
+            "goals" => find(idx.goal(key), &c.goals, key)
                 .map(|g| named(t("Ziel", "Goal"), g.number.as_deref(), &g.title.text)),
-            "indicators" => find(&ctx.idx.indicators, &c.indicators, key).map(|i| {
+            "indicators" => find(idx.indicator(key), &c.indicators, key).map(|i| {
                 named(
                     t("Indikator", "Indicator"),
                     i.number.as_deref(),
                     &i.name.text,
                 )
             }),
-            "fields" => find(&ctx.idx.fields, &c.fields, key).map(|f| {
+            "fields" => find(idx.field(key), &c.fields, key).map(|f| {
                 named(
                     t("Handlungsfeld", "Field of action"),
                     f.number.as_deref(),
                     &f.name.text,
                 )
             }),
-            "resolutions" => find(&self.resolutions, &c.resolutions, key)
-                .map(|r| named(t("Beschluss", "Resolution"), None, &r.title.text)),
-            "events" => find(&ctx.idx.events, &c.events, key).map(|e| {
+            "resolutions" => find(
+                c.resolutions.iter().find(|r| r.id == key),
+                &c.resolutions,
+                key,
+            )
+            .map(|r| named(t("Beschluss", "Resolution"), None, &r.title.text)),
+            "events" => find(idx.event(key), &c.events, key).map(|e| {
                 let title = e.title.as_ref().map_or(ctx.label(e.kind), |t| &t.text);
                 named(t("Veranstaltung", "Event"), None, title)
             }),
-            "actors" => find(&ctx.idx.actors, &c.actors, key)
+            "actors" => find(idx.actor(key), &c.actors, key)
                 .map(|a| named(t("Akteur", "Actor"), None, &a.name.text)),
-            "documents" => find(&ctx.idx.documents, &c.documents, key)
+            "documents" => find(idx.document(key), &c.documents, key)
                 .map(|d| named(t("Dokument", "Document"), None, &d.title.text)),
             _ => None,
         };

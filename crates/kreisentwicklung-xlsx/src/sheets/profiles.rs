@@ -116,7 +116,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             w.text_as(1, &value, Style::Wrap, || item.field(field))?;
             w.next_row();
         }
-        if let Some(light) = ctx.eval.measure_light(&ctx.idx, i, m) {
+        if let Some(light) = ctx.eval.measure_light(i) {
             let format = match light {
                 TrafficLight::Green => &ctx.fmt.green,
                 TrafficLight::Yellow => &ctx.fmt.yellow,
