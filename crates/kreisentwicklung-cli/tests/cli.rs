@@ -417,7 +417,7 @@ fn validate_refuses_content_that_is_neither_json_nor_xml() {
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(lines[0].starts_with(&format!("{csv}: ")) && lines[0].contains("neither JSON nor XML"));
     assert!(lines[1].starts_with(&format!("{empty}: ")) && lines[1].contains("empty"));
-    assert!(lines[2].contains("ZIP"), "{}", lines[2]);
+    assert!(lines[2].contains("not an XLSX workbook"), "{}", lines[2]);
 }
 
 #[test]
