@@ -274,6 +274,7 @@ fn undated_targets_expect_the_full_target() {
         targets: vec![Target {
             value: 90.0,
             due: None,
+            aspirational: false,
         }],
         ..i
     };
@@ -720,7 +721,11 @@ mod props {
                 i.baseline = baseline.map(|(value, period)| Baseline { value, period });
                 i.targets = targets
                     .into_iter()
-                    .map(|(value, due)| Target { value, due })
+                    .map(|(value, due)| Target {
+                        value,
+                        due,
+                        aspirational: false,
+                    })
                     .collect();
                 for (v, p) in observations {
                     i = i.with_observation(v, p);

@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 
 use kreisentwicklung_core::validate::is_xml_illegal;
 use kreisentwicklung_core::{
-    Actor, ActorKind, Adoption, Baseline, BudgetLine, Challenge, CodeList, Concept, ConceptKind,
-    ConceptStatus, Consultation, ConsultationRole, Costs, CrossCuttingTheme, Date, Direction,
-    Document, DocumentKind, Edition, Euro, Event, EventKind, FieldOfAction, Funding, Goal, Horizon,
-    Id, Indicator, Mandate, Measure, MeasureStatus, Membership, Observation, Paper, Participant,
-    ParticipantCount, Period, Predecessor, Resolution, ResolutionKind, StatusUpdate, Swot, Target,
-    Territory, Text, Vision, Votes, YearMonth, MAX_EUROS, SCHEMA_MAJOR,
+    Actor, ActorKind, Adoption, Baseline, BudgetLine, BudgetLink, Challenge, CodeList, Collection,
+    Commission, Concept, ConceptKind, ConceptStatus, Consultation, ConsultationRole, Costs,
+    Coverage, CrossCuttingTheme, Date, Direction, Document, DocumentKind, DurationUnit, Edition,
+    Euro, Event, EventKind, FieldOfAction, Funding, Goal, Horizon, Id, Indicator, Mandate, Measure,
+    MeasureStatus, Membership, Milestone, Observation, Paper, Participant, ParticipantCount,
+    Period, Predecessor, Reporting, ReportingKind, Resolution, ResolutionKind, StatusUpdate, Swot,
+    Target, Territory, Text, TimeSpan, Vision, Votes, YearMonth, MAX_EUROS, SCHEMA_MAJOR,
 };
 use quick_xml::events::{BytesRef, BytesStart, Event as XmlEvent};
 use quick_xml::name::ResolveResult;
@@ -1268,6 +1269,7 @@ impl<'a> Parser<'a> {
                 }
                 "description" => c.description = p.opt_text(e)?,
                 "vision" => c.vision = Some(p.vision(e)?),
+                "guidingPrinciples" => c.guiding_principles = p.texts(e, "principle")?,
                 "goalLevels" => c.goal_levels = p.texts(e, "goalLevel")?,
                 "fields" => p.list(e, "field", |p, e| {
                     c.fields.push(p.field_of_action(e)?);
@@ -1314,6 +1316,14 @@ impl<'a> Parser<'a> {
                     c.challenges.push(p.challenge(e)?);
                     Ok(())
                 })?,
+                "reporting" => p.list(e, "channel", |p, e| {
+                    c.reporting.push(p.reporting(e)?);
+                    Ok(())
+                })?,
+                "coverage" => p.list(e, "partialList", |p, e| {
+                    c.coverage.push(p.coverage(e)?);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -1352,6 +1362,7 @@ impl<'a> Parser<'a> {
                 "kind" => t.kind = p.code(e)?,
                 "key" => t.key = Some(p.token_string(e)?),
                 "state" => t.state = Some(p.code(e)?),
+                "seat" => t.seat = p.opt_text(e)?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -1441,6 +1452,7 @@ impl<'a> Parser<'a> {
                 "number" => x.number = Some(p.string(e)?),
                 "name" => x.name = p.text(e)?,
                 "vision" => x.vision = Some(p.vision(e)?),
+                "guidingPrinciples" => x.guiding_principles = p.texts(e, "principle")?,
                 "description" => x.description = p.opt_text(e)?,
                 other => return Err(p.internal(other)),
             }
@@ -1590,6 +1602,22 @@ impl<'a> Parser<'a> {
                 })?,
                 "indicators" => x.indicators = p.ids(e, "indicator")?,
                 "documents" => x.documents = p.ids(e, "document")?,
+                "milestones" => p.list(e, "milestone", |p, e| {
+                    p.no_attrs(&e)?;
+                    let mut m = Milestone::new("");
+                    p.fields(&e, &schema::MILESTONE, |p, f, e| {
+                        match f.name {
+                            "title" => m.title = p.text(e)?,
+                            "expected" => m.expected = Some(p.period(e)?),
+                            "reached" => m.reached = Some(p.date(e)?),
+                            "note" => m.note = p.opt_text(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.milestones.push(m);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -1657,11 +1685,13 @@ impl<'a> Parser<'a> {
                     let mut t = Target {
                         value: 0.0,
                         due: None,
+                        aspirational: false,
                     };
                     p.fields(&e, &schema::TARGET, |p, f, e| {
                         match f.name {
                             "value" => t.value = p.number(e)?,
                             "due" => t.due = Some(p.period(e)?),
+                            "aspirational" => t.aspirational = p.flag(e)?,
                             other => return Err(p.internal(other)),
                         }
                         Ok(())
@@ -1726,6 +1756,23 @@ impl<'a> Parser<'a> {
                 "description" => x.description = p.opt_text(e)?,
                 "count" => x.count = Some(p.parse(e, "a whole number")?),
                 "url" => x.url = Some(p.string(e)?),
+                "commissioned" => p.list(e, "commission", |p, e| {
+                    p.no_attrs(&e)?;
+                    let mut k = Commission {
+                        contractor: Id::default(),
+                        task: None,
+                    };
+                    p.fields(&e, &schema::COMMISSION, |p, f, e| {
+                        match f.name {
+                            "contractor" => k.contractor = p.id(e)?,
+                            "task" => k.task = p.opt_text(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.commissioned.push(k);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -1791,6 +1838,57 @@ impl<'a> Parser<'a> {
                 "documents" => x.documents = p.ids(e, "document")?,
                 "press" => x.press = p.ids(e, "document")?,
                 "parent" => x.parent = Some(p.id(e)?),
+                "occasion" => x.occasion = p.opt_text(e)?,
+                "occurrences" => x.occurrences = Some(p.parse(e, "a whole number")?),
+                "duration" => {
+                    p.no_attrs(&e)?;
+                    let mut d = TimeSpan::new(0, DurationUnit::Months);
+                    p.fields(&e, &schema::TIME_SPAN, |p, f, e| {
+                        match f.name {
+                            "value" => d.value = p.parse(e, "a whole number")?,
+                            "unit" => d.unit = p.code(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.duration = Some(d);
+                }
+                other => return Err(p.internal(other)),
+            }
+            Ok(())
+        })?;
+        Ok(x)
+    }
+
+    fn reporting(&mut self, el: El<'a>) -> Res<Reporting> {
+        self.no_attrs(&el)?;
+        let mut x = Reporting::new(ReportingKind::Other);
+        self.fields(&el, &schema::REPORTING, |p, f, e| {
+            match f.name {
+                "kind" => x.kind = p.code(e)?,
+                "frequency" => x.frequency = Some(p.code(e)?),
+                "body" => x.body = Some(p.id(e)?),
+                "sinceYear" => x.since_year = Some(p.year(e)?),
+                "lastUpdated" => x.last_updated = Some(p.date(e)?),
+                "url" => x.url = Some(p.string(e)?),
+                "document" => x.document = Some(p.id(e)?),
+                "note" => x.note = p.opt_text(e)?,
+                other => return Err(p.internal(other)),
+            }
+            Ok(())
+        })?;
+        Ok(x)
+    }
+
+    fn coverage(&mut self, el: El<'a>) -> Res<Coverage> {
+        self.no_attrs(&el)?;
+        let mut x = Coverage::partial(Collection::Measures);
+        self.fields(&el, &schema::COVERAGE, |p, f, e| {
+            match f.name {
+                "collection" => x.collection = p.code(e)?,
+                "total" => x.total = Some(p.parse(e, "a whole number")?),
+                "keptIn" => x.kept_in = p.opt_text(e)?,
+                "document" => x.document = Some(p.id(e)?),
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -1804,6 +1902,7 @@ impl<'a> Parser<'a> {
             match f.name {
                 "title" => x.title = p.text(e)?,
                 "kind" => x.kind = p.code(e)?,
+                "number" => x.number = Some(p.string(e)?),
                 "paper" => {
                     p.no_attrs(&e)?;
                     let mut paper = Paper {
@@ -1866,6 +1965,21 @@ impl<'a> Parser<'a> {
                     Ok(())
                 })?,
                 "documents" => x.documents = p.ids(e, "document")?,
+                "budget" => p.list(e, "budgetLink", |p, e| {
+                    p.no_attrs(&e)?;
+                    let mut b = BudgetLink::year(0);
+                    p.fields(&e, &schema::BUDGET_LINK, |p, f, e| {
+                        match f.name {
+                            "year" => b.year = p.year(e)?,
+                            "account" => b.account = Some(p.string(e)?),
+                            "note" => b.note = p.opt_text(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.budget.push(b);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -1882,13 +1996,14 @@ impl<'a> Parser<'a> {
                 "role" => x.role = p.code(e)?,
                 "plannedDate" => x.planned_date = Some(p.date(e)?),
                 "date" => x.date = Some(p.date(e)?),
+                "session" => x.session = Some(p.string(e)?),
                 "agendaItem" => x.agenda_item = Some(p.string(e)?),
                 "outcome" => x.outcome = Some(p.code(e)?),
                 "votes" => {
                     p.no_attrs(&e)?;
                     let mut v = Votes::default();
                     p.fields(&e, &schema::VOTES, |p, f, e| {
-                        let n = p.parse(e, "a whole number")?;
+                        let n = Some(p.parse(e, "a whole number")?);
                         match f.name {
                             "yes" => v.yes = n,
                             "no" => v.no = n,
