@@ -323,6 +323,27 @@ impl Concept {
             .filter_map(|c| c.date)
             .min()
     }
+
+    /// When the concept was adopted, as exactly as it is known: the day,
+    /// or the month or year of the positive deciding step of a resolution
+    /// adopting the concept (the earliest). A day-exact adoption is the
+    /// same as [`adopted_on`](Self::adopted_on).
+    pub fn adopted_in(&self) -> Option<crate::Period> {
+        self.resolutions
+            .iter()
+            .filter(|r| {
+                r.adopts
+                    .iter()
+                    .any(|a| a.subject == crate::AdoptionSubject::Concept)
+            })
+            .flat_map(|r| r.consultations.iter())
+            .filter(|c| {
+                c.role == crate::ConsultationRole::Decide
+                    && c.outcome.is_some_and(crate::Outcome::is_positive)
+            })
+            .filter_map(crate::Consultation::when)
+            .min()
+    }
 }
 
 /// The county or region a concept covers.

@@ -128,6 +128,15 @@ impl Resolution {
             .find_map(|c| c.date)
     }
 
+    /// When the deciding step took place, as exactly as it is known: a day,
+    /// or a month or year ("im Jahr 2017 vorgelegt").
+    pub fn decided_in(&self) -> Option<Period> {
+        self.consultations
+            .iter()
+            .filter(|c| c.role == ConsultationRole::Decide)
+            .find_map(Consultation::when)
+    }
+
     /// The outcome of the last step that has one.
     pub fn final_outcome(&self) -> Option<Outcome> {
         self.consultations.iter().rev().find_map(|c| c.outcome)
@@ -169,9 +178,18 @@ pub struct Consultation {
     /// The date it was planned for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_date: Option<Date>,
+    /// When it was planned for, when no single day is known ("Mai 2024"),
+    /// since 1.1; not together with `plannedDate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_period: Option<Period>,
     /// The date it took place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// When it took place, when no single day is known: a month ("Mai
+    /// 2024"), a year ("im Jahr 2017 vorgelegt"), several sessions
+    /// ("19.–27.11.2018"); since 1.1, not together with `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// The body's session, as the council numbers it ("12. Sitzung",
     /// "KT/009/2018"); its date is [`date`](Self::date) (since 1.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,7 +215,9 @@ impl Consultation {
             body: body.into(),
             role,
             planned_date: None,
+            planned_period: None,
             date: None,
+            period: None,
             session: None,
             agenda_item: None,
             outcome: None,
@@ -211,6 +231,18 @@ impl Consultation {
     pub fn on(mut self, date: Date) -> Self {
         self.date = Some(date);
         self
+    }
+
+    /// Sets when it took place when no single day is known ("Mai 2024").
+    #[must_use]
+    pub fn during(mut self, period: Period) -> Self {
+        self.period = Some(period);
+        self
+    }
+
+    /// When it took place: its day, or the period when no day is known.
+    pub fn when(&self) -> Option<Period> {
+        self.date.map(Period::day).or_else(|| self.period.clone())
     }
 
     /// Sets the outcome.

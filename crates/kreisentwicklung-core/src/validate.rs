@@ -1180,7 +1180,22 @@ impl<'a> Validator<'a> {
             self.opt_str(&p.f("number"), &r.number);
             let kp = p.f("consultations");
             for (j, k) in r.consultations.iter().enumerate() {
-                self.opt_str(&kp.i(j).f("session"), &k.session);
+                let x = kp.i(j);
+                self.opt_str(&x.f("session"), &k.session);
+                self.opt_period(&x.f("period"), &k.period);
+                self.opt_period(&x.f("plannedPeriod"), &k.planned_period);
+                if k.date.is_some() && k.period.is_some() {
+                    self.invalid(
+                        &x.f("period"),
+                        "give either the day (date) or the period, not both",
+                    );
+                }
+                if k.planned_date.is_some() && k.planned_period.is_some() {
+                    self.invalid(
+                        &x.f("plannedPeriod"),
+                        "give either the planned day (plannedDate) or the planned period, not both",
+                    );
+                }
             }
             let bp = p.f("budget");
             for (j, b) in r.budget.iter().enumerate() {

@@ -289,3 +289,121 @@ fn the_json_schema_carries_the_additions() {
         );
     }
 }
+
+#[test]
+fn fuzzy_time_as_real_documents_write_it() {
+    let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+    // (text, earliest, latest, printed back as)
+    let cases: &[(&str, Option<Date>, Option<Date>, &str)] = &[
+        (
+            "Ende des 1. Quartals 2025",
+            Some(d(2025, 3, 1)),
+            Some(d(2025, 3, 31)),
+            "Ende des 1. Quartals 2025",
+        ),
+        (
+            "Anfang Mai 2024",
+            Some(d(2024, 5, 1)),
+            Some(d(2024, 5, 10)),
+            "Anfang Mai 2024",
+        ),
+        (
+            "Mitte Mai 2024",
+            Some(d(2024, 5, 11)),
+            Some(d(2024, 5, 20)),
+            "Mitte Mai 2024",
+        ),
+        (
+            "Ende Februar 2024",
+            Some(d(2024, 2, 21)),
+            Some(d(2024, 2, 29)),
+            "Ende Februar 2024",
+        ),
+        (
+            "Mitte des 2. Halbjahrs 2019",
+            Some(d(2019, 9, 1)),
+            Some(d(2019, 10, 31)),
+            "Mitte des 2. Halbjahres 2019",
+        ),
+        (
+            "bis spätestens Oktober 2018",
+            None,
+            Some(d(2018, 10, 31)),
+            "bis spätestens Oktober 2018",
+        ),
+        (
+            "bis Ende 2019",
+            None,
+            Some(d(2019, 12, 31)),
+            "bis Ende 2019",
+        ),
+        (
+            "ab Juni 2019 bis Anfang 2020",
+            Some(d(2019, 6, 1)),
+            Some(d(2020, 4, 30)),
+            "ab Juni 2019 bis Anfang 2020",
+        ),
+        // Several committee sessions: a range of days.
+        (
+            "19.–27.11.2018",
+            Some(d(2018, 11, 19)),
+            Some(d(2018, 11, 27)),
+            "19.11.2018 bis 27.11.2018",
+        ),
+    ];
+    for (text, earliest, latest, printed) in cases {
+        let p: Period = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!((p.earliest(), p.latest()), (*earliest, *latest), "{text}");
+        assert_eq!(p.to_string(), *printed, "{text}");
+        assert_eq!(
+            printed.parse::<Period>().unwrap(),
+            p,
+            "{printed} does not read back"
+        );
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Period>(&json).unwrap(), p, "{json}");
+        assert!(p.is_valid(), "{text}");
+    }
+    assert_eq!(
+        "Ende des 1. Quartals 2025"
+            .parse::<Period>()
+            .unwrap()
+            .english()
+            .to_string(),
+        "late Q1 2025"
+    );
+    for bad in [
+        "Ende des 5. Quartals 2025",
+        "ab 2020 bis 2019",
+        "Anfang des 3. Halbjahres 2019",
+    ] {
+        assert!(bad.parse::<Period>().is_err(), "{bad} was accepted");
+    }
+    // "Anfang" of a year range is not a form: refused in data too.
+    assert!(!Period::part_of(YearPart::Early, Period::year_range(2019, 2020)).is_valid());
+}
+
+#[test]
+fn a_consultation_step_with_a_month_or_a_year() {
+    // Helmstedt: "dem Kreistag im Jahr 2017 vorgelegt"; a step in "Mai 2024".
+    let r = Resolution::new("r", ResolutionKind::Resolution, "Kreisentwicklungskonzept")
+        .with_consultation(
+            Consultation::new("kreistag", ConsultationRole::Decide)
+                .during(Period::month(2024, 5))
+                .with_outcome(Outcome::Adopted),
+        )
+        .adopting(AdoptionSubject::Concept);
+    let c = helmstedt().with_resolution(r);
+    assert_eq!(problems(&c), Vec::<String>::new());
+    assert_eq!(c.adopted_on(), None);
+    assert_eq!(c.adopted_in(), Some(Period::month(2024, 5)));
+    assert_eq!(
+        c.resolutions[0].decided_in().unwrap().to_string(),
+        "Mai 2024"
+    );
+    assert_eq!(round_trip(&c), c);
+
+    let mut both = c.clone();
+    both.resolutions[0].consultations[0].date = Some(Date::from_ymd(2024, 5, 7).unwrap());
+    assert!(problems(&both)[0].contains("not both"));
+}

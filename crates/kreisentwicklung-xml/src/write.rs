@@ -208,6 +208,24 @@ impl<'c, W: Write> Out<'c, W> {
         Ok(())
     }
 
+    /// Opens an element with attributes whose values need no escaping
+    /// (numbers, codes).
+    fn open_attrs(&mut self, name: &'static str, attrs: fmt::Arguments) -> Result<(), ExportError> {
+        self.indent()?;
+        self.tag.clear();
+        self.tag.push_str(name);
+        let _ = self.tag.write_fmt(attrs);
+        self.w
+            .write_event(XmlEvent::Start(BytesStart::from_content(
+                self.tag.as_str(),
+                name.len(),
+            )))?;
+        self.depth += 1;
+        self.fresh = true;
+        self.stack.push((name, None));
+        Ok(())
+    }
+
     /// Opens an item element with an `id` attribute.
     fn open_id(&mut self, name: &'static str, id: &'c Id) -> Result<(), ExportError> {
         self.indent()?;
@@ -532,6 +550,29 @@ impl<'c, W: Write> Out<'c, W> {
             Period::Until { end } => {
                 self.open("until")?;
                 self.period_kind(end)?;
+                self.close()?;
+            }
+            Period::PartOf { part, of } => {
+                self.open_attrs(
+                    "partOf",
+                    format_args!(" part=\"{}\"", crate::year_part_code(*part)),
+                )?;
+                self.period_kind(of)?;
+                self.close()?;
+            }
+            Period::Deadline { end } => {
+                self.open("deadline")?;
+                self.period_kind(end)?;
+                self.close()?;
+            }
+            Period::Between { start, end } => {
+                self.open("between")?;
+                self.open("start")?;
+                self.period_kind(start)?;
+                self.close()?;
+                self.open("end")?;
+                self.period_kind(end)?;
+                self.close()?;
                 self.close()?;
             }
         }
@@ -980,7 +1021,9 @@ impl<'c, W: Write> Out<'c, W> {
         self.id("body", &k.body)?;
         self.code("role", k.role)?;
         self.opt_display("plannedDate", k.planned_date)?;
+        self.opt_period("plannedPeriod", &k.planned_period)?;
         self.opt_display("date", k.date)?;
+        self.opt_period("period", &k.period)?;
         self.opt_string("session", &k.session)?;
         self.opt_string("agendaItem", &k.agenda_item)?;
         self.opt_code("outcome", k.outcome)?;

@@ -293,6 +293,19 @@ fn period_types(o: &mut String) {
     line(o, 3, "<xs:group ref=\"k:BoundedPeriod\"/>");
     line(o, 3, "<xs:element name=\"since\" type=\"k:OpenPeriod\"/>");
     line(o, 3, "<xs:element name=\"until\" type=\"k:OpenPeriod\"/>");
+    line(
+        o,
+        3,
+        "<xs:element name=\"deadline\" type=\"k:OpenPeriod\"/>",
+    );
+    line(o, 3, "<xs:element name=\"between\">");
+    line(o, 4, "<xs:complexType>");
+    line(o, 5, "<xs:sequence>");
+    line(o, 6, "<xs:element name=\"start\" type=\"k:OpenPeriod\"/>");
+    line(o, 6, "<xs:element name=\"end\" type=\"k:OpenPeriod\"/>");
+    line(o, 5, "</xs:sequence>");
+    line(o, 4, "</xs:complexType>");
+    line(o, 3, "</xs:element>");
     line(o, 2, "</xs:choice>");
     line(o, 1, "</xs:complexType>");
 
@@ -351,6 +364,25 @@ fn period_types(o: &mut String) {
         &[("year", "k:Year"), ("part", "k:YearPart")],
     );
     attr_element(o, 3, "turnOfYear", &[("year", "k:TurnOfYearYear")]);
+    line(o, 3, "<xs:element name=\"partOf\">");
+    line(o, 4, "<xs:complexType>");
+    line(o, 5, "<xs:choice>");
+    attr_element(o, 6, "month", &[("year", "k:Year"), ("month", "k:Month")]);
+    attr_element(
+        o,
+        6,
+        "quarter",
+        &[("year", "k:Year"), ("quarter", "k:Quarter")],
+    );
+    attr_element(o, 6, "halfYear", &[("year", "k:Year"), ("half", "k:Half")]);
+    line(o, 5, "</xs:choice>");
+    line(
+        o,
+        5,
+        "<xs:attribute name=\"part\" type=\"k:YearPart\" use=\"required\"/>",
+    );
+    line(o, 4, "</xs:complexType>");
+    line(o, 3, "</xs:element>");
     line(o, 2, "</xs:choice>");
     line(o, 1, "</xs:group>");
 

@@ -21,6 +21,28 @@ use crate::{year_part_from_code, NAMESPACE, NAMESPACE_BASE};
 const HORIZON_KINDS: &[&str] = &["year", "range", "openEnded"];
 
 /// `<monthRange>` holds `<from>` and `<to>`.
+/// The start and end of "ab … bis …".
+static BETWEEN: Complex = Complex {
+    name: "between",
+    doc: "",
+    id: false,
+    fields: &[
+        Field {
+            name: "start",
+            ty: schema::Ty::Period,
+            occurs: Occurs::One,
+        },
+        Field {
+            name: "end",
+            ty: schema::Ty::Period,
+            occurs: Occurs::One,
+        },
+    ],
+};
+
+/// What "Anfang", "Mitte" and "Ende" can be the part of.
+const PART_OF_KINDS: &[&str] = &["month", "quarter", "halfYear"];
+
 static MONTH_RANGE: Complex = Complex {
     name: "monthRange",
     doc: "",
@@ -190,21 +212,61 @@ impl<'a> Parser<'a> {
                     year: self.attr_num(&el, "year", year)?,
                 }
             }
-            kind @ ("since" | "until") => {
+            "partOf" => {
+                let [part] = self.attrs(&el, ["part"])?;
+                let part = self.required(&el, "part", part)?;
+                let part = year_part_from_code(trim_ws(&part)).ok_or_else(|| {
+                    self.err_at(
+                        el.pos,
+                        format!("attribute part: {:?} is not early, middle or late", &*part),
+                    )
+                })?;
+                let of = self.one_kind(&el, "period", PART_OF_KINDS, |p, k, _| {
+                    p.period_kind(k, true)
+                })?;
+                return Ok(Period::part_of(part, of));
+            }
+            "between" => {
                 if nested {
                     return Err(self.err_at(
                         el.pos,
-                        format!("<{kind}> cannot stand inside <since> or <until>"),
+                        "<between> cannot stand inside another open period".to_owned(),
+                    ));
+                }
+                self.no_attrs(&el)?;
+                let (mut start, mut end) = (None, None);
+                self.fields(&el, &BETWEEN, |p, f, e| {
+                    p.no_attrs(&e)?;
+                    let inner = p.one_kind(&e, "period", Period::KINDS, |p, k, _| {
+                        p.period_kind(k, true)
+                    })?;
+                    if f.name == "start" {
+                        start = Some(inner);
+                    } else {
+                        end = Some(inner);
+                    }
+                    Ok(())
+                })?;
+                return match (start, end) {
+                    (Some(start), Some(end)) => Ok(Period::between(start, end)),
+                    _ => Err(self.err_at(el.pos, "<between> needs <start> and <end>".to_owned())),
+                };
+            }
+            kind @ ("since" | "until" | "deadline") => {
+                if nested {
+                    return Err(self.err_at(
+                        el.pos,
+                        format!("<{kind}> cannot stand inside another open period"),
                     ));
                 }
                 self.no_attrs(&el)?;
                 let inner = self.one_kind(&el, "period", Period::KINDS, |p, k, _| {
                     p.period_kind(k, true)
                 })?;
-                return Ok(if kind == "since" {
-                    Period::since(inner)
-                } else {
-                    Period::until(inner)
+                return Ok(match kind {
+                    "since" => Period::since(inner),
+                    "until" => Period::until(inner),
+                    _ => Period::deadline(inner),
                 });
             }
             _ => unreachable!("period kinds are checked by one_kind"),
@@ -1078,7 +1140,9 @@ impl<'a> Parser<'a> {
                 "body" => x.body = p.id(e)?,
                 "role" => x.role = p.code(e)?,
                 "plannedDate" => x.planned_date = Some(p.date(e)?),
+                "plannedPeriod" => x.planned_period = Some(p.period(e)?),
                 "date" => x.date = Some(p.date(e)?),
+                "period" => x.period = Some(p.period(e)?),
                 "session" => x.session = Some(p.string(e)?),
                 "agendaItem" => x.agenda_item = Some(p.string(e)?),
                 "outcome" => x.outcome = Some(p.code(e)?),

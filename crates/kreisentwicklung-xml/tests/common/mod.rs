@@ -107,6 +107,12 @@ pub fn full_concept() -> Concept {
         Period::turn_of_year(2018),
         Period::since(Period::month(2019, 6)),
         Period::until(Period::part_of_year(2018, YearPart::Late)),
+        Period::part_of(YearPart::Middle, Period::half_year(2019, 2)),
+        Period::deadline(Period::month(2018, 10)),
+        Period::between(
+            Period::month(2019, 6),
+            Period::part_of_year(2020, YearPart::Early),
+        ),
     ];
     let p = |i: usize| periods[i % periods.len()].clone();
 
@@ -404,6 +410,13 @@ pub fn full_concept() -> Concept {
         Consultation::new("kt", ConsultationRole::Decide)
             .with_votes(Votes::default().with_no(7).with_abstain(1)),
     );
+    c.resolutions[1].consultations[0].period =
+        Some(Period::part_of(YearPart::Late, Period::quarter(2025, 1)));
+    c.resolutions[1].consultations[0].planned_period = Some(Period::between(
+        Period::month(2019, 6),
+        Period::part_of_year(2020, YearPart::Early),
+    ));
+    c.measures[0].milestones[1].expected = Some(Period::deadline(Period::month(2018, 10)));
     c.reporting = vec![
         Reporting::new(ReportingKind::CouncilReport)
             .with_frequency(Frequency::Annual)
