@@ -23,7 +23,6 @@
 //! ```
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 pub use kreisentwicklung_core::*;
 
@@ -40,6 +39,10 @@ pub use kreisentwicklung_xml as xml;
 /// The council workbook (XLSX).
 #[cfg(feature = "xlsx")]
 pub use kreisentwicklung_xlsx as xlsx;
+
+/// OParl 1.1 exchange with council information systems.
+#[cfg(feature = "oparl")]
+pub use kreisentwicklung_oparl as oparl;
 
 pub mod import;
 
@@ -60,5 +63,7 @@ pub fn registry() -> export::Registry {
     registry.register(xml::XmlExporter);
     #[cfg(feature = "xlsx")]
     registry.register(xlsx::XlsxExporter);
+    #[cfg(feature = "oparl")]
+    registry.register(oparl::OparlExporter);
     registry
 }

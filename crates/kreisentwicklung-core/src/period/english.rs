@@ -30,6 +30,24 @@ impl Period {
     }
 }
 
+impl YearPart {
+    /// The English word, as in "early 2020", "mid 2020", "late 2018".
+    ///
+    /// ```
+    /// use kreisentwicklung_core::YearPart;
+    ///
+    /// assert_eq!(YearPart::Middle.english(), "mid");
+    /// assert_eq!(YearPart::Middle.german(), "Mitte");
+    /// ```
+    pub fn english(self) -> &'static str {
+        match self {
+            YearPart::Early => "early",
+            YearPart::Middle => "mid",
+            YearPart::Late => "late",
+        }
+    }
+}
+
 /// A [`Period`] printed in English; made by [`Period::english`].
 #[derive(Debug, Clone, Copy)]
 pub struct EnglishPeriod<'a>(&'a Period);
@@ -152,12 +170,7 @@ impl fmt::Display for EnglishPeriod<'_> {
             Period::Year { year } => write!(f, "{year:04}"),
             Period::YearRange { from, to } => write!(f, "{from:04}–{to:04}"),
             Period::PartOfYear { year, part } => {
-                let part = match part {
-                    YearPart::Early => "early",
-                    YearPart::Middle => "mid",
-                    YearPart::Late => "late",
-                };
-                write!(f, "{part} {year:04}")
+                write!(f, "{} {year:04}", part.english())
             }
             Period::TurnOfYear { year } => {
                 write!(f, "late {year:04} / early {:04}", i64::from(*year) + 1)
