@@ -47,5 +47,9 @@ fn schema_uses_only_standard_formats_and_no_nulls() {
     let concept = &schema["$defs"]["Concept"]["properties"];
     assert!(concept.get("crossCuttingThemes").is_some());
     assert!(concept.get("revisionCycleYears").is_some());
-    assert_eq!(schema["$defs"]["Date"]["format"], "date");
+    assert_eq!(schema["$defs"]["CalendarDate"]["format"], "date");
+    assert!(
+        schema["$defs"].get("Date").is_none(),
+        "no type named like a built-in"
+    );
 }
