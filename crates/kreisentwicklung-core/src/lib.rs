@@ -133,7 +133,7 @@ pub use monitoring::{MonitoringOptions, MonitoringReport, Progress, Thresholds, 
 pub use participation::{Event, Participant, ParticipantCount};
 pub use period::{EnglishPeriod, Period, PeriodParseError, YearMonth, YearPart};
 pub use resolution::{Adoption, Consultation, Mandate, Paper, Resolution, Votes};
-pub use schema::{json_schema, json_schema_string};
+pub use schema::{json_schema, json_schema_string, JSON_SCHEMA};
 pub use strategy::{CrossCuttingTheme, FieldOfAction, Swot, Vision};
 pub use text::Text;
 pub use validate::{Problem, ProblemKind, ValidationErrors, MAX_TEXT_CHARS};

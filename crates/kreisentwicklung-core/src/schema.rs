@@ -1,7 +1,8 @@
 //! The JSON Schema of a concept document, generated from the Rust types.
 //!
-//! `schemas/kreisentwicklung.schema.json` is this function's output; a test
-//! fails when the file drifts from the code.
+//! `schemas/kreisentwicklung.schema.json` and the copy shipped in this crate
+//! ([`JSON_SCHEMA`]) are this module's output; a test fails when either
+//! drifts from the code.
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::{transform_subschemas, Transform};
@@ -326,6 +327,18 @@ fn optional_texts(root: &mut Value) {
         }
     });
 }
+
+/// The JSON Schema (draft 2020-12) of a [`ConceptDocument`], as shipped in
+/// this crate and in `schemas/kreisentwicklung.schema.json`: the text that
+/// [`json_schema_string`] generates.
+///
+/// ```
+/// let schema: serde_json::Value = serde_json::from_str(kreisentwicklung_core::JSON_SCHEMA)?;
+/// assert_eq!(schema["title"], "ConceptDocument");
+/// assert_eq!(schema["properties"]["schemaVersion"]["pattern"], r"^1\.[0-9]+$");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub const JSON_SCHEMA: &str = include_str!("../kreisentwicklung.schema.json");
 
 /// The JSON Schema (draft 2020-12) of a [`ConceptDocument`].
 ///
