@@ -370,3 +370,8 @@ pub fn json_schema_string() -> String {
     s.push('\n');
     s
 }
+
+/// The README's example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctest;

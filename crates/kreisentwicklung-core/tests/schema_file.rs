@@ -148,3 +148,30 @@ fn every_integer_object_string_and_type_is_constrained_and_named() {
     assert_eq!(defs["Text"]["oneOf"][0]["minLength"], 1);
     assert!(defs["OptionalText"]["oneOf"][0].get("minLength").is_none());
 }
+
+/// The five seeds that the health and monitoring tests read are copies of
+/// `examples/data/` shipped with the crate (a packaged crate has no
+/// `examples/` beside it); inside the repository they must stay equal.
+#[test]
+fn seed_copies_match_the_examples() {
+    let krate = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let copies = krate.join("tests/data");
+    let names: Vec<_> = std::fs::read_dir(&copies)
+        .expect("tests/data")
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    let examples = krate.join("../../examples/data");
+    if !examples.is_dir() {
+        return;
+    }
+    for name in names {
+        let copy = std::fs::read_to_string(copies.join(&name)).unwrap();
+        let original = std::fs::read_to_string(examples.join(&name)).unwrap();
+        assert!(
+            copy == original,
+            "tests/data/{} differs from examples/data: copy it again",
+            name.to_string_lossy()
+        );
+    }
+}
