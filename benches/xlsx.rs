@@ -526,7 +526,7 @@ mod raw {
             for f in &health.findings {
                 s.text(0, f.severity.label(DE))?;
                 s.text(1, f.code.as_str())?;
-                s.text(2, &f.path)?;
+                s.text(2, f.path.as_str())?;
                 s.text(3, f.message(DE))?;
                 s.text(4, f.code.fix(DE))?;
                 s.row += 1;

@@ -86,7 +86,11 @@ fn main() {
         }
         let start = Instant::now();
         if count {
-            std::hint::black_box(kreisentwicklung::health::count_findings(&concept, &options));
+            std::hint::black_box(
+                kreisentwicklung::Evaluation::new(&concept, options.today)
+                    .with_health_options(options)
+                    .finding_counts(),
+            );
         } else if health {
             std::hint::black_box(concept.health_report(&options));
         } else {

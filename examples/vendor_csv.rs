@@ -8,11 +8,14 @@
 //!
 //! The exporter implements [`Exporter`], is registered on
 //! [`kreisentwicklung::registry()`] next to the built-in formats and is then
-//! used by id, like them. `tests/vendor_format.rs` tests this very file.
+//! used by id, like them. It says what it needs of a concept
+//! ([`Requirement::Nothing`]: ids and titles are written as they are, a
+//! dangling reference too), and the registry checks the options before it
+//! is called. `tests/vendor_format.rs` tests this very file.
 
 use std::io::Write;
 
-use kreisentwicklung::export::{ExportError, ExportOptions, Exporter, OptionSpec};
+use kreisentwicklung::export::{ExportError, ExportOptions, Exporter, OptionSpec, Requirement};
 use kreisentwicklung::{generate, CodeList, Concept, Language};
 
 /// The measure catalogue as CSV (RFC 4180, UTF-8, CRLF line ends).
@@ -40,6 +43,9 @@ impl Exporter for MeasureCsv {
     fn options(&self) -> &[OptionSpec] {
         OPTIONS
     }
+    fn requires(&self) -> Requirement {
+        Requirement::Nothing
+    }
 
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
         for (name, value) in &options.format_options {
@@ -57,17 +63,18 @@ impl Exporter for MeasureCsv {
         Ok(())
     }
 
-    fn export(
+    fn write(
         &self,
         c: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
         let sep = match options.format_options.get("delimiter").map(String::as_str) {
             Some(";") => ';',
             _ => ',',
         };
-        let lang = options.language;
+        // The language asked for, else the concept's own.
+        let lang = options.language_for(c);
         let header: &[&str] = match lang {
             Language::En => &[
                 "No.",
@@ -131,7 +138,7 @@ impl Exporter for MeasureCsv {
 }
 
 fn write_row(
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     sep: char,
     fields: impl IntoIterator<Item = String>,
 ) -> std::io::Result<()> {
@@ -177,7 +184,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut registry = kreisentwicklung::registry();
     registry.register(MeasureCsv);
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = std::io::stdout();
     registry.export("csv", &concept, &mut stdout, &options)?;
     Ok(())
 }

@@ -140,7 +140,6 @@
 //! languages; both are generated from these types.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 pub use kreisentwicklung_core::*;
 
@@ -161,6 +160,10 @@ pub use kreisentwicklung_xml as xml;
 #[doc(inline)]
 pub use kreisentwicklung_xlsx as xlsx;
 
+/// OParl 1.1 exchange with council information systems.
+#[cfg(feature = "oparl")]
+pub use kreisentwicklung_oparl as oparl;
+
 pub mod import;
 
 /// A registry with every exporter enabled by cargo features (`json`, `xml`,
@@ -180,5 +183,7 @@ pub fn registry() -> export::Registry {
     registry.register(xml::XmlExporter);
     #[cfg(feature = "xlsx")]
     registry.register(xlsx::XlsxExporter);
+    #[cfg(feature = "oparl")]
+    registry.register(oparl::OparlExporter);
     registry
 }

@@ -5,7 +5,7 @@
 #[allow(dead_code)]
 mod vendor_csv;
 
-use kreisentwicklung::export::{ExportError, ExportOptions, Exporter, Registry};
+use kreisentwicklung::export::{ExportError, ExportOptions, Exporter, Registry, Requirement};
 use kreisentwicklung::*;
 use vendor_csv::{field, MeasureCsv};
 
@@ -141,10 +141,10 @@ impl Exporter for TitlesOnly {
     fn media_type(&self) -> &str {
         "text/csv"
     }
-    fn export(
+    fn write(
         &self,
         c: &Concept,
-        out: &mut dyn std::io::Write,
+        out: &mut (dyn std::io::Write + Send),
         _: &ExportOptions,
     ) -> Result<(), ExportError> {
         for m in &c.measures {
@@ -190,13 +190,13 @@ impl Exporter for RenamedCsv {
     fn media_type(&self) -> &str {
         "text/csv"
     }
-    fn export(
+    fn write(
         &self,
         c: &Concept,
-        out: &mut dyn std::io::Write,
+        out: &mut (dyn std::io::Write + Send),
         o: &ExportOptions,
     ) -> Result<(), ExportError> {
-        MeasureCsv.export(c, out, o)
+        MeasureCsv.write(c, out, o)
     }
 }
 
@@ -262,4 +262,113 @@ fn csv_fields_are_quoted_and_neutralised() {
         assert!(f.starts_with("\"'"), "{danger:?} → {f:?}");
     }
     assert_eq!(field("a=b", ','), "a=b");
+}
+
+/// The example concept with a measure that refers to a goal that does not
+/// exist: well-formed, not valid.
+fn dangling() -> Concept {
+    concept().with_measure(Measure::new("p7", "Ortsumgehung").with_goal("z9"))
+}
+
+#[test]
+fn the_registry_refuses_an_invalid_concept_for_a_format_that_requires_validity() {
+    let registry = registry();
+    let xml = registry.get("xml").unwrap();
+    assert_eq!(xml.requires(), Requirement::Valid);
+    let mut out = Vec::new();
+    let err = registry
+        .export("xml", &dangling(), &mut out, &ExportOptions::default())
+        .unwrap_err();
+    let ExportError::Invalid(errors) = &err else {
+        panic!("expected Invalid, got {err}");
+    };
+    assert_eq!(
+        errors.problems[0].to_string(),
+        "measures[p7].goals[0]: refers to goal \"z9\", which does not exist"
+    );
+    assert!(out.is_empty(), "nothing is written");
+}
+
+#[test]
+fn a_vendor_format_requiring_nothing_still_runs_on_an_invalid_concept() {
+    let registry = registry();
+    assert_eq!(
+        registry.get("csv").unwrap().requires(),
+        Requirement::Nothing
+    );
+    assert!(dangling().validate().is_err());
+    let mut out = Vec::new();
+    registry
+        .export("csv", &dangling(), &mut out, &ExportOptions::default())
+        .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.ends_with(",p7,Ortsumgehung,z9,,,,,\r\n"), "{out}");
+
+    // JSON needs well-formed numbers only: a concept in the making is
+    // saved, and a NaN is refused before anything is written.
+    assert_eq!(
+        registry.get("json").unwrap().requires(),
+        Requirement::WellFormed
+    );
+    let json = export_concept(&registry, "json", &dangling()).unwrap();
+    assert!(json.contains("\"z9\""));
+    let nan = dangling().with_indicator(
+        Indicator::new("i1", "Breitband", "%", Direction::HigherIsBetter)
+            .with_baseline(f64::NAN, Period::year(2020)),
+    );
+    let mut out = Vec::new();
+    let err = registry
+        .export("json", &nan, &mut out, &ExportOptions::default())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("indicators[i1].baseline.value: NaN is not a finite number"),
+        "{err}"
+    );
+    assert!(out.is_empty());
+}
+
+fn export_concept(registry: &Registry, id: &str, c: &Concept) -> Result<String, ExportError> {
+    let mut out = Vec::new();
+    registry.export(id, c, &mut out, &ExportOptions::default())?;
+    Ok(String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn labels_are_in_the_concepts_language_unless_asked_otherwise() {
+    // An English concept exported by a library user with the default
+    // options: English labels, as the command line has always done.
+    let mut english = concept();
+    english.languages = vec!["en".into()];
+    let registry = registry();
+    let out = export_concept(&registry, "csv", &english).unwrap();
+    assert!(out.starts_with("No.,Id,Title,Goals,"), "{out}");
+    assert!(out.contains(",high,"), "{out}");
+
+    let mut out = Vec::new();
+    registry
+        .export(
+            "csv",
+            &english,
+            &mut out,
+            &ExportOptions::default().language(Language::De),
+        )
+        .unwrap();
+    assert!(out.starts_with("Nr.,Id,Titel,Ziele,".as_bytes()));
+}
+
+#[test]
+fn an_exporter_writes_from_another_thread() {
+    // `export` takes a `Send` writer, so the work can move to a thread.
+    let registry = registry();
+    let c = concept();
+    let mut out: Vec<u8> = Vec::new();
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            registry
+                .export("xlsx", &c, &mut out, &ExportOptions::default())
+                .unwrap()
+        });
+    });
+    assert!(out.starts_with(b"PK"));
 }

@@ -21,7 +21,14 @@ use kreisentwicklung::{Date, Language};
         kreisentwicklung validate data/*.json\n  \
         kreisentwicklung export data/*.json --format xml --out-dir out\n\n\
         Exit codes: 0 success, 1 invalid input or failed export (check: a finding of severity \
-        error), 2 usage error or unreadable input.",
+        error), 2 usage error or unreadable input.\n\n\
+        Limits: inputs are regular files or - (standard input), at most 1 GiB unless \
+        --max-input-size says otherwise; FIFOs, devices and directories are refused (exit 2). \
+        Outputs are written to a hidden temporary file .NAME.XXXXXXXX.tmp beside them and \
+        renamed into place when complete (removed on errors and Ctrl-C; only kill -9 can leave \
+        one); an existing output keeps its permissions; devices, FIFOs and /dev/... paths are \
+        written in place. A closed standard output is an error (exit 2). generate makes at \
+        most 1000000 measures; --timestamp takes dates from 1900-01-01 to 9999-12-31.",
     propagate_version = true,
     disable_help_subcommand = true
 )]
@@ -110,7 +117,7 @@ pub enum Command {
         long_about = "Check the health of a concept (a document or a built-in example): \
             findings such as overdue measures or indicators without observations, with a \
             severity, a code, a path and a message. Dates are judged against --today, by \
-            default the system's date.",
+            default the latest date the concept records (as in the workbook).",
         after_help = "Examples:\n  \
             kreisentwicklung check data/hildesheim.json\n  \
             kreisentwicklung check --example nordsachsen --json --today 2025-01-01\n\n\
@@ -118,12 +125,27 @@ pub enum Command {
             invalid input, 2 usage error or unreadable input."
     )]
     Check(CheckArgs),
+
+    /// Read OParl papers (with consultations, meetings, agenda items) into resolutions.
+    #[command(
+        long_about = "Read OParl 1.x papers, with their consultations, meetings and agenda \
+            items, from one or more JSON files (single objects, list pages, or the document of \
+            `export --format oparl`) into resolutions: a JSON array, or added to a concept \
+            with --into. What maps only roughly is reported as a warning.",
+        after_help = "Examples:\n  \
+            kreisentwicklung import-oparl paper-749.json meeting-281.json\n  \
+            kreisentwicklung import-oparl papers.json --into data/x.json -o data/x-new.json\n\n\
+            Exit codes: 0 read, 1 input that does not map or an invalid result, 2 usage error \
+            or unreadable input."
+    )]
+    ImportOparl(crate::oparl::ImportOparlArgs),
 }
 
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Concept documents to export (JSON or XML, recognised by content).
+    /// Concept documents to export (JSON or XML, recognised by content);
+    /// `-` reads standard input (then give -o).
     #[arg(value_name = "INPUT", required_unless_present = "example")]
     pub inputs: Vec<PathBuf>,
 
@@ -166,18 +188,38 @@ pub struct ExportArgs {
     #[arg(long)]
     pub compact: bool,
 
-    /// The creation date written into the output: `now` or YYYY-MM-DD
-    /// [default: a fixed date, so that the same input gives the same output].
+    /// The creation date written into the output: `now` or YYYY-MM-DD from
+    /// 1900-01-01 to 9999-12-31, for every format [default: a fixed date, so
+    /// that the same input gives the same output].
     #[arg(long, value_name = "now|YYYY-MM-DD", value_parser = parse_timestamp)]
     pub timestamp: Option<Timestamp>,
+
+    /// The input size limit.
+    #[command(flatten)]
+    pub limit: InputLimit,
+}
+
+/// `--max-input-size`, shared by the subcommands that read documents.
+#[derive(Debug, Args)]
+pub struct InputLimit {
+    /// The largest input read, in bytes or with a binary suffix (K, M, G:
+    /// 1K = 1024 bytes); a larger file, a growing one or an endless standard
+    /// input is refused with exit code 2.
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    pub max_input_size: u64,
 }
 
 /// Arguments of `validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Concept documents to validate (JSON or XML, recognised by content).
+    /// Concept documents to validate (JSON or XML, recognised by content);
+    /// `-` reads standard input.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
+
+    /// The input size limit.
+    #[command(flatten)]
+    pub limit: InputLimit,
 }
 
 /// Arguments of `schema`.
@@ -191,7 +233,7 @@ pub struct SchemaArgs {
 /// Arguments of `generate`.
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Number of measures.
+    /// Number of measures, at most 1000000.
     #[arg(long, value_name = "N")]
     pub measures: usize,
 
@@ -228,9 +270,13 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 
-    /// The date to judge deadlines against [default: today, from the system clock].
+    /// The date to judge deadlines against [default: the latest date the concept records].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
+
+    /// The input size limit.
+    #[command(flatten)]
+    pub limit: InputLimit,
 }
 
 /// A language for labels and messages.
@@ -294,14 +340,49 @@ fn parse_option(s: &str) -> Result<(String, String), String> {
     Ok((name.to_owned(), value.to_owned()))
 }
 
-/// `now` or a date.
+/// The earliest creation date: a workbook cannot be dated earlier, and
+/// the same limit holds for every format, so that a mistake is found before
+/// any work rather than by the XLSX exporter only.
+const FIRST_TIMESTAMP_YEAR: i32 = 1900;
+
+/// `now` or a date from 1900-01-01 on.
 fn parse_timestamp(s: &str) -> Result<Timestamp, String> {
     if s.eq_ignore_ascii_case("now") {
-        Ok(Timestamp::Now)
-    } else {
-        parse_date(s)
-            .map(Timestamp::At)
-            .map_err(|e| format!("{e}; expected now or YYYY-MM-DD"))
+        return Ok(Timestamp::Now);
+    }
+    let date = parse_date(s).map_err(|e| format!("{e}; expected now or YYYY-MM-DD"))?;
+    if date.year() < FIRST_TIMESTAMP_YEAR {
+        return Err(format!(
+            "the creation date must lie from {FIRST_TIMESTAMP_YEAR}-01-01 to 9999-12-31 \
+             (for every format: a workbook cannot be dated earlier)"
+        ));
+    }
+    Ok(Timestamp::At(date))
+}
+
+/// A size in bytes: `1000`, `64K`, `512M`, `2G` (binary: 1K = 1024 bytes;
+/// `KiB`, `MiB`, `GiB` and a trailing `B` are accepted too).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let digits = upper.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &upper[digits.len()..];
+    let factor: u64 = match unit {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        "T" | "TB" | "TIB" => 1 << 40,
+        _ => return Err("unknown unit; expected a number with K, M or G".to_owned()),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| "expected a number of bytes, such as 500M or 2G".to_owned())?;
+    match n.checked_mul(factor) {
+        Some(0) => Err("the limit must be at least one byte".to_owned()),
+        Some(bytes) => Ok(bytes),
+        None => Err("too large".to_owned()),
     }
 }
 
@@ -343,5 +424,20 @@ mod tests {
         );
         assert!(parse_timestamp("2023-02-29").is_err());
         assert!(parse_timestamp("yesterday").is_err());
+        assert!(parse_timestamp("1900-01-01").is_ok());
+        assert!(parse_timestamp("1899-12-31").is_err());
+        assert!(parse_timestamp("0001-01-01").is_err());
+    }
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("512MiB"), Ok(512 << 20));
+        assert_eq!(parse_size("64k"), Ok(64 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("1X").is_err());
+        assert!(parse_size("G").is_err());
+        assert!(parse_size("99999999999T").is_err());
     }
 }

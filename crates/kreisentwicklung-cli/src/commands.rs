@@ -2,7 +2,7 @@
 //! `generate`, and access to the built-in examples.
 
 use kreisentwicklung::export::ExportOptions;
-use kreisentwicklung::generate::{generate as generate_concept, GeneratorOptions};
+use kreisentwicklung::generate::{generate as generate_concept, GeneratorOptions, MAX_MEASURES};
 use kreisentwicklung::Concept;
 
 use crate::cli::{GenerateArgs, SchemaArgs, SchemaFormat, ValidateArgs};
@@ -130,17 +130,26 @@ pub fn generate(args: GenerateArgs) -> Result<u8, Failure> {
                 .collect();
             Failure::usage(format!(
                 "cannot tell the format of {}: give a file name ending in {}",
-                args.output.display(),
+                files::shown(&args.output),
                 known.join(", ")
             ))
         })?;
+    // Checked before anything is allocated: a billion measures would ask
+    // for hundreds of gigabytes at once and abort the process.
+    if args.measures > MAX_MEASURES {
+        return Err(Failure::usage(format!(
+            "--measures {} is more than the limit of {MAX_MEASURES} measures",
+            args.measures
+        )));
+    }
+    files::check_output(&args.output)?;
     let concept = generate_concept(&GeneratorOptions::new(args.measures).seed(args.seed));
     let options = ExportOptions::default();
     files::write_file(&args.output, |out| exporter.export(&concept, out, &options))
         .map_err(|e| Failure::invalid(e.message(&args.output)))?;
     crate::say!(
         "wrote {} ({} measures, seed {})",
-        args.output.display(),
+        files::shown(&args.output),
         args.measures,
         args.seed
     );

@@ -27,6 +27,9 @@ struct Job {
 
 /// Runs `export`.
 pub fn run(args: ExportArgs) -> Result<u8, Failure> {
+    if let Some(result) = crate::oparl::export_tree(&args) {
+        return result;
+    }
     let registry = kreisentwicklung::registry();
     let exporter = registry
         .get(&args.format)
@@ -52,7 +55,7 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
         std::fs::create_dir_all(dir).map_err(|e| {
             Failure::usage(format!(
                 "cannot create the directory {}: {}",
-                dir.display(),
+                files::shown(dir),
                 files::io_message(&e)
             ))
         })?;
@@ -63,14 +66,14 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
     let (mut exported, mut failed, mut code) = (0usize, 0usize, EXIT_OK);
     for job in &jobs {
         progress.start_item(&job.source.label());
-        match export_one(exporter, job, &args, &base) {
+        match export_one(exporter, job, &base) {
             Ok(warnings) => {
                 exported += 1;
                 for warning in warnings {
                     progress.println(&warning);
                 }
                 if let (false, Dest::File(path)) = (several, &job.dest) {
-                    progress.println(&format!("wrote {}", path.display()));
+                    progress.println(&format!("wrote {}", files::shown(path)));
                 }
             }
             Err((job_code, lines)) => {
@@ -90,8 +93,8 @@ pub fn run(args: ExportArgs) -> Result<u8, Failure> {
     Ok(code)
 }
 
-/// The export options from the command line, before the concept's language
-/// is known.
+/// The export options from the command line. Without `--lang` the
+/// language is left open: each exporter takes the concept's own.
 fn options(args: &ExportArgs) -> ExportOptions {
     let mut options = ExportOptions::default().pretty(!args.compact);
     if let Some(lang) = args.lang {
@@ -121,7 +124,7 @@ fn plan(
         if let Some(out) = &args.output {
             return Err(Failure::usage(format!(
                 "-o {} names one output, but {} inputs were given; use --out-dir DIR for several",
-                out.display(),
+                files::shown(out),
                 sources.len()
             )));
         }
@@ -138,6 +141,9 @@ fn plan(
                         exporter.id()
                     )));
                 }
+                if files::stdout_closed() {
+                    return Err(files::stdout_closed_error());
+                }
                 Dest::Stdout
             }
             (Some(out), _) => Dest::File(out.clone()),
@@ -150,6 +156,25 @@ fn plan(
         jobs.push(Job { source, dest });
     }
 
+    let stdin_inputs = args.inputs.iter().filter(|p| files::is_stdin(p)).count();
+    if stdin_inputs > 1 {
+        return Err(Failure::usage("standard input (-) can be read only once"));
+    }
+    if stdin_inputs == 1 && args.output.is_none() {
+        return Err(Failure::usage(
+            "an input from standard input (-) needs an output name: give -o OUT or -o -",
+        ));
+    }
+    // A directory or a missing directory as output is a usage mistake,
+    // found before any work (--out-dir is created later).
+    if args.out_dir.is_none() {
+        for job in &jobs {
+            if let Dest::File(dest) = &job.dest {
+                files::check_output(dest)?;
+            }
+        }
+    }
+
     let mut seen = HashSet::new();
     for job in &jobs {
         let Dest::File(dest) = &job.dest else {
@@ -160,7 +185,7 @@ fn plan(
                 return Err(Failure::usage(format!(
                     "the output {} would overwrite the input; choose another name with -o or \
                      another directory with --out-dir",
-                    dest.display()
+                    files::shown(dest)
                 )));
             }
         }
@@ -168,7 +193,7 @@ fn plan(
             return Err(Failure::usage(format!(
                 "two inputs would both be written to {}; export them in separate runs or \
                  rename one",
-                dest.display()
+                files::shown(dest)
             )));
         }
     }
@@ -183,8 +208,8 @@ fn plan(
                 if files::same_file(input, dest) {
                     return Err(Failure::usage(format!(
                         "the output {} would overwrite the input {}",
-                        dest.display(),
-                        input.display()
+                        files::shown(dest),
+                        files::shown(input)
                     )));
                 }
             }
@@ -200,7 +225,10 @@ fn output_name(source: &Source, ext: &str) -> Result<PathBuf, Failure> {
         Source::Example(name) => Ok(PathBuf::from(format!("{name}.{ext}"))),
         Source::File(path) => {
             let stem = path.file_stem().ok_or_else(|| {
-                Failure::usage(format!("cannot name an output after {}", path.display()))
+                Failure::usage(format!(
+                    "cannot name an output after {}",
+                    files::shown(path)
+                ))
             })?;
             Ok(Path::new(stem).with_extension(ext))
         }
@@ -212,16 +240,13 @@ fn output_name(source: &Source, ext: &str) -> Result<PathBuf, Failure> {
 fn export_one(
     exporter: &dyn Exporter,
     job: &Job,
-    args: &ExportArgs,
     base: &ExportOptions,
 ) -> Result<Vec<String>, (u8, Vec<String>)> {
     let loaded = files::load(&job.source).map_err(|e| (e.code(), e.lines()))?;
     let concept = loaded.concept;
-    let mut options = base.clone();
-    if args.lang.is_none() {
-        options.language = concept_language(&concept);
-    }
-    let write = |out: &mut dyn std::io::Write| exporter.export(&concept, out, &options);
+    // `export` checks the options and what the format requires of the
+    // concept before anything is written.
+    let write = |out: &mut (dyn std::io::Write + Send)| exporter.export(&concept, out, base);
     let (result, dest_path) = match &job.dest {
         Dest::Stdout => (files::write_stdout(write), Path::new("standard output")),
         Dest::File(path) => (files::write_file(path, write), path.as_path()),
@@ -233,17 +258,24 @@ fn export_one(
             .into_iter()
             .map(|line| format!("{label}: {line}"))
             .collect();
-        let code = match e {
-            files::WriteError::Export(kreisentwicklung::export::ExportError::Option { .. }) => {
-                EXIT_USAGE
-            }
+        let code = match (e, &job.dest) {
+            (
+                files::WriteError::Export(kreisentwicklung::export::ExportError::Option { .. }),
+                _,
+            ) => EXIT_USAGE,
+            // A failing standard output (`/dev/full`) is the caller's setup.
+            (
+                files::WriteError::Export(kreisentwicklung::export::ExportError::Io(_)),
+                Dest::Stdout,
+            ) => EXIT_USAGE,
             _ => EXIT_INVALID,
         };
         (code, lines)
     })
 }
 
-/// The concept's main language if labels exist for it, German otherwise.
+/// The concept's main language if labels exist for it, German otherwise
+/// (the rule of [`kreisentwicklung::export::concept_language`]).
 pub fn concept_language(concept: &Concept) -> Language {
-    Language::from_tag(concept.main_language()).unwrap_or_default()
+    kreisentwicklung::export::concept_language(concept)
 }

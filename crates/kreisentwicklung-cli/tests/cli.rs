@@ -961,7 +961,7 @@ fn generate_needs_a_known_extension_and_a_writable_place() {
         "-o",
         dir.path("no/such/dir/g.json").to_str().unwrap(),
     ]);
-    assert_error(&r, 1, "cannot write");
+    assert_error(&r, 2, "cannot write");
     assert_error(&run(&["generate", "--measures", "3"]), 2, "--output");
 }
 
@@ -1022,9 +1022,14 @@ fn check_a_file_in_both_languages() {
             .unwrap()
             .is_array());
     }
-    // Without --today the system clock is used.
     let r = run(&["check", &x]);
     assert!(r.code == 0 || r.code == 1, "{r:?}");
+    // Without --today: the concept's evaluation date, as in the workbook.
+    for (name, concept) in kreisentwicklung::examples::all() {
+        let date = concept.evaluation_date().to_string();
+        let given = run(&["check", "--example", name, "--today", &date]);
+        assert_eq!(run(&["check", "--example", name]).stdout, given.stdout);
+    }
 }
 
 #[test]

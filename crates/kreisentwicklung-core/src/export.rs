@@ -5,7 +5,33 @@
 //! provide an [`Exporter`]; the facade crate `kreisentwicklung` fills a
 //! [`Registry`] with the ones enabled by cargo features. A vendor adds a
 //! format of its own by implementing the trait and registering it — no fork
-//! needed:
+//! needed.
+//!
+//! # Who checks what
+//!
+//! An exporter says in [`Exporter::requires`] what it needs of a concept
+//! ([`Requirement::Nothing`], [`WellFormed`](Requirement::WellFormed) or
+//! [`Valid`](Requirement::Valid)) and implements [`Exporter::write`].
+//! Callers use [`Exporter::export`] or [`Registry::export`], which check the
+//! format options and then the requirement before anything is written, so a
+//! format never sees a concept it cannot handle and nothing is checked
+//! twice. The built-in formats:
+//!
+//! | format | requires | and refuses on its own |
+//! | --- | --- | --- |
+//! | `json` | well-formed (numbers finite) | — |
+//! | `xml` | valid ([`Concept::validate`]) | — |
+//! | `xlsx` | nothing: a concept in the making gives a workbook | cell by cell, what a workbook cannot carry ([`ExportError::Limit`]) |
+//!
+//! # Options
+//!
+//! Each format has a typed writer (`kreisentwicklung_xlsx::Writer::new()
+//! .constant_memory(true)`, `kreisentwicklung_json::Writer::new()
+//! .pretty(false)`) for programs; [`ExportOptions`] carries what every
+//! format shares plus the format's options as strings, as the command line
+//! passes them, and the exporter turns them into its writer once.
+//! [`ExportOptions::language`] left at `None` means the concept's own main
+//! language ([`ExportOptions::language_for`]).
 //!
 //! ```
 //! use std::io::Write;
@@ -19,7 +45,14 @@
 //!     fn id(&self) -> &str { "measure-list" }
 //!     fn extension(&self) -> &str { "txt" }
 //!     fn media_type(&self) -> &str { "text/plain; charset=utf-8" }
-//!     fn export(&self, c: &Concept, out: &mut dyn Write, _: &ExportOptions) -> Result<(), ExportError> {
+//!     // Only ids and titles are written: any concept will do.
+//!     fn requires(&self) -> Requirement { Requirement::Nothing }
+//!     fn write(
+//!         &self,
+//!         c: &Concept,
+//!         out: &mut (dyn Write + Send),
+//!         _: &ExportOptions,
+//!     ) -> Result<(), ExportError> {
 //!         for m in &c.measures {
 //!             writeln!(out, "{}\t{}", m.number.as_deref().unwrap_or(""), m.title)?;
 //!         }
@@ -40,7 +73,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use crate::{Concept, Date, Language, ValidationErrors};
+use crate::{Concept, Date, ItemPath, Language, Problem, ProblemKind, ValidationErrors};
 
 /// When documents and workbooks say they were created.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -57,11 +90,13 @@ pub enum Timestamp {
 
 /// Options for an export. Format-specific options go into
 /// [`ExportOptions::format_options`] by name (`"constant-memory"`), as the
-/// command line passes them through.
+/// command line passes them through; programs that know the format use its
+/// typed writer instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// Language of labels and headings.
-    pub language: Language,
+    /// Language of labels and headings; `None` (the default) means the
+    /// concept's own main language, see [`ExportOptions::language_for`].
+    pub language: Option<Language>,
     /// Indented, human-readable output (default) or compact.
     pub pretty: bool,
     /// Creation time written into the output, where the format has one.
@@ -73,7 +108,7 @@ pub struct ExportOptions {
 impl Default for ExportOptions {
     fn default() -> Self {
         ExportOptions {
-            language: Language::De,
+            language: None,
             pretty: true,
             timestamp: Timestamp::Fixed,
             format_options: BTreeMap::new(),
@@ -82,11 +117,30 @@ impl Default for ExportOptions {
 }
 
 impl ExportOptions {
-    /// Sets the language.
+    /// Sets the language of labels, instead of the concept's own.
     #[must_use]
     pub fn language(mut self, language: Language) -> Self {
-        self.language = language;
+        self.language = Some(language);
         self
+    }
+
+    /// The language labels are written in for `concept`: the one set with
+    /// [`ExportOptions::language`], else the concept's main language when
+    /// labels exist for it ([`Concept::main_language`]), else German.
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    /// use kreisentwicklung_core::export::ExportOptions;
+    ///
+    /// let mut concept = Concept::new("c", "County development concept", ConceptKind::Kek,
+    ///                                Territory::landkreis("Beispiel"));
+    /// concept.languages = vec!["en".into()];
+    /// assert_eq!(ExportOptions::default().language_for(&concept), Language::En);
+    /// assert_eq!(ExportOptions::default().language(Language::De).language_for(&concept),
+    ///            Language::De);
+    /// ```
+    pub fn language_for(&self, concept: &Concept) -> Language {
+        self.language.unwrap_or_else(|| concept_language(concept))
     }
 
     /// Chooses pretty or compact output.
@@ -119,6 +173,11 @@ impl ExportOptions {
     }
 }
 
+/// The concept's main language if labels exist for it, German otherwise.
+pub fn concept_language(concept: &Concept) -> Language {
+    Language::from_tag(concept.main_language()).unwrap_or_default()
+}
+
 /// A format-specific option an exporter understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OptionSpec {
@@ -128,6 +187,115 @@ pub struct OptionSpec {
     pub is_flag: bool,
     /// What it does.
     pub help: &'static str,
+}
+
+/// What an exporter needs of a concept, checked by [`Exporter::export`]
+/// (and so by [`Registry::export`]) before the exporter writes anything.
+/// The levels are ordered: a valid concept is well-formed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Requirement {
+    /// Any concept: the format writes what it is given (and refuses on its
+    /// own what it cannot carry). The default, as for a concept in the
+    /// making.
+    #[default]
+    Nothing,
+    /// Every number is finite: NaN and infinities exist in no exchange
+    /// format. Dangling references, duplicate ids and the other problems of
+    /// [`Concept::validate`] are allowed.
+    WellFormed,
+    /// The concept passes [`Concept::validate`].
+    Valid,
+}
+
+impl Requirement {
+    /// Checks `concept`; on failure every problem, with its path, as
+    /// [`ExportError::Invalid`].
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    /// use kreisentwicklung_core::export::Requirement;
+    ///
+    /// let concept = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+    ///     .with_measure(Measure::new("W3", "Radweg").with_goal("z9"));
+    /// assert!(Requirement::WellFormed.check(&concept).is_ok());
+    /// let err = Requirement::Valid.check(&concept).unwrap_err();
+    /// assert!(err.to_string().contains("measures[W3].goals[0]: refers to goal \"z9\""));
+    /// ```
+    pub fn check(self, concept: &Concept) -> Result<(), ExportError> {
+        match self {
+            Requirement::Nothing => Ok(()),
+            Requirement::WellFormed => {
+                let problems = non_finite_numbers(concept);
+                if problems.is_empty() {
+                    Ok(())
+                } else {
+                    Err(ExportError::Invalid(ValidationErrors { problems }))
+                }
+            }
+            Requirement::Valid => concept.validate().map_err(ExportError::Invalid),
+        }
+    }
+}
+
+/// True when every floating-point number in the concept is finite; checked
+/// first so that the common case builds no path strings.
+fn all_numbers_finite(c: &Concept) -> bool {
+    c.indicators.iter().all(|ind| {
+        ind.baseline.as_ref().is_none_or(|b| b.value.is_finite())
+            && ind.targets.iter().all(|t| t.value.is_finite())
+            && ind.observations.iter().all(|o| o.value.is_finite())
+    }) && c
+        .measures
+        .iter()
+        .flat_map(|m| m.funding.iter())
+        .chain(c.process_funding.iter())
+        .all(|f| f.share_percent.is_none_or(f64::is_finite))
+}
+
+/// Every number of the concept that is NaN or infinite. (Moved here from
+/// the JSON exporter, which was the only format to check it.)
+fn non_finite_numbers(c: &Concept) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if all_numbers_finite(c) {
+        return problems;
+    }
+    let mut check = |path: ItemPath, v: f64| {
+        if !v.is_finite() {
+            problems.push(Problem {
+                path,
+                kind: ProblemKind::InvalidValue {
+                    reason: format!("{v} is not a finite number, which JSON cannot represent"),
+                },
+            });
+        }
+    };
+    for (i, ind) in c.indicators.iter().enumerate() {
+        let p = || ItemPath::item("indicators", &ind.id, i);
+        if let Some(b) = &ind.baseline {
+            check(p().field("baseline").field("value"), b.value);
+        }
+        for (k, t) in ind.targets.iter().enumerate() {
+            check(p().field("targets").index(k).field("value"), t.value);
+        }
+        for (k, o) in ind.observations.iter().enumerate() {
+            check(p().field("observations").index(k).field("value"), o.value);
+        }
+    }
+    for (i, m) in c.measures.iter().enumerate() {
+        for (k, f) in m.funding.iter().enumerate() {
+            if let Some(v) = f.share_percent {
+                let p = ItemPath::item("measures", &m.id, i);
+                check(p.field("funding").index(k).field("sharePercent"), v);
+            }
+        }
+    }
+    for (k, f) in c.process_funding.iter().enumerate() {
+        if let Some(v) = f.share_percent {
+            let p = ItemPath::field_of_concept("processFunding");
+            check(p.index(k).field("sharePercent"), v);
+        }
+    }
+    problems
 }
 
 /// Why an export failed.
@@ -195,9 +363,10 @@ impl ExportError {
 
 /// An output format. Object-safe: registries hold `Box<dyn Exporter>`.
 ///
-/// Only [`id`](Exporter::id), [`extension`](Exporter::extension),
-/// [`media_type`](Exporter::media_type) and [`export`](Exporter::export)
-/// are required; the rest have defaults.
+/// Implement [`id`](Exporter::id), [`extension`](Exporter::extension),
+/// [`media_type`](Exporter::media_type) and [`write`](Exporter::write), and
+/// say what the format needs in [`requires`](Exporter::requires); the rest
+/// have defaults. Call [`export`](Exporter::export), which checks first.
 pub trait Exporter: Send + Sync {
     /// The format id (`"json"`, `"xml"`, `"xlsx"`, `"csv"`).
     fn id(&self) -> &str;
@@ -205,13 +374,33 @@ pub trait Exporter: Send + Sync {
     fn extension(&self) -> &str;
     /// Media type of the output.
     fn media_type(&self) -> &str;
-    /// Writes the concept to `out`.
+    /// What the format needs of a concept; [`Requirement::Nothing`] unless
+    /// overridden. Document it with the format.
+    fn requires(&self) -> Requirement {
+        Requirement::Nothing
+    }
+    /// Writes the concept to `out`. Called by [`Exporter::export`] once the
+    /// options passed [`Exporter::check_options`] and the concept meets
+    /// [`Exporter::requires`], so it need not check them again.
+    fn write(
+        &self,
+        concept: &Concept,
+        out: &mut (dyn Write + Send),
+        options: &ExportOptions,
+    ) -> Result<(), ExportError>;
+    /// Checks the options and the [requirement](Exporter::requires), then
+    /// [writes](Exporter::write) the concept to `out`; nothing is written
+    /// when a check fails. Not meant to be overridden.
     fn export(
         &self,
         concept: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
-    ) -> Result<(), ExportError>;
+    ) -> Result<(), ExportError> {
+        self.check_options(options)?;
+        self.requires().check(concept)?;
+        self.write(concept, out, options)
+    }
     /// A one-line description for listings.
     fn description(&self) -> &str {
         ""
@@ -229,14 +418,25 @@ pub trait Exporter: Send + Sync {
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
         for name in options.format_options.keys() {
             if !self.options().iter().any(|o| o.name == name) {
-                return Err(ExportError::Option {
-                    format: self.id().to_owned(),
-                    name: name.clone(),
-                    message: "not an option of this format".to_owned(),
-                });
+                return Err(unknown_option(self.id(), name, self.options()));
             }
         }
         Ok(())
+    }
+}
+
+/// The error for an option `format` does not have, listing the ones it has.
+pub fn unknown_option(format: &str, name: &str, known: &[OptionSpec]) -> ExportError {
+    let message = if known.is_empty() {
+        "not an option of this format, which has none".to_owned()
+    } else {
+        let names: Vec<&str> = known.iter().map(|o| o.name).collect();
+        format!("not an option of this format; known: {}", names.join(", "))
+    };
+    ExportError::Option {
+        format: format.to_owned(),
+        name: name.to_owned(),
+        message,
     }
 }
 
@@ -292,19 +492,142 @@ impl Registry {
         self.exporters.iter().map(|e| e.id()).collect()
     }
 
-    /// Looks up a format and exports with it, after checking its options.
+    /// Looks up a format and [exports](Exporter::export) with it: the
+    /// options and the format's [requirement](Exporter::requires) are
+    /// checked before anything is written.
     pub fn export(
         &self,
         id: &str,
         concept: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
         let exporter = self.get(id).ok_or_else(|| ExportError::UnknownFormat {
             id: id.to_owned(),
             known: self.ids().into_iter().map(str::to_owned).collect(),
         })?;
-        exporter.check_options(options)?;
         exporter.export(concept, out, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ConceptKind, Direction, Indicator, Measure, Period, Territory};
+
+    /// Writes the number of measures, requiring what it is told to.
+    struct Count(Requirement);
+
+    impl Exporter for Count {
+        fn id(&self) -> &str {
+            "counting"
+        }
+        fn extension(&self) -> &str {
+            "txt"
+        }
+        fn media_type(&self) -> &str {
+            "text/plain"
+        }
+        fn requires(&self) -> Requirement {
+            self.0
+        }
+        fn write(
+            &self,
+            c: &Concept,
+            out: &mut (dyn Write + Send),
+            _: &ExportOptions,
+        ) -> Result<(), ExportError> {
+            write!(out, "{}", c.measures.len())?;
+            Ok(())
+        }
+    }
+
+    fn concept() -> Concept {
+        Concept::new(
+            "kek",
+            "Kreisentwicklungskonzept",
+            ConceptKind::Kek,
+            Territory::landkreis("Helmstedt"),
+        )
+        // A measure referring to a goal that does not exist: not valid,
+        // but well-formed.
+        .with_measure(Measure::new("W3", "Radwegenetz").with_goal("z9"))
+    }
+
+    fn run(requirement: Requirement, c: &Concept) -> (Result<(), ExportError>, Vec<u8>) {
+        let mut registry = Registry::new();
+        registry.register(Count(requirement));
+        let mut out = Vec::new();
+        let result = registry.export("counting", c, &mut out, &ExportOptions::default());
+        (result, out)
+    }
+
+    #[test]
+    fn the_registry_checks_the_requirement_before_the_format_writes() {
+        let c = concept();
+        let (result, out) = run(Requirement::Valid, &c);
+        match result {
+            Err(ExportError::Invalid(errors)) => assert_eq!(
+                errors.problems[0].to_string(),
+                "measures[W3].goals[0]: refers to goal \"z9\", which does not exist"
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(out.is_empty(), "nothing written");
+
+        for requirement in [Requirement::Nothing, Requirement::WellFormed] {
+            let (result, out) = run(requirement, &c);
+            assert!(result.is_ok(), "{requirement:?}: {result:?}");
+            assert_eq!(out, b"1");
+        }
+    }
+
+    #[test]
+    fn well_formed_means_finite_numbers() {
+        let c = concept().with_indicator(
+            Indicator::new("i1", "Breitband", "%", Direction::HigherIsBetter)
+                .with_baseline(f64::NAN, Period::year(2019)),
+        );
+        assert!(Requirement::Nothing.check(&c).is_ok());
+        let Err(ExportError::Invalid(errors)) = Requirement::WellFormed.check(&c) else {
+            panic!("NaN is not well-formed")
+        };
+        assert_eq!(errors.problems.len(), 1);
+        assert_eq!(errors.problems[0].path, "indicators[i1].baseline.value");
+        assert!(Requirement::WellFormed < Requirement::Valid);
+    }
+
+    #[test]
+    fn the_language_is_the_concepts_unless_set() {
+        let mut c = concept();
+        assert_eq!(ExportOptions::default().language_for(&c), Language::De);
+        c.languages = vec!["en-GB".into()];
+        assert_eq!(ExportOptions::default().language_for(&c), Language::En);
+        let de = ExportOptions::default().language(Language::De);
+        assert_eq!(de.language_for(&c), Language::De);
+        // No labels in French: German.
+        c.languages = vec!["fr".into()];
+        assert_eq!(ExportOptions::default().language_for(&c), Language::De);
+    }
+
+    #[test]
+    fn unknown_options_name_the_known_ones() {
+        let e = unknown_option(
+            "xlsx",
+            "colour",
+            &[OptionSpec {
+                name: "charts",
+                is_flag: false,
+                help: "",
+            }],
+        );
+        assert_eq!(
+            e.to_string(),
+            "option \"colour\" for format xlsx: not an option of this format; known: charts"
+        );
+        assert_eq!(
+            unknown_option("json", "indent", &[]).to_string(),
+            "option \"indent\" for format json: not an option of this format, which has none"
+        );
     }
 }

@@ -24,6 +24,13 @@ use crate::{
     Territory, Text, TimeHorizon, Vision, Votes,
 };
 
+/// The most measures [`generate`] is meant for: a million measures are
+/// about 3 GB of indented JSON and several GB of memory. Larger requests
+/// are refused by the command line before anything is allocated; callers of
+/// [`generate`] should check it too, as memory for all measures is reserved
+/// at once.
+pub const MAX_MEASURES: usize = 1_000_000;
+
 /// How large a concept to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GeneratorOptions {

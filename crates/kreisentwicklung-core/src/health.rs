@@ -100,15 +100,16 @@
 //! count as absent (validation reports them separately); cycles in the goal
 //! tree or among actors cannot make it loop.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::ControlFlow;
 
 use serde::Serialize;
 
+use crate::index::{ConceptIndex, InOrder};
 use crate::{
-    Concept, ConceptStatus, Date, DocumentKind, Id, Language, MeasureStatus, Outcome, Period,
-    TimeHorizon,
+    Concept, ConceptStatus, Date, DocumentKind, Id, ItemPath, Language, MeasureStatus, Outcome,
+    Period, TimeHorizon,
 };
 
 // ---------------------------------------------------------------------------
@@ -377,17 +378,17 @@ pub struct Finding {
     pub code: FindingCode,
     /// Where: `measures[W3]`, `goals[uz1-2]`, `events` for the concept's
     /// events as a whole.
-    pub path: String,
+    pub path: ItemPath,
     /// What is wrong, naming the item.
     pub message: Message,
 }
 
 impl Finding {
-    fn new(code: FindingCode, path: impl Into<String>, de: String, en: String) -> Self {
+    fn new(code: FindingCode, path: ItemPath, de: String, en: String) -> Self {
         Finding {
             severity: code.severity(),
             code,
-            path: path.into(),
+            path,
             message: Message { de, en },
         }
     }
@@ -413,7 +414,7 @@ impl fmt::Display for Finding {
     /// `warning[goal-without-measures] goals[uz1-2]: <German message>`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}[{}] ", self.severity, self.code)?;
-        if !self.path.is_empty() {
+        if !self.path.is_root() {
             write!(f, "{}: ", self.path)?;
         }
         f.write_str(&self.message.de)
@@ -429,7 +430,7 @@ pub struct FindingView<'a> {
     /// The kebab-case code.
     pub code: FindingCode,
     /// The path.
-    pub path: &'a str,
+    pub path: &'a ItemPath,
     /// The message in the chosen language.
     pub message: &'a str,
 }
@@ -583,19 +584,8 @@ impl IntoIterator for HealthReport {
 }
 
 // ---------------------------------------------------------------------------
-// Helpers shared with monitoring
+// Helpers
 // ---------------------------------------------------------------------------
-
-/// The path of an item of a collection in the style of validation: named by
-/// its id if it is well-formed (`measures[W3]`), by position otherwise
-/// (`measures[2]`).
-pub(crate) fn item_path(collection: &str, id: &Id, index: usize) -> String {
-    if id.is_well_formed() {
-        format!("{collection}[{id}]")
-    } else {
-        format!("{collection}[{index}]")
-    }
-}
 
 /// The same day `years` years later (28 February for 29 February), if the
 /// year is supported.
@@ -807,125 +797,32 @@ fn review_schedule(concept: &Concept, options: &HealthOptions) -> Option<(InForc
 // The checks
 // ---------------------------------------------------------------------------
 
-impl Concept {
-    /// The health report of the concept as of `options.today`; see
-    /// [`health`](crate::health) for the codes and rules. Never fails, never
-    /// panics, also on invalid concepts.
-    pub fn health_report(&self, options: &HealthOptions) -> HealthReport {
-        check(self, options)
-    }
-}
-
-/// The health report of a concept; the same as [`Concept::health_report`].
-///
-/// It holds every finding; for a large catalogue whose findings are only
-/// written out, [`for_each_finding`] hands them over one at a time instead,
-/// and [`count_findings`] counts them without formatting a message.
-pub fn check(concept: &Concept, options: &HealthOptions) -> HealthReport {
-    let mut findings = Vec::new();
-    let mut collect = |f: Finding| {
-        findings.push(f);
-        ControlFlow::Continue(())
-    };
-    Checker::new(
-        concept,
+/// Runs the checks on the concept of `index` and hands the findings (of
+/// `only` one severity, or all) to `to`, in the order of the checks, until
+/// it says stop; returns true when it did.
+pub(crate) fn emit(
+    index: &ConceptIndex<'_>,
+    options: &HealthOptions,
+    only: Option<Severity>,
+    to: &mut dyn FnMut(Finding) -> ControlFlow<()>,
+) -> bool {
+    let mut checker = Checker::new(
+        index,
         options,
         Sink::Emit {
-            only: None,
-            to: &mut collect,
+            only,
+            to,
             stopped: false,
         },
-    )
-    .run();
-    findings.sort_by_key(|f| f.severity); // stable: keeps the check order
-    HealthReport { findings }
+    );
+    checker.run();
+    matches!(checker.sink, Sink::Emit { stopped: true, .. })
 }
 
-/// Hands the findings of the health report to `f` one at a time, in report
-/// order (the order of [`check`]), without holding them: memory stays the
-/// same however many findings a catalogue of 100,000 measures has.
-///
-/// The checks run once per [`Severity`], so this takes somewhat longer than
-/// [`check`]; only the findings of the severity at hand are formatted.
-///
-/// ```
-/// use kreisentwicklung_core::*;
-/// use kreisentwicklung_core::health::{self, HealthOptions};
-///
-/// let concept = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
-///     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
-/// let options = HealthOptions::new(Date::from_ymd(2023, 1, 31)?);
-///
-/// let mut codes = Vec::new();
-/// health::for_each_finding(&concept, &options, |f| codes.push(f.code.as_str()));
-/// assert_eq!(codes, ["no-measures", "no-goal-priorities", "no-public-participation", "goal-without-measures"]);
-/// # Ok::<(), DateError>(())
-/// ```
-pub fn for_each_finding(concept: &Concept, options: &HealthOptions, mut f: impl FnMut(Finding)) {
-    let never = try_for_each_finding(concept, options, |finding| {
-        f(finding);
-        Ok::<(), std::convert::Infallible>(())
-    });
-    match never {
-        Ok(()) => {}
-        Err(e) => match e {},
-    }
-}
-
-/// Like [`for_each_finding`], but stops at the first error `f` returns and
-/// returns it — for writers that can fail, such as a worksheet.
-pub fn try_for_each_finding<E>(
-    concept: &Concept,
-    options: &HealthOptions,
-    mut f: impl FnMut(Finding) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut error = None;
-    let mut to = |finding: Finding| match f(finding) {
-        Ok(()) => ControlFlow::Continue(()),
-        Err(e) => {
-            error = Some(e);
-            ControlFlow::Break(())
-        }
-    };
-    for &severity in Severity::ALL {
-        let mut checker = Checker::new(
-            concept,
-            options,
-            Sink::Emit {
-                only: Some(severity),
-                to: &mut to,
-                stopped: false,
-            },
-        );
-        checker.run();
-        if let Sink::Emit { stopped: true, .. } = checker.sink {
-            break;
-        }
-    }
-    match error {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
-}
-
-/// How many findings of each severity the health report has, counted
-/// without formatting a single message or path (what a summary needs).
-///
-/// ```
-/// use kreisentwicklung_core::*;
-/// use kreisentwicklung_core::health::{self, HealthOptions, Severity};
-///
-/// let concept = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
-///     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
-/// let options = HealthOptions::new(Date::from_ymd(2023, 1, 31)?);
-/// let counts = health::count_findings(&concept, &options);
-/// assert_eq!(counts.get(Severity::Error), 1);
-/// assert_eq!(counts.get(Severity::Warning), 3);
-/// assert_eq!(counts.total(), concept.health_report(&options).findings.len());
-/// # Ok::<(), DateError>(())
-/// ```
-pub fn count_findings(concept: &Concept, options: &HealthOptions) -> FindingCounts {
-    let mut checker = Checker::new(concept, options, Sink::Count(FindingCounts::default()));
+/// Counts the findings of each severity without formatting a message or
+/// a path.
+pub(crate) fn count_all(index: &ConceptIndex<'_>, options: &HealthOptions) -> FindingCounts {
+    let mut checker = Checker::new(index, options, Sink::Count(FindingCounts::default()));
     checker.run();
     match checker.sink {
         Sink::Count(counts) => counts,
@@ -933,7 +830,8 @@ pub fn count_findings(concept: &Concept, options: &HealthOptions) -> FindingCoun
     }
 }
 
-/// The number of findings of each severity; see [`count_findings`].
+/// The number of findings of each severity; see
+/// [`Evaluation::finding_counts`](crate::Evaluation::finding_counts).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct FindingCounts {
     /// Errors.
@@ -981,18 +879,14 @@ enum Sink<'s> {
     },
 }
 
-/// The ids of a small collection (actors). Copies of the ids (inline for
-/// short ones) hashed with foldhash: a lookup compares within the table
-/// instead of reading the item the id came from. The indicators, which grow
-/// with the catalogue, are found in list order first ([`crate::index::InOrder`]).
-type IdSet = HashSet<crate::Id, foldhash::fast::RandomState>;
-
-struct Checker<'a, 's> {
+struct Checker<'i, 'a, 's> {
     c: &'a Concept,
-    o: &'a HealthOptions,
+    o: &'i HealthOptions,
     sink: Sink<'s>,
-    actor_ids: IdSet,
-    indicator_ids: crate::index::InOrder<'a, crate::Indicator>,
+    index: &'i ConceptIndex<'a>,
+    /// The indicators, which grow with the catalogue, are found in list
+    /// order first ([`InOrder`]).
+    indicator_ids: InOrder<'i, 'a, crate::Indicator>,
     /// Per measure: does one of its goals exist? Found while
     /// `goals_without_measures` walks the measures' goal lists, so that
     /// `measures` need not read every list again (at 100,000 measures each
@@ -1000,21 +894,22 @@ struct Checker<'a, 's> {
     measure_has_goal: Vec<bool>,
 }
 
-impl<'a, 's> Checker<'a, 's> {
-    fn new(c: &'a Concept, o: &'a HealthOptions, sink: Sink<'s>) -> Self {
+impl<'i, 'a, 's> Checker<'i, 'a, 's> {
+    fn new(index: &'i ConceptIndex<'a>, o: &'i HealthOptions, sink: Sink<'s>) -> Self {
+        let c = index.concept();
         Checker {
             c,
             o,
             sink,
-            actor_ids: c.actors.iter().map(|a| a.id.clone()).collect(),
-            indicator_ids: crate::index::InOrder::new(&c.indicators, |i| &i.id),
+            index,
+            indicator_ids: InOrder::new(&c.indicators, |i| &i.id, &index.cells().indicators),
             measure_has_goal: Vec::new(),
         }
     }
 
     /// Runs every check, in the order of the code table. The checks that
     /// walk a whole catalogue run only when their findings are wanted: a
-    /// stream of one severity (see [`for_each_finding`]) then walks the
+    /// stream of one severity (see [`emit`]) then walks the
     /// measures and indicators once in all instead of once per severity.
     fn run(&mut self) {
         use FindingCode as C;
@@ -1064,7 +959,7 @@ impl<'a, 's> Checker<'a, 's> {
     fn push(
         &mut self,
         code: FindingCode,
-        path: impl FnOnce() -> String,
+        path: impl FnOnce() -> ItemPath,
         message: impl FnOnce() -> (String, String),
     ) {
         if !self.wants(code) {
@@ -1101,7 +996,7 @@ impl<'a, 's> Checker<'a, 's> {
         };
         self.push(
             FindingCode::NoMeasures,
-            || "measures".to_owned(),
+            || ItemPath::field_of_concept("measures"),
             || {
                 (
                     format!("Das Konzept hat {what_de}, aber keine einzige Maßnahme."),
@@ -1135,7 +1030,7 @@ impl<'a, 's> Checker<'a, 's> {
         };
         self.push(
             FindingCode::NoGoalPriorities,
-            || "goals".to_owned(),
+            || ItemPath::field_of_concept("goals"),
             || (de, en),
         );
     }
@@ -1148,7 +1043,7 @@ impl<'a, 's> Checker<'a, 's> {
             if let Some(lead) = m
                 .lead
                 .as_ref()
-                .filter(|l| self.actor_ids.contains(l.as_str()))
+                .filter(|l| self.index.actors().contains_key(l.as_str()))
             {
                 let n = counts.entry(lead.as_str()).or_insert(0);
                 if *n == 0 {
@@ -1178,7 +1073,7 @@ impl<'a, 's> Checker<'a, 's> {
             .actor(actor)
             .map_or_else(|| actor.to_owned(), |a| short(a.name.as_str(), 60));
         let pct = (share * 100.0).round();
-        self.push(FindingCode::SingleActorCatalogue, || "measures".to_owned(), || (format!(
+        self.push(FindingCode::SingleActorCatalogue, || ItemPath::field_of_concept("measures"), || (format!(
                 "{n} von {total} Maßnahmen mit Federführung ({pct} %) liegen bei „{actor_name}“."
             ), format!("{n} of {total} measures with a lead ({pct} %) are led by \"{actor_name}\".")));
     }
@@ -1207,7 +1102,7 @@ impl<'a, 's> Checker<'a, 's> {
         };
         self.push(
             FindingCode::NoPublicParticipation,
-            || "events".to_owned(),
+            || ItemPath::field_of_concept("events"),
             || (de, en),
         );
     }
@@ -1246,7 +1141,7 @@ impl<'a, 's> Checker<'a, 's> {
         };
         self.push(
             FindingCode::ReviewOverdue,
-            || "revisionCycleYears".to_owned(),
+            || ItemPath::field_of_concept("revisionCycleYears"),
             || (de, en),
         );
     }
@@ -1262,7 +1157,7 @@ impl<'a, 's> Checker<'a, 's> {
             if matches!(h, crate::Horizon::OpenEnded { .. }) || h.last_year() > limit {
                 return;
             }
-            self.push(FindingCode::ShortHorizon, || "horizon".to_owned(), || (format!(
+            self.push(FindingCode::ShortHorizon, || ItemPath::field_of_concept("horizon"), || (format!(
                     "Der Zeithorizont {h} reicht nicht über die mittelfristige Finanzplanung hinaus (Haushaltsjahr {} und {years} Folgejahre, bis {limit}).",
                     reference.saturating_add(1)
                 ), format!(
@@ -1292,7 +1187,7 @@ impl<'a, 's> Checker<'a, 's> {
         if reach > limit {
             return;
         }
-        self.push(FindingCode::ShortHorizon, || "measures".to_owned(), || (format!(
+        self.push(FindingCode::ShortHorizon, || ItemPath::field_of_concept("measures"), || (format!(
                 "Das Konzept nennt keinen Zeithorizont, und keine Maßnahme reicht über {reach} hinaus, also nicht über die mittelfristige Finanzplanung (bis {limit})."
             ), format!(
                 "The concept names no horizon, and no measure reaches past {reach}, so not past the medium-term financial plan (up to {limit})."
@@ -1304,11 +1199,7 @@ impl<'a, 's> Checker<'a, 's> {
         if goals.is_empty() {
             return;
         }
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        for (i, g) in goals.iter().enumerate() {
-            index.entry(g.id.as_str()).or_insert(i);
-        }
-        let parents = crate::monitoring::parent_indices(goals, &index);
+        let parents = self.index.parents();
         let mut by_id: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
         for (i, g) in goals.iter().enumerate() {
             by_id.entry(g.id.as_str()).or_default().push(i);
@@ -1346,7 +1237,7 @@ impl<'a, 's> Checker<'a, 's> {
             }
             self.push(
                 FindingCode::GoalWithoutMeasures,
-                || item_path("goals", &g.id, i),
+                || ItemPath::item("goals", &g.id, i),
                 || {
                     let (n_de, n_en) = name(g.number.as_deref(), &g.id, g.title.as_str());
                     if has_children[i] {
@@ -1376,7 +1267,7 @@ impl<'a, 's> Checker<'a, 's> {
         );
         for (i, m) in c.measures.iter().enumerate() {
             // Formatted only for a finding that is handed over.
-            let path = || item_path("measures", &m.id, i);
+            let path = || ItemPath::item("measures", &m.id, i);
             let name = || name(m.number.as_deref(), &m.id, m.title.as_str());
 
             // Without goals `goals_without_measures` returned early and left
@@ -1409,7 +1300,7 @@ impl<'a, 's> Checker<'a, 's> {
                         format!("Measure {n_en} has no lead."),
                     )
                 }),
-                Some(l) if !self.actor_ids.contains(l.as_str()) => {
+                Some(l) if !self.index.actors().contains_key(l.as_str()) => {
                     self.push(FindingCode::MeasureWithoutLead, path, || {
                         let (n_de, n_en) = name();
                         let lead = short(l.as_str(), 64);
@@ -1472,7 +1363,7 @@ impl<'a, 's> Checker<'a, 's> {
 
     fn indicators(&mut self) {
         for (i, ind) in self.c.indicators.iter().enumerate() {
-            let path = || item_path("indicators", &ind.id, i);
+            let path = || ItemPath::item("indicators", &ind.id, i);
             let name = || name(ind.number.as_deref(), &ind.id, ind.name.as_str());
             if ind.baseline.is_none() {
                 self.push(FindingCode::IndicatorWithoutBaseline, path, || {
@@ -1498,7 +1389,6 @@ impl<'a, 's> Checker<'a, 's> {
     fn resolutions(&mut self) {
         let today = self.o.today;
         for (ri, r) in self.c.resolutions.iter().enumerate() {
-            let base = item_path("resolutions", &r.id, ri);
             let title = short(r.title.as_str(), 60);
             let last = r.consultations.len().saturating_sub(1);
             for (ci, k) in r.consultations.iter().enumerate() {
@@ -1510,19 +1400,23 @@ impl<'a, 's> Checker<'a, 's> {
                 {
                     continue;
                 }
-                let path = format!("{base}.consultations[{ci}]");
+                let path = || {
+                    ItemPath::item("resolutions", &r.id, ri)
+                        .field("consultations")
+                        .index(ci)
+                };
                 let body = self
                     .c
                     .actor(k.body.as_str())
                     .map_or_else(|| k.body.to_string(), |a| short(a.name.as_str(), 60));
                 match (k.outcome, k.date, k.planned_date) {
-                    (None, Some(d), _) if d < today => self.push(FindingCode::ResolutionWithoutOutcome, || path, || (format!(
+                    (None, Some(d), _) if d < today => self.push(FindingCode::ResolutionWithoutOutcome, path, || (format!(
                             "„{title}“: Die Beratung in „{body}“ am {} hat kein erfasstes Ergebnis.",
                             d.german()
                         ), format!(
                             "\"{title}\": the consultation in \"{body}\" on {d} has no recorded outcome."
                         ))),
-                    (None, None, Some(p)) if p < today => self.push(FindingCode::ResolutionWithoutOutcome, || path, || (format!(
+                    (None, None, Some(p)) if p < today => self.push(FindingCode::ResolutionWithoutOutcome, path, || (format!(
                             "„{title}“: Die Beratung in „{body}“ war für den {} geplant; weder Datum noch Ergebnis sind erfasst.",
                             p.german()
                         ), format!(
@@ -1532,7 +1426,7 @@ impl<'a, 's> Checker<'a, 's> {
                         let Some(since) = d.or(p) else { continue };
                         let age = since.days_until(today);
                         if age > i64::from(self.o.pending_outcome_days) {
-                            self.push(FindingCode::ResolutionWithoutOutcome, || path, || (format!(
+                            self.push(FindingCode::ResolutionWithoutOutcome, path, || (format!(
                                     "„{title}“: am {} in „{body}“ vorgelegt; das Ergebnis ist seit {age} Tagen offen.",
                                     since.german()
                                 ), format!(

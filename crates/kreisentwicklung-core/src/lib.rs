@@ -71,12 +71,49 @@
 //!
 //! # Monitoring and health
 //!
-//! [`Concept::monitor`] computes progress and a traffic light (Ampel) for
-//! every indicator, measure, goal and field of action; see
-//! [`monitoring`](mod@monitoring). [`Concept::health_report`] lists the gaps
-//! in a concept — goals without measures, no priorities, no public
-//! participation, an overdue review — each with a stable code; see
-//! [`health`](mod@health).
+//! An [`Evaluation`] judges a concept as of one date — by default its
+//! [`Concept::evaluation_date`], the latest date the data records, so that
+//! the same concept gives the same answers on any day. It answers each
+//! question one way:
+//!
+//! | question | answer |
+//! | --- | --- |
+//! | How is this indicator / measure doing? | [`Evaluation::indicator`], [`Evaluation::measure`] |
+//! | Where does every goal and field of action stand? | [`Evaluation::monitoring_report`] ([`Concept::monitor`]); without the per-item entries [`Evaluation::monitoring_summary`] |
+//! | What gaps does the concept have? | [`Evaluation::health_report`] ([`Concept::health_report`]) |
+//! | … one at a time, or of one severity? | [`Evaluation::for_each_finding`], [`Evaluation::try_for_each_finding`], [`Evaluation::for_each_finding_of`] |
+//! | How many findings of each severity? | [`Evaluation::finding_counts`] |
+//!
+//! The rules of the lights are in [`monitoring`](mod@monitoring), the
+//! finding codes in [`health`](mod@health). Validation problems, findings
+//! and monitoring entries point at items with one [`ItemPath`]
+//! (`measures[W3].goals[1]`), and all of them resolve ids through one
+//! [`ConceptIndex`].
+//!
+//! ```
+//! use kreisentwicklung_core::*;
+//! use kreisentwicklung_core::health::Severity;
+//! use kreisentwicklung_core::monitoring::TrafficLight;
+//!
+//! let concept = Concept::new("kek", "KEK 2030", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+//!     .with_goal(Goal::new("z1", 1, "Schnelles Internet überall"))
+//!     .with_measure(
+//!         Measure::new("W1", "Breitbandausbau")
+//!             .with_goal("z1")
+//!             .with_status_update(Date::from_ymd(2024, 5, 2)?, MeasureStatus::Completed),
+//!     );
+//!
+//! let eval = Evaluation::of(&concept); // as of 2 May 2024, the last update
+//! assert_eq!(eval.date(), Date::from_ymd(2024, 5, 2)?);
+//! assert_eq!(eval.measure(0).unwrap().light, TrafficLight::Green);
+//! assert_eq!(eval.monitoring_report().goal("z1").unwrap().light, TrafficLight::Green);
+//!
+//! let report = eval.health_report();
+//! assert_eq!(report.count(Severity::Warning), eval.finding_counts().get(Severity::Warning));
+//! let f = report.findings.iter().find(|f| f.path == "measures[W1]").unwrap();
+//! assert_eq!(f.code.as_str(), "measure-without-lead");
+//! # Ok::<(), DateError>(())
+//! ```
 //!
 //! # Serialized forms
 //!
@@ -85,29 +122,31 @@
 //! of a [`ConceptDocument`]; the forms are versioned by [`SCHEMA_VERSION`].
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod actor;
 pub mod codes;
 mod concept;
 mod date;
 mod document;
+mod evaluation;
 pub mod export;
 pub mod generate;
 mod goal;
 pub mod health;
 mod id;
-pub mod index;
+mod index;
 mod indicator;
 mod measure;
 mod money;
 pub mod monitoring;
 mod participation;
+mod path;
 pub mod period;
 mod resolution;
 mod schema;
 mod strategy;
 mod text;
+pub mod url;
 pub mod validate;
 
 pub use actor::{Actor, Membership};
@@ -123,14 +162,17 @@ pub use concept::{
 };
 pub use date::{Date, DateError};
 pub use document::Document;
+pub use evaluation::Evaluation;
 pub use goal::{Goal, MAX_GOAL_LEVEL};
 pub use health::{Finding, FindingCode, HealthOptions, HealthReport, Severity};
 pub use id::{Id, MAX_ID_LEN};
+pub use index::ConceptIndex;
 pub use indicator::{Baseline, Indicator, Observation, Target};
 pub use measure::{BudgetLine, Costs, Funding, Measure, StatusUpdate};
 pub use money::{Euro, MAX_EUROS};
 pub use monitoring::{MonitoringOptions, MonitoringReport, Progress, Thresholds, TrafficLight};
 pub use participation::{Event, Participant, ParticipantCount};
+pub use path::ItemPath;
 pub use period::{EnglishPeriod, Period, PeriodParseError, YearMonth, YearPart};
 pub use resolution::{Adoption, Consultation, Mandate, Paper, Resolution, Votes};
 pub use schema::{json_schema, json_schema_string, JSON_SCHEMA};

@@ -137,15 +137,14 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::BuildHasher;
 
 use serde::Serialize;
 
-use crate::index::IdIndex;
+use crate::index::ConceptIndex;
 use crate::period::Ranked;
 use crate::{
-    Concept, Date, Direction, Goal, Id, Indicator, Language, Measure, MeasureStatus, Observation,
-    Period, Priority, Target,
+    Concept, Date, Direction, Goal, Id, Indicator, ItemPath, Language, Measure, MeasureStatus,
+    Observation, Period, Priority, Target,
 };
 
 // ---------------------------------------------------------------------------
@@ -449,7 +448,7 @@ pub struct IndicatorStatus {
     /// The indicator's id.
     pub id: Id,
     /// Its path, as in validation: `indicators[bb]`.
-    pub path: String,
+    pub path: ItemPath,
     /// The traffic light.
     pub light: TrafficLight,
     /// Why it is grey.
@@ -483,7 +482,7 @@ pub struct MeasureProgress {
     /// The measure's id.
     pub id: Id,
     /// Its path: `measures[W3]`.
-    pub path: String,
+    pub path: ItemPath,
     /// The traffic light.
     pub light: TrafficLight,
     /// Why it is grey.
@@ -504,8 +503,9 @@ pub struct MeasureProgress {
 pub struct RollUp {
     /// The item's id (empty for the whole concept).
     pub id: Id,
-    /// Its path: `goals[uz1-2]`, `fields[hf1]` (empty for the whole concept).
-    pub path: String,
+    /// Its path: `goals[uz1-2]`, `fields[hf1]` (the root for the whole
+    /// concept).
+    pub path: ItemPath,
     /// The traffic light.
     pub light: TrafficLight,
     /// Why it is grey.
@@ -677,23 +677,10 @@ const INDICATOR_WEIGHT: f64 = 2.0;
 // Evaluation
 // ---------------------------------------------------------------------------
 
-impl Concept {
-    /// Evaluates progress and traffic lights of every indicator, measure,
-    /// goal and field of action; see [`monitoring`](crate::monitoring) for
-    /// the rules. Never fails, never panics, also on invalid concepts.
-    pub fn monitor(&self, options: &MonitoringOptions) -> MonitoringReport {
-        evaluate(self, options)
-    }
-}
-
-/// Evaluates a concept; the same as [`Concept::monitor`].
-pub fn evaluate(concept: &Concept, options: &MonitoringOptions) -> MonitoringReport {
-    evaluate_keeping(concept, options, true).report
-}
-
-/// What [`evaluate`] gives, without an entry per indicator and per measure:
-/// the goals, the fields of action, the concept as a whole and how many
-/// indicators and measures show each light. See [`summarize`].
+/// What [`Concept::monitor`] gives, without an entry per indicator and per
+/// measure: the goals, the fields of action, the concept as a whole and how
+/// many indicators and measures show each light. See
+/// [`Evaluation::monitoring_summary`](crate::Evaluation::monitoring_summary).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MonitoringSummary {
@@ -705,44 +692,18 @@ pub struct MonitoringSummary {
     pub measure_lights: LightCounts,
 }
 
-/// Evaluates a concept like [`evaluate`], keeping nothing per measure and
-/// of each indicator only its progress (what the measures and goals that
-/// use it need) instead of an entry with id and path: for a catalogue of
-/// 100,000 measures written one row at a time, whose rows evaluate their
-/// own indicator or measure ([`evaluate_indicator`],
-/// [`evaluate_measure_with`]). Goals, fields and the concept come out
-/// exactly as in [`evaluate`]: both add each measure, in list order, to what
-/// it counts for as it is evaluated.
-///
-/// ```
-/// use kreisentwicklung_core::*;
-/// use kreisentwicklung_core::monitoring::{evaluate, summarize, MonitoringOptions};
-///
-/// let concept = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
-///     .with_goal(Goal::new("oz1", 1, "Breitband"))
-///     .with_measure(
-///         Measure::new("m1", "Glasfaser")
-///             .with_goal("oz1")
-///             .with_status_update(Date::from_ymd(2024, 5, 1)?, MeasureStatus::Completed),
-///     );
-/// let options = MonitoringOptions::new(Date::from_ymd(2025, 1, 1)?);
-/// let summary = summarize(&concept, &options);
-/// assert_eq!(summary.measure_lights.green, 1);
-/// let full = evaluate(&concept, &options);
-/// assert!(summary.report.measures.is_empty());
-/// assert_eq!(summary.report.goals, full.goals);
-/// assert_eq!(summary.measure_lights, full.measure_lights());
-/// # Ok::<(), DateError>(())
-/// ```
-pub fn summarize(concept: &Concept, options: &MonitoringOptions) -> MonitoringSummary {
-    evaluate_keeping(concept, options, false)
-}
-
-fn evaluate_keeping(
-    concept: &Concept,
+/// Evaluates a concept. With `keep_items` false it keeps nothing per
+/// measure and of each indicator only a position table (the measures and
+/// goals that use an indicator assess it again): for a catalogue of 100,000
+/// measures written one row at a time, whose rows evaluate their own.
+/// Goals, fields and the concept come out the same either way: each measure
+/// is added, in list order, to what it counts for as it is evaluated.
+pub(crate) fn evaluate_keeping(
+    index: &ConceptIndex<'_>,
     options: &MonitoringOptions,
     keep_items: bool,
 ) -> MonitoringSummary {
+    let concept = index.concept();
     let kept = |n: usize| if keep_items { n } else { 0 };
     let mut indicators: Vec<IndicatorStatus> = Vec::with_capacity(kept(concept.indicators.len()));
     let mut indicator_lights = LightCounts::default();
@@ -750,14 +711,14 @@ fn evaluate_keeping(
         let a = assess(ind, options);
         indicator_lights.add(a.light);
         if keep_items {
-            let path = item_path("indicators", &ind.id, i);
+            let path = ItemPath::item("indicators", &ind.id, i);
             indicators.push(a.into_status(ind, path));
         }
     }
     // A summary keeps nothing per indicator but a position table: the
     // measures and goals that use an indicator assess it again (cheap, and
     // once or twice per indicator), rather than holding every progress.
-    let indicator_index = IdIndex::new(&concept.indicators, |i| &i.id);
+    let indicator_index = index.indicators();
     let indicator_progress = |id: &Id| -> Option<Progress> {
         let i = indicator_index.position(id.as_str())?;
         match indicators.get(i) {
@@ -766,12 +727,12 @@ fn evaluate_keeping(
         }
     };
 
-    let goal_index = first_index(concept.goals.iter().map(|g| &g.id));
-    let parents = parent_indices(&concept.goals, &goal_index);
+    let goal_index = index.goals();
+    let parents = index.parents();
     let in_field: Vec<Vec<bool>> = concept
         .fields
         .iter()
-        .map(|f| goals_in_field(&concept.goals, &parents, f.id.as_str()))
+        .map(|f| goals_in_field(&concept.goals, parents, f.id.as_str()))
         .collect();
 
     // Each measure is evaluated once and added, in list order, to what it
@@ -793,15 +754,15 @@ fn evaluate_keeping(
     }
     for (i, m) in concept.measures.iter().enumerate() {
         let path = if keep_items {
-            item_path("measures", &m.id, i)
+            ItemPath::item("measures", &m.id, i)
         } else {
-            String::new()
+            ItemPath::root()
         };
         let e = evaluate_measure(m, path, &indicator_progress, options);
         measure_lights.add(e.light);
         served.clear();
         for g in &m.goals {
-            if let Some(&gi) = goal_index.get(g.as_str()) {
+            if let Some(gi) = goal_index.position(g.as_str()) {
                 if !served.contains(&gi) {
                     served.push(gi);
                     goal_measures[gi].add(e.progress, e.weight);
@@ -833,19 +794,12 @@ fn evaluate_keeping(
 
     let goals = evaluate_goals(
         concept,
-        &parents,
+        parents,
         goal_measures,
         &indicator_progress,
         options,
     );
-    let fields = evaluate_fields(
-        concept,
-        &parents,
-        &in_field,
-        &goals,
-        field_measures,
-        options,
-    );
+    let fields = evaluate_fields(concept, parents, &in_field, &goals, field_measures, options);
 
     // The whole concept: top-level goals (or goals whose parent does not
     // exist), then the measures serving no existing goal.
@@ -860,7 +814,7 @@ fn evaluate_keeping(
         }
     }
     acc.merge(&loose_measures);
-    let overall = acc.finish(Id::default(), String::new(), &options.thresholds);
+    let overall = acc.finish(Id::default(), ItemPath::root(), &options.thresholds);
 
     MonitoringSummary {
         report: MonitoringReport {
@@ -878,63 +832,13 @@ fn evaluate_keeping(
     }
 }
 
-/// Evaluates one indicator on its own (its `path` is `indicators[<id>]`);
-/// see the module documentation for the rules.
-///
-/// ```
-/// use kreisentwicklung_core::*;
-/// use kreisentwicklung_core::monitoring::{evaluate_indicator, GreyReason, MonitoringOptions, TrafficLight};
-///
-/// let options = MonitoringOptions::new(Date::from_ymd(2025, 1, 1)?);
-/// // Unemployment: lower is better, 6.0 % → 4.0 %, now 5.5 %.
-/// let alq = Indicator::new("alq", "Arbeitslosenquote", "%", Direction::LowerIsBetter)
-///     .with_baseline(6.0, Period::year(2019))
-///     .with_target(4.0, Period::year(2030))
-///     .with_observation(5.5, Period::year(2024));
-/// let s = evaluate_indicator(&alq, &options);
-/// assert_eq!(s.raw_progress, Some(0.25));
-/// assert_eq!(s.light, TrafficLight::Yellow); // 0.25 of an expected 5/11
-///
-/// let no_target = Indicator::new("x", "Ohne Ziel", "%", Direction::HigherIsBetter)
-///     .with_observation(1.0, Period::year(2024));
-/// let s = evaluate_indicator(&no_target, &options);
-/// assert_eq!((s.light, s.grey_reason), (TrafficLight::Grey, Some(GreyReason::NoTarget)));
-/// # Ok::<(), DateError>(())
-/// ```
-pub fn evaluate_indicator(indicator: &Indicator, options: &MonitoringOptions) -> IndicatorStatus {
-    assess(indicator, options).into_status(indicator, item_path("indicators", &indicator.id, 0))
-}
-
-/// The progress of one indicator, the same as
-/// [`evaluate_indicator`]`(indicator, options).progress` but cheaper: no
-/// path, no copy of the id or of the latest observation. For exporters
-/// that need only the progress, such as the indicators of a measure passed
-/// to [`evaluate_measure_with`].
-///
-/// ```
-/// use kreisentwicklung_core::*;
-/// use kreisentwicklung_core::monitoring::{evaluate_indicator, indicator_progress, MonitoringOptions, Progress};
-///
-/// let options = MonitoringOptions::new(Date::from_ymd(2026, 3, 1)?);
-/// let bb = Indicator::new("bb", "Haushalte mit mind. 100 Mbit/s", "%", Direction::HigherIsBetter)
-///     .with_baseline(40.0, Period::year(2020))
-///     .with_target(90.0, Period::year(2030))
-///     .with_observation(65.0, Period::year(2025));
-/// assert_eq!(indicator_progress(&bb, &options), Some(Progress::new(0.5, 0.5)));
-/// assert_eq!(indicator_progress(&bb, &options), evaluate_indicator(&bb, &options).progress);
-/// # Ok::<(), DateError>(())
-/// ```
-pub fn indicator_progress(indicator: &Indicator, options: &MonitoringOptions) -> Option<Progress> {
-    assess(indicator, options).progress
-}
-
 /// An indicator's evaluation without id, path or a copy of the latest
 /// observation: all of [`IndicatorStatus`] that is computed, without
 /// allocating, so that roll-ups do not pay for what only the entries show.
-struct Assessment<'a> {
+pub(crate) struct Assessment<'a> {
     light: TrafficLight,
     grey_reason: Option<GreyReason>,
-    progress: Option<Progress>,
+    pub(crate) progress: Option<Progress>,
     raw_progress: Option<f64>,
     baseline: Option<f64>,
     baseline_from_observation: bool,
@@ -943,7 +847,7 @@ struct Assessment<'a> {
 }
 
 impl Assessment<'_> {
-    fn into_status(self, indicator: &Indicator, path: String) -> IndicatorStatus {
+    pub(crate) fn into_status(self, indicator: &Indicator, path: ItemPath) -> IndicatorStatus {
         IndicatorStatus {
             id: indicator.id.clone(),
             path,
@@ -995,7 +899,8 @@ fn known_extremes(
     (latest.map(|l| l.0), earliest.map(|e| e.0), known)
 }
 
-fn assess<'a>(indicator: &'a Indicator, options: &MonitoringOptions) -> Assessment<'a> {
+/// Evaluates one indicator; see the module documentation for the rules.
+pub(crate) fn assess<'a>(indicator: &'a Indicator, options: &MonitoringOptions) -> Assessment<'a> {
     let mut s = Assessment {
         light: TrafficLight::Grey,
         grey_reason: None,
@@ -1093,22 +998,6 @@ fn assess<'a>(indicator: &'a Indicator, options: &MonitoringOptions) -> Assessme
     s
 }
 
-/// Evaluates one measure on its own, the way [`evaluate`] does for the
-/// measure at `index` in the concept's list: `indicator_progress` gives the
-/// progress of the (first) indicator with an id, as in the report's
-/// `indicators` ([`IndicatorStatus::progress`]), `None` when there is none.
-/// For exporters that write one row at a time and do not want to hold a
-/// whole [`MonitoringReport`].
-pub fn evaluate_measure_with(
-    measure: &Measure,
-    index: usize,
-    indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
-    options: &MonitoringOptions,
-) -> MeasureProgress {
-    let path = item_path("measures", &measure.id, index);
-    evaluate_measure(measure, path, indicator_progress, options)
-}
-
 fn at_least_as_good(value: f64, target: f64, direction: Direction) -> bool {
     match direction {
         Direction::HigherIsBetter => value >= target,
@@ -1183,11 +1072,12 @@ fn expected_share(
     unit((value - base) / (final_value - base))
 }
 
-/// Evaluates a measure whose entry gets `path` (empty when the entry is not
-/// kept: only what it adds up to counts).
-fn evaluate_measure(
+/// Evaluates a measure whose entry gets `path` (the root when the entry is
+/// not kept: only what it adds up to counts); `indicator_progress` gives
+/// the progress of the (first) indicator with an id.
+pub(crate) fn evaluate_measure(
     m: &Measure,
-    path: String,
+    path: ItemPath,
     indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
     options: &MonitoringOptions,
 ) -> MeasureProgress {
@@ -1235,22 +1125,6 @@ fn evaluate_measure(
     e
 }
 
-/// The path of an entry, as `health::item_path` writes it, but put
-/// together directly for a well-formed id: every entry of a report has
-/// one, and `format!` costs several times as much.
-fn item_path(collection: &str, id: &Id, index: usize) -> String {
-    if !id.is_well_formed() {
-        return crate::health::item_path(collection, id, index);
-    }
-    let id = id.as_str();
-    let mut path = String::with_capacity(collection.len() + id.len() + 2);
-    path.push_str(collection);
-    path.push('[');
-    path.push_str(id);
-    path.push(']');
-    path
-}
-
 /// A weighted mean of progress under way.
 #[derive(Clone, Default)]
 struct Acc {
@@ -1286,7 +1160,7 @@ impl Acc {
             .then(|| Progress::new(self.achieved / self.weight, self.expected / self.weight))
     }
 
-    fn finish(self, id: Id, path: String, thresholds: &Thresholds) -> RollUp {
+    fn finish(self, id: Id, path: ItemPath, thresholds: &Thresholds) -> RollUp {
         let progress = self.progress();
         RollUp {
             id,
@@ -1298,37 +1172,6 @@ impl Acc {
             items: self.items,
         }
     }
-}
-
-/// Id → list position, hashed with foldhash: looking up each measure's
-/// indicators and goals is much of a summary's work, and SipHash's
-/// resistance to chosen keys buys nothing here.
-type IdMap<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
-
-/// Index of the first item with each id.
-fn first_index<'a>(ids: impl Iterator<Item = &'a Id>) -> IdMap<'a> {
-    let mut map = IdMap::with_capacity_and_hasher(ids.size_hint().0, Default::default());
-    for (i, id) in ids.enumerate() {
-        map.entry(id.as_str()).or_insert(i);
-    }
-    map
-}
-
-/// The index of each goal's parent, when it resolves (and is not itself).
-pub(crate) fn parent_indices<S: BuildHasher>(
-    goals: &[Goal],
-    goal_index: &HashMap<&str, usize, S>,
-) -> Vec<Option<usize>> {
-    goals
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            g.parent
-                .as_ref()
-                .and_then(|p| goal_index.get(p.as_str()).copied())
-                .filter(|&p| p != i)
-        })
-        .collect()
 }
 
 fn evaluate_goals(
@@ -1389,7 +1232,7 @@ fn evaluate_goals(
                     acc.add(indicator_progress(id), INDICATOR_WEIGHT);
                 }
             }
-            let path = item_path("goals", &goals[g].id, g);
+            let path = ItemPath::item("goals", &goals[g].id, g);
             result[g] = Some(acc.finish(goals[g].id.clone(), path, &options.thresholds));
             state[g] = State::Done;
         }
@@ -1401,7 +1244,7 @@ fn evaluate_goals(
             r.unwrap_or_else(|| {
                 Acc::default().finish(
                     goals[i].id.clone(),
-                    item_path("goals", &goals[i].id, i),
+                    ItemPath::item("goals", &goals[i].id, i),
                     &options.thresholds,
                 )
             })
@@ -1469,7 +1312,7 @@ fn evaluate_fields(
             acc.merge(&measures);
             acc.finish(
                 field.id.clone(),
-                item_path("fields", &field.id, fi),
+                ItemPath::item("fields", &field.id, fi),
                 &options.thresholds,
             )
         })

@@ -20,9 +20,10 @@
 //! ```
 
 use std::fmt;
+use std::sync::OnceLock;
 
-use crate::index::{IdIndex, InOrder};
-use crate::{AdoptionSubject, Concept, Euro, Id, Outcome, Period, Text, MAX_GOAL_LEVEL};
+use crate::index::{ConceptIndex, IdIndex, InOrder};
+use crate::{AdoptionSubject, Concept, Euro, Id, ItemPath, Outcome, Period, Text, MAX_GOAL_LEVEL};
 
 /// The most characters a text may have: the limit of a spreadsheet cell.
 pub const MAX_TEXT_CHARS: usize = 32_767;
@@ -31,14 +32,14 @@ pub const MAX_TEXT_CHARS: usize = 32_767;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Where: `measures[W3].goals[1]`.
-    pub path: String,
+    pub path: ItemPath,
     /// What.
     pub kind: ProblemKind,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
+        if self.path.is_root() {
             write!(f, "{}", self.kind)
         } else {
             write!(f, "{}: {}", self.path, self.kind)
@@ -58,7 +59,7 @@ pub enum ProblemKind {
         /// The id.
         id: String,
         /// Path of the first item with it.
-        first: String,
+        first: ItemPath,
     },
     /// An id that breaks the rules of [`Id`].
     #[error("malformed id {id:?}: use 1 to 64 ASCII letters, digits and . _ : -, starting with a letter or digit")]
@@ -168,7 +169,8 @@ impl Concept {
 
     /// Like [`Concept::validate`], returning the (possibly empty) list.
     pub fn problems(&self) -> Vec<Problem> {
-        let mut v = Validator::new(self);
+        let index = ConceptIndex::new(self);
+        let mut v = Validator::new(self, &index);
         v.run();
         v.problems
     }
@@ -186,7 +188,7 @@ struct Path<'a> {
 enum Seg<'a> {
     Root,
     Field(&'static str),
-    Item(&'a str),
+    Item(&'a Id, usize),
     Index(usize),
     Key(&'a str),
 }
@@ -215,11 +217,7 @@ impl<'a> Path<'a> {
     fn item(&'a self, id: &'a Id, index: usize) -> Path<'a> {
         Path {
             parent: Some(self),
-            seg: if id.is_well_formed() {
-                Seg::Item(id.as_str())
-            } else {
-                Seg::Index(index)
-            },
+            seg: Seg::Item(id, index),
         }
     }
 
@@ -230,41 +228,25 @@ impl<'a> Path<'a> {
         }
     }
 
-    fn render(&self) -> String {
+    /// The path, written by the one rule of [`ItemPath`].
+    fn render(&self) -> ItemPath {
         let mut segs = Vec::new();
         let mut p = Some(self);
         while let Some(x) = p {
             segs.push(x.seg);
             p = x.parent;
         }
-        let mut s = String::new();
+        let mut path = ItemPath::root();
         for seg in segs.iter().rev() {
-            match seg {
+            match *seg {
                 Seg::Root => {}
-                Seg::Field(name) => {
-                    if !s.is_empty() {
-                        s.push('.');
-                    }
-                    s.push_str(name);
-                }
-                Seg::Item(id) => {
-                    s.push('[');
-                    s.push_str(id);
-                    s.push(']');
-                }
-                Seg::Index(i) => {
-                    s.push('[');
-                    s.push_str(&i.to_string());
-                    s.push(']');
-                }
-                Seg::Key(k) => {
-                    s.push('[');
-                    s.push_str(&format!("{k:?}"));
-                    s.push(']');
-                }
+                Seg::Field(name) => path.push_field(name),
+                Seg::Item(id, i) => path.push_item(id, i),
+                Seg::Index(i) => path.push_index(i),
+                Seg::Key(k) => path.push_key(k),
             }
         }
-        s
+        path
     }
 }
 
@@ -274,18 +256,19 @@ impl<'a> Path<'a> {
 /// building it no longer waits on memory), and references are tried in list
 /// order first, so that a catalogue naming its indicators in the order they
 /// are listed is checked reading them in sequence.
-type Ids<'a, T> = InOrder<'a, T>;
+/// The tables are those of the concept's [`ConceptIndex`], filled here.
+type Ids<'i, 'a, T> = InOrder<'i, 'a, T>;
 
-struct Validator<'a> {
+struct Validator<'i, 'a> {
     c: &'a Concept,
     problems: Vec<Problem>,
-    goals: Ids<'a, crate::Goal>,
-    measures: Ids<'a, crate::Measure>,
-    fields: Ids<'a, crate::FieldOfAction>,
-    actors: Ids<'a, crate::Actor>,
-    events: Ids<'a, crate::Event>,
-    documents: Ids<'a, crate::Document>,
-    indicators: Ids<'a, crate::Indicator>,
+    goals: Ids<'i, 'a, crate::Goal>,
+    measures: Ids<'i, 'a, crate::Measure>,
+    fields: Ids<'i, 'a, crate::FieldOfAction>,
+    actors: Ids<'i, 'a, crate::Actor>,
+    events: Ids<'i, 'a, crate::Event>,
+    documents: Ids<'i, 'a, crate::Document>,
+    indicators: Ids<'i, 'a, crate::Indicator>,
 }
 
 fn shorten(s: &str) -> String {
@@ -331,36 +314,38 @@ fn collect_ids<'a, T>(
     index
 }
 
-impl<'a> Validator<'a> {
+/// Fills the index's cell of a collection, reporting malformed and
+/// duplicate ids on the way, and looks the collection up through it.
+fn register<'i, 'a, T>(
+    problems: &mut Vec<Problem>,
+    name: &'static str,
+    items: &'a [T],
+    id_of: fn(&T) -> &Id,
+    cell: &'i OnceLock<IdIndex<'a, T>>,
+) -> Ids<'i, 'a, T> {
+    let index = collect_ids(problems, name, items, id_of);
+    // Already built by another user of the index: the same table.
+    let _ = cell.set(index);
+    Ids::new(items, id_of, cell)
+}
+
+impl<'i, 'a> Validator<'i, 'a> {
     /// Registers every collection's ids, reporting malformed and duplicate
     /// ones, in the order of the collections below.
-    fn new(c: &'a Concept) -> Self {
+    fn new(c: &'a Concept, index: &'i ConceptIndex<'a>) -> Self {
         let mut problems = Vec::new();
-        let goals = Ids::from_index(collect_ids(&mut problems, "goals", &c.goals, |x| &x.id));
-        let measures = Ids::from_index(collect_ids(&mut problems, "measures", &c.measures, |x| {
-            &x.id
-        }));
-        let fields = Ids::from_index(collect_ids(&mut problems, "fields", &c.fields, |x| &x.id));
-        let actors = Ids::from_index(collect_ids(&mut problems, "actors", &c.actors, |x| &x.id));
-        let events = Ids::from_index(collect_ids(&mut problems, "events", &c.events, |x| &x.id));
-        let documents =
-            Ids::from_index(collect_ids(&mut problems, "documents", &c.documents, |x| {
-                &x.id
-            }));
-        let indicators = Ids::from_index(collect_ids(
-            &mut problems,
-            "indicators",
-            &c.indicators,
-            |x| &x.id,
-        ));
-        collect_ids(
-            &mut problems,
-            "crossCuttingThemes",
-            &c.cross_cutting_themes,
-            |x| &x.id,
-        );
-        collect_ids(&mut problems, "resolutions", &c.resolutions, |x| &x.id);
-        collect_ids(&mut problems, "swot", &c.swot, |x| &x.id);
+        let p = &mut problems;
+        let t = index.cells();
+        let goals = register(p, "goals", &c.goals, |x| &x.id, &t.goals);
+        let measures = register(p, "measures", &c.measures, |x| &x.id, &t.measures);
+        let fields = register(p, "fields", &c.fields, |x| &x.id, &t.fields);
+        let actors = register(p, "actors", &c.actors, |x| &x.id, &t.actors);
+        let events = register(p, "events", &c.events, |x| &x.id, &t.events);
+        let documents = register(p, "documents", &c.documents, |x| &x.id, &t.documents);
+        let indicators = register(p, "indicators", &c.indicators, |x| &x.id, &t.indicators);
+        collect_ids(p, "crossCuttingThemes", &c.cross_cutting_themes, |x| &x.id);
+        collect_ids(p, "resolutions", &c.resolutions, |x| &x.id);
+        collect_ids(p, "swot", &c.swot, |x| &x.id);
         Validator {
             c,
             problems,
@@ -1085,10 +1070,10 @@ impl<'a> Validator<'a> {
             self.opt_period(&p.f("date"), &d.date);
             self.opt_str(&p.f("url"), &d.url);
             if let Some(u) = &d.url {
-                if u.chars().any(char::is_whitespace) || !u.contains(':') {
+                if let Err(why) = crate::url::check_url(u) {
                     self.invalid(
                         &p.f("url"),
-                        format!("{:?} is not an absolute URL", shorten(u)),
+                        format!("{:?} is not a web address: {why}", shorten(u)),
                     );
                 }
             }

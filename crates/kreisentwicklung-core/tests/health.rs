@@ -3,8 +3,7 @@
 //! in Helmstedt; the report never panics.
 
 use kreisentwicklung_core::health::{
-    check, in_force_since, review_due, FindingCode, FindingView, HealthOptions, Severity,
-    StartBasis,
+    in_force_since, review_due, FindingCode, FindingView, HealthOptions, Severity, StartBasis,
 };
 use kreisentwicklung_core::*;
 
@@ -110,14 +109,14 @@ fn codes(c: &Concept, o: &HealthOptions) -> Vec<(FindingCode, String)> {
     c.health_report(o)
         .findings
         .into_iter()
-        .map(|f| (f.code, f.path))
+        .map(|f| (f.code, f.path.into()))
         .collect()
 }
 
 fn paths_of(c: &Concept, o: &HealthOptions, code: FindingCode) -> Vec<String> {
     c.health_report(o)
         .with_code(code)
-        .map(|f| f.path.clone())
+        .map(|f| f.path.to_string())
         .collect()
 }
 
@@ -676,7 +675,7 @@ fn findings_come_in_a_deterministic_order_errors_first() {
             ),
         ]
     );
-    assert_eq!(report, check(&c, &HealthOptions::new(ymd(2029, 1, 1))));
+    assert_eq!(report, Evaluation::new(&c, ymd(2029, 1, 1)).health_report());
 
     let mut c = c;
     c.measures.clear();
@@ -894,7 +893,10 @@ fn nordsachsen_names_the_open_project_catalogue() {
     // does not say it was adopted.
     assert!(report
         .with_code(FindingCode::ResolutionWithoutOutcome)
-        .any(|f| f.path.starts_with("resolutions[projektkatalog-2021]")));
+        .any(|f| f
+            .path
+            .as_str()
+            .starts_with("resolutions[projektkatalog-2021]")));
     // Adopted 2021 with a horizon of 2030: long enough.
     assert!(!report.has(FindingCode::ShortHorizon));
 }
@@ -946,17 +948,27 @@ fn concepts_with_findings() -> Vec<(String, Concept)> {
 
 #[test]
 fn streamed_findings_are_the_report_in_the_same_order() {
-    use kreisentwicklung_core::health::{count_findings, for_each_finding};
     let mut severities_seen = std::collections::BTreeSet::new();
     for (name, c) in concepts_with_findings() {
         let o = options();
-        let report = check(&c, &o);
+        let eval = Evaluation::new(&c, o.today).with_health_options(o);
+        let report = c.health_report(&o);
+        assert_eq!(eval.health_report(), report, "{name}");
         let mut streamed = Vec::new();
-        for_each_finding(&c, &o, |f| streamed.push(f));
+        eval.for_each_finding(|f| streamed.push(f));
         assert_eq!(streamed, report.findings, "{name}");
-        let counts = count_findings(&c, &o);
+        let counts = eval.finding_counts();
         for &s in Severity::ALL {
             assert_eq!(counts.get(s), report.count(s), "{name}: {s}");
+            let mut of = Vec::new();
+            eval.for_each_finding_of(s, |f| of.push(f));
+            let expected: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == s)
+                .cloned()
+                .collect();
+            assert_eq!(of, expected, "{name}: {s}");
             if counts.get(s) > 0 {
                 severities_seen.insert(s);
             }
@@ -968,13 +980,13 @@ fn streamed_findings_are_the_report_in_the_same_order() {
 
 #[test]
 fn try_for_each_finding_stops_at_the_first_error() {
-    use kreisentwicklung_core::health::try_for_each_finding;
     let c = generate::generate(&generate::GeneratorOptions::new(300).seed(2030));
     let o = options();
-    let all = check(&c, &o).findings;
+    let eval = Evaluation::new(&c, o.today).with_health_options(o);
+    let all = c.health_report(&o).findings;
     assert!(all.len() > 10);
     let mut seen = Vec::new();
-    let result = try_for_each_finding(&c, &o, |f| {
+    let result = eval.try_for_each_finding(|f| {
         seen.push(f);
         if seen.len() == 5 {
             Err("disk full")
@@ -984,7 +996,7 @@ fn try_for_each_finding_stops_at_the_first_error() {
     });
     assert_eq!(result, Err("disk full"));
     assert_eq!(seen, all[..5]);
-    let done: Result<(), &str> = try_for_each_finding(&c, &o, |_| Ok(()));
+    let done: Result<(), &str> = eval.try_for_each_finding(|_| Ok(()));
     assert_eq!(done, Ok(()));
 }
 

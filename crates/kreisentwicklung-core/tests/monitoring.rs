@@ -2,10 +2,27 @@
 //! and the roll-up from measures to goals, fields of action and the concept.
 
 use kreisentwicklung_core::monitoring::{
-    evaluate, evaluate_indicator, priority_weight, status_progress, GreyReason, LightCounts,
-    MonitoringOptions, Pace, Progress, ProgressBasis, Thresholds, TrafficLight,
+    priority_weight, status_progress, GreyReason, IndicatorStatus, LightCounts, MonitoringOptions,
+    Pace, Progress, ProgressBasis, Thresholds, TrafficLight,
 };
 use kreisentwicklung_core::*;
+
+/// One indicator judged on its own: the only indicator of a concept.
+fn evaluate_indicator(indicator: &Indicator, options: &MonitoringOptions) -> IndicatorStatus {
+    let c = Concept::new(
+        "c",
+        "KEK",
+        ConceptKind::Kek,
+        Territory::landkreis("Beispiel"),
+    )
+    .with_indicator(indicator.clone());
+    let status = Evaluation::new(&c, options.today)
+        .with_monitoring_options(*options)
+        .indicator(0)
+        .expect("the indicator at position 0");
+    assert_eq!(status.path, format!("indicators[{}]", indicator.id));
+    status
+}
 
 fn ymd(y: i32, m: u8, d: u8) -> Date {
     Date::from_ymd(y, m, d).expect("a real date")
@@ -543,7 +560,7 @@ fn rolled_up_expectations_keep_the_pace() {
                 .with_goal("z")
                 .with_indicator("bb"),
         );
-    let r = evaluate(&c, &options());
+    let r = Evaluation::new(&c, options().today).monitoring_report();
     assert_progress(r.goal("z").unwrap().progress, 0.5, 0.5);
     assert_eq!(r.goal("z").unwrap().light, TrafficLight::Green);
     assert_eq!(r, c.monitor(&options()));
@@ -621,7 +638,6 @@ fn generated_concepts_are_evaluated_without_panics() {
 #[test]
 fn the_summary_is_the_report_without_its_items() {
     use kreisentwicklung_core::generate::{generate, GeneratorOptions};
-    use kreisentwicklung_core::monitoring::summarize;
     for (n, seed) in [(0, 1), (200, 3), (1_000, 2030)] {
         let c = generate(
             &GeneratorOptions::new(n)
@@ -629,9 +645,18 @@ fn the_summary_is_the_report_without_its_items() {
                 .observations_per_indicator(4),
         );
         for today in [ymd(2022, 1, 1), ymd(2026, 1, 1), ymd(2031, 6, 30)] {
-            let o = MonitoringOptions::new(today);
-            let full = evaluate(&c, &o);
-            let s = summarize(&c, &o);
+            let eval = Evaluation::new(&c, today);
+            let full = eval.monitoring_report();
+            let s = eval.monitoring_summary();
+            // Item by item, asked for one at a time: the report's entries.
+            for (i, e) in full.indicators.iter().enumerate() {
+                assert_eq!(eval.indicator(i).as_ref(), Some(e));
+                assert_eq!(eval.indicator_progress(e.id.as_str()), e.progress);
+            }
+            for (i, e) in full.measures.iter().enumerate() {
+                assert_eq!(eval.measure(i).as_ref(), Some(e));
+            }
+            assert_eq!(eval.indicator(full.indicators.len()), None);
             assert!(s.report.indicators.is_empty() && s.report.measures.is_empty());
             // Bit for bit: the same roll-ups in the same order.
             assert_eq!(s.report.goals, full.goals, "{n}/{seed} {today}");

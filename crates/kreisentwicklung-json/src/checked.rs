@@ -1,28 +1,25 @@
-//! The single pass of an import: `serde_json` deserialises the model
-//! through [`Checked`], a `Deserializer` wrapper that makes the checks of
-//! the separate scan ([`scan`](crate::scan)) on the way — no duplicate key
-//! in any object, no string (key or value) longer than
-//! [`MAX_STRING_BYTES`], checked before the string is handed on and so
-//! before it is copied — and counts the unknown fields, or records the path
-//! of each, as `serde_ignored` does (only when there are some: keeping the
-//! path costs a little for every value, so the import reads a document
-//! with unknown fields a second time to get their paths). Nesting is limited by `serde_json`'s recursion
-//! limit ([`MAX_DEPTH`](crate::MAX_DEPTH)), as in the scan: values the
-//! model ignores are walked with `deserialize_any`, never skipped by
-//! `serde_json`'s depth-unlimited `deserialize_ignored_any`.
+//! The acceptance rules of a JSON import, in one place: [`Checked`], a
+//! `Deserializer` wrapper through which every byte of a document passes,
+//! refuses a duplicate key in any object and a string (key or value) longer
+//! than [`MAX_STRING_BYTES`] — before the string is handed on and so before
+//! it is copied — and notes the fields the model ignores. Nesting is limited
+//! by `serde_json`'s recursion limit ([`MAX_DEPTH`](crate::MAX_DEPTH)):
+//! values the model ignores are walked with `deserialize_any`, never skipped
+//! by `serde_json`'s depth-unlimited `deserialize_ignored_any`.
 //!
-//! The pass builds no messages. Keys are read as strings (borrowed from
-//! the input where they have no escapes), compared with the earlier keys
-//! of their object (a 64-bit mask of [`key_bit`]s first) and handed on as
-//! strings, as `serde_json` hands them. It
-//! only has to be right when it succeeds: on any error the import reads the
-//! document again the careful way (scan, schema version, deserialisation
-//! with path tracking), which finds the first problem in the documented
-//! order and says what and where. So a success here must mean that the
-//! careful way succeeds too, with the same concept and warnings: every byte
-//! of the document passes through this wrapper (serde_json never skips a
-//! value on its own), and whatever the wrapper cannot account for (a key
-//! that is not a string, say) is an error.
+//! The import drives it two ways. The usual single pass deserialises the
+//! model through it without keeping the path ([`State::new`] with `track`
+//! false), and builds no messages. On any error, [`scan`] walks the
+//! document through the same wrapper with the path kept, which records what
+//! it refused and where ([`Found`]) and the `schemaVersion`; then the
+//! model is read again with the path of a type error. Since both ways run
+//! the same checks, the single pass succeeds exactly when the scan does.
+//!
+//! Keys are read as strings (borrowed from the input where they have no
+//! escapes), compared with the earlier keys of their object (a 64-bit mask
+//! of [`key_bit`]s first) and handed on as strings, as `serde_json` hands
+//! them; whatever the wrapper cannot account for (a key that is not a
+//! string, say) is an error.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -33,7 +30,7 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-use crate::path::{render, Seg};
+use crate::path::{render, shorten, Seg};
 use crate::MAX_STRING_BYTES;
 
 /// What the pass keeps while it runs.
@@ -53,6 +50,17 @@ pub(crate) struct State<'de> {
     pub(crate) unknown_count: usize,
     /// Their paths in document order, if `track`.
     pub(crate) unknown: Vec<String>,
+    /// What a check refused, with its path, if `track`.
+    pub(crate) found: Option<Found>,
+}
+
+/// A problem the checks found in otherwise well-formed JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// The same key twice in one object (the path of the object).
+    DuplicateKey { path: String, key: String },
+    /// A string (or key) longer than [`MAX_STRING_BYTES`].
+    TooLong { path: String, bytes: usize },
 }
 
 /// A step of the current path.
@@ -109,9 +117,26 @@ fn key_bit(key: &str) -> u64 {
 
 fn too_long<E: de::Error>(len: usize) -> Result<(), E> {
     if len > MAX_STRING_BYTES {
-        Err(E::custom("string too long"))
+        Err(E::custom(format_args!(
+            "string of {len} bytes is longer than the limit of {MAX_STRING_BYTES} bytes"
+        )))
     } else {
         Ok(())
+    }
+}
+
+impl State<'_> {
+    /// [`too_long`] for a value at the current path, noted in `found`.
+    #[inline]
+    fn check_len<E: de::Error>(&mut self, len: usize) -> Result<(), E> {
+        too_long(len).inspect_err(|_| {
+            if self.track {
+                self.found = Some(Found::TooLong {
+                    path: self.path(),
+                    bytes: len,
+                });
+            }
+        })
     }
 }
 
@@ -209,19 +234,19 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
 
     #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        too_long(v.len())?;
+        self.st.check_len(v.len())?;
         self.visitor.visit_str(v)
     }
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        too_long(v.len())?;
+        self.st.check_len(v.len())?;
         self.visitor.visit_borrowed_str(v)
     }
 
     #[inline]
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        too_long(v.len())?;
+        self.st.check_len(v.len())?;
         self.visitor.visit_string(v)
     }
 
@@ -354,8 +379,18 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        let Some(key) = self.inner.next_key_seed(Key)? else {
-            return Ok(None);
+        let mut long = None;
+        let key = match self.inner.next_key_seed(Key { long: &mut long }) {
+            Ok(Some(key)) => key,
+            Ok(None) => return Ok(None),
+            Err(e) => {
+                if let (Some(bytes), true) = (long, self.st.track) {
+                    let mut path = self.st.path();
+                    path.push_str(if path.is_empty() { "(key)" } else { " (key)" });
+                    self.st.found = Some(Found::TooLong { path, bytes });
+                }
+                return Err(e);
+            }
         };
         let st = &mut *self.st;
         let before = st.keys.len();
@@ -372,7 +407,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
             !set.insert(key.clone())
         };
         if duplicate {
-            return Err(de::Error::custom("duplicate key"));
+            let err = de::Error::custom(format_args!("duplicate key {:?}", shorten(&key)));
+            if st.track {
+                st.found = Some(Found::DuplicateKey {
+                    path: st.path(),
+                    key: key.into_owned(),
+                });
+            }
+            return Err(err);
         }
         let value = match &key {
             Cow::Borrowed(k) => seed.deserialize(BorrowedStrDeserializer::new(k)),
@@ -410,10 +452,20 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
 }
 
 /// A key of an object, as a string (borrowed from the input unless it
-/// has escapes); anything else is refused.
-struct Key;
+/// has escapes); anything else is refused. `long` gets the length of a
+/// key that is too long.
+struct Key<'l> {
+    long: &'l mut Option<usize>,
+}
 
-impl<'de> DeserializeSeed<'de> for Key {
+impl Key<'_> {
+    #[inline]
+    fn check_len<E: de::Error>(self, len: usize) -> Result<(), E> {
+        too_long(len).inspect_err(|_| *self.long = Some(len))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Key<'_> {
     type Value = Cow<'de, str>;
 
     #[inline]
@@ -422,7 +474,7 @@ impl<'de> DeserializeSeed<'de> for Key {
     }
 }
 
-impl<'de> Visitor<'de> for Key {
+impl<'de> Visitor<'de> for Key<'_> {
     type Value = Cow<'de, str>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -431,19 +483,19 @@ impl<'de> Visitor<'de> for Key {
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        too_long(v.len())?;
+        self.check_len(v.len())?;
         Ok(Cow::Borrowed(v))
     }
 
     #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        too_long(v.len())?;
+        self.check_len(v.len())?;
         Ok(Cow::Owned(v.to_owned()))
     }
 
     #[inline]
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        too_long(v.len())?;
+        self.check_len(v.len())?;
         Ok(Cow::Owned(v))
     }
 }
@@ -505,5 +557,247 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Enum<'_, 'de, A> {
                 st: self.st,
             },
         )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The scan: the checks with their paths, and the schema version
+// ---------------------------------------------------------------------------
+
+/// What the document says its schema version is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum VersionField {
+    /// No `schemaVersion` member.
+    Missing,
+    /// A string.
+    Str(String),
+    /// Something else: "a number", "an object".
+    Other(&'static str),
+}
+
+/// Why the scan stopped.
+#[derive(Debug)]
+pub(crate) enum ScanError {
+    /// Not JSON, or not an object at the top (`serde_json`'s error).
+    Json(serde_json::Error),
+    /// A problem of [`Found`]; the error carries its position.
+    Found(Found, serde_json::Error),
+}
+
+/// Walks the whole of `input` through [`Checked`] without building
+/// anything, keeping the path, and returns what its `schemaVersion` is; or
+/// the first problem, with its path where it is one of [`Found`].
+pub(crate) fn scan(input: &str) -> Result<VersionField, ScanError> {
+    let mut state = State::new(true);
+    let mut version = VersionField::Missing;
+    let mut de = serde_json::Deserializer::from_str(input);
+    let result = Node {
+        version: &mut version,
+        root: true,
+        capture: false,
+    }
+    .deserialize(Checked {
+        de: &mut de,
+        st: &mut state,
+    })
+    .and_then(|()| de.end());
+    match result {
+        Ok(()) => Ok(version),
+        Err(e) => match state.found.take() {
+            Some(found) => Err(ScanError::Found(found, e)),
+            None => Err(ScanError::Json(e)),
+        },
+    }
+}
+
+/// Any JSON value (the document itself when `root`); `capture` keeps what
+/// it is as the schema version.
+struct Node<'v> {
+    version: &'v mut VersionField,
+    root: bool,
+    capture: bool,
+}
+
+impl Node<'_> {
+    fn scalar<E: de::Error>(self, what: &'static str, unexp: de::Unexpected) -> Result<(), E> {
+        if self.root {
+            return Err(E::invalid_type(unexp, &self));
+        }
+        if self.capture {
+            *self.version = VersionField::Other(what);
+        }
+        Ok(())
+    }
+
+    fn child(&mut self, capture: bool) -> Node<'_> {
+        Node {
+            version: &mut *self.version,
+            root: false,
+            capture,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.root {
+            f.write_str("a concept document (a JSON object)")
+        } else {
+            f.write_str("any JSON value")
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.scalar("a boolean", de::Unexpected::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.scalar("a number", de::Unexpected::Signed(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.scalar("a number", de::Unexpected::Unsigned(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.scalar("a number", de::Unexpected::Float(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.scalar("null", de::Unexpected::Unit)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        if self.root {
+            return Err(E::invalid_type(de::Unexpected::Str(v), &self));
+        }
+        if self.capture {
+            *self.version = VersionField::Str(v.to_owned());
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        if self.root {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        if self.capture {
+            *self.version = VersionField::Other("an array");
+        }
+        while seq.next_element_seed(self.child(false))?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        if self.capture {
+            *self.version = VersionField::Other("an object");
+        }
+        while let Some(is_version) = map.next_key_seed(IsVersion)? {
+            let capture = self.root && is_version;
+            map.next_value_seed(self.child(capture))?;
+        }
+        Ok(())
+    }
+}
+
+/// A key, as whether it is `schemaVersion`.
+struct IsVersion;
+
+impl<'de> DeserializeSeed<'de> for IsVersion {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IsVersion {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+        Ok(v == "schemaVersion")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_version_at_the_top_level_only() {
+        let v = scan(r#"{"concept": {"schemaVersion": "9.9"}, "schemaVersion": "1.0"}"#).unwrap();
+        assert_eq!(v, VersionField::Str("1.0".into()));
+        assert_eq!(scan("{}").unwrap(), VersionField::Missing);
+        assert_eq!(
+            scan(r#"{"schemaVersion": 1.0}"#).unwrap(),
+            VersionField::Other("a number")
+        );
+    }
+
+    #[test]
+    fn finds_duplicate_keys_with_their_path() {
+        let e = scan(r#"{"a": [{"b": 1}, {"c": {"x": 1, "x": 2}}]}"#).unwrap_err();
+        match e {
+            ScanError::Found(Found::DuplicateKey { path, key }, err) => {
+                assert_eq!(path, "a[1].c");
+                assert_eq!(key, "x");
+                assert_eq!((err.line(), err.column()), (1, 35));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn finds_duplicates_in_large_objects() {
+        for n in [15, 16, 17, 40] {
+            let mut doc: String = (0..n).map(|i| format!("\"k{i}\": {i},")).collect();
+            doc = format!("{{{doc} \"k{}\": 0}}", n - 1);
+            match scan(&doc) {
+                Err(ScanError::Found(Found::DuplicateKey { key, .. }, _)) => {
+                    assert_eq!(key, format!("k{}", n - 1))
+                }
+                other => panic!("{n}: {other:?}"),
+            }
+            let ok = doc.replace(&format!("\"k{}\": 0", n - 1), "\"z\": 0");
+            assert!(scan(&ok).is_ok(), "{n}");
+        }
+    }
+
+    #[test]
+    fn finds_long_strings_and_keys_with_their_path() {
+        let long = "a".repeat(MAX_STRING_BYTES + 1);
+        for (doc, expected) in [
+            (format!(r#"{{"a": [1, {{"b": "{long}"}}]}}"#), "a[1].b"),
+            (format!(r#"{{"a": {{"{long}": 1}}}}"#), "a (key)"),
+            (format!(r#"{{"{long}": 1}}"#), "(key)"),
+        ] {
+            match scan(&doc) {
+                Err(ScanError::Found(Found::TooLong { path, bytes }, _)) => {
+                    assert_eq!((path.as_str(), bytes), (expected, long.len()))
+                }
+                other => panic!("{expected}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn rejects_a_top_level_that_is_not_an_object() {
+        for doc in ["[]", "1", "\"x\"", "null", "true"] {
+            assert!(matches!(scan(doc), Err(ScanError::Json(_))), "{doc}");
+        }
     }
 }

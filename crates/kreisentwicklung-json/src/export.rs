@@ -2,17 +2,102 @@
 
 use std::io::{BufWriter, Write};
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter};
-use kreisentwicklung_core::{Concept, Problem, ProblemKind, ValidationErrors};
+use kreisentwicklung_core::export::{self, ExportError, ExportOptions, Exporter, Requirement};
+use kreisentwicklung_core::Concept;
 use serde::Serialize;
 
-/// The JSON exchange format as an [`Exporter`] (format id `"json"`), for the
-/// export [`Registry`](kreisentwicklung_core::export::Registry).
+/// The JSON writer, configured: pretty (the default) or compact. The same
+/// concept always gives the same bytes.
 ///
-/// It writes the same bytes as [`to_writer`]: pretty unless
-/// [`ExportOptions::pretty`] is false. Language and timestamp options do not
-/// apply (the document holds every translation and no creation time), and
-/// the format has no options of its own.
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_json::Writer;
+///
+/// let concept = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"));
+/// let json = Writer::new().pretty(false).to_string(&concept)?;
+/// assert!(json.starts_with(r#"{"$schema":"urn:kreisentwicklung:schema:json:1","#));
+/// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Writer {
+    pretty: bool,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Writer::new()
+    }
+}
+
+impl Writer {
+    /// A writer of pretty output.
+    pub fn new() -> Self {
+        Writer { pretty: true }
+    }
+
+    /// Pretty output (indented by two spaces, final newline) or compact
+    /// (no whitespace at all, no final newline).
+    #[must_use]
+    pub fn pretty(mut self, pretty: bool) -> Self {
+        self.pretty = pretty;
+        self
+    }
+
+    /// The writer for export options: [`ExportOptions::pretty`]; the
+    /// format has no options of its own, so any is an
+    /// [`ExportError::Option`]. Language and timestamp do not apply (the
+    /// document holds every translation and no creation time).
+    pub fn from_options(options: &ExportOptions) -> Result<Self, ExportError> {
+        if let Some(name) = options.format_options.keys().next() {
+            return Err(export::unknown_option(FORMAT_ID, name, &[]));
+        }
+        Ok(Writer::new().pretty(options.pretty))
+    }
+
+    /// Writes the document to `writer` (buffered internally, so a `File`
+    /// gets large writes). Refuses a concept that is not
+    /// [well-formed](Requirement::WellFormed): numbers JSON cannot
+    /// represent (NaN, infinities) are [`ExportError::Invalid`] instead of
+    /// being written as `null`.
+    pub fn write<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
+        Requirement::WellFormed.check(concept)?;
+        self.write_checked(concept, writer)
+    }
+
+    /// The document as bytes, written straight into the vector.
+    pub fn to_vec(&self, concept: &Concept) -> Result<Vec<u8>, ExportError> {
+        Requirement::WellFormed.check(concept)?;
+        let mut out = Vec::with_capacity(4096);
+        write_document(concept, &mut out, self.pretty)?;
+        Ok(out)
+    }
+
+    /// The document as a string.
+    pub fn to_string(&self, concept: &Concept) -> Result<String, ExportError> {
+        let bytes = self.to_vec(concept)?;
+        // serde_json writes UTF-8 only.
+        String::from_utf8(bytes).map_err(|e| ExportError::format(FORMAT_ID, e))
+    }
+
+    fn write_checked<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
+        let mut buffered = BufWriter::new(writer);
+        write_document(concept, &mut buffered, self.pretty)?;
+        buffered.flush()?;
+        Ok(())
+    }
+}
+
+/// The format id, `"json"`.
+pub const FORMAT_ID: &str = "json";
+
+/// The JSON exchange format as an [`Exporter`] (format id `"json"`), for the
+/// export [`Registry`](kreisentwicklung_core::export::Registry): a thin
+/// adapter from [`ExportOptions`] to [`Writer`].
+///
+/// It requires a [well-formed](Requirement::WellFormed) concept (numbers
+/// finite) and nothing more — a concept in the making can be saved — and
+/// writes the same bytes as [`to_writer`]: pretty unless
+/// [`ExportOptions::pretty`] is false.
 ///
 /// ```
 /// use kreisentwicklung_core::export::{ExportOptions, Exporter};
@@ -30,7 +115,7 @@ pub struct JsonExporter;
 
 impl Exporter for JsonExporter {
     fn id(&self) -> &str {
-        "json"
+        FORMAT_ID
     }
 
     fn extension(&self) -> &str {
@@ -45,13 +130,22 @@ impl Exporter for JsonExporter {
         "JSON exchange document (schema version 1.x), checked by schemas/kreisentwicklung.schema.json"
     }
 
-    fn export(
+    fn requires(&self) -> Requirement {
+        Requirement::WellFormed
+    }
+
+    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
+        Writer::from_options(options).map(drop)
+    }
+
+    fn write(
         &self,
         concept: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        to_writer(concept, out, options.pretty)
+        // `export` has checked the requirement.
+        Writer::from_options(options)?.write_checked(concept, out)
     }
 }
 
@@ -81,17 +175,12 @@ impl Exporter for JsonExporter {
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
 pub fn to_writer<W: Write>(concept: &Concept, writer: W, pretty: bool) -> Result<(), ExportError> {
-    let mut buffered = BufWriter::new(writer);
-    write_document(concept, &mut buffered, pretty)?;
-    buffered.flush()?;
-    Ok(())
+    Writer::new().pretty(pretty).write(concept, writer)
 }
 
 /// The JSON exchange document of `concept` as bytes; see [`to_writer`].
 pub fn to_vec(concept: &Concept, pretty: bool) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::with_capacity(4096);
-    write_document(concept, &mut out, pretty)?;
-    Ok(out)
+    Writer::new().pretty(pretty).to_vec(concept)
 }
 
 /// The JSON exchange document of `concept` as a string; see [`to_writer`].
@@ -105,9 +194,7 @@ pub fn to_vec(concept: &Concept, pretty: bool) -> Result<Vec<u8>, ExportError> {
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
 pub fn to_string(concept: &Concept, pretty: bool) -> Result<String, ExportError> {
-    let bytes = to_vec(concept, pretty)?;
-    // serde_json writes UTF-8 only.
-    String::from_utf8(bytes).map_err(|e| ExportError::format("json", e))
+    Writer::new().pretty(pretty).to_string(concept)
 }
 
 /// Serializes like a `ConceptDocument`, borrowing the concept.
@@ -125,10 +212,6 @@ fn write_document<W: Write>(
     out: &mut W,
     pretty: bool,
 ) -> Result<(), ExportError> {
-    let problems = non_finite_numbers(concept);
-    if !problems.is_empty() {
-        return Err(ExportError::Invalid(ValidationErrors { problems }));
-    }
     let doc = DocumentRef {
         schema: kreisentwicklung_core::JSON_SCHEMA_ID,
         schema_version: kreisentwicklung_core::SCHEMA_VERSION,
@@ -144,74 +227,7 @@ fn write_document<W: Write>(
         if e.is_io() {
             ExportError::Io(e.into())
         } else {
-            ExportError::format("json", e)
+            ExportError::format(FORMAT_ID, e)
         }
     })
-}
-
-/// True when every floating-point number in the concept is finite; checked
-/// first so that the common case builds no path strings.
-fn all_numbers_finite(c: &Concept) -> bool {
-    c.indicators.iter().all(|ind| {
-        ind.baseline.as_ref().is_none_or(|b| b.value.is_finite())
-            && ind.targets.iter().all(|t| t.value.is_finite())
-            && ind.observations.iter().all(|o| o.value.is_finite())
-    }) && c
-        .measures
-        .iter()
-        .flat_map(|m| m.funding.iter())
-        .chain(c.process_funding.iter())
-        .all(|f| f.share_percent.is_none_or(f64::is_finite))
-}
-
-/// Every number of the concept that is NaN or infinite, which JSON cannot
-/// carry (`serde_json` would write `null`).
-fn non_finite_numbers(c: &Concept) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if all_numbers_finite(c) {
-        return problems;
-    }
-    let mut check = |path: String, v: f64| {
-        if !v.is_finite() {
-            problems.push(Problem {
-                path,
-                kind: ProblemKind::InvalidValue {
-                    reason: format!("{v} is not a finite number, which JSON cannot represent"),
-                },
-            });
-        }
-    };
-    let item = |coll: &str, id: &kreisentwicklung_core::Id, i: usize| {
-        if id.is_well_formed() {
-            format!("{coll}[{id}]")
-        } else {
-            format!("{coll}[{i}]")
-        }
-    };
-    for (i, ind) in c.indicators.iter().enumerate() {
-        let p = item("indicators", &ind.id, i);
-        if let Some(b) = &ind.baseline {
-            check(format!("{p}.baseline.value"), b.value);
-        }
-        for (k, t) in ind.targets.iter().enumerate() {
-            check(format!("{p}.targets[{k}].value"), t.value);
-        }
-        for (k, o) in ind.observations.iter().enumerate() {
-            check(format!("{p}.observations[{k}].value"), o.value);
-        }
-    }
-    for (i, m) in c.measures.iter().enumerate() {
-        let p = item("measures", &m.id, i);
-        for (k, f) in m.funding.iter().enumerate() {
-            if let Some(v) = f.share_percent {
-                check(format!("{p}.funding[{k}].sharePercent"), v);
-            }
-        }
-    }
-    for (k, f) in c.process_funding.iter().enumerate() {
-        if let Some(v) = f.share_percent {
-            check(format!("processFunding[{k}].sharePercent"), v);
-        }
-    }
-    problems
 }

@@ -9,9 +9,8 @@ use kreisentwicklung_core::{
 
 use serde::Deserialize;
 
-use crate::checked;
+use crate::checked::{self, Found, ScanError, VersionField};
 use crate::path::{self, shorten};
-use crate::scan::{self, Found, ScanError, VersionField};
 use crate::{MAX_DEPTH, MAX_STRING_BYTES};
 
 /// A concept read from a document, with what the reader noticed but
@@ -272,10 +271,10 @@ pub fn from_str_with_warnings(input: &str) -> Result<Imported, ImportError> {
 }
 
 /// The usual case, one pass: the document deserialised through
-/// [`Checked`](checked::Checked), which checks keys and strings on the way
-/// and notes unknown fields. `None` on any problem, which
-/// [`read_carefully`] then finds and describes; when this succeeds,
-/// [`read_carefully`] would give the same document and warnings.
+/// [`Checked`](checked::Checked), which makes the checks on the way and
+/// counts unknown fields, without paths or messages. `None` on any
+/// problem, which [`read_carefully`] then finds and describes with the same
+/// checks.
 fn read_once(input: &str) -> Option<(ConceptDocument, Vec<Warning>)> {
     // serde_json would also read a struct from an array.
     if !input
@@ -318,30 +317,36 @@ fn read_checked(input: &str, track: bool) -> Option<(ConceptDocument, checked::S
     Some((doc, state))
 }
 
-/// The checks one after the other, in the documented order, with paths and
-/// positions in the errors: the scan (well-formed, depth, duplicate keys,
-/// string lengths, version), then the deserialisation with path tracking.
-/// Only run on a document [`read_once`] did not accept, so it finds the
-/// problem (or, if `read_once` was stricter than needed, reads it).
+/// The same checks as [`read_once`], one after the other in the documented
+/// order, with paths and positions in the errors: the scan through
+/// [`Checked`](checked::Checked) (well-formed, depth, duplicate keys,
+/// string lengths) and the version, then the model through it again with
+/// the paths kept. Only run on a document [`read_once`] did not accept, so
+/// it finds the problem.
 fn read_carefully(input: &str) -> Result<(ConceptDocument, Vec<Warning>), ImportError> {
-    let version = scan::scan(input).map_err(scan_error)?;
+    let version = checked::scan(input).map_err(scan_error)?;
     let mut warnings = Vec::new();
     warnings.extend(check_version(version)?);
 
+    // The same checks as in `read_once`, now with paths: the unknown fields
+    // from the state, the place of a type error from serde_path_to_error.
+    let mut state = checked::State::new(true);
     let mut de = serde_json::Deserializer::from_str(input);
-    let doc: ConceptDocument = {
-        let mut on_ignored = |p: serde_ignored::Path<'_>| {
-            warnings.push(Warning::UnknownField {
-                path: path::from_ignored_path(&p),
-            })
-        };
-        let ignored = serde_ignored::Deserializer::new(&mut de, &mut on_ignored);
-        serde_path_to_error::deserialize(ignored).map_err(|e| ImportError::Data {
-            path: path::from_error_path(e.path()),
-            source: e.into_inner(),
-        })?
-    };
+    let doc: ConceptDocument = serde_path_to_error::deserialize(checked::Checked {
+        de: &mut de,
+        st: &mut state,
+    })
+    .map_err(|e| ImportError::Data {
+        path: path::from_error_path(e.path()),
+        source: e.into_inner(),
+    })?;
     de.end().map_err(|source| ImportError::Syntax { source })?;
+    warnings.extend(
+        state
+            .unknown
+            .into_iter()
+            .map(|path| Warning::UnknownField { path }),
+    );
     Ok((doc, warnings))
 }
 

@@ -17,11 +17,17 @@
 //!
 //! # Export
 //!
-//! [`to_string`], [`to_vec`] and [`to_writer`] write a concept, pretty
+//! [`Writer`] (`Writer::new().pretty(false)`), or the shortcuts
+//! [`to_string`], [`to_vec`] and [`to_writer`], write a concept, pretty
 //! (two-space indent, final newline) or compact. The output depends only on
 //! the concept: the same concept gives the same bytes. [`JsonExporter`] is
 //! the same as an [`Exporter`](kreisentwicklung_core::export::Exporter) for
 //! the export registry.
+//!
+//! Export requires a [well-formed](kreisentwicklung_core::export::Requirement::WellFormed)
+//! concept and nothing more, so that a concept in the making can be saved:
+//! numbers must be finite (JSON has no NaN), references may dangle. Import
+//! validates, so only a valid concept reads back.
 //!
 //! ```
 //! use kreisentwicklung_core::*;
@@ -146,15 +152,13 @@
 //! above with its path and position.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod checked;
 mod export;
 mod import;
 mod path;
-mod scan;
 
-pub use export::{to_string, to_vec, to_writer, JsonExporter};
+pub use export::{to_string, to_vec, to_writer, JsonExporter, Writer, FORMAT_ID};
 pub use import::{
     from_reader, from_reader_with_warnings, from_slice, from_slice_with_warnings, from_str,
     from_str_with_warnings, ImportError, Imported, Warning,

@@ -64,31 +64,6 @@ pub(crate) fn from_error_path(path: &serde_path_to_error::Path) -> String {
     render(&segs)
 }
 
-/// The path of an ignored field found by `serde_ignored`.
-pub(crate) fn from_ignored_path(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    let mut segs = Vec::new();
-    let mut p = path;
-    loop {
-        match p {
-            Path::Root => break,
-            Path::Seq { parent, index } => {
-                segs.push(Seg::Index(*index));
-                p = parent;
-            }
-            Path::Map { parent, key } => {
-                segs.push(Seg::Key(key.clone()));
-                p = parent;
-            }
-            Path::Some { parent }
-            | Path::NewtypeStruct { parent }
-            | Path::NewtypeVariant { parent } => p = parent,
-        }
-    }
-    segs.reverse();
-    render(&segs)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

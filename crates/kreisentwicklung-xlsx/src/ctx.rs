@@ -2,10 +2,8 @@
 //! lookups by id, plus the wording shared by several sheets.
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::index::IdIndex;
 use kreisentwicklung_core::{
-    Actor, CodeList, Concept, Document, Euro, Event, FieldOfAction, Funding, Goal, Id, Indicator,
-    Language, Measure,
+    CodeList, Concept, ConceptIndex, Euro, Funding, Id, Language, Measure,
 };
 use rust_xlsxwriter::Workbook;
 
@@ -21,37 +19,14 @@ pub(crate) fn tr(lang: Language, de: &'static str, en: &'static str) -> &'static
     }
 }
 
-/// Lookups by id; the first item wins when ids repeat (as in validation).
-pub(crate) struct Index<'c> {
-    pub goals: IdIndex<'c, Goal>,
-    pub fields: IdIndex<'c, FieldOfAction>,
-    pub actors: IdIndex<'c, Actor>,
-    pub indicators: IdIndex<'c, Indicator>,
-    pub documents: IdIndex<'c, Document>,
-    pub events: IdIndex<'c, Event>,
-}
-
-impl<'c> Index<'c> {
-    pub(crate) fn new(c: &'c Concept) -> Self {
-        Index {
-            goals: IdIndex::new(&c.goals, |x| &x.id),
-            fields: IdIndex::new(&c.fields, |x| &x.id),
-            actors: IdIndex::new(&c.actors, |x| &x.id),
-            indicators: IdIndex::new(&c.indicators, |x| &x.id),
-            documents: IdIndex::new(&c.documents, |x| &x.id),
-            events: IdIndex::new(&c.events, |x| &x.id),
-        }
-    }
-}
-
 /// The export in progress.
 pub(crate) struct Ctx<'c> {
     pub c: &'c Concept,
     pub lang: Language,
     pub constant_memory: bool,
     pub fmt: Formats,
-    pub idx: Index<'c>,
-    pub eval: Evaluation,
+    /// Lights, findings and the concept's index, shared by every sheet.
+    pub eval: Evaluation<'c>,
     /// How many indicators get a chart (the `charts` option).
     pub max_charts: usize,
 }
@@ -68,10 +43,15 @@ impl<'c> Ctx<'c> {
             lang,
             constant_memory,
             fmt: Formats::new(lang),
-            idx: Index::new(c),
-            eval: Evaluation::new(c, today, constant_memory),
+            eval: Evaluation::new(c, today),
             max_charts: crate::MAX_CHARTS,
         }
+    }
+
+    /// Lookups by id (the first item wins when ids repeat, as in
+    /// validation), parents and references.
+    pub(crate) fn idx(&self) -> &ConceptIndex<'c> {
+        self.eval.index()
     }
 
     /// A period as written, in the workbook's language ("2. Halbjahr 2019",
@@ -112,7 +92,7 @@ impl<'c> Ctx<'c> {
 
     /// How a goal is referred to: its number, else its title, else its id.
     pub(crate) fn goal_ref(&self, id: &Id) -> String {
-        match self.idx.goals.get(id.as_str()) {
+        match self.idx().goal(id.as_str()) {
             Some(g) => match &g.number {
                 Some(n) if !n.trim().is_empty() => n.clone(),
                 _ => g.title.text.clone(),
@@ -123,23 +103,21 @@ impl<'c> Ctx<'c> {
 
     /// A field of action's name (its id when it does not exist).
     pub(crate) fn field_name(&self, id: &Id) -> String {
-        self.idx
-            .fields
-            .get(id.as_str())
+        self.idx()
+            .field(id.as_str())
             .map_or_else(|| id.to_string(), |f| f.name.text.clone())
     }
 
     /// An actor's name (its id when it does not exist).
     pub(crate) fn actor_name(&self, id: &Id) -> String {
-        self.idx
-            .actors
-            .get(id.as_str())
+        self.idx()
+            .actor(id.as_str())
             .map_or_else(|| id.to_string(), |a| a.name.text.clone())
     }
 
     /// An indicator as referred to: "number name", or the name.
     pub(crate) fn indicator_ref(&self, id: &Id) -> String {
-        match self.idx.indicators.get(id.as_str()) {
+        match self.idx().indicator(id.as_str()) {
             Some(i) => numbered(i.number.as_deref(), &i.name.text),
             None => id.to_string(),
         }
@@ -147,9 +125,8 @@ impl<'c> Ctx<'c> {
 
     /// A document's title (its id when it does not exist).
     pub(crate) fn document_title(&self, id: &Id) -> String {
-        self.idx
-            .documents
-            .get(id.as_str())
+        self.idx()
+            .document(id.as_str())
             .map_or_else(|| id.to_string(), |d| d.title.text.clone())
     }
 
@@ -158,7 +135,7 @@ impl<'c> Ctx<'c> {
         let mut ids: Vec<&Id> = m.fields.iter().collect();
         if ids.is_empty() {
             for g in &m.goals {
-                if let Some(goal) = self.idx.goals.get(g.as_str()) {
+                if let Some(goal) = self.idx().goal(g.as_str()) {
                     for f in &goal.fields {
                         if !ids.contains(&f) {
                             ids.push(f);

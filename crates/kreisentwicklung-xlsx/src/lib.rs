@@ -1,11 +1,18 @@
 //! The council workbook: a county development concept
 //! (Kreisentwicklungskonzept) as an Excel workbook (XLSX) that council
 //! members and staff open in Excel or LibreOffice and read, filter and print
-//! without help — in German, or in English with [`ExportOptions::language`].
+//! without help — in the concept's own language (German or English), or the
+//! one chosen with [`Writer::language`].
 //!
-//! [`XlsxExporter`] implements the [`Exporter`] trait of
-//! `kreisentwicklung-core` under the id `"xlsx"`; the facade crate
-//! `kreisentwicklung` registers it.
+//! [`Writer`] writes it, configured with typed options
+//! (`Writer::new().constant_memory(true).charts(50)`). [`XlsxExporter`]
+//! implements the [`Exporter`] trait of `kreisentwicklung-core` under the
+//! id `"xlsx"` as a thin adapter from [`ExportOptions`] to the writer; the
+//! facade crate `kreisentwicklung` registers it. It
+//! [requires](kreisentwicklung_core::export::Requirement::Nothing) nothing
+//! of the concept: a concept in the making gives a workbook, and what a
+//! workbook cannot carry is refused cell by cell (see
+//! [below](#safety-and-limits)).
 //!
 //! ```
 //! use kreisentwicklung_core::*;
@@ -80,7 +87,8 @@
 //! of [`kreisentwicklung_core::health`]. Both are judged as of one day, shown
 //! on the Übersicht as "Stand der Auswertung":
 //!
-//! - the format option [`TODAY`] (`today=2025-06-30`) when given;
+//! - [`Writer::today`], the format option [`TODAY`] (`today=2025-06-30`),
+//!   when given;
 //! - else the day of [`Timestamp::At`];
 //! - the system clock's day for [`Timestamp::Now`];
 //! - for [`Timestamp::Fixed`] (the default), so that the same concept always
@@ -149,8 +157,8 @@
 //!
 //! # Large catalogues: constant-memory mode
 //!
-//! With the format option `constant-memory` (a flag, see
-//! [`XlsxExporter::options`]), every sheet of at least
+//! With [`Writer::constant_memory`] (the format option `constant-memory`, a
+//! flag), every sheet of at least
 //! [`STREAMED_FROM_ROWS`] (2,000) rows is written in `rust_xlsxwriter`'s
 //! constant-memory mode: each row goes to a temporary file as soon as the
 //! next one starts, so the memory the workbook needs does not grow with the
@@ -158,18 +166,16 @@
 //! Smaller sheets are written as usual, which bounds their memory by that
 //! number of rows and keeps their Excel tables and chart caches: a concept
 //! of ordinary size gives the same bytes with and without the option. The
-//! finished file is streamed to the output in 64 KiB chunks without being
-//! held in memory (in both modes).
+//! finished file is streamed to the output without being held in memory (in
+//! both modes).
 //!
 //! ```
 //! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
-//! use kreisentwicklung_core::export::{ExportOptions, Exporter};
-//! use kreisentwicklung_xlsx::XlsxExporter;
+//! use kreisentwicklung_xlsx::Writer;
 //!
 //! let concept = generate(&GeneratorOptions::new(2_000));
-//! let options = ExportOptions::default().option("constant-memory", "true");
-//! let mut xlsx = Vec::new();
-//! XlsxExporter.export(&concept, &mut xlsx, &options)?;
+//! let mut xlsx = Vec::new(); // or a file
+//! Writer::new().constant_memory(true).write(&concept, &mut xlsx)?;
 //! # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 //! ```
 //!
@@ -208,23 +214,23 @@
 //! cannot do.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 mod ctx;
 mod evaluation;
 mod formats;
 mod names;
-mod output;
 mod sheet;
 mod sheets;
+mod writer;
 
 use std::io::Write;
 
 use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter, OptionSpec, Timestamp};
-use kreisentwicklung_core::{CodeList, Concept};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+use kreisentwicklung_core::{CodeList, Concept, Language};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime};
 
 pub use names::{sheet_name, MAX_SHEET_NAME_LEN};
+pub use writer::Writer;
 
 /// The format id, `"xlsx"`.
 pub const FORMAT_ID: &str = "xlsx";
@@ -269,7 +275,7 @@ pub const MAX_HYPERLINKS_PER_SHEET: usize = 65_530;
 /// a generated catalogue.
 pub const MAX_CHARTS: usize = 100;
 
-const OPTIONS: &[OptionSpec] = &[
+pub(crate) const OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         name: CONSTANT_MEMORY,
         is_flag: true,
@@ -292,9 +298,12 @@ const OPTIONS: &[OptionSpec] = &[
     },
 ];
 
-/// The council workbook exporter (format id `"xlsx"`). See the
-/// [crate documentation](crate) for the sheets, the formatting and the
-/// limits.
+/// The council workbook exporter (format id `"xlsx"`): a thin adapter from
+/// [`ExportOptions`] to [`Writer`] ([`Writer::from_options`]). It requires
+/// nothing of the concept ([`Exporter::requires`] is
+/// [`Requirement::Nothing`](kreisentwicklung_core::export::Requirement::Nothing)).
+/// See the [crate documentation](crate) for the sheets, the formatting and
+/// the limits.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct XlsxExporter;
 
@@ -326,81 +335,27 @@ impl Exporter for XlsxExporter {
 
     /// Accepts `constant-memory` with the values `""`, `true`, `yes`, `1`
     /// (on) and `false`, `no`, `0` (off), `today` with a date `yyyy-mm-dd`,
-    /// and `charts` with a number.
+    /// and `charts` with a number; see [`Writer::from_options`].
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        for (name, value) in &options.format_options {
-            if name == TODAY {
-                evaluation::parse_today(value)?;
-                continue;
-            }
-            if name == CHARTS {
-                max_charts(options)?;
-                continue;
-            }
-            if name != CONSTANT_MEMORY {
-                return Err(ExportError::Option {
-                    format: FORMAT_ID.to_owned(),
-                    name: name.clone(),
-                    message: format!(
-                        "not an option of this format; known: {CONSTANT_MEMORY}, {TODAY}, {CHARTS}"
-                    ),
-                });
-            }
-            if !matches!(
-                value.as_str(),
-                "" | "true" | "yes" | "1" | "false" | "no" | "0"
-            ) {
-                return Err(ExportError::Option {
-                    format: FORMAT_ID.to_owned(),
-                    name: name.clone(),
-                    message: format!("{value:?} is not a switch value: use true or false"),
-                });
-            }
-        }
-        Ok(())
+        Writer::from_options(options).map(drop)
     }
 
-    fn export(
+    fn write(
         &self,
         concept: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        self.check_options(options)?;
-        let constant_memory = options.flag(CONSTANT_MEMORY);
-        let today = evaluation::evaluation_date(concept, options)?;
-        let mut ctx = ctx::Ctx::new(concept, options.language, constant_memory, today);
-        ctx.max_charts = max_charts(options)?;
-
-        let mut workbook = Workbook::new();
-        workbook
-            .set_default_format(
-                &ctx.fmt.base,
-                formats::DEFAULT_ROW_PX,
-                formats::DEFAULT_COL_PX,
-            )
-            .map_err(sheet::xlsx_err)?;
-        workbook.set_properties(&properties(concept, options)?);
-        sheets::write_all(&ctx, &mut workbook)?;
-        output::save(&mut workbook, out)
-    }
-}
-
-/// The `charts` option: how many indicators get a chart.
-fn max_charts(options: &ExportOptions) -> Result<usize, ExportError> {
-    match options.format_options.get(CHARTS) {
-        None => Ok(MAX_CHARTS),
-        Some(value) => value.trim().parse().map_err(|_| ExportError::Option {
-            format: FORMAT_ID.to_owned(),
-            name: CHARTS.to_owned(),
-            message: format!("{value:?} is not a number of charts (0, 1, 2, …)"),
-        }),
+        Writer::from_options(options)?.write(concept, out)
     }
 }
 
 /// Title, subject, company and creation date.
-fn properties(concept: &Concept, options: &ExportOptions) -> Result<DocProperties, ExportError> {
-    let lang = options.language;
+fn properties(
+    concept: &Concept,
+    lang: Language,
+    timestamp: Timestamp,
+) -> Result<DocProperties, ExportError> {
     let mut subject = concept.kind.label(lang).to_owned();
     if let Some(h) = concept.horizon {
         subject.push(' ');
@@ -418,7 +373,7 @@ fn properties(concept: &Concept, options: &ExportOptions) -> Result<DocPropertie
         .set_subject(subject)
         .set_company(company)
         .set_category(category);
-    let day = match options.timestamp {
+    let day = match timestamp {
         Timestamp::Fixed => Some((2000, 1, 1)),
         Timestamp::At(d) => Some((d.year(), d.month(), d.day())),
         Timestamp::Now => None,

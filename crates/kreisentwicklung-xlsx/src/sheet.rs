@@ -7,7 +7,7 @@
 
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::validate::is_xml_illegal;
-use kreisentwicklung_core::{Date, Euro, Id, Language};
+use kreisentwicklung_core::{Date, Euro, Id, ItemPath, Language};
 use rust_xlsxwriter::{
     ColNum, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, ExcelDateTime,
     Format, RowNum, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
@@ -26,8 +26,8 @@ pub(crate) fn xlsx_err(e: XlsxError) -> ExportError {
     }
 }
 
-/// The path of an item of a collection, in the style of the core's
-/// validation: `measures[W3]` by id when the id is well-formed, else
+/// The path of an item of a collection, written by the core's one rule
+/// ([`ItemPath`]): `measures[W3]` by id when the id is well-formed, else
 /// `measures[4]` by position.
 #[derive(Clone, Copy)]
 pub(crate) struct Item<'a> {
@@ -43,16 +43,14 @@ impl<'a> Item<'a> {
 
     /// `measures[W3]`.
     pub(crate) fn path(&self) -> String {
-        if self.id.is_well_formed() {
-            format!("{}[{}]", self.coll, self.id)
-        } else {
-            format!("{}[{}]", self.coll, self.index)
-        }
+        ItemPath::item(self.coll, self.id, self.index).into()
     }
 
     /// `measures[W3].description`.
     pub(crate) fn field(&self, field: &str) -> String {
-        format!("{}.{field}", self.path())
+        ItemPath::item(self.coll, self.id, self.index)
+            .field(field)
+            .into()
     }
 }
 
@@ -963,19 +961,13 @@ impl<'f> SheetWriter<'f> {
     }
 }
 
-/// True for a web address the workbook may turn into a hyperlink: `http`,
+/// True for a web address the workbook may turn into a hyperlink (the rule
+/// of [`kreisentwicklung_core::url`], as in validation): `http`,
 /// `https` or `mailto`, no spaces or control characters, and no longer than
 /// Excel allows. Anything else (`file:`, `javascript:`, relative paths) is
 /// shown as text.
 pub(crate) fn is_linkable(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("mailto:");
-    scheme_ok
-        && url.encode_utf16().count() <= MAX_URL_CHARS
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-        && url.len() > 8
+    kreisentwicklung_core::url::is_web_address(url) && url.encode_utf16().count() <= MAX_URL_CHARS
 }
 
 #[cfg(test)]
@@ -1114,6 +1106,7 @@ mod tests {
         assert!(!is_linkable("file:///etc/passwd"));
         assert!(!is_linkable("https://"));
         assert!(!is_linkable("https://example.org/a b"));
+        assert!(!is_linkable("x:y") && !is_linkable("=HYPERLINK(\"http://x\")"));
         assert!(!is_linkable(&format!(
             "https://example.org/{}",
             "a".repeat(MAX_URL_CHARS)

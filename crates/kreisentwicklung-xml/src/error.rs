@@ -67,7 +67,8 @@ pub enum ImportError {
     Version {
         /// Where (the root element).
         location: Location,
-        /// What the document declares (`namespace urn:kreisentwicklung:xml:2`).
+        /// What the document declares (`namespace "urn:kreisentwicklung:xml:2"`),
+        /// with the value quoted so that whitespace shows.
         found: String,
         /// What this library reads.
         expected: String,

@@ -84,14 +84,17 @@
 //!   with at most two places (`125000.50`); other numbers are written in the
 //!   shortest form that reads back exactly (`61.5`, `1e-7`).
 //! - **Output** is UTF-8, indented by two spaces by default and on one line
-//!   with [`ExportOptions::pretty`] set to false; the same concept always
+//!   with [`Writer::pretty`] set to false; the same concept always
 //!   gives the same bytes.
 //!
 //! # Export
 //!
-//! The exporter validates the concept first and refuses one with problems
-//! ([`ExportError::Invalid`], listing every problem with its path), because a
-//! reader would refuse the document anyway. So what it writes is always
+//! [`Writer`] (`Writer::new().pretty(false)`), [`to_writer`], [`to_string`]
+//! and the registry's [`XmlExporter`] require a
+//! [valid](kreisentwicklung_core::export::Requirement::Valid) concept: they
+//! validate it first and refuse one with problems ([`ExportError::Invalid`],
+//! listing every problem with its path), because a reader would refuse the
+//! document anyway. So what it writes is always
 //! well-formed, valid against the XSD and readable by [`from_str`] — in
 //! particular, text with control characters such as U+0001, which XML 1.0
 //! cannot carry even escaped, is refused rather than written.
@@ -146,11 +149,10 @@
 //! text, the order of status updates, vote counts against outcomes.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 use std::io::{Read, Write};
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter};
+use kreisentwicklung_core::export::{self, ExportError, ExportOptions, Exporter, Requirement};
 use kreisentwicklung_core::{Concept, YearPart};
 
 mod error;
@@ -179,7 +181,87 @@ const _: () = assert!(
 /// The `producer` attribute written on the root element.
 pub const PRODUCER: &str = concat!("kreisentwicklung ", env!("CARGO_PKG_VERSION"));
 
-/// The XML exporter: id `xml`, extension `xml`, media type `application/xml`.
+/// The format id, `"xml"`.
+pub const FORMAT_ID: &str = "xml";
+
+/// The XML writer, configured: indented by two spaces (the default) or on
+/// one line. The same concept always gives the same bytes.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_xml::Writer;
+///
+/// let concept = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"));
+/// let xml = Writer::new().pretty(false).to_string(&concept)?;
+/// assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><concept "));
+/// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Writer {
+    pretty: bool,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Writer::new()
+    }
+}
+
+impl Writer {
+    /// A writer of indented output.
+    pub fn new() -> Self {
+        Writer { pretty: true }
+    }
+
+    /// Indented output (the default) or all on one line.
+    #[must_use]
+    pub fn pretty(mut self, pretty: bool) -> Self {
+        self.pretty = pretty;
+        self
+    }
+
+    /// The writer for export options: only [`ExportOptions::pretty`]
+    /// matters; the format has no options of its own, so any is an
+    /// [`ExportError::Option`]. (Text is written in every language it has,
+    /// and documents carry no creation time.)
+    pub fn from_options(options: &ExportOptions) -> Result<Self, ExportError> {
+        if let Some(name) = options.format_options.keys().next() {
+            return Err(export::unknown_option(FORMAT_ID, name, &[]));
+        }
+        Ok(Writer::new().pretty(options.pretty))
+    }
+
+    /// Writes `concept` to `writer` (buffered internally). The concept is
+    /// [validated](Concept::validate) first; one with problems is refused
+    /// with [`ExportError::Invalid`] before anything is written. An error
+    /// of the writer is [`ExportError::Io`].
+    pub fn write<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
+        Requirement::Valid.check(concept)?;
+        self.write_checked(concept, writer)
+    }
+
+    /// The concept as an XML string; see [`Writer::write`].
+    pub fn to_string(&self, concept: &Concept) -> Result<String, ExportError> {
+        Requirement::Valid.check(concept)?;
+        let mut out = Vec::with_capacity(4096);
+        write::write_concept(concept, &mut out, self.pretty)?;
+        String::from_utf8(out).map_err(|e| ExportError::format(FORMAT_ID, e))
+    }
+
+    /// Writes a concept known to be valid.
+    fn write_checked<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
+        let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, writer);
+        write::write_concept(concept, &mut buffered, self.pretty)?;
+        buffered
+            .into_inner()
+            .map_err(|e| ExportError::Io(e.into_error()))?;
+        Ok(())
+    }
+}
+
+/// The XML exporter: id `xml`, extension `xml`, media type
+/// `application/xml`; a thin adapter from [`ExportOptions`] to [`Writer`].
+/// It requires a [valid](Requirement::Valid) concept.
 ///
 /// ```
 /// use kreisentwicklung_core::*;
@@ -197,7 +279,7 @@ pub struct XmlExporter;
 
 impl Exporter for XmlExporter {
     fn id(&self) -> &str {
-        "xml"
+        FORMAT_ID
     }
 
     fn extension(&self) -> &str {
@@ -212,42 +294,39 @@ impl Exporter for XmlExporter {
         "XML exchange format (urn:kreisentwicklung:xml:1), valid against schemas/kreisentwicklung.xsd"
     }
 
-    fn export(
+    fn requires(&self) -> Requirement {
+        Requirement::Valid
+    }
+
+    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
+        Writer::from_options(options).map(drop)
+    }
+
+    fn write(
         &self,
         concept: &Concept,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        to_writer(concept, out, options)
+        // `export` has validated the concept.
+        Writer::from_options(options)?.write_checked(concept, out)
     }
 }
 
-/// Writes `concept` as XML to `writer` (buffered internally).
-///
-/// Only [`ExportOptions::pretty`] matters: indented (the default) or on one
-/// line. The concept is validated first; a concept with problems is refused
-/// with [`ExportError::Invalid`] before anything is written. An error of the
-/// writer is [`ExportError::Io`].
+/// Writes `concept` as XML to `writer` (buffered internally): the same as
+/// [`Writer::write`] with [`ExportOptions::pretty`]; the other options do
+/// not apply.
 pub fn to_writer<W: Write>(
     concept: &Concept,
     writer: W,
     options: &ExportOptions,
 ) -> Result<(), ExportError> {
-    concept.validate().map_err(ExportError::Invalid)?;
-    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, writer);
-    write::write_concept(concept, &mut buffered, options.pretty)?;
-    buffered
-        .into_inner()
-        .map_err(|e| ExportError::Io(e.into_error()))?;
-    Ok(())
+    Writer::new().pretty(options.pretty).write(concept, writer)
 }
 
 /// The concept as an XML string; see [`to_writer`].
 pub fn to_string(concept: &Concept, options: &ExportOptions) -> Result<String, ExportError> {
-    concept.validate().map_err(ExportError::Invalid)?;
-    let mut out = Vec::with_capacity(4096);
-    write::write_concept(concept, &mut out, options.pretty)?;
-    String::from_utf8(out).map_err(|e| ExportError::format("xml", e))
+    Writer::new().pretty(options.pretty).to_string(concept)
 }
 
 /// Reads a concept document from a string.

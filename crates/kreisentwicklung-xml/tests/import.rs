@@ -203,7 +203,7 @@ fn structure_errors() {
         ),
         (
             doc("<indicators><indicator id=\"i\"><name>N</name><unit>%</unit><direction listURI=\"urn:kreisentwicklung:codelist:direction\" listVersionID=\"2\">up</direction></indicator></indicators>"),
-            "(the document uses version 2 of the list; this library knows version 1)",
+            "(the document uses version \"2\" of the list; this library knows version \"1\")",
         ),
         (
             doc("<horizon><year year=\"2030\"/></horizon>")
@@ -306,12 +306,23 @@ fn versions_and_namespaces() {
     assert_eq!(
         e.to_string(),
         "line 1, column 1: unsupported schema version: the document has namespace \
-         urn:kreisentwicklung:xml:2 (schema major version 2), this library reads namespace \
-         urn:kreisentwicklung:xml:1 (schema major version 1)"
+         \"urn:kreisentwicklung:xml:2\" (schema major version 2), this library reads namespace \
+         \"urn:kreisentwicklung:xml:1\" (schema major version 1)"
     );
+    // Values are quoted, so that whitespace shows (issue 19, point 13).
+    let m = message(&doc("").replace("urn:kreisentwicklung:xml:1", "urn:kreisentwicklung:xml:1 "));
+    assert!(
+        m.contains("in namespace \"urn:kreisentwicklung:xml:1 \"; expected <concept xmlns=\"urn:kreisentwicklung:xml:1\">"),
+        "{m}"
+    );
+    let m = message(&doc("<horizon><year year=\"2030\"/></horizon>").replace(
+        "<kind>kek</kind>",
+        "<kind listVersionID=\"1 draft\">kk</kind>",
+    ));
+    assert!(m.contains("version \"1 draft\" of the list"), "{m}");
     let e = err(&doc("").replace("schemaVersion=\"1.0\"", "schemaVersion=\"2.0\""));
     assert!(matches!(e, ImportError::Version { .. }));
-    assert!(e.to_string().contains("the document has schemaVersion 2.0 (major version 2), this library reads schema version 1.x"));
+    assert!(e.to_string().contains("the document has schemaVersion \"2.0\" (major version 2), this library reads schema version 1.x"));
     // A later minor version of the same major version is read.
     assert!(from_str(&doc("").replace("schemaVersion=\"1.0\"", "schemaVersion=\"1.7\"")).is_ok());
     assert!(
@@ -402,7 +413,8 @@ fn hostile_text_written_by_hand_reads_back() {
         let escaped = s
             .replace('&', "&amp;")
             .replace('<', "&lt;")
-            .replace('\r', "&#13;");
+            .replace('\r', "&#13;")
+            .replace("]]>", "]]&gt;");
         let c = from_str(&doc(&format!("<description>{escaped}</description>"))).unwrap();
         assert_eq!(c.description.unwrap().as_str(), *s);
         if !s.contains("]]>") && !s.contains('\r') {

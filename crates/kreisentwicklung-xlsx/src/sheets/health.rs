@@ -45,12 +45,12 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     )?;
     w.freeze_columns(1);
     let mut k = 0;
-    ctx.eval.try_for_each_finding(ctx.c, |f| {
+    ctx.eval.try_for_each_finding(|f| {
         let path = || format!("health.findings[{k}]");
         w.label(SEVERITY, f.severity.label(ctx.lang))?;
         w.text(MESSAGE, f.message(ctx.lang), path)?;
         w.label(FIX, f.code.fix(ctx.lang))?;
-        w.text(PATH, &f.path, path)?;
+        w.text(PATH, f.path.as_str(), path)?;
         w.label(CODE, f.code.as_str())?;
         w.next_row();
         k += 1;

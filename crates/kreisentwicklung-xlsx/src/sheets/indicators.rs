@@ -201,7 +201,7 @@ struct Linked {
 impl Linked {
     fn new(ctx: &Ctx) -> Result<Self, ExportError> {
         let c = ctx.c;
-        let index = &ctx.idx.indicators;
+        let index = ctx.idx();
         let all = || {
             let goals = (0..=u32::MAX)
                 .zip(&c.goals)
@@ -211,7 +211,7 @@ impl Linked {
                 .flat_map(|(k, m)| m.indicators.iter().map(move |i| (i, Link::Measure(k))));
             goals
                 .chain(measures)
-                .filter_map(|(i, l)| Some((index.position(i.as_str())?, l)))
+                .filter_map(|(i, l)| Some((index.indicator_position(i.as_str())?, l)))
         };
         // A counting sort: count, sum up, place.
         let too_many = || ExportError::Limit {
@@ -241,7 +241,7 @@ impl Linked {
 
     /// The links of the indicator with the id.
     fn of(&self, ctx: &Ctx, id: &kreisentwicklung_core::Id) -> &[Link] {
-        match ctx.idx.indicators.position(id.as_str()) {
+        match ctx.idx().indicator_position(id.as_str()) {
             Some(i) => &self.links[self.start[i] as usize..self.start[i + 1] as usize],
             None => &[],
         }
@@ -340,7 +340,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             })?;
             w.opt_date(LATEST_DATE, day_of(&o.period))?;
         }
-        if let Some(status) = ctx.eval.indicator(i, ind) {
+        if let Some(status) = ctx.eval.indicator(i) {
             if let Some(p) = status.raw_progress.filter(|p| p.is_finite()) {
                 w.percent(PROGRESS, p, || item.field("observations"))?;
             }

@@ -127,7 +127,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(s) = m.status {
             w.label(STATUS, ctx.label(s))?;
         }
-        if let Some(light) = ctx.eval.measure_light(&ctx.idx, i, m) {
+        if let Some(light) = ctx.eval.measure_light(i) {
             w.label(LIGHT, light.label(ctx.lang))?;
         }
         w.opt_date(UPDATED, m.last_status_update())?;

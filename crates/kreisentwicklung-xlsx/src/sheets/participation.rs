@@ -164,7 +164,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         );
         w.text(DOCUMENTS, &join(docs), || item.field("documents"))?;
         if let Some(parent) = &e.parent {
-            let title = match ctx.idx.events.get(parent.as_str()) {
+            let title = match ctx.idx().event(parent.as_str()) {
                 Some(p) => p
                     .title
                     .as_ref()

@@ -111,11 +111,11 @@ fn resolution_cells(
                 .items
                 .iter()
                 .map(|id| {
-                    if ctx.idx.goals.contains_key(id.as_str()) {
+                    if ctx.idx().goal(id.as_str()).is_some() {
                         ctx.goal_ref(id)
-                    } else if ctx.idx.fields.contains_key(id.as_str()) {
+                    } else if ctx.idx().field(id.as_str()).is_some() {
                         ctx.field_name(id)
-                    } else if ctx.idx.documents.contains_key(id.as_str()) {
+                    } else if ctx.idx().document(id.as_str()).is_some() {
                         ctx.document_title(id)
                     } else {
                         id.to_string()

@@ -1,0 +1,183 @@
+//! The typed workbook writer, and the one place the string options of
+//! [`ExportOptions`] are turned into it.
+
+use std::io::Write;
+
+use kreisentwicklung_core::export::{self, ExportError, ExportOptions, Timestamp};
+use kreisentwicklung_core::{Concept, Date, Language};
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+use crate::{ctx, evaluation, formats, sheet, sheets};
+use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, OPTIONS, TODAY};
+
+/// The council workbook writer, configured the way `rust_xlsxwriter` and
+/// arrow's `WriterBuilder` are: start from [`Writer::new`] and change what
+/// you need.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_xlsx::Writer;
+///
+/// let concept = Concept::new("kek", "KEK 2030", ConceptKind::Kek, Territory::landkreis("Helmstedt"));
+/// let mut xlsx = Vec::new();
+/// Writer::new()
+///     .constant_memory(true)
+///     .charts(50)
+///     .today(Date::from_ymd(2025, 6, 30)?)
+///     .write(&concept, &mut xlsx)?;
+/// assert_eq!(&xlsx[..2], b"PK");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Writer {
+    language: Option<Language>,
+    timestamp: Timestamp,
+    constant_memory: bool,
+    charts: usize,
+    today: Option<Date>,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Writer::new()
+    }
+}
+
+impl Writer {
+    /// The defaults: labels in the concept's language, the fixed creation
+    /// date, normal mode, [`MAX_CHARTS`] charts, traffic lights judged as of
+    /// the latest date the concept records.
+    pub fn new() -> Self {
+        Writer {
+            language: None,
+            timestamp: Timestamp::Fixed,
+            constant_memory: false,
+            charts: MAX_CHARTS,
+            today: None,
+        }
+    }
+
+    /// Labels and sheet names in this language instead of the concept's
+    /// own ([`ExportOptions::language_for`]).
+    #[must_use]
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// The creation date in the document properties (and, unless
+    /// [`Writer::today`] is given, the evaluation date; see the
+    /// [crate documentation](crate#traffic-lights-and-the-prüfbericht)).
+    #[must_use]
+    pub fn timestamp(mut self, timestamp: Timestamp) -> Self {
+        self.timestamp = timestamp;
+        self
+    }
+
+    /// Constant-memory mode for large sheets (the option
+    /// [`CONSTANT_MEMORY`]); see the
+    /// [crate documentation](crate#large-catalogues-constant-memory-mode).
+    #[must_use]
+    pub fn constant_memory(mut self, on: bool) -> Self {
+        self.constant_memory = on;
+        self
+    }
+
+    /// How many indicators get a chart, the first ones with values (the
+    /// option [`CHARTS`]; 0 for none).
+    #[must_use]
+    pub fn charts(mut self, charts: usize) -> Self {
+        self.charts = charts;
+        self
+    }
+
+    /// The day traffic lights and the Prüfbericht are judged on (the option
+    /// [`TODAY`]).
+    #[must_use]
+    pub fn today(mut self, today: Date) -> Self {
+        self.today = Some(today);
+        self
+    }
+
+    /// The writer for export options: language and timestamp, and the
+    /// format options [`CONSTANT_MEMORY`] (a switch: empty, `true`, `yes`,
+    /// `1` or `false`, `no`, `0`), [`TODAY`] (`yyyy-mm-dd`) and [`CHARTS`]
+    /// (a number). Any other option, or a value that does not fit, is an
+    /// [`ExportError::Option`] naming the option and what it takes.
+    pub fn from_options(options: &ExportOptions) -> Result<Self, ExportError> {
+        let mut writer = Writer::new().timestamp(options.timestamp);
+        writer.language = options.language;
+        for (name, value) in &options.format_options {
+            let bad = |message: String| ExportError::Option {
+                format: FORMAT_ID.to_owned(),
+                name: name.clone(),
+                message,
+            };
+            match name.as_str() {
+                CONSTANT_MEMORY => {
+                    writer.constant_memory = match value.trim() {
+                        "" | "true" | "yes" | "1" => true,
+                        "false" | "no" | "0" => false,
+                        _ => {
+                            return Err(bad(format!(
+                                "{value:?} is not a switch value: use true or false"
+                            )))
+                        }
+                    }
+                }
+                TODAY => {
+                    let day = value
+                        .trim()
+                        .parse::<Date>()
+                        .map_err(|e| bad(format!("{e}; expected a date written yyyy-mm-dd")))?;
+                    writer.today = Some(day);
+                }
+                CHARTS => {
+                    writer.charts = value.trim().parse().map_err(|_| {
+                        bad(format!("{value:?} is not a number of charts (0, 1, 2, …)"))
+                    })?;
+                }
+                _ => return Err(export::unknown_option(FORMAT_ID, name, OPTIONS)),
+            }
+        }
+        Ok(writer)
+    }
+
+    /// Writes the workbook of `concept` to `out`. Nothing reaches `out`
+    /// until every cell is written, so a refused cell (see the
+    /// [crate documentation](crate#safety-and-limits)) leaves it untouched.
+    pub fn write<W: Write + Send>(&self, concept: &Concept, mut out: W) -> Result<(), ExportError> {
+        let lang = self
+            .language
+            .unwrap_or_else(|| export::concept_language(concept));
+        let today = evaluation::evaluation_date(concept, self.today, self.timestamp);
+        let mut ctx = ctx::Ctx::new(concept, lang, self.constant_memory, today);
+        ctx.max_charts = self.charts;
+
+        let mut workbook = Workbook::new();
+        workbook
+            .set_default_format(
+                &ctx.fmt.base,
+                formats::DEFAULT_ROW_PX,
+                formats::DEFAULT_COL_PX,
+            )
+            .map_err(sheet::xlsx_err)?;
+        workbook.set_properties(&crate::properties(concept, lang, self.timestamp)?);
+        sheets::write_all(&ctx, &mut workbook)?;
+        // `rust_xlsxwriter` streams the zip file into any `Write + Send`.
+        match workbook.save_to_writer(&mut out) {
+            Ok(()) => {}
+            Err(XlsxError::IoError(e)) => return Err(ExportError::Io(e)),
+            Err(e) => return Err(ExportError::format(FORMAT_ID, e)),
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// The workbook as bytes; see [`Writer::write`].
+    pub fn to_vec(&self, concept: &Concept) -> Result<Vec<u8>, ExportError> {
+        let mut out = Vec::new();
+        self.write(concept, &mut out)?;
+        Ok(out)
+    }
+}
