@@ -1,8 +1,10 @@
 //! Reading concept documents whose format is recognised by their content.
 //!
 //! [`from_slice`] looks at the first character after an optional UTF-8
-//! byte order mark and whitespace: `{` is read as JSON, `<` as XML. Anything
-//! else is refused with an error that says what was found.
+//! byte order mark and whitespace: `{` is read as JSON, `<` as XML; a zip
+//! archive (`PK\x03\x04`) is read as a council workbook (XLSX) written by
+//! this library and perhaps edited since (see [`crate::xlsx::read`]).
+//! Anything else is refused with an error that says what was found.
 //!
 //! ```
 //! use kreisentwicklung::import::{self, Format};
@@ -25,6 +27,8 @@ pub enum Format {
     Json,
     /// The XML exchange format.
     Xml,
+    /// The council workbook (XLSX).
+    Xlsx,
 }
 
 impl fmt::Display for Format {
@@ -32,6 +36,7 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Json => "JSON",
             Format::Xml => "XML",
+            Format::Xlsx => "XLSX",
         })
     }
 }
@@ -61,6 +66,10 @@ pub enum ImportError {
     /// The XML document could not be read, or the concept in it is invalid.
     #[cfg(feature = "xml")]
     Xml(crate::xml::ImportError),
+    /// The workbook could not be read back, its cells have errors, or the
+    /// concept in it is invalid.
+    #[cfg(feature = "xlsx")]
+    Xlsx(crate::xlsx::read::ReadError),
 }
 
 impl ImportError {
@@ -72,6 +81,8 @@ impl ImportError {
             ImportError::Json(crate::json::ImportError::Invalid(errors)) => Some(errors),
             #[cfg(feature = "xml")]
             ImportError::Xml(crate::xml::ImportError::Invalid(errors)) => Some(errors),
+            #[cfg(feature = "xlsx")]
+            ImportError::Xlsx(crate::xlsx::read::ReadError::Invalid(errors)) => Some(errors),
             _ => None,
         }
     }
@@ -84,6 +95,8 @@ impl ImportError {
             ImportError::Json(_) => Some(Format::Json),
             #[cfg(feature = "xml")]
             ImportError::Xml(_) => Some(Format::Xml),
+            #[cfg(feature = "xlsx")]
+            ImportError::Xlsx(_) => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -109,6 +122,8 @@ impl fmt::Display for ImportError {
             ImportError::Json(e) => write!(f, "{e}"),
             #[cfg(feature = "xml")]
             ImportError::Xml(e) => write!(f, "{e}"),
+            #[cfg(feature = "xlsx")]
+            ImportError::Xlsx(e) => write!(f, "{e}"),
         }
     }
 }
@@ -120,6 +135,8 @@ impl std::error::Error for ImportError {
             ImportError::Json(e) => Some(e),
             #[cfg(feature = "xml")]
             ImportError::Xml(e) => Some(e),
+            #[cfg(feature = "xlsx")]
+            ImportError::Xlsx(e) => Some(e),
             _ => None,
         }
     }
@@ -139,8 +156,12 @@ impl From<crate::xml::ImportError> for ImportError {
     }
 }
 
-/// Recognises the format of a document by its first significant character.
+/// Recognises the format of a document by its first significant character
+/// (or the zip magic of a workbook).
 pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Ok(Format::Xlsx);
+    }
     for bom in [
         &[0xFF, 0xFE][..],
         &[0xFE, 0xFF][..],
@@ -199,6 +220,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Concept, ImportError> {
     match detect(bytes)? {
         Format::Json => from_json(bytes),
         Format::Xml => from_xml(bytes),
+        Format::Xlsx => from_xlsx(bytes).map(|i| i.concept),
     }
 }
 
@@ -240,12 +262,39 @@ pub fn from_slice_with_warnings(bytes: &[u8]) -> Result<Imported, ImportError> {
                 warnings: imported.warnings.iter().map(ToString::to_string).collect(),
             })
         }
+        Format::Xlsx => {
+            let imported = from_xlsx(bytes)?;
+            Ok(Imported {
+                concept: imported.concept,
+                format,
+                warnings: imported.warnings.iter().map(ToString::to_string).collect(),
+            })
+        }
         _ => Ok(Imported {
             concept: from_slice(bytes)?,
             format,
             warnings: Vec::new(),
         }),
     }
+}
+
+#[cfg(feature = "xlsx")]
+fn from_xlsx(bytes: &[u8]) -> Result<crate::xlsx::read::Imported, ImportError> {
+    crate::xlsx::read::read(bytes).map_err(ImportError::Xlsx)
+}
+
+/// What [`from_xlsx`] gives without the `xlsx` feature: nothing.
+#[cfg(not(feature = "xlsx"))]
+struct NoWorkbook {
+    concept: Concept,
+    warnings: Vec<String>,
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn from_xlsx(_: &[u8]) -> Result<NoWorkbook, ImportError> {
+    Err(ImportError::Disabled {
+        format: Format::Xlsx,
+    })
 }
 
 #[cfg(feature = "xml")]
@@ -290,8 +339,9 @@ mod tests {
 
     #[test]
     fn unrecognized_content_is_described() {
-        let e = detect(b"PK\x03\x04rest").unwrap_err();
-        assert!(e.to_string().contains("ZIP archive"), "{e}");
+        assert_eq!(detect(b"PK\x03\x04rest").unwrap(), Format::Xlsx);
+        let e = from_slice(b"PK\x03\x04rest").unwrap_err();
+        assert_eq!(e.format(), Some(Format::Xlsx));
         let e = detect(b"id;title\n1;x").unwrap_err();
         assert!(e.to_string().contains("\"id;title\""), "{e}");
     }

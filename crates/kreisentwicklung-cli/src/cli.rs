@@ -71,6 +71,14 @@ pub enum Command {
     )]
     Validate(ValidateArgs),
 
+    /// Read an edited council workbook back (update mode with --onto).
+    #[command(after_help = "Example:\n  \
+            kreisentwicklung import edited.xlsx --onto concept.json -o updated.json\n  \
+            measures[W3].status: inProgress → completed (Maßnahmen!N14)\n\n\
+            Exit codes: 0 read and written, 1 a cell or the result is invalid (nothing written), \
+            2 usage error or unreadable input.")]
+    Import(crate::import::ImportArgs),
+
     /// Print the shipped JSON Schema or XSD.
     #[command(
         long_about = "Print the shipped schema of concept documents, byte for byte as in \

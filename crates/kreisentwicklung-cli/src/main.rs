@@ -53,6 +53,7 @@ mod cli;
 mod commands;
 mod export;
 mod files;
+mod import;
 mod interrupt;
 mod oparl;
 mod progress;
@@ -145,6 +146,7 @@ fn main() -> ExitCode {
         Command::Examples => commands::examples(),
         Command::Generate(args) => commands::generate(args),
         Command::Check(args) => check::run(args),
+        Command::Import(args) => import::run(args),
         Command::ImportOparl(args) => oparl::import(args),
     };
     match result {

@@ -178,7 +178,7 @@ pub use path::ItemPath;
 pub use period::{EnglishPeriod, Period, PeriodParseError, YearMonth, YearPart};
 pub use reporting::{Coverage, Reporting};
 pub use resolution::{Adoption, BudgetLink, Consultation, Mandate, Paper, Resolution, Votes};
-pub use schema::{json_schema, json_schema_string};
+pub use schema::{json_schema, json_schema_string, JSON_SCHEMA};
 pub use strategy::{CrossCuttingTheme, FieldOfAction, Swot, Vision};
 pub use text::Text;
 pub use validate::{Problem, ProblemKind, ValidationErrors, MAX_TEXT_CHARS};

@@ -132,7 +132,8 @@ impl Formats {
             link: pair(top().set_hyperlink()),
             indent: (0..=MAX_INDENT)
                 .map(|level| {
-                    let mut f = top().set_text_wrap();
+                    // An indent shows only with a horizontal alignment.
+                    let mut f = top().set_text_wrap().set_align(FormatAlign::Left);
                     if level > 0 {
                         f = f.set_indent(level as u8 * 2);
                     } else {

@@ -51,7 +51,7 @@
 //!
 //! A sheet that would be empty is left out; Übersicht is always there. The
 //! names below are the German ones; English workbooks use "Overview",
-//! "Fields of action", "SWOT", "Goal system", "Measures", "Indicators",
+//! "Fields of action", "SWOT", "Goal system", "Measures", "Project profiles", "Indicators",
 //! "Participation", "Challenges", "Actors", "Resolutions", "Documents" and
 //! "Health report".
 //!
@@ -62,13 +62,19 @@
 //! | SWOT | SWOT analysis | Titel, Handlungsfeld (or the whole county), Themen, Stärken, Schwächen, Chancen, Risiken (one line per entry), Dokument |
 //! | Zielsystem | goal, in tree order | Nr., Ziel (indented by level), Ebene, Handlungsfeld, Priorität, Schwerpunkte, Beschreibung, Indikatoren, Anzahl Maßnahmen, Ampel — sub-goals are grouped under their parent with Excel's row outline (fold with the buttons at the left) |
 //! | Maßnahmen | measure | Nr., Maßnahme, Beschreibung, Handlungsfeld, Ziele (numbers), Federführung, Partner, Rolle des Kreises, Zeitraum (as written), Beginn, Ende (dates), Zeithorizont, Priorität, Status, Ampel, Letzte Aktualisierung (date), Kosten (EUR), Hinweis zu den Kosten, Förderung, Haushalt, Indikatoren |
+//! | Projektsteckbriefe | measure, as a block of label and value rows (for paper, A4 portrait; left out above 1,000 measures) | number and title, Handlungsfeld, Ziele, Beschreibung, Federführung, Partner, Rolle des Kreises, Zeitraum, Priorität, Status (with its date), Kosten, Förderung, Indikatoren, Ampel |
 //! | Indikatoren | indicator | Nr., Indikator, Einheit, Richtung, Ausgangswert, Stand Ausgangswert, Zielwert, Zieltermin, Letzter Wert, Stand, Datum, Fortschritt, Soll-Fortschritt, Ampel, Hinweis zur Ampel, Quelle, Ziele und Maßnahmen, Beschreibung; below the table the values over time, four rows per indicator (Zeitraum, Datum, Ist-Wert, Zielwert), and to the right a line chart per indicator drawn from those rows |
 //! | Beteiligung | event, in chronological order | Format, Titel, Zeitraum (as written), Beginn, Ende, Ort, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung |
 //! | Herausforderungen | challenge met while writing or implementing the concept | Nr., Herausforderung, Einzelheiten (one line per point) |
 //! | Akteure | actor | Name, Art, Funktion, Organisation, Mitglieder, Beschreibung, Anzahl, Internetadresse |
 //! | Beschlüsse | step of a paper through a body | Beschluss, Art, Drucksache, Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen, Gegenstand, Beschlusstext, Aufträge, Anmerkung |
 //! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |
-//! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Empfehlung, Fundstelle (path), Prüfregel (code) |
+//! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Fundstelle (in words: Maßnahme L2 „Dorfentwicklung“), Empfehlung, Pfad (path), Prüfregel (code); path and code are not printed |
+//!
+//! Last comes the very hidden sheet `_kreisentwicklung` (Excel and
+//! LibreOffice do not list it): the concept as JSON and the options the
+//! workbook was written with, so that [`read`] gives the concept back
+//! exactly, with the edits made in the tables.
 //!
 //! Coded values show their label from the code lists
 //! ([`CodeList::label`]); references show what they point at (a goal's
@@ -117,8 +123,12 @@
 //!   cells are coloured: umgesetzt green, in Bearbeitung yellow, noch nicht
 //!   begonnen red; Ampel cells grün, gelb, rot, grau; Prüfbericht severities
 //!   Fehler red, Warnung yellow, Hinweis grey.
-//! - Print setup: landscape A4, fit to the page width, sheet name and page
-//!   number in the footer.
+//! - Print setup (see `print.rs`): A4 landscape at 100 %, never shrunk to
+//!   fit; wide tables continue on further pages (over, then down) with
+//!   their first columns repeated; header with the title and the sheet,
+//!   footer with the evaluation date and "Seite X von Y". Row heights are
+//!   written from the text (LibreOffice does not fit rows; not on
+//!   streamed sheets, see below).
 //! - Document properties: title (the concept's title), subject (the kind and
 //!   horizon), company (the county, "Landkreis Helmstedt").
 //!
@@ -199,6 +209,10 @@
 //! - **No row outline** on a streamed goal system (2,000 goals and more;
 //!   real ones have tens to hundreds): `rust_xlsxwriter` 0.102 writes no
 //!   outline levels in constant-memory mode. The goals are still indented.
+//! - **No row heights** for wrapped text on streamed sheets (only the
+//!   header row's): `rust_xlsxwriter` 0.102 writes the last row twice when
+//!   it has one. Excel fits the rows when it opens the file; LibreOffice
+//!   shows one line per row.
 //! - **What it holds**: besides the concept itself (passed in memory), no
 //!   row, cell or finding: traffic lights are evaluated when their row is
 //!   written and the Prüfbericht's findings handed over one at a time. What
@@ -218,7 +232,10 @@
 mod ctx;
 mod evaluation;
 mod formats;
+mod metrics;
 mod names;
+mod print;
+pub mod read;
 mod sheet;
 mod sheets;
 mod writer;

@@ -14,6 +14,8 @@ use rust_xlsxwriter::{
 };
 
 use crate::formats::{looks_like_formula, Formats, Style, DEFAULT_COL_PX, DEFAULT_ROW_PX};
+use crate::metrics::{text_width, wrapped_lines, BOLD, DEFAULT_ROW_PT, LINE_PT};
+use crate::print::Page;
 use crate::{
     FORMAT_ID, MAX_CELL_CHARS, MAX_COLUMNS, MAX_HYPERLINKS_PER_SHEET, MAX_ROWS, MAX_URL_CHARS,
 };
@@ -70,14 +72,6 @@ pub(crate) fn col(header: &'static str, style: Style, max_width: f64) -> Column 
         style,
         max_width,
     }
-}
-
-/// The width a column needs for a text: its longest line, in characters.
-fn text_width(text: &str) -> f64 {
-    text.split('\n')
-        .map(|line| line.chars().count())
-        .max()
-        .unwrap_or(0) as f64
 }
 
 /// How many characters a value's `Display` writes, counted without keeping
@@ -272,6 +266,10 @@ pub(crate) struct SheetWriter<'f> {
     /// An error applying a run's format, reported by [`SheetWriter::finish`]
     /// (it cannot happen: the run's cells were written without error).
     run_error: Option<XlsxError>,
+    /// The height the current row needs for its wrapped text, in points.
+    row_pt: f64,
+    /// How the sheet is printed (see [`SheetWriter::page`]).
+    page: Option<Page>,
 }
 
 /// The number of [`Style`]s.
@@ -320,6 +318,8 @@ impl<'f> SheetWriter<'f> {
             rects: Vec::new(),
             label_registered: false,
             run_error: None,
+            row_pt: 0.0,
+            page: None,
         })
     }
 
@@ -331,7 +331,46 @@ impl<'f> SheetWriter<'f> {
     /// Moves on to the next row.
     pub(crate) fn next_row(&mut self) {
         self.end_row();
+        // Not when streamed: rust_xlsxwriter 0.102 writes the last row of a
+        // constant-memory sheet twice when it has a height.
+        if !self.constant_memory {
+            self.set_height();
+        }
+        self.row_pt = 0.0;
         self.row += 1;
+    }
+
+    /// Writes the current row's height when its text needs more than one
+    /// line: LibreOffice, unlike Excel, does not fit rows when it opens a
+    /// file. At most Excel's 409 points.
+    fn set_height(&mut self) {
+        let pt = std::mem::take(&mut self.row_pt).min(409.0);
+        if pt > DEFAULT_ROW_PT {
+            if let Err(e) = self.ws.set_row_height(self.row, pt) {
+                self.run_error.get_or_insert(e);
+            }
+        }
+    }
+
+    /// Makes the current row at least this high (points): titles in a
+    /// larger font.
+    pub(crate) fn min_height(&mut self, pt: f64) {
+        self.row_pt = self.row_pt.max(pt);
+    }
+
+    /// How many lines a text in a wrapping cell of `col` takes, for the row
+    /// height. The column ends at least as wide as this text needs, up to
+    /// its cap (see [`SheetWriter::finish`]), so the lines are known now.
+    fn fit(&mut self, col: ColNum, text: &str, scale: f64, indent: f64) {
+        let cap = self.caps.get(col as usize).copied().unwrap_or(60.0);
+        let width = (text_width(text) * scale + 1.0 + indent).min(cap).max(6.0) - indent;
+        let lines = wrapped_lines(text, width, scale) as f64;
+        self.row_pt = self.row_pt.max(lines * LINE_PT * scale.max(1.0));
+    }
+
+    /// Sets how the sheet is printed.
+    pub(crate) fn page(&mut self, page: Page) {
+        self.page = Some(page);
     }
 
     /// The worksheet, for charts and other extras.
@@ -511,8 +550,15 @@ impl<'f> SheetWriter<'f> {
         let first_row = self.row;
         for (i, c) in columns.iter().enumerate() {
             let col = i as ColNum;
+            let quoted;
+            let header = if looks_like_formula(c.header) {
+                quoted = self.fmt.header.clone().set_quote_prefix();
+                &quoted
+            } else {
+                &self.fmt.header
+            };
             self.ws
-                .write_string_with_format(first_row, col, c.header, &self.fmt.header)
+                .write_string_with_format(first_row, col, c.header, header)
                 .map_err(xlsx_err)?;
             self.cap(col, c.max_width);
             // Cells of the column's own style inherit the column format, so
@@ -530,9 +576,15 @@ impl<'f> SheetWriter<'f> {
                 self.col_styles.resize(i + 1, None);
             }
             self.col_styles[i] = Some(inherited);
-            // Bold text and the filter button need room.
-            self.grow(col, (text_width(c.header) + 3.0).min(c.max_width.max(8.0)));
+            // Bold text and the filter button need room; a header that
+            // does not fit wraps beside the button (2.3 units).
+            let bold = text_width(c.header) * BOLD;
+            self.grow(col, (bold + 3.0).min(c.max_width.max(8.0)));
+            let width = (bold + 3.0).min(c.max_width).max(6.0) - 2.3;
+            let lines = wrapped_lines(c.header, width, BOLD) as f64;
+            self.row_pt = self.row_pt.max(lines * LINE_PT);
         }
+        self.set_height();
         self.open_columns = Some(columns.len());
         self.table = Some(TableSpec {
             first_row,
@@ -717,6 +769,15 @@ impl<'f> SheetWriter<'f> {
         }
         check_text(text, path)?;
         let quoted = looks_like_formula(text);
+        let width = text_width(text);
+        // Text too wide for its column wraps instead of running under the
+        // next cell.
+        let style = match style {
+            Style::Text if width + 1.0 > self.caps.get(col as usize).map_or(60.0, |c| *c) => {
+                Style::Wrap
+            }
+            s => s,
+        };
         // The unquoted format of Text and Wrap is their column format.
         let column_style = match style {
             Style::Wrap => Style::Wrap,
@@ -745,13 +806,18 @@ impl<'f> SheetWriter<'f> {
         }
         // A column at its widest needs no measuring (long texts fill theirs).
         if !self.is_full(col) {
-            self.grow(col, text_width(text) + 1.0);
+            self.grow(col, width + 1.0);
+        }
+        if style == Style::Wrap {
+            self.fit(col, text, 1.0, 0.0);
         }
         Ok(())
     }
 
-    /// Writes text with an explicit format (titles, labels, indented goals);
-    /// the quote prefix is added by the caller's choice of format.
+    /// Writes text with an explicit format (titles, labels, indented goals),
+    /// with the quote prefix when the text needs it. In a wrapping column
+    /// the text wraps (the format must wrap), `extra_width` being its
+    /// indentation.
     pub(crate) fn text_with(
         &mut self,
         col: ColNum,
@@ -765,6 +831,13 @@ impl<'f> SheetWriter<'f> {
         }
         self.col_checked(col);
         check_text(text, path)?;
+        let quoted;
+        let format = if looks_like_formula(text) {
+            quoted = format.clone().set_quote_prefix();
+            &quoted
+        } else {
+            format
+        };
         // Labels (one a row in the values block) are deferred like column
         // formats once the label format is registered by a first cell; only
         // in the normal mode, where they join into one rectangle (alone in
@@ -783,6 +856,9 @@ impl<'f> SheetWriter<'f> {
         }
         if !self.is_full(col) {
             self.grow(col, text_width(text) + 1.0 + extra_width);
+        }
+        if self.table.is_some() && self.style(col) == Style::Wrap {
+            self.fit(col, text, BOLD, extra_width);
         }
         Ok(())
     }
@@ -938,6 +1014,9 @@ impl<'f> SheetWriter<'f> {
     /// Sets column widths and print setup and adds the sheet to the workbook.
     pub(crate) fn finish(mut self, workbook: &mut Workbook) -> Result<(), ExportError> {
         self.apply_all();
+        if !self.constant_memory {
+            self.set_height();
+        }
         if let Some(e) = self.run_error.take() {
             return Err(xlsx_err(e));
         }
@@ -947,15 +1026,7 @@ impl<'f> SheetWriter<'f> {
                 .set_column_width(i as ColNum, width)
                 .map_err(xlsx_err)?;
         }
-        let footer = match self.lang {
-            Language::De => "&L&A&RSeite &P von &N",
-            Language::En => "&L&A&RPage &P of &N",
-        };
-        self.ws
-            .set_landscape()
-            .set_paper_size(9)
-            .set_print_fit_to_pages(1, 0)
-            .set_footer(footer);
+        crate::print::apply(&mut self.ws, self.lang, self.page.as_ref()).map_err(xlsx_err)?;
         workbook.push_worksheet(self.ws);
         Ok(())
     }

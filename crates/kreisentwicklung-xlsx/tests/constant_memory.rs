@@ -104,7 +104,7 @@ fn twenty_thousand_measures() {
     let (severity, message, path, code) = (
         column(&r, "Schwere"),
         column(&r, "Befund"),
-        column(&r, "Fundstelle"),
+        column(&r, "Pfad"),
         column(&r, "Prüfregel"),
     );
     for (i, f) in report.findings.iter().enumerate() {

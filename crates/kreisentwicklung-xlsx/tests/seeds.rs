@@ -56,6 +56,7 @@ fn expected_sheets(c: &Concept, has_findings: bool) -> Vec<&'static str> {
         (!c.swot.is_empty(), "SWOT"),
         (!c.goals.is_empty(), "Zielsystem"),
         (!c.measures.is_empty(), "Maßnahmen"),
+        (!c.measures.is_empty(), "Projektsteckbriefe"),
         (!c.indicators.is_empty(), "Indikatoren"),
         (!c.events.is_empty(), "Beteiligung"),
         (!c.challenges.is_empty(), "Herausforderungen"),
@@ -68,6 +69,8 @@ fn expected_sheets(c: &Concept, has_findings: bool) -> Vec<&'static str> {
             s.push(name);
         }
     }
+    // Last and very hidden: the metadata the reader needs.
+    s.push("_kreisentwicklung");
     s
 }
 

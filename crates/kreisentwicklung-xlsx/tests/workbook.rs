@@ -8,17 +8,19 @@ use common::*;
 use kreisentwicklung_core::export::ExportOptions;
 use kreisentwicklung_core::*;
 
-const SHEETS_DE: [&str; 10] = [
+const SHEETS_DE: [&str; 12] = [
     "Übersicht",
     "Handlungsfelder",
     "Zielsystem",
     "Maßnahmen",
+    "Projektsteckbriefe",
     "Indikatoren",
     "Beteiligung",
     "Akteure",
     "Beschlüsse",
     "Dokumente",
     "Prüfbericht",
+    "_kreisentwicklung",
 ];
 
 #[test]
@@ -36,10 +38,13 @@ fn empty_sheets_are_left_out() {
     let c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Leer"));
     let bytes = export(&c, &ExportOptions::default());
     let mut book = open(&bytes);
-    assert_eq!(book.sheet_names(), ["Übersicht", "Prüfbericht"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Übersicht", "Prüfbericht", "_kreisentwicklung"]
+    );
     let r = sheet(&mut book, "Prüfbericht");
     assert_eq!(r.height(), 2);
-    assert_eq!(text(&cell(&r, 1, 4)), "no-public-participation");
+    assert_eq!(text(&cell(&r, 1, 5)), "no-public-participation");
 
     let c = c
         .with_measure(Measure::new("m1", "Radwegenetz"))
@@ -47,7 +52,14 @@ fn empty_sheets_are_left_out() {
     let bytes = export(&c, &ExportOptions::default());
     assert_eq!(
         open(&bytes).sheet_names(),
-        ["Übersicht", "Maßnahmen", "Beteiligung", "Prüfbericht"]
+        [
+            "Übersicht",
+            "Maßnahmen",
+            "Projektsteckbriefe",
+            "Beteiligung",
+            "Prüfbericht",
+            "_kreisentwicklung"
+        ]
     );
 }
 
@@ -83,6 +95,10 @@ fn overview() {
     assert_eq!(number(&value("Handlungsfelder")), 2.0);
     assert_eq!(number(&value("Indikatoren")), 2.0);
     assert_eq!(number(&value("Beteiligungsveranstaltungen")), 4.0);
+    // The legend says what the Ampel measures, apart from the status.
+    assert!(text(&value("Was die Ampel misst")).starts_with("Die Ampel vergleicht"));
+    assert!(text(&value("rot")).starts_with("deutlich im Verzug"));
+    assert!(text(&value("Status einer Maßnahme")).contains("keine Ampel"));
 
     // Key dates in date order, as dates.
     let start = (0..r.height())
@@ -458,11 +474,21 @@ fn formatting_in_the_xml() {
         xml.contains("<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\""),
         "{xml}"
     );
-    // Landscape, fit to one page wide, footer with sheet name and page.
+    // Landscape A4 at 100 % (never shrunk to fit), pages over then down,
+    // header with title and sheet, footer with evaluation date and page.
+    assert!(xml.contains("paperSize=\"9\""));
     assert!(xml.contains("orientation=\"landscape\""));
-    assert!(xml.contains("fitToHeight=\"0\""));
-    assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{xml}");
-    assert!(xml.contains("<oddFooter>&amp;L&amp;A&amp;RSeite &amp;P von &amp;N</oddFooter>"));
+    assert!(xml.contains("pageOrder=\"overThenDown\""));
+    assert!(!xml.contains("fitToPage"), "{xml}");
+    assert!(!xml.contains("scale="), "{xml}");
+    let title = c.title.text.replace('&', "&amp;&amp;");
+    assert!(
+        xml.contains(&format!("<oddHeader>&amp;L{title}&amp;R&amp;A</oddHeader>")),
+        "{xml}"
+    );
+    assert!(xml.contains(
+        "<oddFooter>&amp;LStand der Auswertung: 31.12.2024&amp;RSeite &amp;P von &amp;N</oddFooter>"
+    ), "{xml}");
     // Drop-downs for priority and status.
     assert!(xml.contains("<formula1>\"hoch,mittel,gering\"</formula1>"));
     assert!(xml.contains(
@@ -483,7 +509,13 @@ fn formatting_in_the_xml() {
     let workbook = zip_text(&bytes, "xl/workbook.xml").unwrap();
     // Header rows repeat on every page.
     assert!(workbook.contains("_xlnm.Print_Titles"));
-    assert!(workbook.contains("'Maßnahmen'!$1:$1") || workbook.contains("Maßnahmen!$1:$1"));
+    assert!(
+        workbook.contains("Maßnahmen!$A:$B,Maßnahmen!$1:$1"),
+        "{workbook}"
+    );
+    // The Prüfbericht prints finding, location and recommendation, not the
+    // path and code; the Indikatoren sheet only its table.
+    assert!(workbook.contains("Prüfbericht!$A$1:$D$"), "{workbook}");
     // Styles: dates, euros, percentages.
     let styles = zip_text(&bytes, "xl/styles.xml").unwrap();
     assert!(styles.contains("formatCode=\"dd.mm.yyyy\""));
@@ -524,12 +556,14 @@ fn english_labels() {
             "Fields of action",
             "Goal system",
             "Measures",
+            "Project profiles",
             "Indicators",
             "Participation",
             "Actors",
             "Resolutions",
             "Documents",
-            "Health report"
+            "Health report",
+            "_kreisentwicklung"
         ]
     );
     let r = sheet(&mut book, "Measures");
@@ -589,15 +623,29 @@ fn traffic_lights_and_health_report() {
     let r = sheet(&mut book, "Prüfbericht");
     assert_eq!(
         headers(&r),
-        ["Schwere", "Befund", "Empfehlung", "Fundstelle", "Prüfregel"]
+        [
+            "Schwere",
+            "Befund",
+            "Fundstelle",
+            "Empfehlung",
+            "Pfad",
+            "Prüfregel"
+        ]
     );
     let row = (1..r.height())
-        .find(|&i| cell(&r, i, 3) == Data::String("measures[I1]".into()))
+        .find(|&i| cell(&r, i, 4) == Data::String("measures[I1]".into()))
         .expect("a finding on measure I1");
     assert_eq!(text(&cell(&r, row, 0)), "Warnung");
-    assert_eq!(text(&cell(&r, row, 4)), "measure-without-lead");
+    assert_eq!(text(&cell(&r, row, 5)), "measure-without-lead");
+    // Where, in words: the measure's number (else its id) and title.
+    let m = c.measures.iter().find(|m| m.id.as_str() == "I1").unwrap();
+    let number = m.number.as_deref().unwrap_or("I1");
     assert_eq!(
         text(&cell(&r, row, 2)),
+        format!("Maßnahme {number} „{}“", m.title.text)
+    );
+    assert_eq!(
+        text(&cell(&r, row, 3)),
         FindingCode::MeasureWithoutLead.fix(Language::De)
     );
     let report = c.health_report(&kreisentwicklung_core::HealthOptions::new(

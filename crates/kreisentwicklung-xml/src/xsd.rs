@@ -8,6 +8,16 @@ use kreisentwicklung_core::{ALL_CODE_LISTS, MAX_EUROS, SCHEMA_MAJOR, SCHEMA_VERS
 use crate::schema::{all_complex, Complex, Occurs, Target, Ty, COLLECTIONS, CONCEPT};
 use crate::NAMESPACE;
 
+/// The XML Schema (XSD 1.0) of the format as shipped in this crate and in
+/// `schemas/kreisentwicklung.xsd`: the text [`crate::xsd`] generates (a
+/// test keeps the three equal).
+///
+/// ```
+/// assert!(kreisentwicklung_xml::XSD.contains(r#"targetNamespace="urn:kreisentwicklung:xml:1""#));
+/// assert_eq!(kreisentwicklung_xml::XSD, kreisentwicklung_xml::xsd());
+/// ```
+pub const XSD: &str = include_str!("../kreisentwicklung.xsd");
+
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// The XSD as text; see [`crate::xsd`].
@@ -648,3 +658,8 @@ fn code_lists(o: &mut String) {
         line(o, 1, "</xs:complexType>");
     }
 }
+
+/// The README's example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctest;

@@ -7,6 +7,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{col, Column};
 use crate::sheets::swot::lines;
 
@@ -46,5 +47,6 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.next_row();
     }
     w.end_table()?;
+    w.page(Page::new(ctx, true));
     w.finish(workbook)
 }

@@ -9,6 +9,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{col, Column, Item};
 
 const NUMBER: u16 = 0;
@@ -104,5 +105,6 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
+    w.page(Page::new(ctx, true).repeat_columns(0, 1));
     w.finish(workbook)
 }

@@ -10,6 +10,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::{looks_like_formula, Style, MAX_INDENT};
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{col, Column, Item, SheetWriter};
 
 const NUMBER: u16 = 0;
@@ -136,7 +137,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             .fmt
             .indented(depth, looks_like_formula(&g.title.text))
             .clone();
-        w.text_with(GOAL, &g.title.text, &format, 2.0 * outline as f64, || {
+        w.text_with(GOAL, &g.title.text, &format, 3.0 * outline as f64, || {
             item.field("title")
         })?;
         let level = c
@@ -180,5 +181,6 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     w.list_validation(PRIORITY, &priorities)?;
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
+    w.page(Page::new(ctx, true).repeat_columns(0, 1));
     w.finish(workbook)
 }

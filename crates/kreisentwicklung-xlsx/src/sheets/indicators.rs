@@ -13,6 +13,7 @@ use rust_xlsxwriter::{
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{check_rows, col, xlsx_err, Column, Item, SheetWriter};
 use crate::MAX_COLUMNS;
 
@@ -376,6 +377,15 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
+    // Only the table is printed: the values over time below it are the
+    // charts' data (their columns do not match the table's header), and
+    // the charts stand beside it.
+    let last_row = w.row().saturating_sub(1);
+    w.page(
+        Page::new(ctx, true)
+            .repeat_columns(0, 1)
+            .area(0, 0, last_row, COLUMN_COUNT - 1),
+    );
 
     if with_points > 0 {
         values_block(ctx, &mut w)?;

@@ -7,6 +7,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{col, Column, Item, SheetWriter};
 
 /// Column positions, shared with the tests' expectations in the docs.
@@ -175,6 +176,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     status_lights(ctx, &mut w, STATUS)?;
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
+    w.page(Page::new(ctx, true).repeat_columns(0, 1));
     w.finish(workbook)
 }
 

@@ -2,8 +2,9 @@
 //! would be empty, writes its rows top to bottom (so that constant-memory
 //! mode works) and adds the sheet to the workbook.
 //!
-//! Adding a sheet means a module with a `write` function and a line in
-//! [`write_all`]; adding a column means an entry in the sheet's `columns()`
+//! Adding a sheet means a module with a `write` function, a [`SheetId`]
+//! with its names, a line in [`write_all`] and a print layout
+//! ([`crate::print::Page`], set with `SheetWriter::page` before `finish`); adding a column means an entry in the sheet's `columns()`
 //! and a cell in its row loop.
 
 pub(crate) mod actors;
@@ -14,8 +15,10 @@ pub(crate) mod goals;
 pub(crate) mod health;
 pub(crate) mod indicators;
 pub(crate) mod measures;
+pub(crate) mod metadata;
 pub(crate) mod overview;
 pub(crate) mod participation;
+pub(crate) mod profiles;
 pub(crate) mod resolutions;
 pub(crate) mod swot;
 
@@ -43,12 +46,13 @@ pub(crate) fn light_colors(ctx: &Ctx, w: &mut SheetWriter, col: u16) -> Result<(
 /// Writes every sheet, in order.
 pub(crate) fn write_all(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), ExportError> {
     type Writer = fn(&Ctx, &mut Workbook, &str) -> Result<(), ExportError>;
-    let sheets: [(SheetId, Writer); 12] = [
+    let sheets: [(SheetId, Writer); 13] = [
         (SheetId::Overview, overview::write),
         (SheetId::Fields, fields::write),
         (SheetId::Swot, swot::write),
         (SheetId::Goals, goals::write),
         (SheetId::Measures, measures::write),
+        (SheetId::Profiles, profiles::write),
         (SheetId::Indicators, indicators::write),
         (SheetId::Participation, participation::write),
         (SheetId::Challenges, challenges::write),
@@ -62,5 +66,6 @@ pub(crate) fn write_all(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), Export
         let name = names.claim(id.title(ctx.lang));
         write(ctx, workbook, &name)?;
     }
-    Ok(())
+    // Last and very hidden: what the sheets do not show, for the reader.
+    metadata::write(ctx, workbook)
 }

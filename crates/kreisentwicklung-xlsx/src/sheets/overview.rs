@@ -10,7 +10,8 @@ use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
-use crate::sheet::check_rows;
+use crate::print::Page;
+use crate::sheet::{check_rows, SheetWriter};
 
 /// One line of the key dates.
 struct KeyDate {
@@ -104,7 +105,7 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
 pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     let dates = key_dates(ctx);
-    let rows = 60 + dates.len();
+    let rows = 80 + dates.len();
     check_rows(rows, name, "resolutions", ctx.tr("Termine", "key dates"))?;
 
     let mut w = ctx.sheet(workbook, name, rows)?;
@@ -114,6 +115,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     let label = ctx.fmt.label.clone();
     let section = ctx.fmt.section.clone();
     w.text_with(0, &c.title.text, &title, 0.0, || "title".to_owned())?;
+    w.min_height(21.0);
     w.next_row();
     w.next_row();
 
@@ -271,6 +273,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             0.0,
             String::new,
         )?;
+        w.min_height(18.0);
         w.next_row();
         for d in &dates {
             w.date(0, d.date)?;
@@ -288,6 +291,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         0.0,
         String::new,
     )?;
+    w.min_height(18.0);
     w.next_row();
     w.text_with(
         0,
@@ -354,9 +358,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         String::new,
     )?;
     w.next_row();
+    legend(ctx, &mut w)?;
 
     w.next_row();
     w.text_with(0, ctx.tr("Umfang", "Contents"), &section, 0.0, String::new)?;
+    w.min_height(18.0);
     w.next_row();
     let counts = [
         (
@@ -379,6 +385,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.integer(1, n as u64)?;
         w.next_row();
     }
+    w.page(Page::new(ctx, true));
     w.finish(workbook)
 }
 
@@ -417,4 +424,88 @@ fn finding_counts(lang: Language, counts: &[(Severity, usize)]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What the traffic lights mean, and how they differ from the status a
+/// measure is given: a measure not yet due is "noch nicht begonnen" and
+/// still on schedule (grün).
+fn legend(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
+    let label = &ctx.fmt.label;
+    w.text_with(
+        0,
+        ctx.tr("Was die Ampel misst", "What the light measures"),
+        label,
+        0.0,
+        String::new,
+    )?;
+    w.text_as(
+        1,
+        ctx.tr(
+            "Die Ampel vergleicht den erreichten Fortschritt mit dem Fortschritt, der am Stand der \
+             Auswertung nach dem Zeitplan zu erwarten war. Sie wird aus den Indikatoren berechnet, \
+             bei Maßnahmen ohne messbaren Indikator aus ihrem Status; Ziele und Handlungsfelder \
+             fassen ihre Maßnahmen, Unterziele und Indikatoren zusammen.",
+            "The light compares the progress achieved with the progress expected by the \
+             evaluation date from the schedule. It is computed from the indicators, for measures \
+             without a measurable indicator from their status; goals and fields of action sum up \
+             their measures, sub-goals and indicators.",
+        ),
+        Style::Wrap,
+        String::new,
+    )?;
+    w.next_row();
+    for (light, format, de, en) in [
+        (
+            TrafficLight::Green,
+            &ctx.fmt.green,
+            "im Plan: mindestens 90 % des erwarteten Fortschritts erreicht",
+            "on track: at least 90 % of the expected progress achieved",
+        ),
+        (
+            TrafficLight::Yellow,
+            &ctx.fmt.yellow,
+            "im Verzug: 50 bis 90 % des erwarteten Fortschritts erreicht",
+            "behind: 50 to 90 % of the expected progress achieved",
+        ),
+        (
+            TrafficLight::Red,
+            &ctx.fmt.red,
+            "deutlich im Verzug: weniger als 50 % des erwarteten Fortschritts erreicht",
+            "well behind: less than 50 % of the expected progress achieved",
+        ),
+        (
+            TrafficLight::Grey,
+            &ctx.fmt.grey,
+            "nicht messbar: weder ein Indikator mit Werten und Zielwert noch ein Status",
+            "cannot be measured: no indicator with values and a target, and no status",
+        ),
+    ] {
+        w.text_with(0, light.label(ctx.lang), format, 0.0, String::new)?;
+        w.text_as(1, ctx.tr(de, en), Style::Wrap, String::new)?;
+        w.next_row();
+    }
+    w.text_with(
+        0,
+        ctx.tr("Status einer Maßnahme", "Status of a measure"),
+        label,
+        0.0,
+        String::new,
+    )?;
+    w.text_as(
+        1,
+        ctx.tr(
+            "Der Status (umgesetzt, in Bearbeitung, noch nicht begonnen …) ist der Stand der \
+             Umsetzung, wie ihn die Verwaltung meldet, und wird nicht berechnet; seine Farbe in \
+             den Tabellen ist keine Ampel. Eine Maßnahme, deren Zeitraum noch nicht begonnen hat, \
+             ist „noch nicht begonnen“ und zugleich im Plan (grün).",
+            "The status (completed, in progress, not started …) is the state of implementation \
+             as reported by the administration, not computed; its colour in the tables is not a \
+             traffic light. A measure whose period has not begun yet is \u{201c}not started\u{201d} \
+             and on track (green) at the same time.",
+        ),
+        Style::Wrap,
+        String::new,
+    )?;
+    w.next_row();
+    Ok(())
 }

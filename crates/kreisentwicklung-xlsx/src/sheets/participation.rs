@@ -7,6 +7,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{col, Column, Item};
 
 const KIND: u16 = 0;
@@ -180,5 +181,6 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.next_row();
     }
     w.end_table()?;
+    w.page(Page::new(ctx, true).repeat_columns(0, 1));
     w.finish(workbook)
 }

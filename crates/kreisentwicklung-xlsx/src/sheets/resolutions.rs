@@ -8,6 +8,7 @@ use rust_xlsxwriter::Workbook;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
+use crate::print::Page;
 use crate::sheet::{col, Column, Item, SheetWriter};
 
 const TITLE: u16 = 0;
@@ -88,6 +89,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
     w.end_table()?;
+    w.page(Page::new(ctx, true).repeat_columns(0, 0));
     w.finish(workbook)
 }
 

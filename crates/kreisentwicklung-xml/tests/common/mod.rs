@@ -11,7 +11,7 @@ use kreisentwicklung_core::*;
 
 /// The shipped XSD.
 pub fn xsd_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schemas/kreisentwicklung.xsd")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("kreisentwicklung.xsd")
 }
 
 /// The seed examples `examples/data/*.json` (not the schema), sorted by name.

@@ -1,0 +1,413 @@
+//! Reading workbooks back: round trips, edits, hostile files.
+
+use kreisentwicklung_core::export::{ExportOptions, Exporter};
+use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+use kreisentwicklung_core::{CodeList, Concept, MeasureStatus};
+use kreisentwicklung_xlsx::read::{self, ReadError};
+use kreisentwicklung_xlsx::XlsxExporter;
+
+const EXAMPLES: [&str; 5] = [
+    "bernkastel-wittlich",
+    "helmstedt",
+    "hildesheim",
+    "ludwigslust-parchim",
+    "nordsachsen",
+];
+
+fn example(name: &str) -> (Vec<u8>, Concept) {
+    let path = format!(
+        "{}/../../examples/data/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let concept = kreisentwicklung_json::from_slice(&bytes).unwrap();
+    (bytes, concept)
+}
+
+fn export(c: &Concept, options: &ExportOptions) -> Vec<u8> {
+    let mut out = Vec::new();
+    XlsxExporter.export(c, &mut out, options).unwrap();
+    out
+}
+
+#[test]
+fn examples_round_trip_byte_for_byte() {
+    for name in EXAMPLES {
+        let (file, concept) = example(name);
+        for options in [
+            ExportOptions::default(),
+            ExportOptions::default().option("constant-memory", "true"),
+            ExportOptions::default().language(kreisentwicklung_core::Language::En),
+        ] {
+            let xlsx = export(&concept, &options);
+            let imported = read::read(&xlsx).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                imported.changes.is_empty(),
+                "{name}: {:?}",
+                imported.changes
+            );
+            assert!(
+                imported.warnings.is_empty(),
+                "{name}: {:?}",
+                imported.warnings
+            );
+            let again = kreisentwicklung_json::to_vec(&imported.concept, true).unwrap();
+            let before = kreisentwicklung_json::to_vec(&concept, true).unwrap();
+            assert_eq!(
+                String::from_utf8(again.clone()).unwrap(),
+                String::from_utf8(before).unwrap(),
+                "{name}"
+            );
+            if file.ends_with(b"\n") && file == again {
+                continue;
+            }
+        }
+    }
+}
+
+#[test]
+fn generated_concepts_round_trip_in_both_modes() {
+    for (n, seed) in [(50, 1), (2_100, 7)] {
+        let c = generate(&GeneratorOptions::new(n).seed(seed));
+        for options in [
+            ExportOptions::default(),
+            ExportOptions::default().option("constant-memory", "true"),
+        ] {
+            let xlsx = export(&c, &options);
+            let imported = read::read(&xlsx).unwrap();
+            assert_eq!(
+                kreisentwicklung_json::to_vec(&imported.concept, false).unwrap(),
+                kreisentwicklung_json::to_vec(&c, false).unwrap(),
+                "{n} measures"
+            );
+        }
+    }
+}
+
+#[test]
+fn not_our_workbook_and_not_a_workbook() {
+    let e = read::read(b"{\"schemaVersion\": \"1.0\"}").unwrap_err();
+    assert!(e.to_string().contains("not a zip archive"), "{e}");
+    // A workbook written by someone else: no metadata sheet.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_string(0, 0, "Maßnahme").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let e = read::read(&bytes).unwrap_err();
+    assert!(matches!(e, ReadError::Workbook(_)), "{e}");
+    assert!(
+        e.to_string().contains("not a workbook of kreisentwicklung"),
+        "{e}"
+    );
+}
+
+/// True when `program --version`-like `check` runs; without it, a test
+/// fails when `CI` is set and is skipped with a notice otherwise.
+fn have(what: &str, program: &str, args: &[&str]) -> bool {
+    let ok = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{what} is needed for this test (CI is set)"
+        );
+        eprintln!("skipped: {what} is not installed");
+    }
+    ok
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "kreisentwicklung-read-{name}-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn edited_concept() -> Concept {
+    generate(&GeneratorOptions::new(30).seed(3))
+}
+
+#[test]
+fn edits_made_with_openpyxl_come_back_as_changes() {
+    if !have(
+        "python3 with openpyxl",
+        "python3",
+        &["-c", "import openpyxl"],
+    ) {
+        return;
+    }
+    let c = edited_concept();
+    let dir = temp_dir("openpyxl");
+    let (src, dst) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
+    std::fs::write(&src, export(&c, &ExportOptions::default())).unwrap();
+    let m0 = &c.measures[0];
+    let m1 = &c.measures[1];
+    let ind = &c.indicators[0];
+    let new_status = if m0.status == Some(MeasureStatus::Completed) {
+        MeasureStatus::Abandoned
+    } else {
+        MeasureStatus::Completed
+    };
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/scripts/edit_workbook.py"
+    );
+    let out = std::process::Command::new("python3")
+        .args([script, src.to_str().unwrap(), dst.to_str().unwrap()])
+        .arg(new_status.label(kreisentwicklung_core::Language::De))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cells: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cell = |k: &str| format!("Maßnahmen!{}", cells[k].as_str().unwrap());
+
+    let imported = read::read(&std::fs::read(&dst).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    let show = |v: serde_json::Value| match v {
+        serde_json::Value::Null => "—".to_owned(),
+        serde_json::Value::String(s) => s,
+        v => v.to_string(),
+    };
+    let old_costs = show(serde_json::to_value(m1.costs.as_ref().and_then(|k| k.amount)).unwrap());
+    let expected = [
+        format!(
+            "measures[{}].statusHistory: — → 2031-01-15 {} ({})",
+            m0.id,
+            new_status.code(),
+            cell("updated")
+        ),
+        format!(
+            "measures[{}].status: {} → {} ({})",
+            m0.id,
+            m0.status.map_or("—", |s| s.code()),
+            new_status.code(),
+            cell("status")
+        ),
+        format!(
+            "measures[{}].costs.amount: {old_costs} → 1234.56 ({})",
+            m1.id,
+            cell("costs")
+        ),
+        format!("measures[N1]: — → neu: Neue Radstation ({})", cell("new")),
+        format!(
+            "indicators[{}].observations[{}]: — → 1234.5 (2030) (Indikatoren!{})",
+            ind.id,
+            ind.observations.len(),
+            cells["latest"].as_str().unwrap()
+        ),
+    ];
+    let got: Vec<String> = imported.changes.iter().map(ToString::to_string).collect();
+    assert_eq!(got, expected);
+
+    // The concept took them, and nothing else changed.
+    let mut want = c.clone();
+    want.measures[0].status = Some(new_status);
+    want.measures[0]
+        .status_history
+        .push(kreisentwicklung_core::StatusUpdate {
+            date: kreisentwicklung_core::Date::from_ymd(2031, 1, 15).unwrap(),
+            status: new_status,
+            note: None,
+        });
+    want.measures[1]
+        .costs
+        .get_or_insert(kreisentwicklung_core::Costs {
+            amount: None,
+            estimated: false,
+            note: None,
+        })
+        .amount = Some(kreisentwicklung_core::Euro::try_from_f64(1234.56).unwrap());
+    let mut n1 = kreisentwicklung_core::Measure::new("N1", "Neue Radstation").with_number("N1");
+    n1.status = Some(MeasureStatus::InProgress);
+    n1.priority = Some(kreisentwicklung_core::Priority::High);
+    want.measures.push(n1);
+    want.indicators[0]
+        .observations
+        .push(kreisentwicklung_core::Observation {
+            value: 1234.5,
+            period: "2030".parse().unwrap(),
+            note: None,
+        });
+    assert_eq!(imported.concept, want);
+    // A new status without a dated update is a warning; the edits are not.
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .all(|w| w.sheet == "Maßnahmen" && w.message.contains("ohne datierte")),
+        "{:?}",
+        imported.warnings
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Opens and saves workbooks with a tool (all in one run: LibreOffice
+/// takes long to start); returns the saved bytes of each.
+fn resave(tool: &str, sources: &[std::path::PathBuf], dir: &std::path::Path) -> Vec<Vec<u8>> {
+    let out_dir = dir.join(format!("{tool}-out"));
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let output = match tool {
+        "soffice" => std::process::Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("profile").display()
+            ))
+            .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+            .arg(&out_dir)
+            .args(sources)
+            .output()
+            .unwrap(),
+        _ => std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import openpyxl, sys, os\n\
+                 for p in sys.argv[2:]:\n    \
+                 openpyxl.load_workbook(p).save(os.path.join(sys.argv[1], os.path.basename(p)))",
+            ])
+            .arg(&out_dir)
+            .args(sources)
+            .output()
+            .unwrap(),
+    };
+    assert!(
+        output.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    sources
+        .iter()
+        .map(|src| {
+            let out = out_dir.join(src.file_name().unwrap());
+            std::fs::read(&out).unwrap_or_else(|e| panic!("{tool} wrote no {}: {e}", out.display()))
+        })
+        .collect()
+}
+
+fn round_trip_after(tool: &str) {
+    let dir = temp_dir(tool);
+    let mut cases: Vec<(String, Concept, ExportOptions)> = EXAMPLES
+        .iter()
+        .map(|n| (n.to_string(), example(n).1, ExportOptions::default()))
+        .collect();
+    cases.push((
+        "generated".into(),
+        edited_concept(),
+        ExportOptions::default(),
+    ));
+    cases.push((
+        "generated-cm".into(),
+        generate(&GeneratorOptions::new(2_100).seed(5)),
+        ExportOptions::default().option("constant-memory", "true"),
+    ));
+    let sources: Vec<std::path::PathBuf> = cases
+        .iter()
+        .map(|(name, concept, options)| {
+            let src = dir.join(format!("{name}.xlsx"));
+            std::fs::write(&src, export(concept, options)).unwrap();
+            src
+        })
+        .collect();
+    let saved = resave(tool, &sources, &dir);
+    for ((name, concept, _), bytes) in cases.iter().zip(saved) {
+        let imported = read::read(&bytes).unwrap_or_else(|e| panic!("{name} after {tool}: {e}"));
+        assert!(
+            imported.changes.is_empty(),
+            "{name} after {tool}: {:?}",
+            imported.changes
+        );
+        assert_eq!(
+            kreisentwicklung_json::to_vec(&imported.concept, true).unwrap(),
+            kreisentwicklung_json::to_vec(concept, true).unwrap(),
+            "{name} after {tool}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn round_trip_after_libreoffice() {
+    if have("LibreOffice (soffice)", "soffice", &["--version"]) {
+        round_trip_after("soffice");
+    }
+}
+
+#[test]
+fn round_trip_after_openpyxl() {
+    if have(
+        "python3 with openpyxl",
+        "python3",
+        &["-c", "import openpyxl"],
+    ) {
+        round_trip_after("openpyxl");
+    }
+}
+
+#[test]
+fn bad_cells_are_all_reported_with_sheet_cell_and_what_is_allowed() {
+    if !have(
+        "python3 with openpyxl",
+        "python3",
+        &["-c", "import openpyxl"],
+    ) {
+        return;
+    }
+    let c = edited_concept();
+    let dir = temp_dir("bad-cells");
+    let (src, dst) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
+    std::fs::write(&src, export(&c, &ExportOptions::default())).unwrap();
+    let script = "import openpyxl, sys\n\
+        wb = openpyxl.load_workbook(sys.argv[1])\n\
+        ws = wb['Maßnahmen']\n\
+        cols = {c.value: c.column for c in ws[1]}\n\
+        ws.cell(14, cols['Status']).value = ' erledigt '\n\
+        ws.cell(3, cols['Kosten (EUR)']).value = 'viel'\n\
+        ws.cell(5, cols['Letzte Aktualisierung']).value = '31.02.2025'\n\
+        wb.save(sys.argv[2])\n\
+        print(ws.cell(14, cols['Status']).coordinate, ws.cell(3, cols['Kosten (EUR)']).coordinate, ws.cell(5, cols['Letzte Aktualisierung']).coordinate)";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, src.to_str().unwrap(), dst.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let refs: Vec<&str> = stdout.split_whitespace().collect();
+    let e = read::read(&std::fs::read(&dst).unwrap()).unwrap_err();
+    let ReadError::Cells(problems) = &e else {
+        panic!("{e}")
+    };
+    let statuses: Vec<&str> = MeasureStatus::ALL
+        .iter()
+        .map(|s| s.label(kreisentwicklung_core::Language::De))
+        .collect();
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "Maßnahmen!{}: „viel“ ist keine Zahl; erlaubt: z. B. 1.234,56 oder 1.234,56 € oder 45 %",
+                refs[1]
+            ),
+            format!(
+                "Maßnahmen!{}: „31.02.2025“ ist kein Datum; erlaubt: TT.MM.JJJJ, z. B. 01.02.2024",
+                refs[2]
+            ),
+            format!(
+                "Maßnahmen!{}: „erledigt“ ist kein Umsetzungsstand; erlaubt: {}",
+                refs[0],
+                statuses.join(", ")
+            ),
+        ]
+    );
+    assert_eq!(problems[2].row, Some(14));
+    std::fs::remove_dir_all(&dir).ok();
+}
