@@ -541,7 +541,18 @@ fn helmstedt_chronology_and_problems() {
             .to_string(),
         "Mai bis August 2017"
     );
-    assert_eq!(c.events.iter().filter(|e| e.parent.is_some()).count(), 3);
+    // "im Rahmen eines Workshops und zweier Besprechungen": the workshop
+    // and one record of the two talks (format 1.1 counts occurrences).
+    assert_eq!(c.events.iter().filter(|e| e.parent.is_some()).count(), 2);
+    assert_eq!(by_id("kg-besprechungen-2017").occurrences, Some(2));
+    // "Die beschlossenen Ober- und Unterziele sollen bereits bei der
+    // Aufstellung des Haushaltes 2019 Berücksichtigung finden."
+    let leitbild = c
+        .resolutions
+        .iter()
+        .find(|r| !r.budget.is_empty())
+        .expect("the resolution linked to the budget 2019");
+    assert_eq!(leitbild.budget[0].year, 2019);
     let email = by_id("email-verfahren-2017-11");
     assert_eq!(email.kind, EventKind::WrittenConsultation);
     assert_eq!(email.period.as_ref().unwrap().to_string(), "November 2017");

@@ -45,6 +45,10 @@ pub struct Actor {
     /// Web address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Actors this one commissioned (Auftraggeber → Auftragnehmer): the
+    /// consulting firm that a county engaged for the process (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commissioned: Vec<Commission>,
 }
 
 impl Actor {
@@ -60,7 +64,18 @@ impl Actor {
             description: None,
             count: None,
             url: None,
+            commissioned: Vec::new(),
         }
+    }
+
+    /// Records that this actor commissioned another.
+    #[must_use]
+    pub fn commissioning(mut self, contractor: impl Into<Id>, task: Option<Text>) -> Self {
+        self.commissioned.push(Commission {
+            contractor: contractor.into(),
+            task,
+        });
+        self
     }
 
     /// Sets a person's function.
@@ -101,4 +116,16 @@ pub struct Membership {
     /// The role as written, when the code list is too coarse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_label: Option<Text>,
+}
+
+/// A commission: the actor holding it engaged the contractor for a task
+/// (Prozessbegleitung, Moderation, Gutachten).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Commission {
+    /// The contractor (Auftragnehmer).
+    pub contractor: Id,
+    /// The task, as written ("externe Prozessbegleitung").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<Text>,
 }

@@ -312,7 +312,7 @@ code_list! {
 
 code_list! {
     /// The kind of a participation event (Beteiligungsformat).
-    EventKind, "event-kind", "1" {
+    EventKind, "event-kind", "2" {
         ExpertInterview = "expertInterview", "Experteninterview", "expert interview";
         KickOff = "kickOff", "Auftaktveranstaltung", "kick-off event";
         ExpertWorkshop = "expertWorkshop", "Fach-Workshop", "expert workshop";
@@ -332,13 +332,17 @@ code_list! {
         CommitteeMeeting = "committeeMeeting", "Gremiensitzung", "committee meeting";
         WrittenConsultation = "writtenConsultation", "schriftliche Beteiligung / Stellungnahme", "written consultation";
         Survey = "survey", "Befragung", "survey";
+        CitizensForum = "citizensForum", "Bürgerforum", "citizens' forum";
+        FutureWorkshop = "futureWorkshop", "Werkstatt / Zukunftswerkstatt", "future workshop";
+        OnlineParticipation = "onlineParticipation", "Online-Beteiligung", "online participation";
+        YouthParticipation = "youthParticipation", "Jugendbeteiligung", "youth participation";
         Other = "other", "sonstiges Format", "other format";
     }
 }
 
 code_list! {
     /// Who an event addresses.
-    Audience, "audience", "1" {
+    Audience, "audience", "2" {
         Public = "public", "alle Interessierten", "general public";
         Citizens = "citizens", "Bürgerinnen und Bürger", "citizens";
         Municipalities = "municipalities", "Städte und Gemeinden", "municipalities";
@@ -348,16 +352,43 @@ code_list! {
         Institutions = "institutions", "Institutionen", "institutions";
         Associations = "associations", "Vereine und Verbände", "associations";
         Businesses = "businesses", "Unternehmen", "businesses";
+        ChildrenAndYouth = "childrenAndYouth", "Kinder und Jugendliche", "children and youth";
+        Seniors = "seniors", "Seniorinnen und Senioren", "seniors";
+        CivilSociety = "civilSociety", "Zivilgesellschaft", "civil society";
+        CouncilMembers = "councilMembers", "Kreistagsmitglieder", "council members";
     }
 }
 
 impl Audience {
     /// True for audiences outside the county administration and council:
-    /// the public, citizens and municipalities.
+    /// the public, citizens, municipalities, children and youth, seniors
+    /// and civil society.
     pub fn is_public(self) -> bool {
         matches!(
             self,
-            Audience::Public | Audience::Citizens | Audience::Municipalities
+            Audience::Public
+                | Audience::Citizens
+                | Audience::Municipalities
+                | Audience::ChildrenAndYouth
+                | Audience::Seniors
+                | Audience::CivilSociety
+        )
+    }
+}
+
+impl EventKind {
+    /// True for formats that are public participation by their nature,
+    /// whoever the record says was invited: a Zukunftskonferenz, a
+    /// Bürgerforum, a Werkstatt, online or youth participation, a survey.
+    pub fn is_public_participation(self) -> bool {
+        matches!(
+            self,
+            EventKind::FutureConference
+                | EventKind::CitizensForum
+                | EventKind::FutureWorkshop
+                | EventKind::OnlineParticipation
+                | EventKind::YouthParticipation
+                | EventKind::Survey
         )
     }
 }
@@ -527,6 +558,53 @@ code_list! {
     }
 }
 
+code_list! {
+    /// How progress of a concept is reported (Monitoring, Berichtswesen).
+    ReportingKind, "reporting-kind", "1" {
+        CouncilReport = "councilReport", "Bericht an den Kreistag", "report to the council";
+        BudgetPlan = "budgetPlan", "im Haushaltsplan", "in the budget plan";
+        OnlineProjectList = "onlineProjectList", "Online-Projektliste", "online project list";
+        MonitoringReport = "monitoringReport", "Monitoringbericht", "monitoring report";
+        Other = "other", "sonstige Berichterstattung", "other reporting";
+    }
+}
+
+code_list! {
+    /// How often progress is reported.
+    Frequency, "frequency", "1" {
+        Annual = "annual", "jährlich", "annually";
+        Biennial = "biennial", "alle zwei Jahre", "every two years";
+        Semiannual = "semiannual", "halbjährlich", "every six months";
+        Quarterly = "quarterly", "vierteljährlich", "quarterly";
+        Continuous = "continuous", "laufend", "continuously";
+        AsNeeded = "asNeeded", "bei Bedarf", "as needed";
+    }
+}
+
+code_list! {
+    /// A collection of a concept that may be listed only in part.
+    Collection, "collection", "1" {
+        Fields = "fields", "Handlungsfelder", "fields of action";
+        Goals = "goals", "Ziele", "goals";
+        Measures = "measures", "Maßnahmen / Projekte", "measures and projects";
+        Indicators = "indicators", "Indikatoren", "indicators";
+        Actors = "actors", "Akteure", "actors";
+        Events = "events", "Beteiligungsformate", "participation events";
+        Resolutions = "resolutions", "Beschlüsse", "resolutions";
+        Documents = "documents", "Dokumente", "documents";
+    }
+}
+
+code_list! {
+    /// The unit of a duration.
+    DurationUnit, "duration-unit", "1" {
+        Days = "days", "Tage", "days";
+        Weeks = "weeks", "Wochen", "weeks";
+        Months = "months", "Monate", "months";
+        Years = "years", "Jahre", "years";
+    }
+}
+
 /// All code lists of the model, for schema and documentation generators.
 pub const ALL_CODE_LISTS: &[CodeListInfo] = &[
     ConceptKind::INFO,
@@ -549,4 +627,8 @@ pub const ALL_CODE_LISTS: &[CodeListInfo] = &[
     Outcome::INFO,
     AdoptionSubject::INFO,
     DocumentKind::INFO,
+    ReportingKind::INFO,
+    Frequency::INFO,
+    Collection::INFO,
+    DurationUnit::INFO,
 ];

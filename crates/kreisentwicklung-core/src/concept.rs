@@ -6,8 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Actor, ConceptKind, ConceptStatus, CrossCuttingTheme, Document, Event, FieldOfAction, Funding,
-    Goal, Id, Indicator, Measure, Resolution, State, Swot, TerritoryKind, Text, Vision,
+    Actor, ConceptKind, ConceptStatus, Coverage, CrossCuttingTheme, Document, Event, FieldOfAction,
+    Funding, Goal, Id, Indicator, Measure, Reporting, Resolution, State, Swot, TerritoryKind, Text,
+    Vision,
 };
 
 /// A county development concept (Kreisentwicklungskonzept, KEK / REK): one
@@ -75,6 +76,10 @@ pub struct Concept {
     /// The overall vision (Leitbild).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vision: Option<Vision>,
+    /// Guiding principles (Leitgedanken, Leitlinien): a short ordered list
+    /// beside the Leitbild (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guiding_principles: Vec<Text>,
     /// Names of the goal levels, top first (["Oberziel", "Unterziel"]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goal_levels: Vec<Text>,
@@ -114,6 +119,12 @@ pub struct Concept {
     /// Problems met while writing or implementing the concept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Challenge>,
+    /// How progress is reported (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reporting: Vec<Reporting>,
+    /// Collections that are listed only in part (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage: Vec<Coverage>,
 }
 
 impl Concept {
@@ -139,6 +150,7 @@ impl Concept {
             languages: Vec::new(),
             description: None,
             vision: None,
+            guiding_principles: Vec::new(),
             goal_levels: Vec::new(),
             fields: Vec::new(),
             cross_cutting_themes: Vec::new(),
@@ -152,6 +164,8 @@ impl Concept {
             swot: Vec::new(),
             process_funding: Vec::new(),
             challenges: Vec::new(),
+            reporting: Vec::new(),
+            coverage: Vec::new(),
         }
     }
 
@@ -309,6 +323,27 @@ impl Concept {
             .filter_map(|c| c.date)
             .min()
     }
+
+    /// When the concept was adopted, as exactly as it is known: the day,
+    /// or the month or year of the positive deciding step of a resolution
+    /// adopting the concept (the earliest). A day-exact adoption is the
+    /// same as [`adopted_on`](Self::adopted_on).
+    pub fn adopted_in(&self) -> Option<crate::Period> {
+        self.resolutions
+            .iter()
+            .filter(|r| {
+                r.adopts
+                    .iter()
+                    .any(|a| a.subject == crate::AdoptionSubject::Concept)
+            })
+            .flat_map(|r| r.consultations.iter())
+            .filter(|c| {
+                c.role == crate::ConsultationRole::Decide
+                    && c.outcome.is_some_and(crate::Outcome::is_positive)
+            })
+            .filter_map(crate::Consultation::when)
+            .min()
+    }
 }
 
 /// The county or region a concept covers.
@@ -326,6 +361,9 @@ pub struct Territory {
     /// The federal state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
+    /// The seat of the county administration (Kreisstadt, Kreissitz), since 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<Text>,
 }
 
 impl Territory {
@@ -336,7 +374,25 @@ impl Territory {
             kind: TerritoryKind::Landkreis,
             key: None,
             state: None,
+            seat: None,
         }
+    }
+
+    /// A Kreis (as the counties of Nordrhein-Westfalen and
+    /// Schleswig-Holstein call themselves), labelled "Kreis", never
+    /// "Landkreis".
+    pub fn kreis(name: impl Into<Text>) -> Self {
+        Territory {
+            kind: TerritoryKind::Kreis,
+            ..Territory::landkreis(name)
+        }
+    }
+
+    /// Sets the seat of the county administration (Kreisstadt).
+    #[must_use]
+    pub fn with_seat(mut self, seat: impl Into<Text>) -> Self {
+        self.seat = Some(seat.into());
+        self
     }
 
     /// Sets the official key.

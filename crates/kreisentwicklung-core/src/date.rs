@@ -186,7 +186,7 @@ impl<'de> Deserialize<'de> for Date {
 
 impl JsonSchema for Date {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
+        "CalendarDate".into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {

@@ -442,12 +442,7 @@ pub fn generate(options: &GeneratorOptions) -> Concept {
             Consultation::new("kreistag", ConsultationRole::Decide)
                 .on(date(2021, 3, 24))
                 .with_outcome(Outcome::AdoptedByMajority)
-                .with_votes(Votes {
-                    yes: 38,
-                    no: 5,
-                    abstain: 3,
-                    biased: 0,
-                }),
+                .with_votes(Votes::counted(38, 5, 3, 0)),
         )
         .adopting(AdoptionSubject::Concept),
     );

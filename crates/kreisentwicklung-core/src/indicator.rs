@@ -86,6 +86,7 @@ impl Indicator {
         self.targets.push(Target {
             value,
             due: Some(due),
+            aspirational: false,
         });
         self
     }
@@ -134,6 +135,10 @@ pub struct Target {
     /// By when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Period>,
+    /// True when the target is an aim ("möglichst", "anzustreben") rather
+    /// than a commitment (since 1.1).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub aspirational: bool,
 }
 
 /// An observed value of an indicator.

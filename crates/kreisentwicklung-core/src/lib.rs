@@ -142,6 +142,7 @@ pub mod monitoring;
 mod participation;
 mod path;
 pub mod period;
+mod reporting;
 mod resolution;
 mod schema;
 mod strategy;
@@ -149,12 +150,13 @@ mod text;
 pub mod url;
 pub mod validate;
 
-pub use actor::{Actor, Membership};
+pub use actor::{Actor, Commission, Membership};
 pub use codes::{
-    ActorKind, AdoptionSubject, Audience, CodeList, CodeListInfo, ConceptKind, ConceptStatus,
-    ConsultationRole, CountyRole, Direction, DocumentKind, EventKind, FundingProgramme, Language,
-    MeasureStatus, MemberRole, Outcome, ParticipantRole, Priority, ResolutionKind, State,
-    TerritoryKind, TimeHorizon, UnknownCode, ALL_CODE_LISTS,
+    ActorKind, AdoptionSubject, Audience, CodeList, CodeListInfo, Collection, ConceptKind,
+    ConceptStatus, ConsultationRole, CountyRole, Direction, DocumentKind, DurationUnit, EventKind,
+    Frequency, FundingProgramme, Language, MeasureStatus, MemberRole, Outcome, ParticipantRole,
+    Priority, ReportingKind, ResolutionKind, State, TerritoryKind, TimeHorizon, UnknownCode,
+    ALL_CODE_LISTS,
 };
 pub use concept::{
     Challenge, Concept, ConceptDocument, Edition, Horizon, Predecessor, Territory, JSON_SCHEMA_ID,
@@ -168,14 +170,15 @@ pub use health::{Finding, FindingCode, HealthOptions, HealthReport, Severity};
 pub use id::{Id, MAX_ID_LEN};
 pub use index::ConceptIndex;
 pub use indicator::{Baseline, Indicator, Observation, Target};
-pub use measure::{BudgetLine, Costs, Funding, Measure, StatusUpdate};
+pub use measure::{BudgetLine, Costs, Funding, Measure, Milestone, StatusUpdate};
 pub use money::{Euro, MAX_EUROS};
 pub use monitoring::{MonitoringOptions, MonitoringReport, Progress, Thresholds, TrafficLight};
-pub use participation::{Event, Participant, ParticipantCount};
+pub use participation::{Event, Participant, ParticipantCount, TimeSpan};
 pub use path::ItemPath;
 pub use period::{EnglishPeriod, Period, PeriodParseError, YearMonth, YearPart};
-pub use resolution::{Adoption, Consultation, Mandate, Paper, Resolution, Votes};
-pub use schema::{json_schema, json_schema_string};
+pub use reporting::{Coverage, Reporting};
+pub use resolution::{Adoption, BudgetLink, Consultation, Mandate, Paper, Resolution, Votes};
+pub use schema::{json_schema, json_schema_string, JSON_SCHEMA};
 pub use strategy::{CrossCuttingTheme, FieldOfAction, Swot, Vision};
 pub use text::Text;
 pub use validate::{Problem, ProblemKind, ValidationErrors, MAX_TEXT_CHARS};

@@ -83,6 +83,9 @@ pub struct Measure {
     /// Documents about it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Id>,
+    /// Expected results (Meilensteine), in order (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
 }
 
 impl Measure {
@@ -108,7 +111,15 @@ impl Measure {
             budget: Vec::new(),
             indicators: Vec::new(),
             documents: Vec::new(),
+            milestones: Vec::new(),
         }
+    }
+
+    /// Adds a milestone.
+    #[must_use]
+    pub fn with_milestone(mut self, milestone: Milestone) -> Self {
+        self.milestones.push(milestone);
+        self
     }
 
     /// Sets the displayed number.
@@ -226,6 +237,59 @@ pub struct StatusUpdate {
     /// Remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+/// An expected result of a measure (Meilenstein): what, expected when,
+/// and once reached, the day it was (since 1.1).
+///
+/// ```
+/// use kreisentwicklung_core::*;
+///
+/// let m = Milestone::new("Ergebnis der Wirtschaftlichkeitsuntersuchung")
+///     .expected_in("Ende des 1. Quartals 2025".parse()?);
+/// assert!(m.reached.is_none());
+/// # Ok::<(), PeriodParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Milestone {
+    /// What is expected.
+    pub title: Text,
+    /// When it is expected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Period>,
+    /// The day it was reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<Date>,
+    /// Remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Milestone {
+    /// A milestone with a title.
+    pub fn new(title: impl Into<Text>) -> Self {
+        Milestone {
+            title: title.into(),
+            expected: None,
+            reached: None,
+            note: None,
+        }
+    }
+
+    /// Sets when it is expected.
+    #[must_use]
+    pub fn expected_in(mut self, period: Period) -> Self {
+        self.expected = Some(period);
+        self
+    }
+
+    /// Sets the day it was reached.
+    #[must_use]
+    pub fn reached_on(mut self, date: Date) -> Self {
+        self.reached = Some(date);
+        self
+    }
 }
 
 /// Costs of a measure.

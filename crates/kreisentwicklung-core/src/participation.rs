@@ -3,7 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Audience, EventKind, Id, ParticipantRole, Period, Text};
+use crate::{
+    Audience, CodeList, DurationUnit, EventKind, Id, Language, ParticipantRole, Period, Text,
+};
 
 /// A participation event or process step: an expert interview series, a
 /// public kick-off, a committee workshop, a conference with workshops inside
@@ -77,6 +79,18 @@ pub struct Event {
     /// committee workshop within a series).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Id>,
+    /// The occasion it was held at ("im Rahmen der Kreistagssitzung", "zum
+    /// Kreisjubiläum", "auf der Messe"), since 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occasion: Option<Text>,
+    /// How many times it took place, when one record stands for several
+    /// ("zwei Besprechungen" is 2), since 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrences: Option<u32>,
+    /// How long the process took when no dates are known ("15 Monate"),
+    /// since 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<TimeSpan>,
 }
 
 impl Event {
@@ -102,7 +116,24 @@ impl Event {
             documents: Vec::new(),
             press: Vec::new(),
             parent: None,
+            occasion: None,
+            occurrences: None,
+            duration: None,
         }
+    }
+
+    /// Sets how many times it took place.
+    #[must_use]
+    pub fn with_occurrences(mut self, n: u32) -> Self {
+        self.occurrences = Some(n);
+        self
+    }
+
+    /// Sets the occasion it was held at.
+    #[must_use]
+    pub fn at_occasion(mut self, occasion: impl Into<Text>) -> Self {
+        self.occasion = Some(occasion.into());
+        self
     }
 
     /// Sets the title.
@@ -172,4 +203,55 @@ pub struct ParticipantCount {
     /// The count as written ("rund fünfzig").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<Text>,
+}
+
+/// A length of time without dates ("15 Monate", "zwei Jahre").
+///
+/// ```
+/// use kreisentwicklung_core::*;
+///
+/// let d = TimeSpan::new(15, DurationUnit::Months);
+/// assert_eq!(d.to_string(), "15 Monate");
+/// assert_eq!(d.label(Language::En), "15 months");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeSpan {
+    /// How many units.
+    pub value: u32,
+    /// The unit.
+    pub unit: DurationUnit,
+}
+
+impl TimeSpan {
+    /// A span of `value` units.
+    pub fn new(value: u32, unit: DurationUnit) -> Self {
+        TimeSpan { value, unit }
+    }
+
+    /// The span in words in the given language ("15 Monate", "1 Jahr").
+    pub fn label(self, lang: Language) -> String {
+        let unit = if self.value == 1 {
+            match (self.unit, lang) {
+                (DurationUnit::Days, Language::De) => "Tag",
+                (DurationUnit::Weeks, Language::De) => "Woche",
+                (DurationUnit::Months, Language::De) => "Monat",
+                (DurationUnit::Years, Language::De) => "Jahr",
+                (DurationUnit::Days, Language::En) => "day",
+                (DurationUnit::Weeks, Language::En) => "week",
+                (DurationUnit::Months, Language::En) => "month",
+                (DurationUnit::Years, Language::En) => "year",
+            }
+        } else {
+            self.unit.label(lang)
+        };
+        format!("{} {unit}", self.value)
+    }
+}
+
+impl std::fmt::Display for TimeSpan {
+    /// The German form ("15 Monate").
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label(Language::De))
+    }
 }

@@ -31,6 +31,11 @@ pub struct Resolution {
     pub title: Text,
     /// Its kind.
     pub kind: ResolutionKind,
+    /// The resolution's own number (Beschluss-Nr.), in the council's own
+    /// format ("KT/0123/2018", "178-1/2021"); apart from the paper's
+    /// reference (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     /// The council paper.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paper: Option<Paper>,
@@ -49,6 +54,9 @@ pub struct Resolution {
     /// Documents belonging to it (the paper, annexes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<Id>,
+    /// The budget it concerns: budget year and budget line (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget: Vec<BudgetLink>,
 }
 
 impl Resolution {
@@ -58,13 +66,29 @@ impl Resolution {
             id: id.into(),
             title: title.into(),
             kind,
+            number: None,
             paper: None,
             consultations: Vec::new(),
             text: None,
             adopts: Vec::new(),
             mandates: Vec::new(),
             documents: Vec::new(),
+            budget: Vec::new(),
         }
+    }
+
+    /// Sets the resolution's own number (Beschluss-Nr.).
+    #[must_use]
+    pub fn with_number(mut self, number: impl Into<String>) -> Self {
+        self.number = Some(number.into());
+        self
+    }
+
+    /// Adds a link to the budget.
+    #[must_use]
+    pub fn with_budget(mut self, link: BudgetLink) -> Self {
+        self.budget.push(link);
+        self
     }
 
     /// Sets the paper by its reference ("69/2017", "2022/346", "SV-8-0802").
@@ -102,6 +126,15 @@ impl Resolution {
             .iter()
             .filter(|c| c.role == ConsultationRole::Decide)
             .find_map(|c| c.date)
+    }
+
+    /// When the deciding step took place, as exactly as it is known: a day,
+    /// or a month or year ("im Jahr 2017 vorgelegt").
+    pub fn decided_in(&self) -> Option<Period> {
+        self.consultations
+            .iter()
+            .filter(|c| c.role == ConsultationRole::Decide)
+            .find_map(Consultation::when)
     }
 
     /// The outcome of the last step that has one.
@@ -145,9 +178,22 @@ pub struct Consultation {
     /// The date it was planned for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_date: Option<Date>,
+    /// When it was planned for, when no single day is known ("Mai 2024"),
+    /// since 1.1; not together with `plannedDate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_period: Option<Period>,
     /// The date it took place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// When it took place, when no single day is known: a month ("Mai
+    /// 2024"), a year ("im Jahr 2017 vorgelegt"), several sessions
+    /// ("19.–27.11.2018"); since 1.1, not together with `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The body's session, as the council numbers it ("12. Sitzung",
+    /// "KT/009/2018"); its date is [`date`](Self::date) (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
     /// Agenda item ("TOP 10", "Ö 7.1").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda_item: Option<String>,
@@ -169,7 +215,10 @@ impl Consultation {
             body: body.into(),
             role,
             planned_date: None,
+            planned_period: None,
             date: None,
+            period: None,
+            session: None,
             agenda_item: None,
             outcome: None,
             votes: None,
@@ -182,6 +231,18 @@ impl Consultation {
     pub fn on(mut self, date: Date) -> Self {
         self.date = Some(date);
         self
+    }
+
+    /// Sets when it took place when no single day is known ("Mai 2024").
+    #[must_use]
+    pub fn during(mut self, period: Period) -> Self {
+        self.period = Some(period);
+        self
+    }
+
+    /// When it took place: its day, or the period when no day is known.
+    pub fn when(&self) -> Option<Period> {
+        self.date.map(Period::day).or_else(|| self.period.clone())
     }
 
     /// Sets the outcome.
@@ -199,20 +260,133 @@ impl Consultation {
     }
 }
 
-/// Vote counts (Ja, Nein, Enthaltungen, Befangen).
+/// Vote counts (Ja, Nein, Enthaltungen, Befangen), as far as the minutes
+/// record them: "mehrheitlich dafür, 7 dagegen, 1 Enthaltung" has no yes
+/// count, so every count may be unknown (since 1.1; in 1.0 yes and no were
+/// required and a missing abstain or biased count meant 0).
+///
+/// ```
+/// use kreisentwicklung_core::Votes;
+///
+/// let v = Votes::default().with_no(7).with_abstain(1);
+/// assert_eq!(v.yes, None);
+/// assert_eq!(v.to_string(), "Nein 7, Enthaltungen 1");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Votes {
-    /// Yes.
-    pub yes: u32,
-    /// No.
-    pub no: u32,
-    /// Abstentions.
-    #[serde(default)]
-    pub abstain: u32,
-    /// Members excluded for bias (befangen).
-    #[serde(default)]
-    pub biased: u32,
+    /// Yes, when counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yes: Option<u32>,
+    /// No, when counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<u32>,
+    /// Abstentions, when counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abstain: Option<u32>,
+    /// Members excluded for bias (befangen), when counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biased: Option<u32>,
+}
+
+impl Votes {
+    /// Yes, no, abstentions and biased, all counted.
+    pub fn counted(yes: u32, no: u32, abstain: u32, biased: u32) -> Self {
+        Votes {
+            yes: Some(yes),
+            no: Some(no),
+            abstain: Some(abstain),
+            biased: Some(biased),
+        }
+    }
+
+    /// Sets the yes count.
+    #[must_use]
+    pub fn with_yes(mut self, n: u32) -> Self {
+        self.yes = Some(n);
+        self
+    }
+
+    /// Sets the no count.
+    #[must_use]
+    pub fn with_no(mut self, n: u32) -> Self {
+        self.no = Some(n);
+        self
+    }
+
+    /// Sets the abstentions.
+    #[must_use]
+    pub fn with_abstain(mut self, n: u32) -> Self {
+        self.abstain = Some(n);
+        self
+    }
+
+    /// Sets the members excluded for bias.
+    #[must_use]
+    pub fn with_biased(mut self, n: u32) -> Self {
+        self.biased = Some(n);
+        self
+    }
+
+    /// True when no count is known.
+    pub fn is_empty(&self) -> bool {
+        self.yes.is_none() && self.no.is_none() && self.abstain.is_none() && self.biased.is_none()
+    }
+
+    /// The known counts with their German labels, in the order minutes
+    /// write them.
+    pub fn parts(&self) -> impl Iterator<Item = (&'static str, u32)> {
+        [
+            ("Ja", self.yes),
+            ("Nein", self.no),
+            ("Enthaltungen", self.abstain),
+            ("Befangen", self.biased),
+        ]
+        .into_iter()
+        .filter_map(|(label, n)| n.map(|n| (label, n)))
+    }
+}
+
+impl std::fmt::Display for Votes {
+    /// "Ja 10, Nein 2, Enthaltungen 5, Befangen 0", leaving out what is
+    /// not known.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, (label, n)) in self.parts().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{label} {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A resolution's link to the county budget (Haushalt): the budget year
+/// and the budget line it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BudgetLink {
+    /// The budget year (Haushaltsjahr).
+    pub year: i32,
+    /// Budget account or product (Produkt, Kostenstelle), as the budget
+    /// plan writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// Remark ("Die beschlossenen Ober- und Unterziele sollen bereits bei
+    /// der Aufstellung des Haushaltes 2019 Berücksichtigung finden.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl BudgetLink {
+    /// A link to a budget year.
+    pub fn year(year: i32) -> Self {
+        BudgetLink {
+            year,
+            account: None,
+            note: None,
+        }
+    }
 }
 
 /// Something a resolution adopts.

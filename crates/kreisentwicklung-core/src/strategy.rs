@@ -61,6 +61,10 @@ pub struct FieldOfAction {
     /// The field's own vision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vision: Option<Vision>,
+    /// Guiding principles of this field (Leitgedanken, Leitlinien), in
+    /// order (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guiding_principles: Vec<Text>,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
@@ -74,6 +78,7 @@ impl FieldOfAction {
             number: None,
             name: name.into(),
             vision: None,
+            guiding_principles: Vec::new(),
             description: None,
         }
     }

@@ -291,6 +291,7 @@ fn undated_targets_expect_the_full_target() {
         targets: vec![Target {
             value: 90.0,
             due: None,
+            aspirational: false,
         }],
         ..i
     };
@@ -675,7 +676,7 @@ fn the_summary_is_the_report_without_its_items() {
 fn seeds_are_evaluated() {
     for name in ["helmstedt", "nordsachsen", "bernkastel-wittlich"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../examples/data")
+            .join("tests/data")
             .join(format!("{name}.json"));
         let text = std::fs::read_to_string(&path).unwrap();
         let doc: ConceptDocument = serde_json::from_str(&text).unwrap();
@@ -745,7 +746,11 @@ mod props {
                 i.baseline = baseline.map(|(value, period)| Baseline { value, period });
                 i.targets = targets
                     .into_iter()
-                    .map(|(value, due)| Target { value, due })
+                    .map(|(value, due)| Target {
+                        value,
+                        due,
+                        aspirational: false,
+                    })
                     .collect();
                 for (v, p) in observations {
                     i = i.with_observation(v, p);

@@ -334,12 +334,7 @@ fn numbers_keys_and_votes() {
         Resolution::new("r1", ResolutionKind::Resolution, "Beschluss").with_consultation(
             Consultation::new("kt", ConsultationRole::Decide)
                 .with_outcome(Outcome::AdoptedUnanimously)
-                .with_votes(Votes {
-                    yes: 10,
-                    no: 2,
-                    abstain: 5,
-                    biased: 0,
-                }),
+                .with_votes(Votes::counted(10, 2, 5, 0)),
         ),
     );
     let p = problems(&c);

@@ -116,12 +116,17 @@ fn strings(items: impl IntoIterator<Item = String>) -> Value {
     Value::Array(items.into_iter().map(Value::String).collect())
 }
 
-/// "Ja: 38, Nein: 5, Enthaltungen: 3, befangen: 0".
+/// "Ja 38, Nein 5, Enthaltungen 3, Befangen 0", leaving out the counts the
+/// minutes do not give.
 pub(crate) fn votes_text(v: &Votes) -> String {
-    format!(
-        "Ja: {}, Nein: {}, Enthaltungen: {}, befangen: {}",
-        v.yes, v.no, v.abstain, v.biased
-    )
+    v.to_string()
+}
+
+/// The votes as the keyword `yes/no/abstain/biased`, `-` for a count that
+/// is not known.
+fn votes_keyword(v: &Votes) -> String {
+    let n = |c: Option<u32>| c.map_or_else(|| "-".to_owned(), |c| c.to_string());
+    format!("{}/{}/{}/{}", n(v.yes), n(v.no), n(v.abstain), n(v.biased))
 }
 
 /// True when a step gets a meeting and an agenda item: when anything is
@@ -129,6 +134,9 @@ pub(crate) fn votes_text(v: &Votes) -> String {
 pub(crate) fn has_session(c: &Consultation) -> bool {
     c.date.is_some()
         || c.planned_date.is_some()
+        || c.period.is_some()
+        || c.planned_period.is_some()
+        || c.session.is_some()
         || c.agenda_item.is_some()
         || c.outcome.is_some()
         || c.votes.is_some()
@@ -548,7 +556,7 @@ impl<'a> Builder<'a> {
         if let Some(v) = &s.votes {
             keywords.push(keyword(
                 "votes",
-                &format!("{}/{}/{}/{}", v.yes, v.no, v.abstain, v.biased),
+                &votes_keyword(v),
             ));
         }
         if let Some(d) = s.date {
@@ -556,6 +564,14 @@ impl<'a> Builder<'a> {
         }
         if let Some(d) = s.planned_date {
             keywords.push(keyword("planned", &d.to_string()));
+        }
+        // A month or a year is never written as a day: it travels as its
+        // German text in a keyword.
+        if let Some(p) = &s.period {
+            keywords.push(keyword("period", &p.to_string()));
+        }
+        if let Some(p) = &s.planned_period {
+            keywords.push(keyword("plannedPeriod", &p.to_string()));
         }
         match (&r.text, text_step(r) == Some(i)) {
             (Some(text), true) => {

@@ -355,8 +355,12 @@ impl<'v> Reader<'_, 'v> {
             None => self.outcome(&item_at, str_of(item, "result")),
         };
         if let Some(v) = keyword(item, "votes") {
-            let n: Vec<u32> = v.split('/').filter_map(|x| x.parse().ok()).collect();
-            let [yes, no, abstain, biased] = n[..] else {
+            // `-` for a count the minutes do not give.
+            let n: Vec<Option<Option<u32>>> = v
+                .split('/')
+                .map(|x| if x == "-" { Some(None) } else { x.parse().ok().map(Some) })
+                .collect();
+            let [Some(yes), Some(no), Some(abstain), Some(biased)] = n[..] else {
                 return Err(err(
                     &item_at,
                     format!("votes {v:?} are not yes/no/abstain/biased"),
@@ -371,6 +375,18 @@ impl<'v> Reader<'_, 'v> {
         }
         c.date = keyword(item, "date")
             .map(|d| date(&item_at, "date", d))
+            .transpose()?;
+        c.period = keyword(item, "period")
+            .map(|p| {
+                p.parse::<kreisentwicklung_core::Period>()
+                    .map_err(|e| err(&item_at, format!("period: {e}")))
+            })
+            .transpose()?;
+        c.planned_period = keyword(item, "plannedPeriod")
+            .map(|p| {
+                p.parse::<kreisentwicklung_core::Period>()
+                    .map_err(|e| err(&item_at, format!("planned period: {e}")))
+            })
             .transpose()?;
         c.planned_date = keyword(item, "planned")
             .map(|d| date(&item_at, "planned date", d))

@@ -163,6 +163,7 @@ mod xsd;
 
 pub use error::{ImportError, Location};
 pub use kreisentwicklung_core::SCHEMA_VERSION;
+pub use xsd::XSD;
 
 /// The namespace of concept documents; its last part is the major schema
 /// version ([`kreisentwicklung_core::SCHEMA_MAJOR`]).

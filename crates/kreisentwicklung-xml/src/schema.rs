@@ -8,9 +8,10 @@
 //! validate its output against the generated XSD and read it back.
 
 use kreisentwicklung_core::{
-    ActorKind, AdoptionSubject, Audience, ConceptKind, ConceptStatus, ConsultationRole, CountyRole,
-    Direction, DocumentKind, EventKind, FundingProgramme, MeasureStatus, MemberRole, Outcome,
-    ParticipantRole, Priority, ResolutionKind, State, TerritoryKind, TimeHorizon,
+    ActorKind, AdoptionSubject, Audience, Collection, ConceptKind, ConceptStatus, ConsultationRole,
+    CountyRole, Direction, DocumentKind, DurationUnit, EventKind, Frequency, FundingProgramme,
+    MeasureStatus, MemberRole, Outcome, ParticipantRole, Priority, ReportingKind, ResolutionKind,
+    State, TerritoryKind, TimeHorizon,
 };
 
 /// What a referenced id must name (for `xs:key` / `xs:keyref` in the XSD).
@@ -141,6 +142,7 @@ pub(crate) static CONCEPT: Complex = Complex {
         list("languages", "language", Lang),
         opt("description", Text),
         opt("vision", C(&VISION)),
+        list("guidingPrinciples", "principle", Text),
         list("goalLevels", "goalLevel", Text),
         list("fields", "field", C(&FIELD_OF_ACTION)),
         list("crossCuttingThemes", "crossCuttingTheme", C(&CROSS_CUTTING_THEME)),
@@ -154,6 +156,36 @@ pub(crate) static CONCEPT: Complex = Complex {
         list("swot", "analysis", C(&SWOT)),
         list("processFunding", "source", C(&FUNDING)),
         list("challenges", "challenge", C(&CHALLENGE)),
+        list("reporting", "channel", C(&REPORTING)),
+        list("coverage", "partialList", C(&COVERAGE)),
+    ],
+};
+
+pub(crate) static REPORTING: Complex = Complex {
+    name: "Reporting",
+    doc: "One way the concept reports progress: where, how often, to whom, since when (since 1.1).",
+    id: false,
+    fields: &[
+        one("kind", Ty::Code(ReportingKind::INFO.name)),
+        opt("frequency", Ty::Code(Frequency::INFO.name)),
+        opt("body", Ty::Ref(Target::Actor)),
+        opt("sinceYear", Year),
+        opt("lastUpdated", Date),
+        opt("url", Str),
+        opt("document", Ty::Ref(Target::Document)),
+        opt("note", Text),
+    ],
+};
+
+pub(crate) static COVERAGE: Complex = Complex {
+    name: "Coverage",
+    doc: "A collection the concept lists only in part (\"zum Beispiel\"): its total and where the rest is kept (since 1.1).",
+    id: false,
+    fields: &[
+        one("collection", Ty::Code(Collection::INFO.name)),
+        opt("total", UInt),
+        opt("keptIn", Text),
+        opt("document", Ty::Ref(Target::Document)),
     ],
 };
 
@@ -166,6 +198,7 @@ pub(crate) static TERRITORY: Complex = Complex {
         one("kind", Ty::Code(TerritoryKind::INFO.name)),
         opt("key", Ty::Key),
         opt("state", Ty::Code(State::INFO.name)),
+        opt("seat", Text),
     ],
 };
 
@@ -212,6 +245,7 @@ pub(crate) static FIELD_OF_ACTION: Complex = Complex {
         opt("number", Str),
         one("name", Text),
         opt("vision", C(&VISION)),
+        list("guidingPrinciples", "principle", Text),
         opt("description", Text),
     ],
 };
@@ -284,6 +318,20 @@ pub(crate) static MEASURE: Complex = Complex {
         list("budget", "budgetLine", C(&BUDGET_LINE)),
         list("indicators", "indicator", Ty::Ref(Target::Indicator)),
         list("documents", "document", Ty::Ref(Target::Document)),
+        list("milestones", "milestone", C(&MILESTONE)),
+    ],
+};
+
+pub(crate) static MILESTONE: Complex = Complex {
+    name: "Milestone",
+    doc:
+        "An expected result of a measure (Meilenstein), expected when and reached when (since 1.1).",
+    id: false,
+    fields: &[
+        one("title", Text),
+        opt("expected", Ty::Period),
+        opt("reached", Date),
+        opt("note", Text),
     ],
 };
 
@@ -363,7 +411,11 @@ pub(crate) static TARGET: Complex = Complex {
     name: "Target",
     doc: "A target value of an indicator (Zielwert).",
     id: false,
-    fields: &[one("value", Number), opt("due", Ty::Period)],
+    fields: &[
+        one("value", Number),
+        opt("due", Ty::Period),
+        opt("aspirational", Bool),
+    ],
 };
 
 pub(crate) static OBSERVATION: Complex = Complex {
@@ -390,7 +442,15 @@ pub(crate) static ACTOR: Complex = Complex {
         opt("description", Text),
         opt("count", UInt),
         opt("url", Str),
+        list("commissioned", "commission", C(&COMMISSION)),
     ],
+};
+
+pub(crate) static COMMISSION: Complex = Complex {
+    name: "Commission",
+    doc: "An actor the holder commissioned (Auftragnehmer), with the task (since 1.1).",
+    id: false,
+    fields: &[one("contractor", Ty::Ref(Target::Actor)), opt("task", Text)],
 };
 
 pub(crate) static MEMBERSHIP: Complex = Complex {
@@ -427,6 +487,19 @@ pub(crate) static EVENT: Complex = Complex {
         list("documents", "document", Ty::Ref(Target::Document)),
         list("press", "document", Ty::Ref(Target::Document)),
         opt("parent", Ty::Ref(Target::Event)),
+        opt("occasion", Text),
+        opt("occurrences", UInt),
+        opt("duration", C(&TIME_SPAN)),
+    ],
+};
+
+pub(crate) static TIME_SPAN: Complex = Complex {
+    name: "TimeSpan",
+    doc: "A length of time without dates (\"15 Monate\") (since 1.1).",
+    id: false,
+    fields: &[
+        one("value", UInt),
+        one("unit", Ty::Code(DurationUnit::INFO.name)),
     ],
 };
 
@@ -458,13 +531,22 @@ pub(crate) static RESOLUTION: Complex = Complex {
     fields: &[
         one("title", Text),
         one("kind", Ty::Code(ResolutionKind::INFO.name)),
+        opt("number", Str),
         opt("paper", C(&PAPER)),
         list("consultations", "consultation", C(&CONSULTATION)),
         opt("text", Text),
         list("adopts", "adoption", C(&ADOPTION)),
         list("mandates", "mandate", C(&MANDATE)),
         list("documents", "document", Ty::Ref(Target::Document)),
+        list("budget", "budgetLink", C(&BUDGET_LINK)),
     ],
+};
+
+pub(crate) static BUDGET_LINK: Complex = Complex {
+    name: "BudgetLink",
+    doc: "A resolution's link to the county budget: budget year and budget line (since 1.1).",
+    id: false,
+    fields: &[one("year", Year), opt("account", Str), opt("note", Text)],
 };
 
 pub(crate) static PAPER: Complex = Complex {
@@ -486,7 +568,10 @@ pub(crate) static CONSULTATION: Complex = Complex {
         one("body", Ty::Ref(Target::Actor)),
         one("role", Ty::Code(ConsultationRole::INFO.name)),
         opt("plannedDate", Date),
+        opt("plannedPeriod", Ty::Period),
         opt("date", Date),
+        opt("period", Ty::Period),
+        opt("session", Str),
         opt("agendaItem", Str),
         opt("outcome", Ty::Code(Outcome::INFO.name)),
         opt("votes", C(&VOTES)),
@@ -496,11 +581,11 @@ pub(crate) static CONSULTATION: Complex = Complex {
 
 pub(crate) static VOTES: Complex = Complex {
     name: "Votes",
-    doc: "Vote counts (Ja, Nein, Enthaltungen, Befangen); abstain and biased default to 0.",
+    doc: "Vote counts (Ja, Nein, Enthaltungen, Befangen), each only when the minutes record it.",
     id: false,
     fields: &[
-        one("yes", UInt),
-        one("no", UInt),
+        opt("yes", UInt),
+        opt("no", UInt),
         opt("abstain", UInt),
         opt("biased", UInt),
     ],

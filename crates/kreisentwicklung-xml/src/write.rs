@@ -208,6 +208,24 @@ impl<'c, W: Write> Out<'c, W> {
         Ok(())
     }
 
+    /// Opens an element with attributes whose values need no escaping
+    /// (numbers, codes).
+    fn open_attrs(&mut self, name: &'static str, attrs: fmt::Arguments) -> Result<(), ExportError> {
+        self.indent()?;
+        self.tag.clear();
+        self.tag.push_str(name);
+        let _ = self.tag.write_fmt(attrs);
+        self.w
+            .write_event(XmlEvent::Start(BytesStart::from_content(
+                self.tag.as_str(),
+                name.len(),
+            )))?;
+        self.depth += 1;
+        self.fresh = true;
+        self.stack.push((name, None));
+        Ok(())
+    }
+
     /// Opens an item element with an `id` attribute.
     fn open_id(&mut self, name: &'static str, id: &'c Id) -> Result<(), ExportError> {
         self.indent()?;
@@ -534,6 +552,29 @@ impl<'c, W: Write> Out<'c, W> {
                 self.period_kind(end)?;
                 self.close()?;
             }
+            Period::PartOf { part, of } => {
+                self.open_attrs(
+                    "partOf",
+                    format_args!(" part=\"{}\"", crate::year_part_code(*part)),
+                )?;
+                self.period_kind(of)?;
+                self.close()?;
+            }
+            Period::Deadline { end } => {
+                self.open("deadline")?;
+                self.period_kind(end)?;
+                self.close()?;
+            }
+            Period::Between { start, end } => {
+                self.open("between")?;
+                self.open("start")?;
+                self.period_kind(start)?;
+                self.close()?;
+                self.open("end")?;
+                self.period_kind(end)?;
+                self.close()?;
+                self.close()?;
+            }
         }
         Ok(())
     }
@@ -614,6 +655,7 @@ impl<'c, W: Write> Out<'c, W> {
         if let Some(v) = &c.vision {
             self.vision(v)?;
         }
+        self.texts("guidingPrinciples", "principle", &c.guiding_principles)?;
         self.texts("goalLevels", "goalLevel", &c.goal_levels)?;
         self.items("fields", &c.fields, Self::field_of_action)?;
         self.items(
@@ -631,6 +673,26 @@ impl<'c, W: Write> Out<'c, W> {
         self.items("swot", &c.swot, Self::swot)?;
         self.fundings("processFunding", &c.process_funding)?;
         self.items("challenges", &c.challenges, Self::challenge)?;
+        self.items("reporting", &c.reporting, |x, r| {
+            x.open("channel")?;
+            x.code("kind", r.kind)?;
+            x.opt_code("frequency", r.frequency)?;
+            x.opt_id("body", &r.body)?;
+            x.opt_display("sinceYear", r.since_year)?;
+            x.opt_display("lastUpdated", r.last_updated)?;
+            x.opt_string("url", &r.url)?;
+            x.opt_id("document", &r.document)?;
+            x.opt_text("note", &r.note)?;
+            x.close()
+        })?;
+        self.items("coverage", &c.coverage, |x, k| {
+            x.open("partialList")?;
+            x.code("collection", k.collection)?;
+            x.opt_display("total", k.total)?;
+            x.opt_text("keptIn", &k.kept_in)?;
+            x.opt_id("document", &k.document)?;
+            x.close()
+        })?;
         self.close()
     }
 
@@ -657,6 +719,7 @@ impl<'c, W: Write> Out<'c, W> {
         self.code("kind", t.kind)?;
         self.opt_string("key", &t.key)?;
         self.opt_code("state", t.state)?;
+        self.opt_text("seat", &t.seat)?;
         self.close()
     }
 
@@ -700,6 +763,7 @@ impl<'c, W: Write> Out<'c, W> {
         if let Some(v) = &f.vision {
             self.vision(v)?;
         }
+        self.texts("guidingPrinciples", "principle", &f.guiding_principles)?;
         self.opt_text("description", &f.description)?;
         self.close()
     }
@@ -768,6 +832,14 @@ impl<'c, W: Write> Out<'c, W> {
         self.items("budget", &m.budget, Self::budget_line)?;
         self.ids("indicators", "indicator", &m.indicators)?;
         self.ids("documents", "document", &m.documents)?;
+        self.items("milestones", &m.milestones, |x, s| {
+            x.open("milestone")?;
+            x.text("title", &s.title)?;
+            x.opt_period("expected", &s.expected)?;
+            x.opt_display("reached", s.reached)?;
+            x.opt_text("note", &s.note)?;
+            x.close()
+        })?;
         self.close()
     }
 
@@ -824,6 +896,7 @@ impl<'c, W: Write> Out<'c, W> {
             x.open("target")?;
             x.number("value", t.value)?;
             x.opt_period("due", &t.due)?;
+            x.flag("aspirational", t.aspirational)?;
             x.close()
         })?;
         self.items("observations", &i.observations, |x, o| {
@@ -853,6 +926,12 @@ impl<'c, W: Write> Out<'c, W> {
         self.opt_text("description", &a.description)?;
         self.opt_display("count", a.count)?;
         self.opt_string("url", &a.url)?;
+        self.items("commissioned", &a.commissioned, |x, k| {
+            x.open("commission")?;
+            x.id("contractor", &k.contractor)?;
+            x.opt_text("task", &k.task)?;
+            x.close()
+        })?;
         self.close()
     }
 
@@ -887,6 +966,14 @@ impl<'c, W: Write> Out<'c, W> {
         self.ids("documents", "document", &e.documents)?;
         self.ids("press", "document", &e.press)?;
         self.opt_id("parent", &e.parent)?;
+        self.opt_text("occasion", &e.occasion)?;
+        self.opt_display("occurrences", e.occurrences)?;
+        if let Some(d) = &e.duration {
+            self.open("duration")?;
+            self.display("value", d.value)?;
+            self.code("unit", d.unit)?;
+            self.close()?;
+        }
         self.close()
     }
 
@@ -894,6 +981,7 @@ impl<'c, W: Write> Out<'c, W> {
         self.open_id("resolution", &r.id)?;
         self.text("title", &r.title)?;
         self.code("kind", r.kind)?;
+        self.opt_string("number", &r.number)?;
         if let Some(p) = &r.paper {
             self.open("paper")?;
             self.string("reference", &p.reference)?;
@@ -918,6 +1006,13 @@ impl<'c, W: Write> Out<'c, W> {
             x.close()
         })?;
         self.ids("documents", "document", &r.documents)?;
+        self.items("budget", &r.budget, |x, b| {
+            x.open("budgetLink")?;
+            x.display("year", b.year)?;
+            x.opt_string("account", &b.account)?;
+            x.opt_text("note", &b.note)?;
+            x.close()
+        })?;
         self.close()
     }
 
@@ -926,15 +1021,18 @@ impl<'c, W: Write> Out<'c, W> {
         self.id("body", &k.body)?;
         self.code("role", k.role)?;
         self.opt_display("plannedDate", k.planned_date)?;
+        self.opt_period("plannedPeriod", &k.planned_period)?;
         self.opt_display("date", k.date)?;
+        self.opt_period("period", &k.period)?;
+        self.opt_string("session", &k.session)?;
         self.opt_string("agendaItem", &k.agenda_item)?;
         self.opt_code("outcome", k.outcome)?;
         if let Some(v) = &k.votes {
             self.open("votes")?;
-            self.display("yes", v.yes)?;
-            self.display("no", v.no)?;
-            self.display("abstain", v.abstain)?;
-            self.display("biased", v.biased)?;
+            self.opt_display("yes", v.yes)?;
+            self.opt_display("no", v.no)?;
+            self.opt_display("abstain", v.abstain)?;
+            self.opt_display("biased", v.biased)?;
             self.close()?;
         }
         self.opt_text("note", &k.note)?;

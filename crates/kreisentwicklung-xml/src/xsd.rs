@@ -8,6 +8,16 @@ use kreisentwicklung_core::{ALL_CODE_LISTS, MAX_EUROS, SCHEMA_MAJOR, SCHEMA_VERS
 use crate::schema::{all_complex, Complex, Occurs, Target, Ty, COLLECTIONS, CONCEPT};
 use crate::NAMESPACE;
 
+/// The XML Schema (XSD 1.0) of the format as shipped in this crate and in
+/// `schemas/kreisentwicklung.xsd`: the text [`crate::xsd`] generates (a
+/// test keeps the three equal).
+///
+/// ```
+/// assert!(kreisentwicklung_xml::XSD.contains(r#"targetNamespace="urn:kreisentwicklung:xml:1""#));
+/// assert_eq!(kreisentwicklung_xml::XSD, kreisentwicklung_xml::xsd());
+/// ```
+pub const XSD: &str = include_str!("../kreisentwicklung.xsd");
+
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// The XSD as text; see [`crate::xsd`].
@@ -293,6 +303,19 @@ fn period_types(o: &mut String) {
     line(o, 3, "<xs:group ref=\"k:BoundedPeriod\"/>");
     line(o, 3, "<xs:element name=\"since\" type=\"k:OpenPeriod\"/>");
     line(o, 3, "<xs:element name=\"until\" type=\"k:OpenPeriod\"/>");
+    line(
+        o,
+        3,
+        "<xs:element name=\"deadline\" type=\"k:OpenPeriod\"/>",
+    );
+    line(o, 3, "<xs:element name=\"between\">");
+    line(o, 4, "<xs:complexType>");
+    line(o, 5, "<xs:sequence>");
+    line(o, 6, "<xs:element name=\"start\" type=\"k:OpenPeriod\"/>");
+    line(o, 6, "<xs:element name=\"end\" type=\"k:OpenPeriod\"/>");
+    line(o, 5, "</xs:sequence>");
+    line(o, 4, "</xs:complexType>");
+    line(o, 3, "</xs:element>");
     line(o, 2, "</xs:choice>");
     line(o, 1, "</xs:complexType>");
 
@@ -351,6 +374,25 @@ fn period_types(o: &mut String) {
         &[("year", "k:Year"), ("part", "k:YearPart")],
     );
     attr_element(o, 3, "turnOfYear", &[("year", "k:TurnOfYearYear")]);
+    line(o, 3, "<xs:element name=\"partOf\">");
+    line(o, 4, "<xs:complexType>");
+    line(o, 5, "<xs:choice>");
+    attr_element(o, 6, "month", &[("year", "k:Year"), ("month", "k:Month")]);
+    attr_element(
+        o,
+        6,
+        "quarter",
+        &[("year", "k:Year"), ("quarter", "k:Quarter")],
+    );
+    attr_element(o, 6, "halfYear", &[("year", "k:Year"), ("half", "k:Half")]);
+    line(o, 5, "</xs:choice>");
+    line(
+        o,
+        5,
+        "<xs:attribute name=\"part\" type=\"k:YearPart\" use=\"required\"/>",
+    );
+    line(o, 4, "</xs:complexType>");
+    line(o, 3, "</xs:element>");
     line(o, 2, "</xs:choice>");
     line(o, 1, "</xs:group>");
 
@@ -616,3 +658,8 @@ fn code_lists(o: &mut String) {
         line(o, 1, "</xs:complexType>");
     }
 }
+
+/// The README's example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctest;

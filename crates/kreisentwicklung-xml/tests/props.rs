@@ -189,7 +189,7 @@ prop_compose! {
         c.actors = vec![Actor::new("kt", ActorKind::Council, "Kreistag")];
         if let Some((yes, no, abstain, biased)) = votes {
             c.resolutions = vec![Resolution::new("r1", ResolutionKind::Resolution, "Beschluss")
-                .with_consultation(Consultation::new("kt", ConsultationRole::Decide).with_votes(Votes { yes, no, abstain, biased }))];
+                .with_consultation(Consultation::new("kt", ConsultationRole::Decide).with_votes(Votes { yes: Some(yes), no: Some(no), abstain: Some(abstain), biased: Some(biased) }))];
         }
         c
     }

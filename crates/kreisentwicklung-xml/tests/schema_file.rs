@@ -1,27 +1,45 @@
-//! `schemas/kreisentwicklung.xsd` must be exactly what the code generates.
+//! The XSD shipped in this crate ([`kreisentwicklung_xml::XSD`]) and in the
+//! repository's `schemas/` must be exactly what the code generates.
 
 use std::path::PathBuf;
 
-fn schema_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schemas/kreisentwicklung.xsd")
+/// The crate's copy and, inside the repository, `schemas/`' copy.
+fn schema_paths() -> Vec<PathBuf> {
+    let krate = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![krate.join("kreisentwicklung.xsd")];
+    // A packaged crate has no `schemas/` beside it; the repository has.
+    let repo = krate.join("../../schemas");
+    if repo.is_dir() {
+        paths.push(repo.join("kreisentwicklung.xsd"));
+    }
+    paths
 }
 
 #[test]
 fn shipped_xsd_matches_the_code() {
     let generated = kreisentwicklung_xml::xsd();
-    let path = schema_path();
     if std::env::var_os("UPDATE_SCHEMAS").is_some() {
-        std::fs::write(&path, &generated).expect("write schemas/kreisentwicklung.xsd");
+        for path in schema_paths() {
+            std::fs::write(&path, &generated).expect("write the XSD");
+        }
         return;
     }
-    let shipped = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
-        shipped == generated,
-        "schemas/kreisentwicklung.xsd differs from the schema the code generates.\n\
+        kreisentwicklung_xml::XSD == generated,
+        "XSD (kreisentwicklung.xsd in the crate) differs from the generated schema: \
+         regenerate it with UPDATE_SCHEMAS=1 cargo test -p kreisentwicklung-xml --test schema_file"
+    );
+    for path in schema_paths() {
+        let shipped = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            shipped == generated,
+            "{} differs from the schema the code generates.\n\
          If the change to the model or the format is intended, regenerate it with\n\n    \
          UPDATE_SCHEMAS=1 cargo test -p kreisentwicklung-xml\n\n\
-         and note the change in CHANGELOG.md (a breaking change needs a new major schema version)."
-    );
+         and note the change in CHANGELOG.md (a breaking change needs a new major schema version).",
+            path.display()
+        );
+    }
 }
 
 #[test]

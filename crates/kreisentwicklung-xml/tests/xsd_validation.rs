@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use kreisentwicklung_core::export::ExportOptions;
 use kreisentwicklung_core::generate::{generate, GeneratorOptions};
-use kreisentwicklung_core::Horizon;
+use kreisentwicklung_core::{Horizon, ALL_CODE_LISTS};
 use kreisentwicklung_xml::{from_str, to_string};
 
 fn valid(xml: &str, name: &str) {
@@ -103,7 +103,13 @@ fn broken_documents_are_rejected_by_xmllint_and_the_importer() {
     let base = to_string(&common::full_concept(), &ExportOptions::default()).unwrap();
     valid_if(check_xmllint, &base);
     let code = |list: &str, code: &str| {
-        format!("listURI=\"urn:kreisentwicklung:codelist:{list}\" listVersionID=\"1\">{code}<")
+        let version = ALL_CODE_LISTS
+            .iter()
+            .find(|l| l.list_id.ends_with(&format!(":{list}")))
+            .map_or("1", |l| l.version);
+        format!(
+            "listURI=\"urn:kreisentwicklung:codelist:{list}\" listVersionID=\"{version}\">{code}<"
+        )
     };
     let cases: Vec<(&str, String)> = vec![
         (

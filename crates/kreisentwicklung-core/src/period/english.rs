@@ -177,6 +177,24 @@ impl fmt::Display for EnglishPeriod<'_> {
             }
             Period::Since { start } => write!(f, "from {}", start.english()),
             Period::Until { end } => write!(f, "until {}", end.english()),
+            Period::PartOf { part, of } => {
+                let part = match part {
+                    YearPart::Early => "early",
+                    YearPart::Middle => "mid",
+                    YearPart::Late => "late",
+                };
+                match &**of {
+                    Period::Quarter { year, quarter } => write!(f, "{part} Q{quarter} {year:04}"),
+                    Period::HalfYear { year, half } => {
+                        write!(f, "{part} {} half of {year:04}", ordinal_en(*half))
+                    }
+                    other => write!(f, "{part} {}", other.english()),
+                }
+            }
+            Period::Deadline { end } => write!(f, "by {} at the latest", end.english()),
+            Period::Between { start, end } => {
+                write!(f, "from {} until {}", start.english(), end.english())
+            }
         }
     }
 }

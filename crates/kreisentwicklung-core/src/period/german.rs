@@ -243,6 +243,23 @@ impl fmt::Display for Period {
             }
             Period::Since { start } => write!(f, "ab {start}"),
             Period::Until { end } => write!(f, "bis {end}"),
+            Period::PartOf { part, of } => match &**of {
+                Period::Month { year, month } => {
+                    write!(f, "{part} ")?;
+                    write_month(f, *month)?;
+                    write!(f, " {year:04}")
+                }
+                Period::Quarter { year, quarter } => {
+                    write!(f, "{part} des {quarter}. Quartals {year:04}")
+                }
+                Period::HalfYear { year, half } => {
+                    write!(f, "{part} des {half}. Halbjahres {year:04}")
+                }
+                // Not valid (see `problems`), printed all the same.
+                other => write!(f, "{part} {other}"),
+            },
+            Period::Deadline { end } => write!(f, "bis spätestens {end}"),
+            Period::Between { start, end } => write!(f, "ab {start} bis {end}"),
         }
     }
 }
@@ -779,6 +796,59 @@ fn shape_part_of_year(mut cur: Cur<'_, '_>) -> Shape {
     Some(turn_of_year(year, next, false))
 }
 
+/// "Anfang Mai 2024", "Ende des 1. Quartals 2025", "Mitte des 2. Halbjahres
+/// 2019": the beginning, middle or end of a month, quarter or half-year.
+fn shape_part_of(mut cur: Cur<'_, '_>) -> Shape {
+    let part = if cur.eat_word("anfang") {
+        YearPart::Early
+    } else if cur.eat_word("mitte") {
+        YearPart::Middle
+    } else if cur.eat_word("ende") {
+        YearPart::Late
+    } else {
+        return None;
+    };
+    if cur.eat_word("des") {
+        let n = cur.small()?;
+        if !cur.eat(&Tok::Dot) {
+            return None;
+        }
+        let quarter = if cur.eat_word("quartals") {
+            true
+        } else if cur.eat_word("halbjahres") || cur.eat_word("halbjahrs") {
+            false
+        } else {
+            return None;
+        };
+        let year = cur.num()?;
+        if !cur.at_end() {
+            return None;
+        }
+        return Some((|| {
+            let year = year_value(year)?;
+            let of = if quarter {
+                Period::Quarter {
+                    year,
+                    quarter: check_quarter(n)?,
+                }
+            } else if half_months(n).is_some() {
+                Period::HalfYear { year, half: n }
+            } else {
+                return Err(format!(
+                    "half-year {n} does not exist (half-years are 1 and 2)"
+                ));
+            };
+            Ok(Period::part_of(part, of))
+        })());
+    }
+    let month = cur.month_name()?;
+    let year = cur.num()?;
+    if !cur.at_end() {
+        return None;
+    }
+    Some(year_value(year).map(|year| Period::part_of(part, Period::Month { year, month })))
+}
+
 /// "Jahreswechsel 2018/2019", "Jahreswechsel 2018/19".
 fn shape_turn_of_year(mut cur: Cur<'_, '_>) -> Shape {
     if !(cur.eat_word("jahreswechsel") || cur.eat_word("jahreswende")) {
@@ -843,13 +913,14 @@ fn shape_years(mut cur: Cur<'_, '_>, plus: bool) -> Shape {
 
 /// Any period that is not "ab …" or "bis …" (except "2035+" with `top`).
 fn parse_closed(cur: Cur<'_, '_>, top: bool) -> Result<Period, String> {
-    let shapes: [&dyn Fn() -> Shape; 8] = [
+    let shapes: [&dyn Fn() -> Shape; 9] = [
         &|| shape_days(cur),
         &|| shape_date_range(cur),
         &|| shape_months(cur),
         &|| shape_quarters(cur),
         &|| shape_half_year(cur),
         &|| shape_part_of_year(cur),
+        &|| shape_part_of(cur),
         &|| shape_turn_of_year(cur),
         &|| shape_years(cur, top),
     ];
@@ -875,8 +946,15 @@ fn parse_tokens(toks: &[Token<'_>]) -> Result<Period, String> {
     let mut cur = Cur { toks, pos: 0 };
     if cur.eat_word("ab") || cur.eat_word("seit") {
         let year_only = cur.eat_word("dem") && cur.eat_word("jahr");
-        let start = parse_open_inner(cur, year_only)?;
+        let start = match parse_open_inner(cur, year_only) {
+            Ok(start) => start,
+            // "ab Juni 2019 bis Anfang 2020": an open start and end.
+            Err(e) => return between(cur, year_only).unwrap_or(Err(e)),
+        };
         Ok(Period::since(start))
+    } else if let Some(after) = deadline_start(cur) {
+        let end = parse_open_inner(after, false)?;
+        Ok(Period::deadline(end))
     } else if cur.eat_word("bis") {
         let year_only = cur.eat_word("zum") && cur.eat_word("jahr");
         let end = parse_open_inner(cur, year_only)?;
@@ -884,6 +962,59 @@ fn parse_tokens(toks: &[Token<'_>]) -> Result<Period, String> {
     } else {
         parse_closed(cur, true)
     }
+}
+
+/// The cursor after "spätestens" or "bis spätestens", if the text starts so.
+fn deadline_start<'t, 'a>(mut cur: Cur<'t, 'a>) -> Option<Cur<'t, 'a>> {
+    if cur.eat_word("spätestens") || (cur.eat_word("bis") && cur.eat_word("spätestens")) {
+        Some(cur)
+    } else {
+        None
+    }
+}
+
+/// "ab … bis …": the one split at a "bis" at which both halves read;
+/// `None` when there is no "bis".
+fn between(cur: Cur<'_, '_>, year_only: bool) -> Option<Result<Period, String>> {
+    let mut first_error = None;
+    let mut found = None;
+    for split in cur.pos..cur.toks.len() {
+        if !matches!(&cur.toks[split].tok, Tok::Word(w) if *w == "bis") {
+            continue;
+        }
+        let head = Cur {
+            toks: &cur.toks[..split],
+            pos: cur.pos,
+        };
+        let mut tail = Cur {
+            toks: cur.toks,
+            pos: split + 1,
+        };
+        let end_year_only = tail.eat_word("zum") && tail.eat_word("jahr");
+        let result = parse_open_inner(head, year_only).and_then(|start| {
+            let end = parse_open_inner(tail, end_year_only)?;
+            let p = Period::between(start, end);
+            match p.problems().into_iter().next() {
+                None => Ok(p),
+                Some(problem) => Err(problem),
+            }
+        });
+        match (result, &found) {
+            (Ok(p), None) => found = Some(p),
+            // "ab 2019 bis 2020 bis 2021" reads two ways: refused.
+            (Ok(_), Some(_)) => {
+                return Some(Err(
+                    "\"bis\" appears more than once; the start and end of \"ab … bis …\" \
+                     cannot be told apart; expected one \"bis\", such as \"ab Juni 2019 bis Anfang 2020\""
+                        .to_owned(),
+                ))
+            }
+            (Err(e), _) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    found.map(Ok).or(first_error.map(Err))
 }
 
 fn parse_open_inner(cur: Cur<'_, '_>, year_only: bool) -> Result<Period, String> {

@@ -264,6 +264,30 @@ pub enum Period {
         /// When it ends at the latest.
         end: Box<Period>,
     },
+    /// The beginning, middle or end of a month, a quarter or a half-year:
+    /// "Anfang Mai 2024", "Ende des 1. Quartals 2025" (since 1.1). Each part
+    /// is a third: of a month days 1–10, 11–20 and 21 to the end; of a
+    /// quarter one month; of a half-year two months.
+    PartOf {
+        /// Which part.
+        part: YearPart,
+        /// The month, quarter or half-year.
+        of: Box<Period>,
+    },
+    /// A deadline: "bis spätestens Oktober 2018" (since 1.1). Its bounds are
+    /// those of "bis …"; it says that the end is a commitment.
+    Deadline {
+        /// The latest time.
+        end: Box<Period>,
+    },
+    /// An open start and an open end: "ab Juni 2019 bis Anfang 2020"
+    /// (since 1.1).
+    Between {
+        /// When it starts.
+        start: Box<Period>,
+        /// When it ends at the latest.
+        end: Box<Period>,
+    },
 }
 
 // `first_of` and `last_of` give what `Date::from_ymd(year, month, 1).ok()`
@@ -339,7 +363,7 @@ impl Period {
     /// ```
     /// use kreisentwicklung_core::Period;
     ///
-    /// assert_eq!(Period::KINDS.len(), 15);
+    /// assert_eq!(Period::KINDS.len(), 18);
     /// assert_eq!(Period::half_year(2019, 2).kind(), "halfYear");
     /// assert!(Period::KINDS.contains(&"turnOfYear"));
     /// ```
@@ -359,6 +383,9 @@ impl Period {
         "turnOfYear",
         "since",
         "until",
+        "partOf",
+        "deadline",
+        "between",
     ];
 
     /// The name of the kind of this period, one of [`Period::KINDS`]:
@@ -462,6 +489,61 @@ impl Period {
         Period::Until { end: Box::new(end) }
     }
 
+    /// The beginning, middle or end of a month, quarter or half-year:
+    /// "Ende des 1. Quartals 2025" is
+    /// `part_of(YearPart::Late, Period::quarter(2025, 1))`. Any other `of`
+    /// makes an invalid period (see [`Period::problems`]).
+    pub fn part_of(part: YearPart, of: Period) -> Self {
+        Period::PartOf {
+            part,
+            of: Box::new(of),
+        }
+    }
+
+    /// A deadline: "bis spätestens Oktober 2018".
+    pub fn deadline(end: Period) -> Self {
+        Period::Deadline { end: Box::new(end) }
+    }
+
+    /// From `start` to `end`: "ab Juni 2019 bis Anfang 2020".
+    pub fn between(start: Period, end: Period) -> Self {
+        Period::Between {
+            start: Box::new(start),
+            end: Box::new(end),
+        }
+    }
+
+    /// First and last day of the third of a month, quarter or half-year
+    /// that a [`Period::PartOf`] names.
+    fn part_bounds(part: YearPart, of: &Period) -> Option<(Date, Date)> {
+        let third = match part {
+            YearPart::Early => 0,
+            YearPart::Middle => 1,
+            YearPart::Late => 2,
+        };
+        match of {
+            Period::Month { year, month } => {
+                let first = first_of(*year, *month)?;
+                let last = last_of(*year, *month)?;
+                let day = |d: u8| Date::from_ymd(*year, *month, d).ok();
+                match third {
+                    0 => Some((first, day(10)?)),
+                    1 => Some((day(11)?, day(20)?)),
+                    _ => Some((day(21)?, last)),
+                }
+            }
+            Period::Quarter { year, quarter } => {
+                let m = quarter_months(*quarter)?.0 + third;
+                Some((first_of(*year, m)?, last_of(*year, m)?))
+            }
+            Period::HalfYear { year, half } => {
+                let m = half_months(*half)?.0 + 2 * third;
+                Some((first_of(*year, m)?, last_of(*year, m + 1)?))
+            }
+            _ => None,
+        }
+    }
+
     /// The first day the period can mean (inclusive); `None` for
     /// [`Period::Until`], which has no start.
     ///
@@ -487,7 +569,9 @@ impl Period {
             Period::PartOfYear { year, part } => first_of(*year, part.months().0),
             Period::TurnOfYear { year } => first_of(*year, 9),
             Period::Since { start } => start.earliest(),
-            Period::Until { .. } => None,
+            Period::Until { .. } | Period::Deadline { .. } => None,
+            Period::PartOf { part, of } => Some(Period::part_bounds(*part, of)?.0),
+            Period::Between { start, .. } => start.earliest(),
         }
     }
 
@@ -516,7 +600,9 @@ impl Period {
             Period::PartOfYear { year, part } => last_of(*year, part.months().1),
             Period::TurnOfYear { year } => last_of(year.checked_add(1)?, 4),
             Period::Since { .. } => None,
-            Period::Until { end } => end.latest(),
+            Period::Until { end } | Period::Deadline { end } => end.latest(),
+            Period::PartOf { part, of } => Some(Period::part_bounds(*part, of)?.1),
+            Period::Between { end, .. } => end.latest(),
         }
     }
 
@@ -669,7 +755,9 @@ impl Period {
                     ));
                 }
             }
-            Period::Since { start: inner } | Period::Until { end: inner } => {
+            Period::Since { start: inner }
+            | Period::Until { end: inner }
+            | Period::Deadline { end: inner } => {
                 if in_open {
                     out.push(
                         "an open-ended period (\"ab …\" or \"bis …\") \
@@ -678,6 +766,35 @@ impl Period {
                     );
                 }
                 inner.collect_problems(true, out);
+            }
+            Period::Between { start, end } => {
+                if in_open {
+                    out.push(
+                        "an open-ended period (\"ab … bis …\") cannot contain another one"
+                            .to_owned(),
+                    );
+                }
+                start.collect_problems(true, out);
+                end.collect_problems(true, out);
+                if let (Some(a), Some(b)) = (start.earliest(), end.latest()) {
+                    if b < a {
+                        out.push(format!("period ends ({b}) before it starts ({a})"));
+                    }
+                }
+            }
+            Period::PartOf { of, .. } => {
+                if matches!(
+                    **of,
+                    Period::Month { .. } | Period::Quarter { .. } | Period::HalfYear { .. }
+                ) {
+                    of.collect_problems(in_open, out);
+                } else {
+                    out.push(format!(
+                        "\"Anfang\", \"Mitte\" and \"Ende\" take a month, a quarter or a \
+                         half-year, not a period of kind {}",
+                        of.kind()
+                    ));
+                }
             }
         }
     }
@@ -700,6 +817,9 @@ impl Period {
             Period::TurnOfYear { .. } => 12,
             Period::Since { .. } => 13,
             Period::Until { .. } => 14,
+            Period::PartOf { .. } => 15,
+            Period::Deadline { .. } => 16,
+            Period::Between { .. } => 17,
         }
     }
 
@@ -744,6 +864,9 @@ impl Period {
             (TurnOfYear { year: a }, TurnOfYear { year: b }) => a.cmp(b),
             (Since { start: a }, Since { start: b }) => a.cmp(b),
             (Until { end: a }, Until { end: b }) => a.cmp(b),
+            (PartOf { part: a, of: c }, PartOf { part: b, of: d }) => (c, a).cmp(&(d, b)),
+            (Deadline { end: a }, Deadline { end: b }) => a.cmp(b),
+            (Between { start: a, end: c }, Between { start: b, end: d }) => (a, c).cmp(&(b, d)),
             // Different variants never get here: their ranks differ.
             _ => self.rank().cmp(&other.rank()),
         }
@@ -861,6 +984,15 @@ mod tests {
             Period::since(Period::month(2019, 13)),
             Period::until(Period::year(2019)),
             Period::until(Period::quarter(2019, 1)),
+            Period::part_of(YearPart::Late, Period::quarter(2019, 1)),
+            Period::part_of(YearPart::Early, Period::month(2019, 5)),
+            Period::part_of(YearPart::Middle, Period::half_year(2019, 2)),
+            Period::part_of(YearPart::Middle, Period::year(2019)),
+            Period::deadline(Period::month(2019, 10)),
+            Period::between(
+                Period::month(2019, 6),
+                Period::part_of_year(2020, YearPart::Early),
+            ),
         ];
         periods.push(Period::since(Period::until(Period::year(2019))));
         for a in &periods {
@@ -902,6 +1034,12 @@ mod tests {
             Period::turn_of_year(2018),
             Period::since(Period::year(2020)),
             Period::until(Period::year(2026)),
+            Period::part_of(YearPart::Late, Period::quarter(2025, 1)),
+            Period::deadline(Period::month(2018, 10)),
+            Period::between(
+                Period::month(2019, 6),
+                Period::part_of_year(2020, YearPart::Early),
+            ),
         ];
         assert_eq!(periods.len(), Period::KINDS.len());
         for (i, p) in periods.iter().enumerate() {

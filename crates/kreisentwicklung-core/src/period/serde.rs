@@ -32,11 +32,14 @@ enum Kind {
     TurnOfYear,
     Since,
     Until,
+    PartOf,
+    Deadline,
+    Between,
 }
 
 impl Kind {
     /// The variants in the order of [`KINDS`].
-    const ALL: [Kind; 15] = [
+    const ALL: [Kind; 18] = [
         Kind::Day,
         Kind::Days,
         Kind::DateRange,
@@ -52,6 +55,9 @@ impl Kind {
         Kind::TurnOfYear,
         Kind::Since,
         Kind::Until,
+        Kind::PartOf,
+        Kind::Deadline,
+        Kind::Between,
     ];
 
     fn from_name(name: &str) -> Option<Kind> {
@@ -94,6 +100,7 @@ enum Field {
     Part,
     Start,
     End,
+    Of,
     /// None of a period's.
     Other,
 }
@@ -114,6 +121,7 @@ impl Field {
             Field::Part => "part",
             Field::Start => "start",
             Field::End => "end",
+            Field::Of => "of",
             Field::Other => "",
         }
     }
@@ -142,6 +150,7 @@ impl<'de> Deserialize<'de> for Field {
                     "part" => Field::Part,
                     "start" => Field::Start,
                     "end" => Field::End,
+                    "of" => Field::Of,
                     _ => Field::Other,
                 })
             }
@@ -163,6 +172,7 @@ struct Parts {
     part: Option<YearPart>,
     start: Option<Box<Period>>,
     end: Option<Box<Period>>,
+    of: Option<Box<Period>>,
     from_date: Option<Date>,
     to_date: Option<Date>,
     from_month: Option<YearMonth>,
@@ -244,9 +254,10 @@ impl Parts {
             (K::HalfYear, Field::Half) => self.half = src.take()?,
             (K::YearRange, Field::From) => self.from_year = src.take()?,
             (K::YearRange, Field::To) => self.to_year = src.take()?,
-            (K::PartOfYear, Field::Part) => self.part = src.take()?,
-            (K::Since, Field::Start) => self.start = src.take()?,
-            (K::Until, Field::End) => self.end = src.take()?,
+            (K::PartOfYear | K::PartOf, Field::Part) => self.part = src.take()?,
+            (K::PartOf, Field::Of) => self.of = src.take()?,
+            (K::Since | K::Between, Field::Start) => self.start = src.take()?,
+            (K::Until | K::Deadline | K::Between, Field::End) => self.end = src.take()?,
             _ => src.skip()?,
         }
         Ok(())
@@ -312,6 +323,17 @@ impl Parts {
                 start: need(self.start, "start")?,
             },
             Kind::Until => Period::Until {
+                end: need(self.end, "end")?,
+            },
+            Kind::PartOf => Period::PartOf {
+                part: need(self.part, "part")?,
+                of: need(self.of, "of")?,
+            },
+            Kind::Deadline => Period::Deadline {
+                end: need(self.end, "end")?,
+            },
+            Kind::Between => Period::Between {
+                start: need(self.start, "start")?,
                 end: need(self.end, "end")?,
             },
         })
@@ -397,6 +419,9 @@ mod tests {
             "Ende 2018 / Anfang 2019",
             "ab Juni 2019",
             "bis Ende 2018",
+            "Ende des 1. Quartals 2025",
+            "bis spätestens Oktober 2018",
+            "ab Juni 2019 bis Anfang 2020",
         ];
         let mut kinds = std::collections::BTreeSet::new();
         for text in texts {

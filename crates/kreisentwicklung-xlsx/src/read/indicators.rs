@@ -152,6 +152,7 @@ fn edit(
                     let new = Target {
                         value: v,
                         due: due.0.clone(),
+                        aspirational: false,
                     };
                     report.note(
                         sheet,

@@ -165,10 +165,17 @@ fn step_cells(
         w.label(OUTCOME, ctx.label(o))?;
     }
     if let Some(v) = step.votes {
-        w.integer(YES, u64::from(v.yes))?;
-        w.integer(NO, u64::from(v.no))?;
-        w.integer(ABSTAIN, u64::from(v.abstain))?;
-        w.integer(BIASED, u64::from(v.biased))?;
+        // A count the minutes do not record stays an empty cell, not 0.
+        for (col, n) in [
+            (YES, v.yes),
+            (NO, v.no),
+            (ABSTAIN, v.abstain),
+            (BIASED, v.biased),
+        ] {
+            if let Some(n) = n {
+                w.integer(col, u64::from(n))?;
+            }
+        }
     }
     if let Some(n) = &step.note {
         w.text(NOTE, &n.text, || path("note"))?;

@@ -368,12 +368,7 @@ pub fn sample() -> Concept {
             Consultation::new("kreistag", ConsultationRole::Decide)
                 .on(d(2018, 9, 12))
                 .with_outcome(Outcome::AdoptedByMajority)
-                .with_votes(Votes {
-                    yes: 38,
-                    no: 5,
-                    abstain: 3,
-                    biased: 0,
-                }),
+                .with_votes(Votes::counted(38, 5, 3, 0)),
         )
         .adopting(AdoptionSubject::Concept),
     )

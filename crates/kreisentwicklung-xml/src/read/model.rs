@@ -3,12 +3,13 @@
 use std::borrow::Cow;
 
 use kreisentwicklung_core::{
-    Actor, ActorKind, Adoption, Baseline, BudgetLine, Challenge, Concept, ConceptKind,
-    ConceptStatus, Consultation, ConsultationRole, Costs, CrossCuttingTheme, Date, Direction,
-    Document, DocumentKind, Edition, Euro, Event, EventKind, FieldOfAction, Funding, Goal, Horizon,
-    Id, Indicator, Mandate, Measure, MeasureStatus, Membership, Observation, Paper, Participant,
-    ParticipantCount, Period, Predecessor, Resolution, ResolutionKind, StatusUpdate, Swot, Target,
-    Territory, Text, Vision, Votes, YearMonth, SCHEMA_MAJOR,
+    Actor, ActorKind, Adoption, Baseline, BudgetLine, BudgetLink, Challenge, Collection,
+    Commission, Concept, ConceptKind, ConceptStatus, Consultation, ConsultationRole, Costs,
+    Coverage, CrossCuttingTheme, Date, Direction, Document, DocumentKind, DurationUnit, Edition,
+    Euro, Event, EventKind, FieldOfAction, Funding, Goal, Horizon, Id, Indicator, Mandate, Measure,
+    MeasureStatus, Membership, Milestone, Observation, Paper, Participant, ParticipantCount,
+    Period, Predecessor, Reporting, ReportingKind, Resolution, ResolutionKind, StatusUpdate, Swot,
+    Target, Territory, Text, TimeSpan, Vision, Votes, YearMonth, SCHEMA_MAJOR,
 };
 use quick_xml::name::ResolveResult;
 
@@ -20,6 +21,28 @@ use crate::{year_part_from_code, NAMESPACE, NAMESPACE_BASE};
 const HORIZON_KINDS: &[&str] = &["year", "range", "openEnded"];
 
 /// `<monthRange>` holds `<from>` and `<to>`.
+/// The start and end of "ab … bis …".
+static BETWEEN: Complex = Complex {
+    name: "between",
+    doc: "",
+    id: false,
+    fields: &[
+        Field {
+            name: "start",
+            ty: schema::Ty::Period,
+            occurs: Occurs::One,
+        },
+        Field {
+            name: "end",
+            ty: schema::Ty::Period,
+            occurs: Occurs::One,
+        },
+    ],
+};
+
+/// What "Anfang", "Mitte" and "Ende" can be the part of.
+const PART_OF_KINDS: &[&str] = &["month", "quarter", "halfYear"];
+
 static MONTH_RANGE: Complex = Complex {
     name: "monthRange",
     doc: "",
@@ -189,21 +212,61 @@ impl<'a> Parser<'a> {
                     year: self.attr_num(&el, "year", year)?,
                 }
             }
-            kind @ ("since" | "until") => {
+            "partOf" => {
+                let [part] = self.attrs(&el, ["part"])?;
+                let part = self.required(&el, "part", part)?;
+                let part = year_part_from_code(trim_ws(&part)).ok_or_else(|| {
+                    self.err_at(
+                        el.pos,
+                        format!("attribute part: {:?} is not early, middle or late", &*part),
+                    )
+                })?;
+                let of = self.one_kind(&el, "period", PART_OF_KINDS, |p, k, _| {
+                    p.period_kind(k, true)
+                })?;
+                return Ok(Period::part_of(part, of));
+            }
+            "between" => {
                 if nested {
                     return Err(self.err_at(
                         el.pos,
-                        format!("<{kind}> cannot stand inside <since> or <until>"),
+                        "<between> cannot stand inside another open period".to_owned(),
+                    ));
+                }
+                self.no_attrs(&el)?;
+                let (mut start, mut end) = (None, None);
+                self.fields(&el, &BETWEEN, |p, f, e| {
+                    p.no_attrs(&e)?;
+                    let inner = p.one_kind(&e, "period", Period::KINDS, |p, k, _| {
+                        p.period_kind(k, true)
+                    })?;
+                    if f.name == "start" {
+                        start = Some(inner);
+                    } else {
+                        end = Some(inner);
+                    }
+                    Ok(())
+                })?;
+                return match (start, end) {
+                    (Some(start), Some(end)) => Ok(Period::between(start, end)),
+                    _ => Err(self.err_at(el.pos, "<between> needs <start> and <end>".to_owned())),
+                };
+            }
+            kind @ ("since" | "until" | "deadline") => {
+                if nested {
+                    return Err(self.err_at(
+                        el.pos,
+                        format!("<{kind}> cannot stand inside another open period"),
                     ));
                 }
                 self.no_attrs(&el)?;
                 let inner = self.one_kind(&el, "period", Period::KINDS, |p, k, _| {
                     p.period_kind(k, true)
                 })?;
-                return Ok(if kind == "since" {
-                    Period::since(inner)
-                } else {
-                    Period::until(inner)
+                return Ok(match kind {
+                    "since" => Period::since(inner),
+                    "until" => Period::until(inner),
+                    _ => Period::deadline(inner),
                 });
             }
             _ => unreachable!("period kinds are checked by one_kind"),
@@ -351,6 +414,7 @@ impl<'a> Parser<'a> {
                 }
                 "description" => c.description = p.opt_text(e)?,
                 "vision" => c.vision = Some(p.vision(e)?),
+                "guidingPrinciples" => c.guiding_principles = p.texts(e, "principle")?,
                 "goalLevels" => c.goal_levels = p.texts(e, "goalLevel")?,
                 "fields" => p.list(e, "field", |p, e| {
                     c.fields.push(p.field_of_action(e)?);
@@ -397,6 +461,14 @@ impl<'a> Parser<'a> {
                     c.challenges.push(p.challenge(e)?);
                     Ok(())
                 })?,
+                "reporting" => p.list(e, "channel", |p, e| {
+                    c.reporting.push(p.reporting(e)?);
+                    Ok(())
+                })?,
+                "coverage" => p.list(e, "partialList", |p, e| {
+                    c.coverage.push(p.coverage(e)?);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -435,6 +507,7 @@ impl<'a> Parser<'a> {
                 "kind" => t.kind = p.code(e)?,
                 "key" => t.key = Some(p.token_string(e)?),
                 "state" => t.state = Some(p.code(e)?),
+                "seat" => t.seat = p.opt_text(e)?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -524,6 +597,7 @@ impl<'a> Parser<'a> {
                 "number" => x.number = Some(p.string(e)?),
                 "name" => x.name = p.text(e)?,
                 "vision" => x.vision = Some(p.vision(e)?),
+                "guidingPrinciples" => x.guiding_principles = p.texts(e, "principle")?,
                 "description" => x.description = p.opt_text(e)?,
                 other => return Err(p.internal(other)),
             }
@@ -673,6 +747,22 @@ impl<'a> Parser<'a> {
                 })?,
                 "indicators" => x.indicators = p.ids(e, "indicator")?,
                 "documents" => x.documents = p.ids(e, "document")?,
+                "milestones" => p.list(e, "milestone", |p, e| {
+                    p.no_attrs(&e)?;
+                    let mut m = Milestone::new("");
+                    p.fields(&e, &schema::MILESTONE, |p, f, e| {
+                        match f.name {
+                            "title" => m.title = p.text(e)?,
+                            "expected" => m.expected = Some(p.period(e)?),
+                            "reached" => m.reached = Some(p.date(e)?),
+                            "note" => m.note = p.opt_text(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.milestones.push(m);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -740,11 +830,13 @@ impl<'a> Parser<'a> {
                     let mut t = Target {
                         value: 0.0,
                         due: None,
+                        aspirational: false,
                     };
                     p.fields(&e, &schema::TARGET, |p, f, e| {
                         match f.name {
                             "value" => t.value = p.number(e)?,
                             "due" => t.due = Some(p.period(e)?),
+                            "aspirational" => t.aspirational = p.flag(e)?,
                             other => return Err(p.internal(other)),
                         }
                         Ok(())
@@ -809,6 +901,23 @@ impl<'a> Parser<'a> {
                 "description" => x.description = p.opt_text(e)?,
                 "count" => x.count = Some(p.parse(e, "a whole number")?),
                 "url" => x.url = Some(p.string(e)?),
+                "commissioned" => p.list(e, "commission", |p, e| {
+                    p.no_attrs(&e)?;
+                    let mut k = Commission {
+                        contractor: Id::default(),
+                        task: None,
+                    };
+                    p.fields(&e, &schema::COMMISSION, |p, f, e| {
+                        match f.name {
+                            "contractor" => k.contractor = p.id(e)?,
+                            "task" => k.task = p.opt_text(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.commissioned.push(k);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -874,6 +983,57 @@ impl<'a> Parser<'a> {
                 "documents" => x.documents = p.ids(e, "document")?,
                 "press" => x.press = p.ids(e, "document")?,
                 "parent" => x.parent = Some(p.id(e)?),
+                "occasion" => x.occasion = p.opt_text(e)?,
+                "occurrences" => x.occurrences = Some(p.parse(e, "a whole number")?),
+                "duration" => {
+                    p.no_attrs(&e)?;
+                    let mut d = TimeSpan::new(0, DurationUnit::Months);
+                    p.fields(&e, &schema::TIME_SPAN, |p, f, e| {
+                        match f.name {
+                            "value" => d.value = p.parse(e, "a whole number")?,
+                            "unit" => d.unit = p.code(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.duration = Some(d);
+                }
+                other => return Err(p.internal(other)),
+            }
+            Ok(())
+        })?;
+        Ok(x)
+    }
+
+    fn reporting(&mut self, el: El<'a>) -> Res<Reporting> {
+        self.no_attrs(&el)?;
+        let mut x = Reporting::new(ReportingKind::Other);
+        self.fields(&el, &schema::REPORTING, |p, f, e| {
+            match f.name {
+                "kind" => x.kind = p.code(e)?,
+                "frequency" => x.frequency = Some(p.code(e)?),
+                "body" => x.body = Some(p.id(e)?),
+                "sinceYear" => x.since_year = Some(p.year(e)?),
+                "lastUpdated" => x.last_updated = Some(p.date(e)?),
+                "url" => x.url = Some(p.string(e)?),
+                "document" => x.document = Some(p.id(e)?),
+                "note" => x.note = p.opt_text(e)?,
+                other => return Err(p.internal(other)),
+            }
+            Ok(())
+        })?;
+        Ok(x)
+    }
+
+    fn coverage(&mut self, el: El<'a>) -> Res<Coverage> {
+        self.no_attrs(&el)?;
+        let mut x = Coverage::partial(Collection::Measures);
+        self.fields(&el, &schema::COVERAGE, |p, f, e| {
+            match f.name {
+                "collection" => x.collection = p.code(e)?,
+                "total" => x.total = Some(p.parse(e, "a whole number")?),
+                "keptIn" => x.kept_in = p.opt_text(e)?,
+                "document" => x.document = Some(p.id(e)?),
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -887,6 +1047,7 @@ impl<'a> Parser<'a> {
             match f.name {
                 "title" => x.title = p.text(e)?,
                 "kind" => x.kind = p.code(e)?,
+                "number" => x.number = Some(p.string(e)?),
                 "paper" => {
                     p.no_attrs(&e)?;
                     let mut paper = Paper {
@@ -949,6 +1110,21 @@ impl<'a> Parser<'a> {
                     Ok(())
                 })?,
                 "documents" => x.documents = p.ids(e, "document")?,
+                "budget" => p.list(e, "budgetLink", |p, e| {
+                    p.no_attrs(&e)?;
+                    let mut b = BudgetLink::year(0);
+                    p.fields(&e, &schema::BUDGET_LINK, |p, f, e| {
+                        match f.name {
+                            "year" => b.year = p.year(e)?,
+                            "account" => b.account = Some(p.string(e)?),
+                            "note" => b.note = p.opt_text(e)?,
+                            other => return Err(p.internal(other)),
+                        }
+                        Ok(())
+                    })?;
+                    x.budget.push(b);
+                    Ok(())
+                })?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -964,14 +1140,17 @@ impl<'a> Parser<'a> {
                 "body" => x.body = p.id(e)?,
                 "role" => x.role = p.code(e)?,
                 "plannedDate" => x.planned_date = Some(p.date(e)?),
+                "plannedPeriod" => x.planned_period = Some(p.period(e)?),
                 "date" => x.date = Some(p.date(e)?),
+                "period" => x.period = Some(p.period(e)?),
+                "session" => x.session = Some(p.string(e)?),
                 "agendaItem" => x.agenda_item = Some(p.string(e)?),
                 "outcome" => x.outcome = Some(p.code(e)?),
                 "votes" => {
                     p.no_attrs(&e)?;
                     let mut v = Votes::default();
                     p.fields(&e, &schema::VOTES, |p, f, e| {
-                        let n = p.parse(e, "a whole number")?;
+                        let n = Some(p.parse(e, "a whole number")?);
                         match f.name {
                             "yes" => v.yes = n,
                             "no" => v.no = n,

@@ -11,7 +11,7 @@ use kreisentwicklung_core::*;
 
 /// The shipped XSD.
 pub fn xsd_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schemas/kreisentwicklung.xsd")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("kreisentwicklung.xsd")
 }
 
 /// The seed examples `examples/data/*.json` (not the schema), sorted by name.
@@ -107,6 +107,12 @@ pub fn full_concept() -> Concept {
         Period::turn_of_year(2018),
         Period::since(Period::month(2019, 6)),
         Period::until(Period::part_of_year(2018, YearPart::Late)),
+        Period::part_of(YearPart::Middle, Period::half_year(2019, 2)),
+        Period::deadline(Period::month(2018, 10)),
+        Period::between(
+            Period::month(2019, 6),
+            Period::part_of_year(2020, YearPart::Early),
+        ),
     ];
     let p = |i: usize| periods[i % periods.len()].clone();
 
@@ -245,6 +251,7 @@ pub fn full_concept() -> Concept {
     ind.targets.push(Target {
         value: 0.1,
         due: None,
+        aspirational: true,
     });
     ind.observations[0].note = Some(t(h(10)));
     ind.source = Some(t(h(11)));
@@ -313,12 +320,7 @@ pub fn full_concept() -> Concept {
                 let mut k = Consultation::new("kt", ConsultationRole::Decide)
                     .on(d(2018, 9, 12))
                     .with_outcome(Outcome::AdoptedByMajority)
-                    .with_votes(Votes {
-                        yes: 10,
-                        no: 2,
-                        abstain: 5,
-                        biased: 0,
-                    });
+                    .with_votes(Votes::counted(10, 2, 5, 0));
                 k.planned_date = Some(d(2018, 9, 5));
                 k.agenda_item = Some(h(12));
                 k.note = Some(t(h(13)));
@@ -378,6 +380,60 @@ pub fn full_concept() -> Concept {
     c.challenges = vec![Challenge {
         text: t(h(14)),
         details: vec![t(h(0)), bi(h(1))],
+    }];
+    // Format 1.1: each addition once, so that the round trips cover it.
+    c.territory.seat = Some(t("Helmstedt"));
+    c.guiding_principles = vec![t(h(2)), bi(h(3))];
+    c.fields[0].guiding_principles = vec![t(h(4))];
+    c.measures[0].milestones = vec![
+        Milestone::new(t("Ergebnis der Wirtschaftlichkeitsuntersuchung"))
+            .expected_in(p(3))
+            .reached_on(d(2025, 3, 28)),
+        Milestone::new(bi(h(5))),
+    ];
+    c.actors[0].commissioned = vec![Commission {
+        contractor: "lg".into(),
+        task: Some(t("externe Prozessbegleitung")),
+    }];
+    c.events[0].occasion = Some(t("im Rahmen der Kreistagssitzung"));
+    c.events[0].occurrences = Some(2);
+    c.events[0].duration = Some(TimeSpan::new(15, DurationUnit::Months));
+    c.events[0].audience.push(Audience::ChildrenAndYouth);
+    c.resolutions[0].number = Some("KT/0123/2018".into());
+    c.resolutions[0].budget = vec![BudgetLink {
+        year: 2019,
+        account: Some("1.1.1.01".into()),
+        note: Some(t(h(6))),
+    }];
+    c.resolutions[0].consultations[0].session = Some("12. Sitzung".into());
+    c.resolutions[1].consultations.push(
+        Consultation::new("kt", ConsultationRole::Decide)
+            .with_votes(Votes::default().with_no(7).with_abstain(1)),
+    );
+    c.resolutions[1].consultations[0].period =
+        Some(Period::part_of(YearPart::Late, Period::quarter(2025, 1)));
+    c.resolutions[1].consultations[0].planned_period = Some(Period::between(
+        Period::month(2019, 6),
+        Period::part_of_year(2020, YearPart::Early),
+    ));
+    c.measures[0].milestones[1].expected = Some(Period::deadline(Period::month(2018, 10)));
+    c.reporting = vec![
+        Reporting::new(ReportingKind::CouncilReport)
+            .with_frequency(Frequency::Annual)
+            .to_body("kt")
+            .with_note(t(h(7))),
+        Reporting {
+            last_updated: Some(d(2024, 11, 13)),
+            url: Some("https://example.org/projekte".into()),
+            document: Some("doc1".into()),
+            ..Reporting::new(ReportingKind::OnlineProjectList).since(2019)
+        },
+    ];
+    c.coverage = vec![Coverage {
+        document: Some("doc1".into()),
+        ..Coverage::partial(Collection::Measures)
+            .with_total(35)
+            .kept_in(t("Anlage 2"))
     }];
     c.validate()
         .unwrap_or_else(|e| panic!("full concept is invalid: {e}"));
