@@ -554,10 +554,7 @@ impl<'a> Builder<'a> {
             keywords.push(keyword("outcome", out.code()));
         }
         if let Some(v) = &s.votes {
-            keywords.push(keyword(
-                "votes",
-                &votes_keyword(v),
-            ));
+            keywords.push(keyword("votes", &votes_keyword(v)));
         }
         if let Some(d) = s.date {
             keywords.push(keyword("date", &d.to_string()));

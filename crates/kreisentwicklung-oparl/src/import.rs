@@ -358,7 +358,13 @@ impl<'v> Reader<'_, 'v> {
             // `-` for a count the minutes do not give.
             let n: Vec<Option<Option<u32>>> = v
                 .split('/')
-                .map(|x| if x == "-" { Some(None) } else { x.parse().ok().map(Some) })
+                .map(|x| {
+                    if x == "-" {
+                        Some(None)
+                    } else {
+                        x.parse().ok().map(Some)
+                    }
+                })
                 .collect();
             let [Some(yes), Some(no), Some(abstain), Some(biased)] = n[..] else {
                 return Err(err(
