@@ -74,7 +74,7 @@ fn mistakes() -> Vec<Mistake> {
         Mistake {
             name: "schema version 2.0",
             json: |d| d["schemaVersion"] = "2.0".into(),
-            xml: ("schemaVersion=\"1.0\"", "schemaVersion=\"2.0\"".into()),
+            xml: ("schemaVersion=\"1.1\"", "schemaVersion=\"2.0\"".into()),
         },
         Mistake {
             name: "id with a space",

@@ -568,7 +568,7 @@ pub struct Challenge {
 ///
 /// The major version changes on incompatible changes; minor versions only
 /// add optional fields and codes.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// The major part of [`SCHEMA_VERSION`].
 pub const SCHEMA_MAJOR: u32 = 1;

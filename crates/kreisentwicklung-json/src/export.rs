@@ -107,7 +107,7 @@ pub const FORMAT_ID: &str = "json";
 /// let concept = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"));
 /// let mut out = Vec::new();
 /// JsonExporter.export(&concept, &mut out, &ExportOptions::default().pretty(false))?;
-/// assert!(out.starts_with(br#"{"$schema":"urn:kreisentwicklung:schema:json:1","schemaVersion":"1.0","concept":{"#));
+/// assert!(out.starts_with(br#"{"$schema":"urn:kreisentwicklung:schema:json:1","schemaVersion":"1.1","concept":{"#));
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
@@ -150,7 +150,7 @@ impl Exporter for JsonExporter {
 }
 
 /// Writes `concept` as a JSON exchange document
-/// `{"$schema": …, "schemaVersion": "1.0", "concept": {…}}` to `writer`.
+/// `{"$schema": …, "schemaVersion": "1.1", "concept": {…}}` to `writer`.
 ///
 /// `pretty` output is indented by two spaces and ends with a newline;
 /// compact output has no whitespace at all and no final newline. The same
@@ -190,7 +190,7 @@ pub fn to_vec(concept: &Concept, pretty: bool) -> Result<Vec<u8>, ExportError> {
 ///
 /// let concept = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"));
 /// let json = kreisentwicklung_json::to_string(&concept, true)?;
-/// assert!(json.starts_with("{\n  \"$schema\": \"urn:kreisentwicklung:schema:json:1\",\n  \"schemaVersion\": \"1.0\",\n"));
+/// assert!(json.starts_with("{\n  \"$schema\": \"urn:kreisentwicklung:schema:json:1\",\n  \"schemaVersion\": \"1.1\",\n"));
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
 pub fn to_string(concept: &Concept, pretty: bool) -> Result<String, ExportError> {

@@ -7,7 +7,7 @@
 //! ```json
 //! {
 //!   "$schema": "urn:kreisentwicklung:schema:json:1",
-//!   "schemaVersion": "1.0",
+//!   "schemaVersion": "1.1",
 //!   "concept": { "id": "kek-nordsachsen-2030", "title": "…", … }
 //! }
 //! ```
@@ -43,7 +43,7 @@
 //! let json = kreisentwicklung_json::to_string(&concept, false)?;
 //! assert_eq!(
 //!     json,
-//!     r#"{"$schema":"urn:kreisentwicklung:schema:json:1","schemaVersion":"1.0","concept":{"id":"kek-helmstedt","title":"Kreisentwicklungskonzept","kind":"kek","territory":{"name":"Helmstedt","kind":"landkreis","key":"03154"},"status":"inPreparation","goals":[{"id":"oz1","number":"1","level":1,"title":"Attraktiver Wohnraum"}]}}"#
+//!     r#"{"$schema":"urn:kreisentwicklung:schema:json:1","schemaVersion":"1.1","concept":{"id":"kek-helmstedt","title":"Kreisentwicklungskonzept","kind":"kek","territory":{"name":"Helmstedt","kind":"landkreis","key":"03154"},"status":"inPreparation","goals":[{"id":"oz1","number":"1","level":1,"title":"Attraktiver Wohnraum"}]}}"#
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -60,7 +60,7 @@
 //! use kreisentwicklung_json::ImportError;
 //!
 //! let json = r#"{
-//!   "schemaVersion": "1.0",
+//!   "schemaVersion": "1.1",
 //!   "concept": {
 //!     "id": "kek", "title": "KEK", "kind": "kek", "status": "adopted",
 //!     "territory": {"name": "Beispiel", "kind": "landkreis"},

@@ -129,7 +129,7 @@ fn output_is_deterministic_and_formatted_as_documented() {
     let pretty = to_string(&c, true).unwrap();
     assert_eq!(pretty, to_string(&c.clone(), true).unwrap());
     assert!(pretty.starts_with(
-        "{\n  \"$schema\": \"urn:kreisentwicklung:schema:json:1\",\n  \"schemaVersion\": \"1.0\",\n  \"concept\": {\n    \"id\": "
+        "{\n  \"$schema\": \"urn:kreisentwicklung:schema:json:1\",\n  \"schemaVersion\": \"1.1\",\n  \"concept\": {\n    \"id\": "
     ));
     assert!(pretty.ends_with("\n  }\n}\n"));
     assert!(!pretty.contains('\t') && !pretty.contains("\r"));

@@ -25,7 +25,7 @@
 //! );
 //!
 //! let xml = kreisentwicklung_xml::to_string(&concept, &ExportOptions::default())?;
-//! assert!(xml.contains(r#"<concept xmlns="urn:kreisentwicklung:xml:1" schemaVersion="1.0""#));
+//! assert!(xml.contains(r#"<concept xmlns="urn:kreisentwicklung:xml:1" schemaVersion="1.1""#));
 //! assert!(xml.contains(r#"<name>Wirtschaft<translation xml:lang="en">Economy</translation></name>"#));
 //! assert!(xml.contains(
 //!     r#"<kind listURI="urn:kreisentwicklung:codelist:event-kind" listVersionID="1">kickOff</kind>"#

@@ -219,7 +219,7 @@ fn broken_documents_are_rejected_by_xmllint_and_the_importer() {
         ),
         (
             "missing schemaVersion",
-            base.replacen(" schemaVersion=\"1.0\"", "", 1),
+            base.replacen(" schemaVersion=\"1.1\"", "", 1),
         ),
         (
             "text in element-only content",
