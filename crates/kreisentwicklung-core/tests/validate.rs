@@ -391,7 +391,7 @@ fn serialized_form_is_camel_case_iso_dates_without_nulls_or_empty_lists() {
     );
     let json = serde_json::to_string(&ConceptDocument::new(c)).unwrap();
     assert!(json.contains("\"date\":\"2018-09-12\""), "{json}");
-    assert!(json.contains("\"schemaVersion\":\"1.0\""));
+    assert!(json.contains("\"schemaVersion\":\"1.1\""));
     assert!(!json.contains("null"));
     assert!(!json.contains("[]"));
     assert!(!json.contains("_"), "snake_case key in {json}");

@@ -390,7 +390,7 @@ fn schema_versions() {
     let e = err(&with(r#""schemaVersion": "1""#));
     assert_eq!(
         e.to_string(),
-        "schemaVersion must be a string written major.minor such as \"1.0\", found \"1\""
+        "schemaVersion must be a string written major.minor such as \"1.1\", found \"1\""
     );
     for bad in [
         r#""1.0.0""#,

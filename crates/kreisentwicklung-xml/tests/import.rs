@@ -127,7 +127,7 @@ fn errors_name_line_column_and_path() {
         e.to_string(),
         "line 11, column 11, at /concept/measures/measure[3]/period: unknown period kind \
          \"halbjahr\": expected one of day, days, dateRange, month, months, monthRange, quarter, \
-         quarters, halfYear, year, yearRange, partOfYear, turnOfYear, since, until"
+         quarters, halfYear, year, yearRange, partOfYear, turnOfYear, since, until, partOf, deadline, between"
     );
     let loc = e.location().unwrap();
     assert_eq!((loc.line, loc.column), (11, 11));
@@ -183,7 +183,7 @@ fn structure_errors() {
         ),
         (
             doc("<measures><measure id=\"m\"><title>T</title><period><since><until><year year=\"1\"/></until></since></period></measure></measures>"),
-            "<until> cannot stand inside <since> or <until>",
+            "<until> cannot stand inside another open period",
         ),
         (
             doc("<measures><measure id=\"m\"><title>T</title><period><month year=\"2019\"/></period></measure></measures>"),
