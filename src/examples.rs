@@ -30,7 +30,7 @@
 //! assert!(err.to_string().contains("hildesheim"));
 //!
 //! // The raw JSON, for tools that want to read it themselves.
-//! assert!(examples::json("nordsachsen").unwrap().contains("\"schemaVersion\": \"1.0\""));
+//! assert!(examples::json("nordsachsen").unwrap().contains("\"schemaVersion\": \"1.1\""));
 //! # Ok::<(), examples::ExampleError>(())
 //! ```
 

@@ -62,6 +62,23 @@ fn update_mode_applies_edits_and_lists_them() {
     )
     .status
     .success());
+    // Statuses without dated updates: a new status typed alone is then
+    // taken with a warning (with a dated history it would need its date).
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("c.json")).unwrap()).unwrap();
+    for m in doc["concept"]["measures"].as_array_mut().unwrap() {
+        m.as_object_mut().unwrap().remove("statusHistory");
+    }
+    let mut bytes = serde_json::to_vec_pretty(&doc).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(dir.join("raw.json"), bytes).unwrap();
+    // Written again by the tool, in its own key order.
+    assert!(run(
+        &dir,
+        &["export", "raw.json", "--format", "json", "-o", "c.json"]
+    )
+    .status
+    .success());
     assert!(run(
         &dir,
         &["export", "c.json", "--format", "xlsx", "-o", "c.xlsx"]

@@ -489,6 +489,13 @@ pub fn update(existing: &Resolution, mut imported: Resolution) -> Resolution {
     if imported.mandates.is_empty() {
         imported.mandates = existing.mandates.clone();
     }
+    // Format 1.1 facts OParl has no place for: kept from the concept.
+    if imported.number.is_none() {
+        imported.number = existing.number.clone();
+    }
+    if imported.budget.is_empty() {
+        imported.budget = existing.budget.clone();
+    }
     match (&mut imported.text, &existing.text) {
         (Some(new), Some(old)) => same_text(new, old),
         (None, old) => imported.text = old.clone(),
@@ -506,6 +513,9 @@ pub fn update(existing: &Resolution, mut imported: Resolution) -> Resolution {
     {
         if let (Some(n), Some(o)) = (&mut new.note, &old.note) {
             same_text(n, o);
+        }
+        if new.session.is_none() {
+            new.session = old.session.clone();
         }
     }
     imported

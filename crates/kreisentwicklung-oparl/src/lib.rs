@@ -104,6 +104,8 @@
 //! | model | why |
 //! | --- | --- |
 //! | what a resolution adopts (`adopts`) and its mandates (`mandates`) | OParl has no such fields; not written |
+//! | the resolution's own number (`number`), its budget links (`budget`) and a step's session number (`session`) | OParl has no such fields; not written, and kept from the concept by [`update`] |
+//! | a step dated only by a month, a year or several sessions (`period`, `plannedPeriod`) | never invented as a day: written as its German text in a keyword and read back from it |
 //! | translations of any text | OParl text is a plain string; the main text is written |
 //! | the resolution's text when no deciding step has a session | it lives on an agenda item; without one there is nowhere to put it |
 //! | a document's description, publisher, issue, pages, authors, language | `File` has no such fields |

@@ -23,10 +23,17 @@ fn carried(r: &Resolution) -> Resolution {
     let mut r = r.clone();
     r.adopts.clear();
     r.mandates.clear();
+    // Format 1.1: the resolution's own number, its budget links and the
+    // sessions' numbers have no place in OParl.
+    r.number = None;
+    r.budget.clear();
     r.title = plain(&r.title);
     let has_session = |c: &Consultation| {
         c.date.is_some()
             || c.planned_date.is_some()
+            || c.period.is_some()
+            || c.planned_period.is_some()
+            || c.session.is_some()
             || c.agenda_item.is_some()
             || c.outcome.is_some()
             || c.votes.is_some()
@@ -42,6 +49,7 @@ fn carried(r: &Resolution) -> Resolution {
     }
     for c in &mut r.consultations {
         c.note = c.note.as_ref().map(plain);
+        c.session = None;
     }
     r
 }
@@ -148,8 +156,7 @@ fn the_helmstedt_decision_keeps_its_text_steps_and_votes() {
         .filter_map(|i| i["result"].as_str())
         .collect();
     assert!(
-        results
-            .contains(&"mehrheitlich beschlossen (Ja: 38, Nein: 5, Enthaltungen: 3, befangen: 0)"),
+        results.contains(&"mehrheitlich beschlossen (Ja 38, Nein 5, Enthaltungen 3, Befangen 0)"),
         "{results:?}"
     );
 }

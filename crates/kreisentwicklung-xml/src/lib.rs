@@ -28,7 +28,7 @@
 //! assert!(xml.contains(r#"<concept xmlns="urn:kreisentwicklung:xml:1" schemaVersion="1.1""#));
 //! assert!(xml.contains(r#"<name>Wirtschaft<translation xml:lang="en">Economy</translation></name>"#));
 //! assert!(xml.contains(
-//!     r#"<kind listURI="urn:kreisentwicklung:codelist:event-kind" listVersionID="1">kickOff</kind>"#
+//!     r#"<kind listURI="urn:kreisentwicklung:codelist:event-kind" listVersionID="2">kickOff</kind>"#
 //! ));
 //! assert!(xml.contains(r#"<period>
 //!         <halfYear year="2019" half="2"/>
@@ -61,7 +61,7 @@
 //!   JSON; `true` flags are written, `false` ones left out.
 //! - **Coded values** carry their code list, XÖV style, with the code as
 //!   content: `<kind listURI="urn:kreisentwicklung:codelist:event-kind"
-//!   listVersionID="1">kickOff</kind>`. The XSD lists every code with its
+//!   listVersionID="2">kickOff</kind>`. The XSD lists every code with its
 //!   German and English label. Readers accept a code without the two
 //!   attributes; a `listURI` that is not the element's list is an error.
 //! - **Text** is the main text as character data, followed by one
@@ -129,7 +129,7 @@
 //!     err.to_string(),
 //!     "line 9, column 15, at /concept/measures/measure[1]/period: unknown period kind \
 //!      \"halbjahr\": expected one of day, days, dateRange, month, months, monthRange, \
-//!      quarter, quarters, halfYear, year, yearRange, partOfYear, turnOfYear, since, until"
+//!      quarter, quarters, halfYear, year, yearRange, partOfYear, turnOfYear, since, until, partOf, deadline, between"
 //! );
 //! ```
 //!

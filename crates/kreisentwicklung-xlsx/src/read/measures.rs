@@ -423,7 +423,19 @@ fn status(report: &mut Report, at: &At<'_>, r: &Row, w: &Measure, t: &mut Measur
             new_status,
             &mut t.status,
         );
-        if !date_edited {
+        if !date_edited && !t.status_history.is_empty() {
+            // The dated history would contradict the new status.
+            report.error(
+                at.sheet,
+                r.index,
+                col,
+                tr(
+                    lang,
+                    "neuer Status ohne neues Datum in „Letzte Aktualisierung“: die Maßnahme hat datierte Fortschreibungen, bitte das Datum der Änderung eintragen",
+                    "new status without a new date in \"Last status update\": the measure has dated status updates, enter the date of the change",
+                ),
+            );
+        } else if !date_edited {
             report.warnings.push(Problem::cell(
                 at.sheet,
                 r.index,
