@@ -115,7 +115,12 @@
 //!     fn id(&self) -> &str { "measures" }
 //!     fn extension(&self) -> &str { "txt" }
 //!     fn media_type(&self) -> &str { "text/plain; charset=utf-8" }
-//!     fn export(&self, concept: &Concept, out: &mut dyn Write, _: &ExportOptions) -> Result<(), ExportError> {
+//!     fn write(
+//!         &self,
+//!         concept: &Concept,
+//!         out: &mut (dyn Write + Send),
+//!         _: &ExportOptions,
+//!     ) -> Result<(), ExportError> {
 //!         for m in &concept.measures {
 //!             writeln!(out, "{}\t{}", m.number.as_deref().unwrap_or(""), m.title)?;
 //!         }
