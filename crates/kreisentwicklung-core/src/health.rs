@@ -41,7 +41,7 @@
 //!
 //! | code | severity | what it means | how to fix it |
 //! | --- | --- | --- | --- |
-//! | `no-measures` | error | The concept has goals or fields of action but not a single measure (path `measures`): nothing to implement — Helmstedt's "zu wenige Maßnahmen". | Draw up a catalogue of measures and link each to its goals. |
+//! | `no-measures` | error | The concept has goals or fields of action but not a single measure (path `measures`), and does not say where its measures are kept (a `coverage` of measures, or `reporting` in the budget plan or an online project list): nothing to implement — Helmstedt's "zu wenige Maßnahmen". | Draw up a catalogue of measures and link each to its goals. |
 //! | `goal-without-measures` | warning | No measure serves the goal or any of its sub-goals (path `goals[…]`). Reported for every such goal, also when the concept has no measures at all. | Name measures for the goal, or drop or defer it. |
 //! | `measure-without-goal` | warning | The measure serves no existing goal (path `measures[…]`). | Enter the goals the measure serves. |
 //! | `measure-without-lead` | warning | The measure has no lead, or its lead is not an existing actor (path `measures[…]`). | Name the actor or unit that leads it. |
@@ -980,6 +980,22 @@ impl<'i, 'a, 's> Checker<'i, 'a, 's> {
         let c = self.c;
         let (g, f) = (c.goals.len(), c.fields.len());
         if !c.measures.is_empty() || (g == 0 && f == 0) {
+            return;
+        }
+        // A concept that says where its measures are kept (a catalogue it
+        // lists only in part, the budget plan, an online project list) is
+        // not a concept without measures.
+        let kept_elsewhere = c
+            .coverage
+            .iter()
+            .any(|k| k.collection == crate::Collection::Measures)
+            || c.reporting.iter().any(|r| {
+                matches!(
+                    r.kind,
+                    crate::ReportingKind::BudgetPlan | crate::ReportingKind::OnlineProjectList
+                )
+            });
+        if kept_elsewhere {
             return;
         }
         let goals_de = count(g, "ein Ziel", "Ziele");

@@ -174,9 +174,12 @@ impl Event {
         self
     }
 
-    /// True when the event is open to the public, citizens or municipalities.
+    /// True when the event is open to the public, citizens or
+    /// municipalities: by its audience, or by its kind (a Zukunftskonferenz,
+    /// a Bürgerforum, youth participation; see
+    /// [`EventKind::is_public_participation`]).
     pub fn is_public(&self) -> bool {
-        self.audience.iter().any(|a| a.is_public())
+        self.kind.is_public_participation() || self.audience.iter().any(|a| a.is_public())
     }
 }
 

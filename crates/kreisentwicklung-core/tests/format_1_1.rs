@@ -407,3 +407,40 @@ fn a_consultation_step_with_a_month_or_a_year() {
     both.resolutions[0].consultations[0].date = Some(Date::from_ymd(2024, 5, 7).unwrap());
     assert!(problems(&both)[0].contains("not both"));
 }
+
+#[test]
+fn measures_kept_in_the_budget_plan_are_not_missing() {
+    // Helmstedt: measures "die in die künftige Haushaltsplanung einfließen sollen".
+    let c = helmstedt().with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
+    let codes = |c: &Concept| -> Vec<&'static str> {
+        c.health_report(&HealthOptions::new(Date::from_ymd(2019, 1, 1).unwrap()))
+            .findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect()
+    };
+    assert!(codes(&c).contains(&"no-measures"));
+    let mut budget = c.clone();
+    budget.reporting = vec![Reporting::new(ReportingKind::BudgetPlan).since(2019)];
+    assert!(!codes(&budget).contains(&"no-measures"));
+    let mut partial = c.clone();
+    partial.coverage = vec![Coverage::partial(Collection::Measures).with_total(35)];
+    assert!(!codes(&partial).contains(&"no-measures"));
+}
+
+#[test]
+fn public_participation_is_recognised_by_the_kind_of_event() {
+    let codes = |c: &Concept| -> Vec<&'static str> {
+        c.health_report(&HealthOptions::new(Date::from_ymd(2019, 1, 1).unwrap()))
+            .findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect()
+    };
+    let internal = helmstedt().with_event(Event::new("ws", EventKind::Workshop));
+    assert!(codes(&internal).contains(&"no-public-participation"));
+    let youth = helmstedt().with_event(Event::new("jugend", EventKind::YouthParticipation));
+    assert!(!codes(&youth).contains(&"no-public-participation"));
+    let forum = helmstedt().with_event(Event::new("forum", EventKind::CitizensForum));
+    assert!(!codes(&forum).contains(&"no-public-participation"));
+}
