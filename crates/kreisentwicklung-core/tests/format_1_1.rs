@@ -24,6 +24,15 @@ fn problems(c: &Concept) -> Vec<String> {
     }
 }
 
+/// The codes of the health report's findings, judged on 1 January 2019.
+fn finding_codes(c: &Concept) -> Vec<&'static str> {
+    c.health_report(&HealthOptions::new(Date::from_ymd(2019, 1, 1).unwrap()))
+        .findings
+        .iter()
+        .map(|f| f.code.as_str())
+        .collect()
+}
+
 fn round_trip(c: &Concept) -> Concept {
     let json = serde_json::to_string(c).unwrap();
     serde_json::from_str(&json).unwrap()
@@ -412,35 +421,21 @@ fn a_consultation_step_with_a_month_or_a_year() {
 fn measures_kept_in_the_budget_plan_are_not_missing() {
     // Helmstedt: measures "die in die künftige Haushaltsplanung einfließen sollen".
     let c = helmstedt().with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
-    let codes = |c: &Concept| -> Vec<&'static str> {
-        c.health_report(&HealthOptions::new(Date::from_ymd(2019, 1, 1).unwrap()))
-            .findings
-            .iter()
-            .map(|f| f.code.as_str())
-            .collect()
-    };
-    assert!(codes(&c).contains(&"no-measures"));
+    assert!(finding_codes(&c).contains(&"no-measures"));
     let mut budget = c.clone();
     budget.reporting = vec![Reporting::new(ReportingKind::BudgetPlan).since(2019)];
-    assert!(!codes(&budget).contains(&"no-measures"));
+    assert!(!finding_codes(&budget).contains(&"no-measures"));
     let mut partial = c.clone();
     partial.coverage = vec![Coverage::partial(Collection::Measures).with_total(35)];
-    assert!(!codes(&partial).contains(&"no-measures"));
+    assert!(!finding_codes(&partial).contains(&"no-measures"));
 }
 
 #[test]
 fn public_participation_is_recognised_by_the_kind_of_event() {
-    let codes = |c: &Concept| -> Vec<&'static str> {
-        c.health_report(&HealthOptions::new(Date::from_ymd(2019, 1, 1).unwrap()))
-            .findings
-            .iter()
-            .map(|f| f.code.as_str())
-            .collect()
-    };
     let internal = helmstedt().with_event(Event::new("ws", EventKind::Workshop));
-    assert!(codes(&internal).contains(&"no-public-participation"));
+    assert!(finding_codes(&internal).contains(&"no-public-participation"));
     let youth = helmstedt().with_event(Event::new("jugend", EventKind::YouthParticipation));
-    assert!(!codes(&youth).contains(&"no-public-participation"));
+    assert!(!finding_codes(&youth).contains(&"no-public-participation"));
     let forum = helmstedt().with_event(Event::new("forum", EventKind::CitizensForum));
-    assert!(!codes(&forum).contains(&"no-public-participation"));
+    assert!(!finding_codes(&forum).contains(&"no-public-participation"));
 }
