@@ -148,8 +148,6 @@
 
 pub use kreisentwicklung_core::*;
 
-pub mod examples;
-
 /// The JSON exchange format.
 #[cfg(feature = "json")]
 #[doc(inline)]

@@ -122,6 +122,7 @@
 //! of a [`ConceptDocument`]; the forms are versioned by [`SCHEMA_VERSION`].
 
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod actor;
 pub mod codes;
@@ -129,6 +130,9 @@ mod concept;
 mod date;
 mod document;
 mod evaluation;
+#[cfg(feature = "examples")]
+#[cfg_attr(docsrs, doc(cfg(feature = "examples")))]
+pub mod examples;
 pub mod export;
 pub mod generate;
 mod goal;

@@ -836,7 +836,7 @@ fn generated_concepts_are_checked_quickly_and_without_panics() {
 
 fn seed(name: &str) -> Concept {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
+        .join("data")
         .join(format!("{name}.json"));
     let text =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));

@@ -676,7 +676,7 @@ fn the_summary_is_the_report_without_its_items() {
 fn seeds_are_evaluated() {
     for name in ["helmstedt", "nordsachsen", "bernkastel-wittlich"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data")
+            .join("data")
             .join(format!("{name}.json"));
         let text = std::fs::read_to_string(&path).unwrap();
         let doc: ConceptDocument = serde_json::from_str(&text).unwrap();

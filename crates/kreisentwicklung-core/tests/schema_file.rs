@@ -149,15 +149,16 @@ fn every_integer_object_string_and_type_is_constrained_and_named() {
     assert!(defs["OptionalText"]["oneOf"][0].get("minLength").is_none());
 }
 
-/// The five seeds that the health and monitoring tests read are copies of
+/// The five examples embedded by the `examples` feature (and read by the
+/// health and monitoring tests) are copies of the repository's
 /// `examples/data/` shipped with the crate (a packaged crate has no
 /// `examples/` beside it); inside the repository they must stay equal.
 #[test]
 fn seed_copies_match_the_examples() {
     let krate = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let copies = krate.join("tests/data");
+    let copies = krate.join("data");
     let names: Vec<_> = std::fs::read_dir(&copies)
-        .expect("tests/data")
+        .expect("data")
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names.len(), 5, "{names:?}");
@@ -170,7 +171,7 @@ fn seed_copies_match_the_examples() {
         let original = std::fs::read_to_string(examples.join(&name)).unwrap();
         assert!(
             copy == original,
-            "tests/data/{} differs from examples/data: copy it again",
+            "data/{} differs from examples/data: copy it again",
             name.to_string_lossy()
         );
     }

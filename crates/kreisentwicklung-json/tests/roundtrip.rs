@@ -3,7 +3,6 @@
 //! exported document validates against the shipped JSON Schema; the output
 //! is deterministic and formatted as documented.
 
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter, Registry};
@@ -14,17 +13,13 @@ use kreisentwicklung_json::{
 };
 use proptest::prelude::*;
 
-const DATA_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data");
-const SCHEMA_FILE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../schemas/kreisentwicklung.schema.json"
-);
-
 fn validator() -> &'static jsonschema::Validator {
     static V: OnceLock<jsonschema::Validator> = OnceLock::new();
     V.get_or_init(|| {
-        let text = std::fs::read_to_string(SCHEMA_FILE).expect("read the schema");
-        let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+        // The schema shipped in core, which its drift test keeps equal to
+        // `schemas/kreisentwicklung.schema.json` (this also runs from the
+        // packaged crate, which has no `schemas/` beside it).
+        let schema: serde_json::Value = serde_json::from_str(JSON_SCHEMA).expect("schema is JSON");
         jsonschema::options()
             .should_validate_formats(true)
             .build(&schema)
@@ -70,31 +65,11 @@ fn assert_round_trip(name: &str, concept: &Concept) {
     }
 }
 
-fn seed_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(DATA_DIR)
-        .unwrap_or_else(|e| panic!("{DATA_DIR}: {e}"))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn name(p: &Path) -> String {
-    p.file_name().unwrap().to_string_lossy().into_owned()
-}
-
 #[test]
 fn every_seed_example_round_trips_and_validates_against_the_schema() {
-    let files = seed_files();
-    assert!(
-        files.len() >= 5,
-        "expected the five seed examples in {DATA_DIR}, found {}: {files:?}",
-        files.len()
-    );
-    for file in &files {
-        let name = name(file);
-        let bytes = std::fs::read(file).unwrap();
+    assert_eq!(examples::NAMES.len(), 5);
+    for &name in examples::NAMES {
+        let bytes = examples::json(name).unwrap().as_bytes();
         let imported = match kreisentwicklung_json::from_slice_with_warnings(&bytes) {
             Ok(i) => i,
             Err(e) => panic!("{name}: {e}"),
@@ -104,7 +79,7 @@ fn every_seed_example_round_trips_and_validates_against_the_schema() {
             "{name}: {:?}",
             imported.warnings
         );
-        assert_round_trip(&name, &imported.concept);
+        assert_round_trip(name, &imported.concept);
         // The examples are kept in the form the exporter writes, so that
         // they show exactly what this library produces.
         assert!(

@@ -27,13 +27,12 @@ pub fn data(path: &str) -> PathBuf {
 
 /// The five examples and a generated concept, by name.
 pub fn concepts() -> Vec<(String, Concept)> {
-    let dir = manifest().join("../../examples/data");
     let mut out: Vec<(String, Concept)> = EXAMPLES
         .iter()
         .map(|name| {
-            let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();
+            let text = kreisentwicklung_core::examples::json(name).unwrap();
             let concept =
-                kreisentwicklung_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+                kreisentwicklung_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
             (name.to_string(), concept)
         })
         .collect();

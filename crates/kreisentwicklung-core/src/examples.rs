@@ -3,7 +3,8 @@
 //! Each example is a [`ConceptDocument`] in the JSON
 //! exchange format, encoded faithfully from a public source text about one
 //! county: everything the source states, nothing it does not. They are the
-//! files in `examples/data/` of the repository:
+//! files in `examples/data/` of the repository (copied into this crate so
+//! that it is complete on its own), behind the feature `examples`:
 //!
 //! | name | county | what it shows |
 //! | --- | --- | --- |
@@ -14,7 +15,7 @@
 //! | `nordsachsen` | Landkreis Nordsachsen, KEK 2030 | SWOT topics, four fields each with a Leitbild 2030, the adoption by the Kreistag and the submitted project catalogue |
 //!
 //! ```
-//! use kreisentwicklung::examples;
+//! use kreisentwicklung_core::examples;
 //!
 //! let helmstedt = examples::load("helmstedt")?;
 //! assert_eq!(helmstedt.top_goals().count(), 3);
@@ -47,11 +48,11 @@ pub const NAMES: &[&str] = &[
     "nordsachsen",
 ];
 
-const HILDESHEIM: &str = include_str!("../examples/data/hildesheim.json");
-const HELMSTEDT: &str = include_str!("../examples/data/helmstedt.json");
-const BERNKASTEL_WITTLICH: &str = include_str!("../examples/data/bernkastel-wittlich.json");
-const LUDWIGSLUST_PARCHIM: &str = include_str!("../examples/data/ludwigslust-parchim.json");
-const NORDSACHSEN: &str = include_str!("../examples/data/nordsachsen.json");
+const HILDESHEIM: &str = include_str!("../data/hildesheim.json");
+const HELMSTEDT: &str = include_str!("../data/helmstedt.json");
+const BERNKASTEL_WITTLICH: &str = include_str!("../data/bernkastel-wittlich.json");
+const LUDWIGSLUST_PARCHIM: &str = include_str!("../data/ludwigslust-parchim.json");
+const NORDSACHSEN: &str = include_str!("../data/nordsachsen.json");
 
 /// The JSON text of the example with the given name (see [`NAMES`]), a
 /// [`ConceptDocument`]; `None` for an unknown name.
