@@ -1,6 +1,7 @@
 //! The JSON Schema through the tools vendors use: ajv in strict mode
-//! (npm `ajv-cli`, `ajv-formats`), datamodel-code-generator (pydantic v2)
-//! and json-schema-to-typescript. Each test fails when a tool is missing
+//! (npm `ajv-cli`, `ajv-formats`), datamodel-code-generator (pydantic v2),
+//! json-schema-to-typescript, and quicktype's Java classes compiled by
+//! `javac`. Each test fails when a tool is missing
 //! and `CI` is set, and skips with a notice otherwise.
 
 mod tools;
@@ -11,6 +12,8 @@ use kreisentwicklung::{examples, JSON_SCHEMA};
 
 const NPM: &str = "npm install -g ajv-cli@5 ajv-formats json-schema-to-typescript";
 const PIP: &str = "pip install datamodel-code-generator";
+const QUICKTYPE: &str = "npm install -g quicktype";
+const JDK: &str = "apt-get install openjdk-17-jdk-headless";
 
 /// ajv in strict mode compiles the schema, and the five examples are valid
 /// under it (formats such as `date` checked by ajv-formats).
@@ -178,6 +181,90 @@ fn typescript_types_are_named_and_closed() {
     assert!(
         !code.contains("[k: string]: unknown"),
         "catch-all maps in the TypeScript"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// quicktype, the generator vendors use for Java (and C#, Kotlin, Go), makes
+/// one class per type of the schema, named as the schema names it, and the
+/// classes compile. quicktype merges the variants of a `oneOf` into one
+/// class (`Period` with the fields of every kind), so the variants'
+/// differing `from` bounds become one union class `From`: a quicktype
+/// design, written down in `schemas/README.md`.
+#[test]
+fn quicktype_java_classes_are_named_and_compile() {
+    if !tools::available("quicktype", &["--version"], QUICKTYPE)
+        || !tools::available("javac", &["-version"], JDK)
+    {
+        return;
+    }
+    let dir = tools::scratch("quicktype-java");
+    let schema = tools::write(&dir, "kreisentwicklung.schema.json", JSON_SCHEMA);
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let root = src.join("ConceptDocument.java");
+    let args: Vec<&OsStr> = vec![
+        OsStr::new("--src-lang"),
+        OsStr::new("schema"),
+        OsStr::new("--lang"),
+        OsStr::new("java"),
+        OsStr::new("--package"),
+        OsStr::new("de.kreisentwicklung"),
+        OsStr::new("--just-types"),
+        OsStr::new("-o"),
+        root.as_os_str(),
+        schema.as_os_str(),
+    ];
+    let out = tools::run("quicktype", &args);
+    assert!(
+        out.status.success(),
+        "quicktype failed:\n{}",
+        tools::text(&out)
+    );
+    let mut classes: Vec<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".java").map(str::to_owned)
+        })
+        .collect();
+    classes.sort();
+    for expected in [
+        "ConceptDocument",
+        "Concept",
+        "Measure",
+        "Resolution",
+        "Votes",
+        "Period",
+        "BudgetLink",
+        "Milestone",
+    ] {
+        assert!(
+            classes.iter().any(|c| c == expected),
+            "no class {expected} in:\n{classes:?}"
+        );
+    }
+    assert!(
+        numbered(&classes).is_empty(),
+        "numbered classes: {:?}",
+        numbered(&classes)
+    );
+    assert!(
+        !classes.iter().any(|c| c == "Date"),
+        "a class Date shadows java.util.Date"
+    );
+    let mut args: Vec<std::ffi::OsString> = vec!["-d".into(), dir.join("classes").into()];
+    args.extend(
+        classes
+            .iter()
+            .map(|c| src.join(format!("{c}.java")).into_os_string()),
+    );
+    let args: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let out = tools::run("javac", &args);
+    assert!(
+        out.status.success(),
+        "the generated Java does not compile:\n{}",
+        tools::text(&out)
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
