@@ -119,8 +119,9 @@ fn the_base_url_is_required_and_other_systems_papers_are_read_with_warnings() {
     assert_eq!(r.status.code(), Some(2));
     assert!(text(&r.stderr).contains("base-url"), "{}", text(&r.stderr));
 
-    let paper = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../kreisentwicklung-oparl/tests/data/oparl-1.1/examples/Paper-01.json");
+    // Two of the OParl 1.1 specification's examples (as in the oparl crate's
+    // tests/data), copied so that the packaged crate's tests have them.
+    let paper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/Paper-01.json");
     let r = run(&["import-oparl", paper.to_str().unwrap()]);
     assert!(r.status.success(), "{}", text(&r.stderr));
     let resolutions: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
