@@ -745,7 +745,7 @@ fn finding_display_names_severity_code_and_path() {
 
 #[test]
 fn every_code_is_documented_in_code_and_in_the_table() {
-    let module = include_str!("../src/health.rs");
+    let module = include_str!("../src/health/mod.rs");
     let mut seen = std::collections::HashSet::new();
     for &code in FindingCode::ALL {
         let s = code.as_str();
