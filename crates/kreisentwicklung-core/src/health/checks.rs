@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
+use super::links::Links;
 use super::names::{count, name, short};
 use super::schedule::{in_force_since, review_schedule, StartBasis};
 use super::{Finding, FindingCode, FindingCounts, HealthOptions, Severity};
 use crate::index::{ConceptIndex, InOrder};
-use crate::{Concept, ItemPath, MeasureStatus, Outcome, Period, TimeHorizon};
+use crate::{Concept, ConceptStatus, ItemPath, MeasureStatus, Outcome, Period, TimeHorizon};
 
 /// Runs the checks on the concept of `index` and hands the findings (of
 /// `only` one severity, or all) to `to`, in the order of the checks, until
@@ -64,11 +65,10 @@ struct Checker<'i, 'a, 's> {
     /// The indicators, which grow with the catalogue, are found in list
     /// order first ([`InOrder`]).
     indicator_ids: InOrder<'i, 'a, crate::Indicator>,
-    /// Per measure: does one of its goals exist? Found while
-    /// `goals_without_measures` walks the measures' goal lists, so that
-    /// `measures` need not read every list again (at 100,000 measures each
-    /// list is a cache miss).
-    measure_has_goal: Vec<bool>,
+    /// What the measures are linked to, found in one walk of their goal
+    /// and field lists (at 100,000 measures each list is a cache miss), for
+    /// the checks of goals and measures.
+    links: Links,
 }
 
 impl<'i, 'a, 's> Checker<'i, 'a, 's> {
@@ -80,7 +80,7 @@ impl<'i, 'a, 's> Checker<'i, 'a, 's> {
             sink,
             index,
             indicator_ids: InOrder::new(&c.indicators, |i| &i.id, &index.cells().indicators),
-            measure_has_goal: Vec::new(),
+            links: Links::default(),
         }
     }
 
@@ -98,10 +98,18 @@ impl<'i, 'a, 's> Checker<'i, 'a, 's> {
         self.no_public_participation();
         self.review_overdue();
         self.short_horizon();
-        // Also finds which measures serve an existing goal.
-        if self.wants(C::GoalWithoutMeasures) || self.wants(C::MeasureWithoutGoal) {
-            self.goals_without_measures();
+        if [
+            C::MeasuresLinkedToFields,
+            C::GoalWithoutMeasures,
+            C::MeasureWithoutGoal,
+        ]
+        .into_iter()
+        .any(|code| self.wants(code))
+        {
+            self.links = Links::of(self.index);
         }
+        self.measures_linked_to_fields();
+        self.goals_without_measures();
         if [
             C::MeasureWithoutGoal,
             C::MeasureWithoutLead,
@@ -341,7 +349,12 @@ impl<'i, 'a, 's> Checker<'i, 'a, 's> {
 
     fn short_horizon(&mut self) {
         let c = self.c;
-        let reference = in_force_since(c).map_or(self.o.today.year(), |s| s.date.year());
+        let reference = match in_force_since(c) {
+            Some(since) => since.date.year(),
+            // History is not judged against today's budget planning.
+            None if c.status == ConceptStatus::Superseded => return,
+            None => self.o.today.year(),
+        };
         let limit = reference
             .saturating_add(1)
             .saturating_add(i32::from(self.o.budget_planning_years));
@@ -387,43 +400,41 @@ impl<'i, 'a, 's> Checker<'i, 'a, 's> {
             )));
     }
 
-    fn goals_without_measures(&mut self) {
-        let goals = &self.c.goals;
-        if goals.is_empty() {
+    /// One note for a catalogue organised by field of action, instead of
+    /// a warning for every measure and every goal.
+    fn measures_linked_to_fields(&mut self) {
+        if !self.links.by_fields {
             return;
         }
-        let parents = self.index.parents();
-        let mut by_id: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
-        for (i, g) in goals.iter().enumerate() {
-            by_id.entry(g.id.as_str()).or_default().push(i);
+        let (measures, fields) = self.links.tied;
+        self.push(
+            FindingCode::MeasuresLinkedToFields,
+            || ItemPath::field_of_concept("measures"),
+            || {
+                (
+                    format!(
+                        "Maßnahmen sind Handlungsfeldern zugeordnet, nicht einzelnen Zielen ({} in {}).",
+                        count(measures, "eine Maßnahme", "Maßnahmen"),
+                        count(fields, "einem Handlungsfeld", "Handlungsfeldern")
+                    ),
+                    format!(
+                        "Measures are linked to fields of action, not to individual goals ({} in {}).",
+                        count(measures, "one measure", "measures"),
+                        count(fields, "one field of action", "fields of action")
+                    ),
+                )
+            },
+        );
+    }
+
+    fn goals_without_measures(&mut self) {
+        let goals = &self.c.goals;
+        if !self.wants(FindingCode::GoalWithoutMeasures) || self.links.served.len() != goals.len() {
+            return;
         }
-        // Goals served directly, then everything above them; each goal is
-        // climbed from once, so a cycle cannot hang the walk.
-        let mut served = vec![false; goals.len()];
-        let mut climbed = vec![false; goals.len()];
-        let mut measure_has_goal = vec![false; self.c.measures.len()];
-        for (m, has_goal) in self.c.measures.iter().zip(&mut measure_has_goal) {
-            for gid in &m.goals {
-                let starts = by_id.get(gid.as_str());
-                *has_goal |= starts.is_some();
-                for &start in starts.into_iter().flatten() {
-                    let mut cur = Some(start);
-                    while let Some(g) = cur {
-                        if climbed[g] {
-                            break;
-                        }
-                        climbed[g] = true;
-                        served[g] = true;
-                        cur = parents[g];
-                    }
-                }
-            }
-        }
-        self.measure_has_goal = measure_has_goal;
-        let mut has_children = vec![false; goals.len()];
-        for p in parents.iter().flatten() {
-            has_children[*p] = true;
-        }
+        // Taken, not borrowed: the findings are pushed through `self`.
+        let served = std::mem::take(&mut self.links.served);
+        let has_children = std::mem::take(&mut self.links.has_children);
         for (i, g) in goals.iter().enumerate() {
             if served[i] {
                 continue;
@@ -463,10 +474,7 @@ impl<'i, 'a, 's> Checker<'i, 'a, 's> {
             let path = || ItemPath::item("measures", &m.id, i);
             let name = || name(m.number.as_deref(), &m.id, m.title.as_str());
 
-            // Without goals `goals_without_measures` returned early and left
-            // the list empty: then no measure has an existing goal.
-            let has_goal = self.measure_has_goal.get(i).copied().unwrap_or(false);
-            if !has_goal {
+            if self.links.measure_without_goal(i) {
                 self.push(FindingCode::MeasureWithoutGoal, path, || {
                     let (n_de, n_en) = name();
                     if m.goals.is_empty() {

@@ -42,8 +42,9 @@
 //! | code | severity | what it means | how to fix it |
 //! | --- | --- | --- | --- |
 //! | `no-measures` | error | The concept has goals or fields of action but not a single measure (path `measures`), and does not say where its measures are kept (a `coverage` of measures, or `reporting` in the budget plan or an online project list): nothing to implement — Helmstedt's "zu wenige Maßnahmen". | Draw up a catalogue of measures and link each to its goals. |
-//! | `goal-without-measures` | warning | No measure serves the goal or any of its sub-goals (path `goals[…]`). Reported for every such goal, also when the concept has no measures at all. | Name measures for the goal, or drop or defer it. |
-//! | `measure-without-goal` | warning | The measure serves no existing goal (path `measures[…]`). | Enter the goals the measure serves. |
+//! | `goal-without-measures` | warning | No measure serves the goal or any of its sub-goals (path `goals[…]`); in a catalogue organised by field of action (`measures-linked-to-fields`), no measure is tied to the goal's field of action either (the goal's own, else that of its nearest ancestor with one). Reported for every such goal, also when the concept has no measures at all. | Name measures for the goal, or drop or defer it. |
+//! | `measure-without-goal` | warning | The measure serves no existing goal and, in a catalogue organised by field of action, is tied to no existing field of action either (path `measures[…]`). |
+//! | `measures-linked-to-fields` | info | No measure serves an existing goal, but measures are tied to existing fields of action (path `measures`): a common, legitimate structure ("Maßnahmen in den Handlungsschwerpunkten …"), noted once instead of a warning per measure and per goal. | Nothing to do; to follow single goals, link measures to goals as well. | Enter the goals the measure serves. |
 //! | `measure-without-lead` | warning | The measure has no lead, or its lead is not an existing actor (path `measures[…]`). | Name the actor or unit that leads it. |
 //! | `measure-without-indicator` | warning | The measure has no existing indicator, so its effect cannot be measured (path `measures[…]`). | Link an indicator with baseline and target. |
 //! | `stale-status` | warning | The measure's last dated status update is older than [`HealthOptions::stale_after_days`] (default 365) before the evaluation date. Measures that are completed or abandoned, or have no dated update, are not judged (path `measures[…]`). | Record the current status with its date. |
@@ -67,8 +68,8 @@
 //! [`HealthOptions::default_revision_cycle_years`]) and is neither under
 //! review nor superseded. The cycle runs from the date the concept has been
 //! in force since ([`in_force_since`]): the adoption date
-//! ([`Concept::adopted_on`](crate::Concept::adopted_on)); without one, for a concept that is adopted or
-//! in implementation, 31 December of its edition year, else the last day of
+//! ([`Concept::adopted_on`](crate::Concept::adopted_on)); without one, for a concept that is adopted,
+//! in implementation or superseded, 31 December of its edition year, else the last day of
 //! the date of its final report or action plan (the edition was drawn up
 //! then; adoption cannot have been much earlier, so the fallback does not
 //! flag too early). The concept is overdue when the evaluation date is after
@@ -86,6 +87,12 @@
 //! its measures: flagged when some measure has a period and none reaches
 //! past that year (a measure open at its end, "ab 2024", or long-term or
 //! continuous reaches past it).
+//!
+//! **Superseded editions** (status "abgelöst") are judged as history: never
+//! `review-overdue`, and the horizon is judged against the budget planning
+//! of the year the edition came into force, not of the evaluation date; a
+//! superseded edition without any date of its own is not judged for
+//! `short-horizon` at all.
 //!
 //! # Order
 //!
@@ -108,6 +115,7 @@ use serde::Serialize;
 use crate::{Date, ItemPath, Language};
 
 mod checks;
+mod links;
 mod names;
 mod schedule;
 
@@ -235,6 +243,12 @@ finding_codes! {
         en: "The measure serves no existing goal.",
         fix_de: "Die Ziele eintragen, denen die Maßnahme dient.",
         fix_en: "Enter the goals the measure serves.";
+    /// The measures are tied to fields of action, not to goals.
+    MeasuresLinkedToFields = "measures-linked-to-fields", Info,
+        de: "Die Maßnahmen sind Handlungsfeldern zugeordnet, nicht einzelnen Zielen – eine übliche Gliederung. Ein Ziel gilt als bedient, wenn eine Maßnahme seinem Handlungsfeld zugeordnet ist.",
+        en: "The measures are linked to fields of action, not to individual goals – a common structure. A goal counts as served when a measure is linked to its field of action.",
+        fix_de: "Nichts zu tun. Wer die Wirkung einzelner Ziele verfolgen will, ordnet die Maßnahmen zusätzlich den Zielen zu.",
+        fix_en: "Nothing to do. To follow the effect of single goals, link the measures to the goals as well.";
     /// The measure has no existing lead.
     MeasureWithoutLead = "measure-without-lead", Warning,
         de: "Die Maßnahme hat keine Federführung, oder die Federführung ist kein vorhandener Akteur.",

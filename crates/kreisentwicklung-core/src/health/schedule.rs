@@ -38,8 +38,8 @@ pub struct InForceSince {
 }
 
 /// The date the concept has been in force since: its adoption date
-/// ([`Concept::adopted_on`]); without one, for a concept that is adopted or
-/// in implementation, 31 December of its edition year, else the last day of
+/// ([`Concept::adopted_on`]); without one, for a concept that is adopted,
+/// in implementation or superseded (it was in force once), 31 December of its edition year, else the last day of
 /// the date of its latest final report (Endbericht) or action plan
 /// (Handlungskonzept). `None` when none of these is known.
 ///
@@ -64,7 +64,7 @@ pub fn in_force_since(concept: &Concept) -> Option<InForceSince> {
     }
     if !matches!(
         concept.status,
-        ConceptStatus::Adopted | ConceptStatus::InImplementation
+        ConceptStatus::Adopted | ConceptStatus::InImplementation | ConceptStatus::Superseded
     ) {
         return None;
     }
