@@ -127,6 +127,14 @@ pub use schedule::{in_force_since, review_due, InForceSince, StartBasis};
 // ---------------------------------------------------------------------------
 
 /// How serious a finding is. Sorts errors first.
+///
+/// ```
+/// use kreisentwicklung_core::Language;
+/// use kreisentwicklung_core::health::Severity;
+///
+/// assert!(Severity::Error < Severity::Info);
+/// assert_eq!(Severity::Info.label(Language::De), "Hinweis");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -177,6 +185,15 @@ macro_rules! finding_codes {
         fix_de: $fix_de:literal, fix_en: $fix_en:literal;
     )+) => {
         /// What a finding is about; see the [table](self#codes).
+        ///
+        /// ```
+        /// use kreisentwicklung_core::health::{FindingCode, Severity};
+        ///
+        /// let code: FindingCode = "measures-linked-to-fields".parse()?;
+        /// assert_eq!(code, FindingCode::MeasuresLinkedToFields);
+        /// assert_eq!(code.severity(), Severity::Info);
+        /// # Ok::<(), kreisentwicklung_core::health::UnknownFindingCode>(())
+        /// ```
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[non_exhaustive]
         pub enum FindingCode {
@@ -539,6 +556,20 @@ impl HealthOptions {
 
 /// The findings about a concept, in a deterministic order (see
 /// [Order](self#order)).
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::health::{FindingCode, Severity};
+///
+/// let c = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
+///     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"))
+///     .with_goal(Goal::new("oz2", 1, "Willkommenskultur"));
+/// let report = c.health_report(&HealthOptions::new(Date::from_ymd(2023, 1, 31)?));
+/// assert_eq!(report.count(Severity::Error), 1);
+/// assert_eq!(report.by_code()[&FindingCode::GoalWithoutMeasures].len(), 2);
+/// assert_eq!(report.views(Language::De)[0].message, "Das Konzept hat 2 Ziele, aber keine einzige Maßnahme.");
+/// # Ok::<(), DateError>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct HealthReport {

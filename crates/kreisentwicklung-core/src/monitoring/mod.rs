@@ -151,6 +151,15 @@ pub(crate) use rollup::{evaluate_keeping, evaluate_measure};
 // ---------------------------------------------------------------------------
 
 /// A traffic light (Ampel) as councils read it.
+///
+/// ```
+/// use kreisentwicklung_core::Language;
+/// use kreisentwicklung_core::monitoring::TrafficLight;
+///
+/// assert_eq!(TrafficLight::Yellow.label(Language::De), "gelb");
+/// assert_eq!(TrafficLight::Yellow.to_string(), "gelb");
+/// assert_eq!(TrafficLight::Yellow.code(), "yellow");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TrafficLight {
@@ -571,6 +580,21 @@ impl LightCounts {
 
 /// The monitoring report of a concept: every indicator, measure, goal and
 /// field of action in list order, and the concept as a whole.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::monitoring::TrafficLight;
+///
+/// let c = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+///     .with_goal(Goal::new("z1", 1, "Schnelles Internet überall"))
+///     .with_measure(Measure::new("W1", "Breitbandausbau").with_goal("z1"));
+/// let report = c.monitor(&MonitoringOptions::new(Date::from_ymd(2025, 6, 30)?));
+/// // No status and no indicator: nothing to judge yet.
+/// assert_eq!(report.measure("W1").unwrap().light, TrafficLight::Grey);
+/// assert_eq!(report.goal_lights().get(TrafficLight::Grey), 1);
+/// assert_eq!(report.overall.path, "");
+/// # Ok::<(), DateError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MonitoringReport {
@@ -661,6 +685,14 @@ pub fn status_progress(status: MeasureStatus) -> f64 {
 
 /// The weight of a measure or goal in a roll-up: high 3, medium 2, low 1,
 /// no priority 2.
+///
+/// ```
+/// use kreisentwicklung_core::Priority;
+/// use kreisentwicklung_core::monitoring::priority_weight;
+///
+/// assert_eq!(priority_weight(Some(Priority::High)), 3.0);
+/// assert_eq!(priority_weight(None), priority_weight(Some(Priority::Medium)));
+/// ```
 pub fn priority_weight(priority: Option<Priority>) -> f64 {
     match priority {
         Some(Priority::High) => 3.0,
