@@ -52,6 +52,23 @@ impl Concept {
     /// an observed value or a baseline of an indicator (the last day of its
     /// period). Plans (measure periods, targets, planned consultations,
     /// events) do not count.
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    ///
+    /// // Nordsachsen: the project catalogue was submitted on 30.06.2021.
+    /// let c = Concept::new("kek", "KEK 2030", ConceptKind::Kek, Territory::landkreis("Nordsachsen"))
+    ///     .with_resolution(
+    ///         Resolution::new("pk", ResolutionKind::Resolution, "Projektkatalog zum KEK")
+    ///             .with_consultation(Consultation::new("kreistag", ConsultationRole::Decide)
+    ///                 .on(Date::from_ymd(2021, 6, 30)?)
+    ///                 .with_outcome(Outcome::Submitted)),
+    ///     );
+    /// assert_eq!(c.latest_recorded_date(), Some(Date::from_ymd(2021, 6, 30)?));
+    /// assert_eq!(Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("X"))
+    ///     .latest_recorded_date(), None);
+    /// # Ok::<(), DateError>(())
+    /// ```
     pub fn latest_recorded_date(&self) -> Option<Date> {
         let updates = self
             .measures
@@ -75,6 +92,21 @@ impl Concept {
     /// goal and field of action; see [`monitoring`](crate::monitoring) for
     /// the rules. Never fails, never panics, also on invalid concepts. The
     /// same as [`Evaluation::monitoring_report`].
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    /// use kreisentwicklung_core::monitoring::TrafficLight;
+    ///
+    /// let c = Concept::new("kek", "KEK 2030", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+    ///     .with_goal(Goal::new("z1", 1, "Schnelles Internet überall"))
+    ///     .with_measure(Measure::new("W1", "Breitbandausbau").with_goal("z1")
+    ///         .with_status_update(Date::from_ymd(2024, 5, 2)?, MeasureStatus::InProgress));
+    /// let report = c.monitor(&MonitoringOptions::new(Date::from_ymd(2024, 6, 30)?));
+    /// assert_eq!(report.measure("W1").unwrap().progress.unwrap().achieved, 0.5);
+    /// assert_eq!(report.goal("z1").unwrap().path, "goals[z1]");
+    /// assert_ne!(report.goal("z1").unwrap().light, TrafficLight::Grey);
+    /// # Ok::<(), DateError>(())
+    /// ```
     pub fn monitor(&self, options: &MonitoringOptions) -> MonitoringReport {
         Evaluation::new(self, options.today)
             .with_monitoring_options(*options)
@@ -85,6 +117,19 @@ impl Concept {
     /// [`health`](crate::health) for the codes and rules. Never fails, never
     /// panics, also on invalid concepts. The same as
     /// [`Evaluation::health_report`].
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    /// use kreisentwicklung_core::health::FindingCode;
+    ///
+    /// // Helmstedt in January 2023: goals, but "zu wenige Maßnahmen".
+    /// let c = Concept::new("kek", "KEK 2026", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
+    ///     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
+    /// let report = c.health_report(&HealthOptions::new(Date::from_ymd(2023, 1, 31)?));
+    /// assert!(report.has(FindingCode::NoMeasures));
+    /// assert_eq!(report.with_code(FindingCode::GoalWithoutMeasures).count(), 1);
+    /// # Ok::<(), DateError>(())
+    /// ```
     pub fn health_report(&self, options: &HealthOptions) -> HealthReport {
         Evaluation::new(self, options.today)
             .with_health_options(*options)
@@ -129,6 +174,16 @@ pub struct Evaluation<'c> {
 impl<'c> Evaluation<'c> {
     /// The concept judged on `date`, with the default thresholds of
     /// [`MonitoringOptions`] and [`HealthOptions`].
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    ///
+    /// let c = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"));
+    /// let eval = Evaluation::new(&c, Date::from_ymd(2025, 6, 30)?);
+    /// assert_eq!(eval.health_options().today, eval.date());
+    /// assert_eq!(eval.monitoring_options().today, eval.date());
+    /// # Ok::<(), DateError>(())
+    /// ```
     pub fn new(concept: &'c Concept, date: Date) -> Self {
         Evaluation {
             index: ConceptIndex::new(concept),
@@ -271,6 +326,21 @@ impl<'c> Evaluation<'c> {
 
     /// Every indicator, measure, goal and field of action, and the concept
     /// as a whole; see [`monitoring`](crate::monitoring).
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    /// use kreisentwicklung_core::monitoring::TrafficLight;
+    ///
+    /// let c = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+    ///     .with_field(FieldOfAction::new("hf1", "Digitalisierung"))
+    ///     .with_goal(Goal::new("z1", 1, "Schnelles Internet überall").with_field("hf1"))
+    ///     .with_measure(Measure::new("W1", "Breitbandausbau").with_goal("z1")
+    ///         .with_status_update(Date::from_ymd(2024, 5, 2)?, MeasureStatus::Completed));
+    /// let report = Evaluation::of(&c).monitoring_report();
+    /// assert_eq!(report.field("hf1").unwrap().light, TrafficLight::Green);
+    /// assert_eq!(report.measure_lights().get(TrafficLight::Green), 1);
+    /// # Ok::<(), DateError>(())
+    /// ```
     pub fn monitoring_report(&self) -> MonitoringReport {
         monitoring::evaluate_keeping(&self.index, &self.monitoring, true).report
     }
@@ -304,6 +374,19 @@ impl<'c> Evaluation<'c> {
     // ----- health -----------------------------------------------------------
 
     /// Every finding, in report order (see [Order](crate::health#order)).
+    ///
+    /// ```
+    /// use kreisentwicklung_core::*;
+    /// use kreisentwicklung_core::health::Severity;
+    ///
+    /// let c = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Helmstedt"))
+    ///     .with_goal(Goal::new("oz1", 1, "Attraktiver Wohnraum"));
+    /// let report = Evaluation::new(&c, Date::from_ymd(2023, 1, 31)?).health_report();
+    /// // Errors first: no-measures.
+    /// assert_eq!(report.findings[0].severity, Severity::Error);
+    /// assert_eq!(report.findings[0].path, "measures");
+    /// # Ok::<(), DateError>(())
+    /// ```
     pub fn health_report(&self) -> HealthReport {
         let mut findings = Vec::new();
         health::emit(&self.index, &self.health, None, &mut |f| {

@@ -311,8 +311,8 @@ pub enum ExportError {
     /// An item exceeds a limit of the format.
     #[error("{path}: {message}")]
     Limit {
-        /// Where.
-        path: String,
+        /// Where: the item that does not fit (`measures[W3].description`).
+        path: ItemPath,
         /// What limit.
         message: String,
     },

@@ -178,7 +178,7 @@ pub use measure::{BudgetLine, Costs, Funding, Measure, Milestone, StatusUpdate};
 pub use money::{Euro, MAX_EUROS};
 pub use monitoring::{MonitoringOptions, MonitoringReport, Progress, Thresholds, TrafficLight};
 pub use participation::{Event, Participant, ParticipantCount, TimeSpan};
-pub use path::ItemPath;
+pub use path::{ItemPath, ItemPathError};
 pub use period::{EnglishPeriod, Period, PeriodParseError, YearMonth, YearPart};
 pub use reporting::{Coverage, Reporting};
 pub use resolution::{Adoption, BudgetLink, Consultation, Mandate, Paper, Resolution, Votes};

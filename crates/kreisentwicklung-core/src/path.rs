@@ -127,6 +127,80 @@ impl ItemPath {
     }
 }
 
+/// A text that is not a path as [`ItemPath`] prints one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("not an item path at byte {at}: {text:?}")]
+pub struct ItemPathError {
+    /// The text (its first 80 characters).
+    pub text: String,
+    /// Where it stops following the rule.
+    pub at: usize,
+}
+
+impl std::str::FromStr for ItemPath {
+    type Err = ItemPathError;
+
+    /// Reads a path as printed (`measures[W3].goals[1]`,
+    /// `title.translations["en"]`): the inverse of `Display`, for paths kept
+    /// as text (a writer that names the cell it is on only when a cell
+    /// fails, a path given on the command line).
+    ///
+    /// ```
+    /// use kreisentwicklung_core::{Id, ItemPath};
+    ///
+    /// let path: ItemPath = "measures[W3].goals[1]".parse()?;
+    /// assert_eq!(path, ItemPath::item("measures", &Id::new("W3"), 0).field("goals").index(1));
+    /// assert!("measures[W 3]".parse::<ItemPath>().is_err());
+    /// assert!("".parse::<ItemPath>()?.is_root());
+    /// # Ok::<(), kreisentwicklung_core::ItemPathError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = |at: usize| ItemPathError {
+            text: s.chars().take(80).collect(),
+            at,
+        };
+        let field_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'-');
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'[' if b.get(i + 1) == Some(&b'"') => {
+                    // A key, quoted and escaped as `Debug` writes it.
+                    let mut j = i + 2;
+                    loop {
+                        match b.get(j) {
+                            None => return Err(err(j)),
+                            Some(b'\\') => j += 2,
+                            Some(b'"') => break,
+                            Some(_) => j += 1,
+                        }
+                    }
+                    if b.get(j + 1) != Some(&b']') {
+                        return Err(err(j + 1));
+                    }
+                    i = j + 2;
+                }
+                b'[' => {
+                    // An id or a position.
+                    let end = s[i..].find(']').map(|k| i + k).ok_or_else(|| err(i))?;
+                    if !Id::new(&s[i + 1..end]).is_well_formed() {
+                        return Err(err(i + 1));
+                    }
+                    i = end + 1;
+                }
+                b'.' if i > 0 && b.get(i + 1).copied().is_some_and(field_char) => i += 1,
+                c if field_char(c) && (i == 0 || b[i - 1] == b'.') => {
+                    while i < b.len() && field_char(b[i]) {
+                        i += 1;
+                    }
+                }
+                _ => return Err(err(i)),
+            }
+        }
+        Ok(ItemPath(s.to_owned()))
+    }
+}
+
 impl fmt::Display for ItemPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -212,5 +286,39 @@ mod tests {
             serde_json::to_string(&ItemPath::field_of_concept("events")).unwrap(),
             "\"events\""
         );
+    }
+
+    #[test]
+    fn printed_paths_read_back() {
+        let w3 = Id::new("W3");
+        let bad = Id::new("W 3");
+        for path in [
+            ItemPath::root(),
+            ItemPath::item("measures", &w3, 2).field("goals").index(1),
+            ItemPath::item("measures", &bad, 2).field("title"),
+            ItemPath::field_of_concept("title")
+                .field("translations")
+                .key("de x\"]"),
+            ItemPath::field_of_concept("$schema"),
+            ItemPath::root()
+                .index(3)
+                .with_item(&Id::new("a.b:c_d-e"), 0),
+        ] {
+            let text = path.to_string();
+            assert_eq!(text.parse::<ItemPath>(), Ok(path), "{text}");
+        }
+        for bad in [
+            "measures[W 3]",
+            "measures[",
+            ".title",
+            "title.",
+            "a..b",
+            "a[\"x]",
+            "a b",
+            "[]",
+            "a]",
+        ] {
+            assert!(bad.parse::<ItemPath>().is_err(), "{bad}");
+        }
     }
 }

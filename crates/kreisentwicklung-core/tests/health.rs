@@ -745,7 +745,7 @@ fn finding_display_names_severity_code_and_path() {
 
 #[test]
 fn every_code_is_documented_in_code_and_in_the_table() {
-    let module = include_str!("../src/health.rs");
+    let module = include_str!("../src/health/mod.rs");
     let mut seen = std::collections::HashSet::new();
     for &code in FindingCode::ALL {
         let s = code.as_str();
@@ -1047,4 +1047,134 @@ fn measure_without_indicator_in_any_indicator_order() {
     // The thinned catalogue has findings to find, the others none but the
     // measures the generator left without an indicator.
     assert!(expected(&orders[3]).len() > expected(&orders[0]).len() + 50);
+}
+
+// ---------------------------------------------------------------------------
+// Fair judgement of real structures (issue 17)
+// ---------------------------------------------------------------------------
+
+/// Bernkastel-Wittlich organises its work by Handlungsschwerpunkt: "Maßnahmen
+/// in den Handlungsschwerpunkten Klimaschutz, Arbeits- und
+/// Fachkräftesicherung, Digitalisierung und familienfreundlicher Landkreis".
+/// Measures tied to those fields, and goals per field.
+fn bernkastel_wittlich_by_field() -> Concept {
+    let mut c = seed("bernkastel-wittlich");
+    c.goals = vec![
+        Goal::new("z-klima", 1, "Klimaschutz").with_field("hs-klimaschutz"),
+        // A sub-goal without a field of its own: its parent's field counts.
+        Goal::new("z-klima-1", 2, "Klimaschutz im Landkreis").with_parent("z-klima"),
+        Goal::new("z-digital", 1, "Digitalisierung").with_field("hs-digitalisierung"),
+        Goal::new("z-familie", 1, "familienfreundlicher Landkreis").with_field("hs-familie"),
+    ];
+    c.measures = vec![
+        Measure::new("m1", "Fördermittelakquise Klimaschutz").with_field("hs-klimaschutz"),
+        Measure::new("m2", "Maßnahmenumsetzung Digitalisierung").with_field("hs-digitalisierung"),
+        Measure::new("m3", "Kreisentwicklungsprozess"),
+    ];
+    c
+}
+
+#[test]
+fn measures_tied_to_fields_get_one_note_not_a_warning_each() {
+    let c = bernkastel_wittlich_by_field();
+    let o = HealthOptions::new(ymd(2025, 1, 1));
+    let report = c.health_report(&o);
+    let notes: Vec<&Finding> = report
+        .with_code(FindingCode::MeasuresLinkedToFields)
+        .collect();
+    assert_eq!(notes.len(), 1, "{report:?}");
+    assert_eq!(notes[0].severity, Severity::Info);
+    assert_eq!(notes[0].path, "measures");
+    assert_eq!(
+        notes[0].message.de,
+        "Maßnahmen sind Handlungsfeldern zugeordnet, nicht einzelnen Zielen (2 Maßnahmen in 2 Handlungsfeldern)."
+    );
+    // Only the measure tied to nothing lacks a goal; only the goal whose
+    // field has no measure lacks measures.
+    assert_eq!(
+        paths_of(&c, &o, FindingCode::MeasureWithoutGoal),
+        ["measures[m3]"]
+    );
+    assert_eq!(
+        paths_of(&c, &o, FindingCode::GoalWithoutMeasures),
+        ["goals[z-familie]"]
+    );
+
+    // Without the field links, every measure and every goal is a gap again.
+    let mut loose = c.clone();
+    for m in &mut loose.measures {
+        m.fields.clear();
+    }
+    assert!(!loose
+        .health_report(&o)
+        .has(FindingCode::MeasuresLinkedToFields));
+    assert_eq!(
+        paths_of(&loose, &o, FindingCode::MeasureWithoutGoal).len(),
+        3
+    );
+    assert_eq!(
+        paths_of(&loose, &o, FindingCode::GoalWithoutMeasures).len(),
+        4
+    );
+
+    // Once a measure serves a goal, the catalogue is organised by goal: the
+    // other measures are judged by their goals.
+    let mut mixed = c.clone();
+    mixed.measures[0].goals.push(Id::new("z-klima"));
+    assert!(!mixed
+        .health_report(&o)
+        .has(FindingCode::MeasuresLinkedToFields));
+    assert_eq!(
+        paths_of(&mixed, &o, FindingCode::MeasureWithoutGoal),
+        ["measures[m2]", "measures[m3]"]
+    );
+}
+
+#[test]
+fn measures_tied_to_fields_stream_and_count_like_the_report() {
+    let c = bernkastel_wittlich_by_field();
+    let o = HealthOptions::new(ymd(2025, 1, 1));
+    let eval = Evaluation::new(&c, o.today).with_health_options(o);
+    let report = c.health_report(&o);
+    let mut infos = Vec::new();
+    eval.for_each_finding_of(Severity::Info, |f| infos.push(f));
+    let expected: Vec<Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Info)
+        .cloned()
+        .collect();
+    assert_eq!(infos, expected);
+    assert_eq!(eval.finding_counts().total(), report.findings.len());
+}
+
+#[test]
+fn a_superseded_edition_is_judged_as_history() {
+    // Bernkastel-Wittlich's "Handlungskonzept 2030" (action plan of 2023,
+    // five-year cycle), looked at in 2031.
+    let mut c = seed("bernkastel-wittlich");
+    c.horizon = Some(Horizon::Year { year: 2030 });
+    let o = HealthOptions::new(ymd(2031, 1, 1));
+    let live = c.health_report(&o);
+    assert!(live.has(FindingCode::ReviewOverdue));
+    assert!(!live.has(FindingCode::ShortHorizon));
+
+    // Once a new edition replaces it ("abgelöst"), it is history: no review
+    // is overdue, and its horizon is judged against the budget planning of
+    // 2023, when it came into force, not of 2031.
+    c.status = ConceptStatus::Superseded;
+    let history = c.health_report(&o);
+    assert!(!history.has(FindingCode::ReviewOverdue), "{history:?}");
+    assert!(!history.has(FindingCode::ShortHorizon), "{history:?}");
+    assert_eq!(in_force_since(&c).map(|s| s.date.year()), Some(2023));
+
+    // Helmstedt's KEK 2026, never adopted and later replaced, has no date of
+    // its own: its horizon is not held against a later year's planning.
+    let mut h = seed("helmstedt");
+    let o = HealthOptions::new(ymd(2030, 1, 1)).with_default_revision_cycle_years(5);
+    assert!(h.health_report(&o).has(FindingCode::ShortHorizon));
+    h.status = ConceptStatus::Superseded;
+    let report = h.health_report(&o);
+    assert!(!report.has(FindingCode::ShortHorizon), "{report:?}");
+    assert!(!report.has(FindingCode::ReviewOverdue));
 }

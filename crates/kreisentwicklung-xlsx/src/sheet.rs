@@ -127,6 +127,14 @@ fn number_len(value: f64) -> usize {
     display_chars(value)
 }
 
+/// The item a cell that cannot be written belongs to. The sheets keep
+/// paths as text, printed by [`ItemPath`]'s rule (or a field name); they
+/// read back as they were printed.
+pub(crate) fn limit_path(text: String) -> ItemPath {
+    text.parse()
+        .unwrap_or_else(|_| ItemPath::field_of_concept(&text))
+}
+
 /// Checks a text against what a cell can hold.
 pub(crate) fn check_text(text: &str, path: impl FnOnce() -> String) -> Result<(), ExportError> {
     let bytes = text.as_bytes();
@@ -136,7 +144,7 @@ pub(crate) fn check_text(text: &str, path: impl FnOnce() -> String) -> Result<()
     {
         if let Some((pos, ch)) = text.chars().enumerate().find(|(_, c)| is_xml_illegal(*c)) {
             return Err(ExportError::Limit {
-                path: path(),
+                path: limit_path(path()),
                 message: format!(
                     "contains the control character U+{:04X} at character {}, which a workbook (XML) cannot carry",
                     ch as u32,
@@ -160,7 +168,7 @@ pub(crate) fn check_text(text: &str, path: impl FnOnce() -> String) -> Result<()
                 )
             };
             return Err(ExportError::Limit {
-                path: path(),
+                path: limit_path(path()),
                 message,
             });
         }
@@ -177,7 +185,7 @@ pub(crate) fn check_rows(
 ) -> Result<(), ExportError> {
     if rows > MAX_ROWS as usize {
         return Err(ExportError::Limit {
-            path: path.to_owned(),
+            path: limit_path(path.to_owned()),
             message: format!(
                 "{what} need {rows} rows on sheet {sheet:?}, more than the {MAX_ROWS} rows a worksheet holds"
             ),
@@ -543,7 +551,7 @@ impl<'f> SheetWriter<'f> {
         check_rows(rows, &self.name, path, what)?;
         if columns.len() > MAX_COLUMNS as usize {
             return Err(ExportError::Limit {
-                path: path.to_owned(),
+                path: limit_path(path.to_owned()),
                 message: format!("more than {MAX_COLUMNS} columns"),
             });
         }
@@ -914,7 +922,7 @@ impl<'f> SheetWriter<'f> {
             Ok(())
         } else {
             Err(ExportError::Limit {
-                path: path(),
+                path: limit_path(path()),
                 message: format!(
                     "{value} is not a finite number; a spreadsheet cell cannot hold it"
                 ),

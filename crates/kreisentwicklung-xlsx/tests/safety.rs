@@ -18,7 +18,7 @@ fn with_measure(m: Measure) -> Concept {
     .with_measure(m)
 }
 
-fn limit(result: Result<Vec<u8>, ExportError>) -> (String, String) {
+fn limit(result: Result<Vec<u8>, ExportError>) -> (ItemPath, String) {
     match result {
         Err(ExportError::Limit { path, message }) => (path, message),
         Err(other) => panic!("expected a limit error, got {other}"),

@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{
     Actor, BudgetLine, Challenge, CodeList, Concept, Consultation, Costs, CrossCuttingTheme,
-    Document, Edition, Euro, Event, FieldOfAction, Funding, Goal, Horizon, Id, Indicator, Measure,
-    Period, Predecessor, Resolution, Swot, Territory, Text, Vision, SCHEMA_VERSION,
+    Document, Edition, Euro, Event, FieldOfAction, Funding, Goal, Horizon, Id, Indicator, ItemPath,
+    Measure, Period, Predecessor, Resolution, Swot, Territory, Text, Vision, SCHEMA_VERSION,
 };
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as XmlEvent};
 use quick_xml::Writer;
@@ -171,21 +171,20 @@ impl<'c, W: Write> Out<'c, W> {
         Ok(())
     }
 
-    /// The path of the open elements, for error messages.
-    fn path(&self, leaf: Option<&str>) -> String {
-        let mut s = String::new();
-        for (name, id) in &self.stack {
-            s.push('/');
-            s.push_str(name);
-            if let Some(id) = id {
-                let _ = write!(s, "[@id={id:?}]");
-            }
+    /// The item of the open elements, for error messages: collections by
+    /// their element names, items by id (`fields[hf1].name`).
+    fn path(&self, leaf: Option<&str>) -> ItemPath {
+        let mut path = ItemPath::root();
+        for (name, id) in self.stack.iter().skip(1) {
+            path = match id {
+                Some(id) => path.with_item(&Id::new(*id), 0),
+                None => path.field(name),
+            };
         }
-        if let Some(leaf) = leaf {
-            s.push('/');
-            s.push_str(leaf);
+        match leaf {
+            Some(leaf) => path.field(leaf),
+            None => path,
         }
-        s
     }
 
     fn illegal(&self, leaf: Option<&str>, e: Illegal) -> ExportError {

@@ -4,7 +4,7 @@
 //! observed values against the target.
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::{Date, Indicator, Period};
+use kreisentwicklung_core::{Date, Indicator, ItemPath, Period};
 use rust_xlsxwriter::{
     Chart, ChartEmptyCells, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType,
     ChartMarker, ChartMarkerType, ColNum, RowNum, Workbook,
@@ -216,7 +216,7 @@ impl Linked {
         };
         // A counting sort: count, sum up, place.
         let too_many = || ExportError::Limit {
-            path: "indicators".to_owned(),
+            path: ItemPath::field_of_concept("indicators"),
             message: format!(
                 "goals and measures refer to indicators more than {} times, more than the \
                  Indikatoren sheet can list",
@@ -425,7 +425,7 @@ fn values_block(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
         }
         if FIRST_VALUE_COL as usize + points.len() > MAX_COLUMNS as usize {
             return Err(ExportError::Limit {
-                path: item.field("observations"),
+                path: crate::sheet::limit_path(item.field("observations")),
                 message: format!(
                     "{} values over time do not fit in the {MAX_COLUMNS} columns of a worksheet",
                     points.len()

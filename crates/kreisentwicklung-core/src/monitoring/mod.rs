@@ -134,24 +134,32 @@
 //! found by its first occurrence, and a cycle of parent links is cut where
 //! the walk meets it, so every goal is evaluated once.
 
-use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::index::ConceptIndex;
-use crate::period::Ranked;
-use crate::{
-    Concept, Date, Direction, Goal, Id, Indicator, ItemPath, Language, Measure, MeasureStatus,
-    Observation, Period, Priority, Target,
-};
+use crate::{Date, Id, ItemPath, Language, MeasureStatus, Observation, Priority};
+
+mod indicator;
+mod rollup;
+
+pub(crate) use indicator::assess;
+pub(crate) use rollup::{evaluate_keeping, evaluate_measure};
 
 // ---------------------------------------------------------------------------
 // Traffic light, thresholds, options
 // ---------------------------------------------------------------------------
 
 /// A traffic light (Ampel) as councils read it.
+///
+/// ```
+/// use kreisentwicklung_core::Language;
+/// use kreisentwicklung_core::monitoring::TrafficLight;
+///
+/// assert_eq!(TrafficLight::Yellow.label(Language::De), "gelb");
+/// assert_eq!(TrafficLight::Yellow.to_string(), "gelb");
+/// assert_eq!(TrafficLight::Yellow.code(), "yellow");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TrafficLight {
@@ -363,7 +371,7 @@ impl Progress {
     }
 }
 
-fn unit(x: f64) -> f64 {
+pub(super) fn unit(x: f64) -> f64 {
     if x.is_nan() {
         0.0
     } else {
@@ -572,6 +580,21 @@ impl LightCounts {
 
 /// The monitoring report of a concept: every indicator, measure, goal and
 /// field of action in list order, and the concept as a whole.
+///
+/// ```
+/// use kreisentwicklung_core::*;
+/// use kreisentwicklung_core::monitoring::TrafficLight;
+///
+/// let c = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+///     .with_goal(Goal::new("z1", 1, "Schnelles Internet überall"))
+///     .with_measure(Measure::new("W1", "Breitbandausbau").with_goal("z1"));
+/// let report = c.monitor(&MonitoringOptions::new(Date::from_ymd(2025, 6, 30)?));
+/// // No status and no indicator: nothing to judge yet.
+/// assert_eq!(report.measure("W1").unwrap().light, TrafficLight::Grey);
+/// assert_eq!(report.goal_lights().get(TrafficLight::Grey), 1);
+/// assert_eq!(report.overall.path, "");
+/// # Ok::<(), DateError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MonitoringReport {
@@ -662,6 +685,14 @@ pub fn status_progress(status: MeasureStatus) -> f64 {
 
 /// The weight of a measure or goal in a roll-up: high 3, medium 2, low 1,
 /// no priority 2.
+///
+/// ```
+/// use kreisentwicklung_core::Priority;
+/// use kreisentwicklung_core::monitoring::priority_weight;
+///
+/// assert_eq!(priority_weight(Some(Priority::High)), 3.0);
+/// assert_eq!(priority_weight(None), priority_weight(Some(Priority::Medium)));
+/// ```
 pub fn priority_weight(priority: Option<Priority>) -> f64 {
     match priority {
         Some(Priority::High) => 3.0,
@@ -671,7 +702,7 @@ pub fn priority_weight(priority: Option<Priority>) -> f64 {
 }
 
 /// The weight of a goal's own indicator in its roll-up.
-const INDICATOR_WEIGHT: f64 = 2.0;
+pub(super) const INDICATOR_WEIGHT: f64 = 2.0;
 
 // ---------------------------------------------------------------------------
 // Evaluation
@@ -690,681 +721,4 @@ pub struct MonitoringSummary {
     pub indicator_lights: LightCounts,
     /// How many measures show each light.
     pub measure_lights: LightCounts,
-}
-
-/// Evaluates a concept. With `keep_items` false it keeps nothing per
-/// measure and of each indicator only a position table (the measures and
-/// goals that use an indicator assess it again): for a catalogue of 100,000
-/// measures written one row at a time, whose rows evaluate their own.
-/// Goals, fields and the concept come out the same either way: each measure
-/// is added, in list order, to what it counts for as it is evaluated.
-pub(crate) fn evaluate_keeping(
-    index: &ConceptIndex<'_>,
-    options: &MonitoringOptions,
-    keep_items: bool,
-) -> MonitoringSummary {
-    let concept = index.concept();
-    let kept = |n: usize| if keep_items { n } else { 0 };
-    let mut indicators: Vec<IndicatorStatus> = Vec::with_capacity(kept(concept.indicators.len()));
-    let mut indicator_lights = LightCounts::default();
-    for (i, ind) in concept.indicators.iter().enumerate() {
-        let a = assess(ind, options);
-        indicator_lights.add(a.light);
-        if keep_items {
-            let path = ItemPath::item("indicators", &ind.id, i);
-            indicators.push(a.into_status(ind, path));
-        }
-    }
-    // A summary keeps nothing per indicator but a position table: the
-    // measures and goals that use an indicator assess it again (cheap, and
-    // once or twice per indicator), rather than holding every progress.
-    let indicator_index = index.indicators();
-    let indicator_progress = |id: &Id| -> Option<Progress> {
-        let i = indicator_index.position(id.as_str())?;
-        match indicators.get(i) {
-            Some(status) => status.progress,
-            None => assess(&concept.indicators[i], options).progress,
-        }
-    };
-
-    let goal_index = index.goals();
-    let parents = index.parents();
-    let in_field: Vec<Vec<bool>> = concept
-        .fields
-        .iter()
-        .map(|f| goals_in_field(&concept.goals, parents, f.id.as_str()))
-        .collect();
-
-    // Each measure is evaluated once and added, in list order, to what it
-    // counts for: the goals it serves (each once), the fields of action it
-    // names directly, or the concept when it serves no existing goal. So
-    // nothing is kept per measure unless the caller asks for the entries.
-    let mut measures: Vec<MeasureProgress> = Vec::with_capacity(kept(concept.measures.len()));
-    let mut measure_lights = LightCounts::default();
-    let mut goal_measures = vec![Acc::default(); concept.goals.len()];
-    let mut field_measures = vec![Acc::default(); concept.fields.len()];
-    let mut loose_measures = Acc::default();
-    let mut served: Vec<usize> = Vec::new();
-    // Field id → the positions of the fields with it (all of them, should
-    // an id be repeated).
-    let mut fields_named: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> =
-        HashMap::default();
-    for (fi, field) in concept.fields.iter().enumerate() {
-        fields_named.entry(field.id.as_str()).or_default().push(fi);
-    }
-    for (i, m) in concept.measures.iter().enumerate() {
-        let path = if keep_items {
-            ItemPath::item("measures", &m.id, i)
-        } else {
-            ItemPath::root()
-        };
-        let e = evaluate_measure(m, path, &indicator_progress, options);
-        measure_lights.add(e.light);
-        served.clear();
-        for g in &m.goals {
-            if let Some(gi) = goal_index.position(g.as_str()) {
-                if !served.contains(&gi) {
-                    served.push(gi);
-                    goal_measures[gi].add(e.progress, e.weight);
-                }
-            }
-        }
-        if served.is_empty() {
-            loose_measures.add(e.progress, e.weight);
-        }
-        // Every field of action with an id the measure names (each once),
-        // looked up instead of comparing each field's id with each name.
-        for (k, name) in m.fields.iter().enumerate() {
-            if m.fields[..k].contains(name) {
-                continue;
-            }
-            for &fi in fields_named
-                .get(name.as_str())
-                .map_or(&[][..], Vec::as_slice)
-            {
-                if !served.iter().any(|&gi| in_field[fi][gi]) {
-                    field_measures[fi].add(e.progress, e.weight);
-                }
-            }
-        }
-        if keep_items {
-            measures.push(e);
-        }
-    }
-
-    let goals = evaluate_goals(
-        concept,
-        parents,
-        goal_measures,
-        &indicator_progress,
-        options,
-    );
-    let fields = evaluate_fields(concept, parents, &in_field, &goals, field_measures, options);
-
-    // The whole concept: top-level goals (or goals whose parent does not
-    // exist), then the measures serving no existing goal.
-    let mut acc = Acc::default();
-    for (gi, g) in concept.goals.iter().enumerate() {
-        let top = match &g.parent {
-            None => true,
-            Some(p) => !goal_index.contains_key(p.as_str()),
-        };
-        if top {
-            acc.add(goals[gi].progress, priority_weight(g.priority));
-        }
-    }
-    acc.merge(&loose_measures);
-    let overall = acc.finish(Id::default(), ItemPath::root(), &options.thresholds);
-
-    MonitoringSummary {
-        report: MonitoringReport {
-            today: options.today,
-            thresholds: options.thresholds,
-            pace: options.pace,
-            overall,
-            indicators,
-            measures,
-            goals,
-            fields,
-        },
-        indicator_lights,
-        measure_lights,
-    }
-}
-
-/// An indicator's evaluation without id, path or a copy of the latest
-/// observation: all of [`IndicatorStatus`] that is computed, without
-/// allocating, so that roll-ups do not pay for what only the entries show.
-pub(crate) struct Assessment<'a> {
-    light: TrafficLight,
-    grey_reason: Option<GreyReason>,
-    pub(crate) progress: Option<Progress>,
-    raw_progress: Option<f64>,
-    baseline: Option<f64>,
-    baseline_from_observation: bool,
-    target: Option<f64>,
-    latest: Option<&'a Observation>,
-}
-
-impl Assessment<'_> {
-    pub(crate) fn into_status(self, indicator: &Indicator, path: ItemPath) -> IndicatorStatus {
-        IndicatorStatus {
-            id: indicator.id.clone(),
-            path,
-            light: self.light,
-            grey_reason: self.grey_reason,
-            progress: self.progress,
-            raw_progress: self.raw_progress,
-            baseline: self.baseline,
-            baseline_from_observation: self.baseline_from_observation,
-            target: self.target,
-            latest: self.latest.cloned(),
-        }
-    }
-}
-
-/// The latest and (if `want_earliest`) the earliest observation known by
-/// `today` (period not starting after it) and how many are known. The same
-/// picks as `max_by` and `min_by` with `Period::cmp` over the known ones
-/// (the last of equal latest, the first of equal earliest), but each
-/// period's days are computed at most once, not at every comparison.
-fn known_extremes(
-    observations: &[Observation],
-    today: Date,
-    want_earliest: bool,
-) -> (Option<&Observation>, Option<&Observation>, usize) {
-    let mut known = 0;
-    let mut latest: Option<(&Observation, Ranked<'_>)> = None;
-    let mut earliest: Option<(&Observation, Ranked<'_>)> = None;
-    for o in observations {
-        let r = Ranked::new(&o.period);
-        if r.earliest.is_some_and(|d| d > today) {
-            continue;
-        }
-        known += 1;
-        let new_earliest = want_earliest
-            && earliest
-                .as_ref()
-                .is_none_or(|(_, e)| r.cmp(e) == Ordering::Less);
-        if new_earliest {
-            earliest = Some((o, r.clone()));
-        }
-        if latest
-            .as_ref()
-            .is_none_or(|(_, l)| r.cmp(l) != Ordering::Less)
-        {
-            latest = Some((o, r));
-        }
-    }
-    (latest.map(|l| l.0), earliest.map(|e| e.0), known)
-}
-
-/// Evaluates one indicator; see the module documentation for the rules.
-pub(crate) fn assess<'a>(indicator: &'a Indicator, options: &MonitoringOptions) -> Assessment<'a> {
-    let mut s = Assessment {
-        light: TrafficLight::Grey,
-        grey_reason: None,
-        progress: None,
-        raw_progress: None,
-        baseline: None,
-        baseline_from_observation: false,
-        target: None,
-        latest: None,
-    };
-    let grey = |mut s: Assessment<'a>, reason| {
-        s.grey_reason = Some(reason);
-        s
-    };
-    let today = options.today;
-
-    // Observations known by the evaluation date.
-    // The earliest serves only as a baseline for want of one.
-    let (latest, first, known) =
-        known_extremes(&indicator.observations, today, indicator.baseline.is_none());
-    s.latest = latest;
-
-    let Some(target) = indicator.final_target() else {
-        return grey(s, GreyReason::NoTarget);
-    };
-    if !target.value.is_finite() {
-        return grey(s, GreyReason::InvalidValue);
-    }
-    s.target = Some(target.value);
-    let Some(latest) = latest else {
-        return grey(s, GreyReason::NoObservation);
-    };
-    if !latest.value.is_finite() {
-        return grey(s, GreyReason::InvalidValue);
-    }
-
-    // The baseline, or the earliest observation for want of one.
-    let baseline: Option<(f64, Option<&Period>)> = match &indicator.baseline {
-        Some(b) if !b.value.is_finite() => return grey(s, GreyReason::InvalidValue),
-        Some(b) => Some((b.value, b.period.as_ref())),
-        None if known >= 2 => match first {
-            Some(o) if o.value.is_finite() && !std::ptr::eq(o, latest) => {
-                s.baseline_from_observation = true;
-                Some((o.value, Some(&o.period)))
-            }
-            _ => None,
-        },
-        None => None,
-    };
-    let reached = at_least_as_good(latest.value, target.value, indicator.direction);
-    let Some((base, base_period)) = baseline else {
-        if reached {
-            s.progress = Some(Progress::new(1.0, 1.0));
-            s.light = TrafficLight::Green;
-            return s;
-        }
-        return grey(s, GreyReason::NoBaseline);
-    };
-    s.baseline = Some(base);
-
-    let span = target.value - base;
-    let scale = target.value.abs().max(base.abs()).max(1.0);
-    if span.abs() <= f64::EPSILON * scale {
-        // Hold the level: met or not met.
-        let achieved = if reached { 1.0 } else { 0.0 };
-        s.raw_progress = Some(achieved);
-        let p = Progress::new(achieved, 1.0);
-        s.progress = Some(p);
-        s.light = options.thresholds.light(p);
-        return s;
-    }
-    let raw = (latest.value - base) / span;
-    if !raw.is_finite() {
-        return grey(s, GreyReason::InvalidValue);
-    }
-    s.raw_progress = Some(raw);
-
-    let expected = match options.pace {
-        Pace::Off => 1.0,
-        pace => {
-            let reference = match pace {
-                Pace::AtObservation => latest
-                    .period
-                    .latest()
-                    .or_else(|| latest.period.earliest())
-                    .map_or(today, |d| d.min(today)),
-                _ => today,
-            };
-            expected_share(indicator, target, base, base_period, reference)
-        }
-    };
-    let p = Progress::new(raw, expected);
-    s.progress = Some(p);
-    s.light = options.thresholds.light(p);
-    s
-}
-
-fn at_least_as_good(value: f64, target: f64, direction: Direction) -> bool {
-    match direction {
-        Direction::HigherIsBetter => value >= target,
-        Direction::LowerIsBetter => value <= target,
-    }
-}
-
-/// The share of the way from baseline to the final target (`target`, the
-/// indicator's [`Indicator::final_target`]) expected by `reference`,
-/// interpolating linearly through the dated targets.
-fn expected_share(
-    indicator: &Indicator,
-    target: &Target,
-    base: f64,
-    base_period: Option<&Period>,
-    reference: Date,
-) -> f64 {
-    let Some(base_date) = base_period.and_then(|p| p.latest().or_else(|| p.earliest())) else {
-        return 1.0;
-    };
-    let final_value = target.value;
-    let final_due = target
-        .due
-        .as_ref()
-        .and_then(|d| d.latest().or_else(|| d.earliest()));
-    let Some(final_due) = final_due else {
-        return 1.0;
-    };
-    if reference <= base_date {
-        return 0.0;
-    }
-    if reference >= final_due {
-        return 1.0;
-    }
-    // Points (date, value): baseline, then dated targets after it, by date.
-    // With the final target alone (the usual case) that is baseline and
-    // final target, here (final_due > reference > base_date): no list.
-    let single;
-    let mut listed: Vec<(Date, f64)>;
-    let points: &[(Date, f64)] = if indicator.targets.len() == 1 {
-        single = [(base_date, base), (final_due, final_value)];
-        &single
-    } else {
-        listed = indicator
-            .targets
-            .iter()
-            .filter(|t| t.value.is_finite())
-            .filter_map(|t| {
-                let d = t.due.as_ref()?;
-                Some((d.latest().or_else(|| d.earliest())?, t.value))
-            })
-            .filter(|(d, _)| *d > base_date && *d <= final_due)
-            .collect();
-        listed.sort_by_key(|a| a.0);
-        listed.insert(0, (base_date, base));
-        &listed
-    };
-    let mut value = final_value;
-    for w in points.windows(2) {
-        let ((d0, v0), (d1, v1)) = (w[0], w[1]);
-        if reference <= d1 {
-            let total = d0.days_until(d1);
-            let t = if total > 0 {
-                d0.days_until(reference) as f64 / total as f64
-            } else {
-                1.0
-            };
-            value = v0 + (v1 - v0) * t;
-            break;
-        }
-    }
-    unit((value - base) / (final_value - base))
-}
-
-/// Evaluates a measure whose entry gets `path` (the root when the entry is
-/// not kept: only what it adds up to counts); `indicator_progress` gives
-/// the progress of the (first) indicator with an id.
-pub(crate) fn evaluate_measure(
-    m: &Measure,
-    path: ItemPath,
-    indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
-    options: &MonitoringOptions,
-) -> MeasureProgress {
-    let mut e = MeasureProgress {
-        id: m.id.clone(),
-        path,
-        light: TrafficLight::Grey,
-        grey_reason: None,
-        progress: None,
-        basis: ProgressBasis::None,
-        weight: priority_weight(m.priority),
-    };
-    let mut acc = Acc::default();
-    for (k, id) in m.indicators.iter().enumerate() {
-        // Each id once, at its first occurrence.
-        if m.indicators[..k].contains(id) {
-            continue;
-        }
-        acc.add(indicator_progress(id), 1.0);
-    }
-    let progress = if let Some(p) = acc.progress() {
-        e.basis = ProgressBasis::Indicators;
-        Some(p)
-    } else if let Some(status) = m.status {
-        e.basis = ProgressBasis::Status;
-        let not_due = m
-            .period
-            .as_ref()
-            .and_then(Period::earliest)
-            .is_some_and(|d| d > options.today);
-        Some(Progress::new(
-            status_progress(status),
-            if not_due { 0.0 } else { 1.0 },
-        ))
-    } else {
-        None
-    };
-    match progress {
-        Some(p) => {
-            e.progress = Some(p);
-            e.light = options.thresholds.light(p);
-        }
-        None => e.grey_reason = Some(GreyReason::NoData),
-    }
-    e
-}
-
-/// A weighted mean of progress under way.
-#[derive(Clone, Default)]
-struct Acc {
-    achieved: f64,
-    expected: f64,
-    weight: f64,
-    measured: usize,
-    items: usize,
-}
-
-impl Acc {
-    /// Adds what another accumulator has summed up.
-    fn merge(&mut self, other: &Acc) {
-        self.achieved += other.achieved;
-        self.expected += other.expected;
-        self.weight += other.weight;
-        self.measured += other.measured;
-        self.items += other.items;
-    }
-
-    fn add(&mut self, p: Option<Progress>, weight: f64) {
-        self.items += 1;
-        if let Some(p) = p {
-            self.achieved += p.achieved * weight;
-            self.expected += p.expected * weight;
-            self.weight += weight;
-            self.measured += 1;
-        }
-    }
-
-    fn progress(&self) -> Option<Progress> {
-        (self.measured > 0 && self.weight > 0.0)
-            .then(|| Progress::new(self.achieved / self.weight, self.expected / self.weight))
-    }
-
-    fn finish(self, id: Id, path: ItemPath, thresholds: &Thresholds) -> RollUp {
-        let progress = self.progress();
-        RollUp {
-            id,
-            path,
-            light: progress.map_or(TrafficLight::Grey, |p| thresholds.light(p)),
-            grey_reason: progress.is_none().then_some(GreyReason::NothingMeasured),
-            progress,
-            measured: self.measured,
-            items: self.items,
-        }
-    }
-}
-
-fn evaluate_goals(
-    concept: &Concept,
-    parents: &[Option<usize>],
-    mut goal_measures: Vec<Acc>,
-    indicator_progress: &dyn Fn(&Id) -> Option<Progress>,
-    options: &MonitoringOptions,
-) -> Vec<GoalProgress> {
-    let goals = &concept.goals;
-    let n = goals.len();
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, p) in parents.iter().enumerate() {
-        if let Some(p) = p {
-            children[*p].push(i);
-        }
-    }
-
-    // Iterative post-order walk; an edge to a goal on the stack closes a
-    // cycle and is skipped.
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        New,
-        Open,
-        Done,
-    }
-    let mut state = vec![State::New; n];
-    let mut result: Vec<Option<GoalProgress>> = vec![None; n];
-    for root in 0..n {
-        if state[root] != State::New {
-            continue;
-        }
-        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-        state[root] = State::Open;
-        while let Some(top) = stack.last_mut() {
-            let g = top.0;
-            if let Some(&child) = children[g].get(top.1) {
-                top.1 += 1;
-                if state[child] == State::New {
-                    state[child] = State::Open;
-                    stack.push((child, 0));
-                }
-                continue;
-            }
-            stack.pop();
-            // The measures serving `g`, summed up in list order, first.
-            let mut acc = std::mem::take(&mut goal_measures[g]);
-            for &c in &children[g] {
-                // Children still open are on a cycle through `g`: skipped.
-                if let Some(r) = &result[c] {
-                    acc.add(r.progress, priority_weight(goals[c].priority));
-                }
-            }
-            let mut seen: Vec<&Id> = Vec::new();
-            for id in &goals[g].indicators {
-                if !seen.contains(&id) {
-                    seen.push(id);
-                    acc.add(indicator_progress(id), INDICATOR_WEIGHT);
-                }
-            }
-            let path = ItemPath::item("goals", &goals[g].id, g);
-            result[g] = Some(acc.finish(goals[g].id.clone(), path, &options.thresholds));
-            state[g] = State::Done;
-        }
-    }
-    result
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            r.unwrap_or_else(|| {
-                Acc::default().finish(
-                    goals[i].id.clone(),
-                    ItemPath::item("goals", &goals[i].id, i),
-                    &options.thresholds,
-                )
-            })
-        })
-        .collect()
-}
-
-/// For every goal: true when it or one of its ancestors names `field`.
-/// Each goal is resolved once (linear time); a walk that comes back to a
-/// goal on its own path has met a cycle and stops there.
-fn goals_in_field(goals: &[Goal], parents: &[Option<usize>], field: &str) -> Vec<bool> {
-    let mut known: Vec<Option<bool>> = vec![None; goals.len()];
-    let mut on_path = vec![false; goals.len()];
-    let mut path: Vec<usize> = Vec::new();
-    for start in 0..goals.len() {
-        let mut cur = Some(start);
-        let answer = loop {
-            let Some(i) = cur else { break false };
-            if let Some(k) = known[i] {
-                break k;
-            }
-            if on_path[i] {
-                break false; // a cycle without the field
-            }
-            if goals[i].fields.iter().any(|f| f == field) {
-                known[i] = Some(true);
-                break true;
-            }
-            on_path[i] = true;
-            path.push(i);
-            cur = parents[i];
-        };
-        for i in path.drain(..) {
-            known[i] = Some(answer);
-            on_path[i] = false;
-        }
-    }
-    known.into_iter().map(|k| k.unwrap_or(false)).collect()
-}
-
-fn evaluate_fields(
-    concept: &Concept,
-    parents: &[Option<usize>],
-    in_field: &[Vec<bool>],
-    goals: &[GoalProgress],
-    field_measures: Vec<Acc>,
-    options: &MonitoringOptions,
-) -> Vec<FieldProgress> {
-    concept
-        .fields
-        .iter()
-        .zip(field_measures)
-        .enumerate()
-        .map(|(fi, (field, measures))| {
-            let in_field = &in_field[fi];
-            let mut acc = Acc::default();
-            for (gi, g) in concept.goals.iter().enumerate() {
-                let topmost = in_field[gi] && !parents[gi].is_some_and(|p| in_field[p]);
-                if topmost {
-                    acc.add(goals[gi].progress, priority_weight(g.priority));
-                }
-            }
-            // Then the measures that name the field but serve none of its
-            // goals.
-            acc.merge(&measures);
-            acc.finish(
-                field.id.clone(),
-                ItemPath::item("fields", &field.id, fi),
-                &options.thresholds,
-            )
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn known_extremes_pick_as_max_by_and_min_by() {
-        let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
-        let today = d(2024, 6, 1);
-        let periods = [
-            Period::year(2022),
-            Period::quarter(2022, 4),
-            Period::year(2022),
-            Period::until(Period::year(2023)),
-            Period::since(Period::year(2022)),
-            Period::day(d(2022, 12, 31)),
-            Period::year(2025),
-            Period::month(2022, 13),
-            Period::quarter(2022, 1),
-        ];
-        // Every window of the list, so that ties and order vary.
-        for start in 0..periods.len() {
-            for end in start..=periods.len() {
-                let obs: Vec<Observation> = periods[start..end]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| Observation {
-                        value: i as f64,
-                        period: p.clone(),
-                        note: None,
-                    })
-                    .collect();
-                let known: Vec<&Observation> = obs
-                    .iter()
-                    .filter(|o| o.period.earliest().is_none_or(|d| d <= today))
-                    .collect();
-                let max = known.iter().copied().max_by(|a, b| a.period.cmp(&b.period));
-                let min = known.iter().copied().min_by(|a, b| a.period.cmp(&b.period));
-                let (l, e, n) = known_extremes(&obs, today, true);
-                assert_eq!(n, known.len());
-                assert!(l.map(|o| o as *const _) == max.map(|o| o as *const _));
-                assert!(e.map(|o| o as *const _) == min.map(|o| o as *const _));
-                let (l, e, n) = known_extremes(&obs, today, false);
-                assert_eq!(n, known.len());
-                assert!(l.map(|o| o as *const _) == max.map(|o| o as *const _));
-                assert!(e.is_none());
-            }
-        }
-    }
 }
