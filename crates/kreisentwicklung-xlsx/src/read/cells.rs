@@ -259,6 +259,13 @@ named! {
     kreisentwicklung_core::Priority, "Priorität", "priority";
     kreisentwicklung_core::TimeHorizon, "Zeithorizont", "time horizon";
     kreisentwicklung_core::CountyRole, "Rolle des Kreises", "county role";
+    kreisentwicklung_core::Direction, "Richtung", "direction";
+    kreisentwicklung_core::ActorKind, "Art von Akteur", "kind of actor";
+    kreisentwicklung_core::DocumentKind, "Dokumentart", "kind of document";
+    kreisentwicklung_core::EventKind, "Beteiligungsformat", "kind of event";
+    kreisentwicklung_core::ResolutionKind, "Beschlussart", "kind of resolution";
+    kreisentwicklung_core::ConsultationRole, "Rolle im Verfahren", "role in the procedure";
+    kreisentwicklung_core::Outcome, "Ergebnis", "outcome";
 }
 
 /// A coded value by its German or English label or its code, ignoring
