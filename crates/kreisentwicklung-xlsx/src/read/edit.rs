@@ -335,15 +335,21 @@ pub(crate) fn period(
         return;
     }
     match parse_period(&text) {
-        Ok(p) => report.set(
-            at.sheet,
-            at.row,
-            col,
-            at.path(field),
-            &written.cloned(),
-            p,
-            target,
-        ),
+        Ok(new) if new.as_ref() == written || new == *target => {}
+        Ok(new) => {
+            // Periods as written ("Mai bis August 2017"), not as JSON.
+            let show =
+                |p: &Option<Period>| p.as_ref().map_or_else(|| "—".to_owned(), Period::to_string);
+            report.note(
+                at.sheet,
+                at.row,
+                col,
+                at.path(field),
+                show(target),
+                show(&new),
+            );
+            *target = new;
+        }
         Err(e) => report.error(at.sheet, at.row, col, period_error(report.lang, &text, &e)),
     }
 }
@@ -360,7 +366,7 @@ pub(crate) fn parse_period(text: &str) -> Result<Option<Period>, PeriodParseErro
 pub(crate) fn period_error(lang: Language, text: &str, e: &PeriodParseError) -> String {
     cells::tr(
         lang,
-        &format!("„{text}“ ist kein Zeitraum ({e}); erlaubt: z. B. 2025, 2. Halbjahr 2025, 2025–2027, 01.03.2025–30.06.2026"),
+        &format!("„{text}“ ist kein Zeitraum; erlaubt: z. B. 2025, 2. Halbjahr 2025, Mai bis August 2017, 2025–2027, 01.03.2025–30.06.2026"),
         &format!("\"{text}\" is not a period ({e}); allowed: e.g. 2025, 2. Halbjahr 2025, 2025–2027"),
     )
 }

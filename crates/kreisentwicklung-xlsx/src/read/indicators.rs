@@ -269,11 +269,7 @@ fn period(
     match text.parse::<Period>() {
         Ok(p) => Some((Some(p), col)),
         Err(e) => {
-            let msg = tr(
-                report.lang,
-                &format!("„{text}“ ist kein Zeitraum ({e}); erlaubt: z. B. 2025, 2. Halbjahr 2025, 31.12.2025"),
-                &format!("\"{text}\" is not a period ({e}); allowed: e.g. 2025, 2. Halbjahr 2025, 31.12.2025"),
-            );
+            let msg = edit::period_error(report.lang, &text, &e);
             report.error(sheet, r.index, col, msg);
             None
         }

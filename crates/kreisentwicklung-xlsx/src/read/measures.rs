@@ -84,7 +84,6 @@ impl Sheet for Measures {
 
 /// Applies the edited cells of one row to a measure.
 fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t: &mut Measure) {
-    let (sheet, path) = (at.sheet, at.path);
     let c = ctx.c;
     edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
     edit::opt_text(
@@ -188,23 +187,17 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         w.priority,
         &mut t.priority,
     );
-    if let Some((text, col)) = edit::column_text(r, "period") {
-        let shown = w.period.as_ref().map(|p| ctx.period(p)).unwrap_or_default();
-        if text != shown.trim() {
-            match parse_period(&text) {
-                Ok(p) => report.set(
-                    sheet,
-                    r.index,
-                    col,
-                    at_path(path, "period"),
-                    &w.period,
-                    p,
-                    &mut t.period,
-                ),
-                Err(msg) => report.error(sheet, r.index, col, msg(report.lang)),
-            }
-        }
-    }
+    let period = w.period.as_ref();
+    edit::period(
+        report,
+        at,
+        r,
+        ctx,
+        "period",
+        "period",
+        period,
+        &mut t.period,
+    );
     status(report, at, r, w, t);
     costs(report, at, r, ctx, w, t);
     let ind_text = join(w.indicators.iter().map(|x| ctx.indicator_ref(x)));
@@ -229,27 +222,6 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
 
 fn at_path(path: &str, field: &str) -> String {
     format!("{path}.{field}")
-}
-
-/// A period as written ("2. Halbjahr 2025", "2025–2027"); empty for none.
-fn parse_period(
-    text: &str,
-) -> Result<
-    Option<kreisentwicklung_core::Period>,
-    impl Fn(kreisentwicklung_core::Language) -> String + '_,
-> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse().map(Some).map_err(move |e: kreisentwicklung_core::PeriodParseError| {
-        move |lang| {
-            tr(
-                lang,
-                &format!("„{text}“ ist kein Zeitraum ({e}); erlaubt: z. B. 2025, 2. Halbjahr 2025, 2025–2027, 01.03.2025–30.06.2026"),
-                &format!("\"{text}\" is not a period ({e}); allowed: e.g. 2025, 2. Halbjahr 2025, 2025–2027"),
-            )
-        }
-    })
 }
 
 /// Status and Letzte Aktualisierung: a new status with a newer date is a
