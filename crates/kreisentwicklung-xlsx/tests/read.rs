@@ -411,3 +411,256 @@ fn bad_cells_are_all_reported_with_sheet_cell_and_what_is_allowed() {
     assert_eq!(problems[2].row, Some(14));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Runs `scripts/edit_sheets.py MODE` on Helmstedt's workbook (goal system,
+/// events, actors, resolutions, documents); returns the edited workbook and
+/// the cells the script edited.
+fn edit_sheets(mode: &str) -> Option<(Concept, Vec<u8>, serde_json::Value)> {
+    if !have(
+        "python3 with openpyxl",
+        "python3",
+        &["-c", "import openpyxl"],
+    ) {
+        return None;
+    }
+    let (_, c) = example("helmstedt");
+    let dir = temp_dir(&format!("sheets-{mode}"));
+    let (src, dst) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
+    std::fs::write(&src, export(&c, &ExportOptions::default())).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/edit_sheets.py");
+    let out = std::process::Command::new("python3")
+        .args([script, mode, src.to_str().unwrap(), dst.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cells = serde_json::from_slice(&out.stdout).unwrap();
+    let bytes = std::fs::read(&dst).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    Some((c, bytes, cells))
+}
+
+#[test]
+fn edits_and_new_rows_of_the_other_sheets_come_back_as_changes() {
+    use kreisentwicklung_core::{ActorKind, Consultation, ConsultationRole, Date, DocumentKind};
+    use kreisentwicklung_core::{EventKind, Id, Outcome, ParticipantCount, Period};
+    let Some((c, bytes, cells)) = edit_sheets("good") else {
+        return;
+    };
+    let at = |sheet: &str, key: &str| format!("{sheet}!{}", cells[key].as_str().unwrap());
+    let imported = read::read_onto(&bytes, &c).unwrap_or_else(|e| panic!("{e}"));
+    // The first row of Beteiligung is the earliest event.
+    let first_event = c
+        .events
+        .iter()
+        .filter(|e| e.period.is_some())
+        .min_by(|a, b| a.period.cmp(&b.period))
+        .unwrap();
+    let got: Vec<String> = imported.changes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            format!("goals[uz1-1].priority: — → high ({})", at("Zielsystem", "goal_priority")),
+            format!("goals[uz2-1].parent: oz2 → oz1 ({})", at("Zielsystem", "goal_parent")),
+            format!(
+                "goals[4]: — → neu: Der Landkreis Helmstedt ist klimaneutral ({})",
+                at("Zielsystem", "goal_new")
+            ),
+            format!(
+                "events[{}].participantCount: — → 40 ({})",
+                first_event.id,
+                at("Beteiligung", "event_count")
+            ),
+            format!(
+                "events[workshop-2018-03-05].location: — → Kreishaus Helmstedt ({})",
+                at("Beteiligung", "event_location")
+            ),
+            format!(
+                "events[zukunftswerkstatt-mobilitaet]: — → neu: Zukunftswerkstatt Mobilität ({})",
+                at("Beteiligung", "event_new")
+            ),
+            format!(
+                "actors[landrat].function: Landrat → Landrat des Landkreises Helmstedt ({})",
+                at("Akteure", "actor_function")
+            ),
+            format!(
+                "actors[regionalmanagement-helmstedt]: — → neu: Regionalmanagement Helmstedt ({})",
+                at("Akteure", "actor_new")
+            ),
+            format!(
+                "resolutions[leitbild-ziele-2018].consultations[2].votes.yes: — → 40 ({})",
+                at("Beschlüsse", "votes_yes")
+            ),
+            format!(
+                "resolutions[leitbild-ziele-2018].consultations[2].votes.no: — → 3 ({})",
+                at("Beschlüsse", "votes_no")
+            ),
+            format!(
+                "resolutions[prozessbegleitung-2023].consultations[1]: — → neu: Kreistag (Entscheidung) ({})",
+                at("Beschlüsse", "step_new")
+            ),
+            format!("documents[anlage-1].date: — → 2018 ({})", at("Dokumente", "doc_date")),
+            format!(
+                "documents[fortschrittsbericht-2026]: — → neu: Fortschrittsbericht 2026 ({})",
+                at("Dokumente", "doc_new")
+            ),
+        ]
+    );
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+
+    // The concept took exactly these edits.
+    let mut want = c.clone();
+    let goal = |w: &mut Concept, id: &str| w.goals.iter().position(|g| g.id == id).unwrap();
+    let g = goal(&mut want, "uz1-1");
+    want.goals[g].priority = Some(kreisentwicklung_core::Priority::High);
+    let g = goal(&mut want, "uz2-1");
+    want.goals[g].parent = Some(Id::new("oz1"));
+    want.goals.push(
+        kreisentwicklung_core::Goal::new("4", 1, "Der Landkreis Helmstedt ist klimaneutral")
+            .with_number("4"),
+    );
+    let e = want
+        .events
+        .iter()
+        .position(|e| e.id == first_event.id)
+        .unwrap();
+    want.events[e].participant_count = Some(ParticipantCount {
+        value: 40,
+        approximate: false,
+        text: None,
+    });
+    let e = want
+        .events
+        .iter()
+        .position(|e| e.id == "workshop-2018-03-05")
+        .unwrap();
+    want.events[e].location = Some("Kreishaus Helmstedt".into());
+    want.events.push(
+        kreisentwicklung_core::Event::new(
+            "zukunftswerkstatt-mobilitaet",
+            EventKind::FutureWorkshop,
+        )
+        .with_period("15.09.2026".parse::<Period>().unwrap()),
+    );
+    let last = want.events.len() - 1;
+    want.events[last].title = Some("Zukunftswerkstatt Mobilität".into());
+    let a = want.actors.iter().position(|a| a.id == "landrat").unwrap();
+    want.actors[a].function = Some("Landrat des Landkreises Helmstedt".into());
+    let administration = c
+        .actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Administration)
+        .unwrap();
+    want.actors.push(
+        kreisentwicklung_core::Actor::new(
+            "regionalmanagement-helmstedt",
+            ActorKind::AdministrativeUnit,
+            "Regionalmanagement Helmstedt",
+        )
+        .with_organization(administration.id.clone()),
+    );
+    let r = want
+        .resolutions
+        .iter()
+        .position(|r| r.id == "leitbild-ziele-2018")
+        .unwrap();
+    let votes = want.resolutions[r].consultations[2]
+        .votes
+        .unwrap_or_default();
+    want.resolutions[r].consultations[2].votes = Some(votes.with_yes(40).with_no(3));
+    let r = want
+        .resolutions
+        .iter()
+        .position(|r| r.id == "prozessbegleitung-2023")
+        .unwrap();
+    want.resolutions[r].consultations.push(
+        Consultation::new("kreistag", ConsultationRole::Decide)
+            .on(Date::from_ymd(2023, 3, 15).unwrap())
+            .with_outcome(Outcome::Adopted),
+    );
+    let d = want
+        .documents
+        .iter()
+        .position(|d| d.id == "anlage-1")
+        .unwrap();
+    want.documents[d].date = Some("2018".parse().unwrap());
+    want.documents.push(
+        kreisentwicklung_core::Document::new(
+            "fortschrittsbericht-2026",
+            DocumentKind::FinalReport,
+            "Fortschrittsbericht 2026",
+        )
+        .with_date("2026".parse().unwrap()),
+    );
+    assert_eq!(imported.concept, want);
+}
+
+#[test]
+fn bad_values_in_the_other_sheets_are_all_reported() {
+    let Some((_, bytes, cells)) = edit_sheets("bad") else {
+        return;
+    };
+    let at = |sheet: &str, key: &str| format!("{sheet}!{}", cells[key].as_str().unwrap());
+    let e = read::read(&bytes).unwrap_err();
+    let ReadError::Cells(problems) = &e else {
+        panic!("{e}")
+    };
+    fn allowed<T: CodeList>() -> String {
+        T::ALL
+            .iter()
+            .map(|c| c.label(kreisentwicklung_core::Language::De))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}: „1.1“ liegt unter diesem Ziel (oder ist es selbst): ein Ziel kann nicht sich selbst untergeordnet werden",
+                at("Zielsystem", "goal_cycle")
+            ),
+            format!(
+                "{}: „9.9“ ist kein Ziel dieses Konzepts; erlaubt: die Nr. oder der Titel eines Ziels, leer für ein oberstes Ziel",
+                at("Zielsystem", "goal_unknown")
+            ),
+            format!(
+                "{}: „Kaffeekranz“ ist kein Beteiligungsformat; erlaubt: {}",
+                at("Beteiligung", "event_kind"),
+                allowed::<kreisentwicklung_core::EventKind>()
+            ),
+            format!(
+                "{}: „irgendwann“ ist kein Zeitraum; erlaubt: z. B. 2025, 2. Halbjahr 2025, Mai bis August 2017, 2025–2027, 01.03.2025–30.06.2026 (oder „nach Bedarf“)",
+                at("Beteiligung", "event_period")
+            ),
+            format!(
+                "{}: „viele“ ist keine Zahl; erlaubt: z. B. 1.234,56 oder 1.234,56 € oder 45 %",
+                at("Akteure", "actor_count")
+            ),
+            format!(
+                "{}: darf nicht leer sein; erlaubt: {}",
+                at("Akteure", "actor_new_kind"),
+                allowed::<kreisentwicklung_core::ActorKind>()
+            ),
+            format!(
+                "{}: „vertagt?“ ist kein Ergebnis; erlaubt: {}",
+                at("Beschlüsse", "outcome"),
+                allowed::<kreisentwicklung_core::Outcome>()
+            ),
+            format!(
+                "{}: „32.13.2023“ ist kein Datum; erlaubt: TT.MM.JJJJ, z. B. 01.02.2024",
+                at("Beschlüsse", "date")
+            ),
+            format!(
+                "{}: „Flugblatt“ ist keine Dokumentart; erlaubt: {}",
+                at("Dokumente", "doc_kind"),
+                allowed::<kreisentwicklung_core::DocumentKind>()
+            ),
+        ]
+    );
+    // Rows as Excel shows them.
+    assert_eq!(problems[0].row, Some(2));
+}

@@ -239,7 +239,8 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// What a code list is called in messages.
+/// What a code list is called in messages: German with its negative
+/// article ("keine Priorität"), English without.
 pub(crate) trait Named: CodeList {
     const DE: &'static str;
     const EN: &'static str;
@@ -255,10 +256,17 @@ macro_rules! named {
 }
 
 named! {
-    kreisentwicklung_core::MeasureStatus, "Umsetzungsstand", "status";
-    kreisentwicklung_core::Priority, "Priorität", "priority";
-    kreisentwicklung_core::TimeHorizon, "Zeithorizont", "time horizon";
-    kreisentwicklung_core::CountyRole, "Rolle des Kreises", "county role";
+    kreisentwicklung_core::MeasureStatus, "kein Umsetzungsstand", "status";
+    kreisentwicklung_core::Priority, "keine Priorität", "priority";
+    kreisentwicklung_core::TimeHorizon, "kein Zeithorizont", "time horizon";
+    kreisentwicklung_core::CountyRole, "keine Rolle des Kreises", "county role";
+    kreisentwicklung_core::Direction, "keine Richtung", "direction";
+    kreisentwicklung_core::ActorKind, "keine Art von Akteur", "kind of actor";
+    kreisentwicklung_core::DocumentKind, "keine Dokumentart", "kind of document";
+    kreisentwicklung_core::EventKind, "kein Beteiligungsformat", "kind of event";
+    kreisentwicklung_core::ResolutionKind, "keine Beschlussart", "kind of resolution";
+    kreisentwicklung_core::ConsultationRole, "keine Rolle im Verfahren", "role in the procedure";
+    kreisentwicklung_core::Outcome, "kein Ergebnis", "outcome";
 }
 
 /// A coded value by its German or English label or its code, ignoring
@@ -280,7 +288,7 @@ pub(crate) fn code<T: Named>(value: &Value, lang: Language) -> Result<Option<T>,
     let allowed: Vec<&str> = T::ALL.iter().map(|c| c.label(lang)).collect();
     Err(tr(
         lang,
-        &format!("„{t}“ ist kein {}; erlaubt: {}", T::DE, allowed.join(", ")),
+        &format!("„{t}“ ist {}; erlaubt: {}", T::DE, allowed.join(", ")),
         &format!(
             "\"{t}\" is not a {}; allowed: {}",
             T::EN,

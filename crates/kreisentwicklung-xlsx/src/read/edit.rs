@@ -1,11 +1,12 @@
 //! Edits of single cells, shared by the tables: text, coded values,
 //! numbers, and references by what the sheet shows of their target.
 
-use kreisentwicklung_core::{Id, Text};
+use kreisentwicklung_core::{Concept, Date, Id, Language, Period, PeriodParseError, Text};
 
 use super::cells::{self, Named, Value};
 use super::table::Row;
 use super::Report;
+use crate::ctx::Ctx;
 
 /// Where edits of one item go: the sheet and the item's path.
 pub(crate) struct At<'a> {
@@ -15,7 +16,8 @@ pub(crate) struct At<'a> {
 }
 
 impl At<'_> {
-    fn path(&self, field: &str) -> String {
+    /// The path of one field of the item.
+    pub(crate) fn path(&self, field: &str) -> String {
         format!("{}.{field}", self.path)
     }
 }
@@ -194,4 +196,217 @@ pub(crate) fn refs(
         ids,
         target,
     );
+}
+
+/// A coded value that must be there: an empty cell is an error.
+pub(crate) fn required_code<T: Named + serde::Serialize>(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    key: &str,
+    field: &str,
+    written: T,
+    target: &mut T,
+) {
+    let Some((value, col)) = cell_or_empty(r, key) else {
+        return;
+    };
+    match cells::code::<T>(&value, report.lang) {
+        Ok(Some(new)) => report.set(at.sheet, at.row, col, at.path(field), &written, new, target),
+        Ok(None) => {
+            let allowed: Vec<&str> = T::ALL.iter().map(|c| c.label(report.lang)).collect();
+            let msg = cells::tr(
+                report.lang,
+                &format!("darf nicht leer sein; erlaubt: {}", allowed.join(", ")),
+                &format!("must not be empty; allowed: {}", allowed.join(", ")),
+            );
+            report.error(at.sheet, at.row, col, msg);
+        }
+        Err(msg) => report.error(at.sheet, at.row, col, msg),
+    }
+}
+
+/// An optional plain string (an agenda item, a web address).
+pub(crate) fn opt_string(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    key: &str,
+    field: &str,
+    written: Option<&str>,
+    target: &mut Option<String>,
+) {
+    let Some((new, col)) = column_text(r, key) else {
+        return;
+    };
+    let written = written
+        .map(|w| w.trim().to_owned())
+        .filter(|w| !w.is_empty());
+    let new = (!new.is_empty()).then_some(new);
+    report.set(at.sheet, at.row, col, at.path(field), &written, new, target);
+}
+
+/// An optional count (a whole number, not negative).
+pub(crate) fn count(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    key: &str,
+    field: &str,
+    written: Option<u32>,
+    target: &mut Option<u32>,
+) {
+    let Some((value, col)) = cell_or_empty(r, key) else {
+        return;
+    };
+    match cells::number(&value, report.lang) {
+        Ok(None) => report.set(
+            at.sheet,
+            at.row,
+            col,
+            at.path(field),
+            &written,
+            None,
+            target,
+        ),
+        Ok(Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => report.set(
+            at.sheet,
+            at.row,
+            col,
+            at.path(field),
+            &written,
+            Some(n as u32),
+            target,
+        ),
+        Ok(Some(_)) => {
+            let msg = cells::tr(
+                report.lang,
+                &format!(
+                    "„{}“ ist keine Anzahl; erlaubt: eine ganze Zahl ab 0",
+                    cells::text(&value)
+                ),
+                &format!(
+                    "\"{}\" is not a count; allowed: a whole number from 0",
+                    cells::text(&value)
+                ),
+            );
+            report.error(at.sheet, at.row, col, msg);
+        }
+        Err(msg) => report.error(at.sheet, at.row, col, msg),
+    }
+}
+
+/// An optional day (a date cell or `01.02.2024`).
+pub(crate) fn date(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    key: &str,
+    field: &str,
+    written: Option<Date>,
+    target: &mut Option<Date>,
+) {
+    let Some((value, col)) = cell_or_empty(r, key) else {
+        return;
+    };
+    match cells::date(&value, report.lang) {
+        Ok(new) => report.set(at.sheet, at.row, col, at.path(field), &written, new, target),
+        Err(msg) => report.error(at.sheet, at.row, col, msg),
+    }
+}
+
+/// An optional period shown as text in the workbook's language.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn period(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    ctx: &Ctx<'_>,
+    key: &str,
+    field: &str,
+    written: Option<&Period>,
+    target: &mut Option<Period>,
+) {
+    let Some((text, col)) = column_text(r, key) else {
+        return;
+    };
+    let shown = written.map(|p| ctx.period(p)).unwrap_or_default();
+    if text == shown.trim() {
+        return;
+    }
+    match parse_period(&text) {
+        Ok(new) if new.as_ref() == written || new == *target => {}
+        Ok(new) => {
+            // Periods as written ("Mai bis August 2017"), not as JSON.
+            let show =
+                |p: &Option<Period>| p.as_ref().map_or_else(|| "—".to_owned(), Period::to_string);
+            report.note(
+                at.sheet,
+                at.row,
+                col,
+                at.path(field),
+                show(target),
+                show(&new),
+            );
+            *target = new;
+        }
+        Err(e) => report.error(at.sheet, at.row, col, period_error(report.lang, &text, &e)),
+    }
+}
+
+/// A period as typed; empty for none.
+pub(crate) fn parse_period(text: &str) -> Result<Option<Period>, PeriodParseError> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse().map(Some)
+}
+
+/// What is wrong with a period and what is allowed.
+pub(crate) fn period_error(lang: Language, text: &str, e: &PeriodParseError) -> String {
+    cells::tr(
+        lang,
+        &format!("„{text}“ ist kein Zeitraum; erlaubt: z. B. 2025, 2. Halbjahr 2025, Mai bis August 2017, 2025–2027, 01.03.2025–30.06.2026"),
+        &format!("\"{text}\" is not a period ({e}); allowed: e.g. 2025, 2. Halbjahr 2025, 2025–2027"),
+    )
+}
+
+/// An actor by the name the sheets show, or its id.
+pub(crate) fn actor(c: &Concept, name: &str) -> Option<Id> {
+    c.actors
+        .iter()
+        .find(|a| a.name.text.trim() == name)
+        .or_else(|| c.actors.iter().find(|a| a.id.as_str() == name))
+        .map(|a| a.id.clone())
+}
+
+/// One reference (a lead, an organisation): like [`refs`] with one part.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn one_ref(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    key: &str,
+    field: &str,
+    written_text: &str,
+    what: (&str, &str),
+    resolve: impl Fn(&str) -> Option<Id>,
+    target: &mut Option<Id>,
+) {
+    let mut list: Vec<Id> = target.iter().cloned().collect();
+    refs(
+        report,
+        at,
+        r,
+        key,
+        field,
+        '\u{0}',
+        written_text,
+        what,
+        resolve,
+        &mut list,
+    );
+    if list.len() <= 1 {
+        *target = list.into_iter().next();
+    }
 }

@@ -1,110 +1,186 @@
-//! Zielsystem read back: goal titles and priorities.
+//! Zielsystem read back: goal titles, priorities and, when the sheet has
+//! the column, the parent goal (a changed parent moves the goal and its
+//! sub-goals in the tree); rows added below the table become new goals.
 
-use std::collections::HashMap;
-use std::io::{Read, Seek};
-
-use calamine::Xlsx;
-use kreisentwicklung_core::{Concept, Id, Priority};
+use kreisentwicklung_core::{Concept, Goal, Id, Priority};
 
 use super::cells::tr;
 use super::edit::{self, At};
-use super::table::{self, Spec};
-use super::{Limits, Problem, Report};
+use super::items::{numbered_rows, Sheet, Written};
+use super::table::{Row, Spec};
+use super::Report;
 use crate::ctx::Ctx;
 
-static SPEC: Spec = Spec {
-    read: &[
-        ("number", "Nr.", "No."),
-        ("title", "Ziel", "Goal"),
-        ("priority", "Priorität", "Priority"),
-    ],
-    shown: &[
-        ("Ebene", "Level"),
-        ("Handlungsfeld", "Field of action"),
-        ("Schwerpunkte", "Focus areas"),
-        ("Beschreibung", "Description"),
-        ("Indikatoren", "Indicators"),
-        ("Anzahl Maßnahmen", "Number of measures"),
-        ("Ampel", "Traffic light"),
-    ],
-};
+/// The goals in tree order, one row each, matched by number.
+pub(crate) struct Goals;
 
-/// Reads the Zielsystem sheet into `target`. The sheet lists the goals in
-/// tree order, so rows are matched by their number (or, without one, by
-/// their position in that order).
-pub(crate) fn apply<RS: Read + Seek>(
-    book: &mut Xlsx<RS>,
-    sheet: &str,
-    ctx: &Ctx<'_>,
-    target: &mut Concept,
-    limits: &Limits,
-    report: &mut Report,
-) -> Result<(), Problem> {
-    let written = ctx.c;
-    let order: Vec<usize> = crate::sheets::goals::tree_order(written)
-        .into_iter()
-        .map(|(i, _)| i)
-        .collect();
-    let by_number: HashMap<&str, usize> = written
-        .goals
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| g.number.as_deref().map(|n| (n.trim(), i)))
-        .collect();
-    let target_index: HashMap<Id, usize> = target
-        .goals
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.id.clone(), i))
-        .collect();
-    table::read(book, sheet, &SPEC, limits, report, |r, report| {
-        let number = r.text("number").map(|(t, _)| t).unwrap_or_default();
-        let by_position = order
-            .get(r.position)
-            .copied()
-            .filter(|&i| written.goals[i].number.as_deref().unwrap_or("").trim() == number);
-        let Some(i) = by_position.or_else(|| by_number.get(number.as_str()).copied()) else {
-            report.warnings.push(Problem::cell(
-                sheet,
-                r.index,
-                r.column("number").unwrap_or(0),
-                tr(
-                    report.lang,
-                    "neue Zeile im Zielsystem: neue Ziele bitte in der JSON-Datei anlegen; Zeile nicht gelesen",
-                    "new row in the goal system: add new goals in the JSON file; row ignored",
-                ),
-            ));
-            return;
-        };
-        let w = &written.goals[i];
-        let Some(&ti) = target_index.get(&w.id) else {
-            return;
-        };
-        let t = &mut target.goals[ti];
-        let path = format!("goals[{}]", t.id);
-        let at = At {
-            sheet,
-            row: r.index,
-            path: &path,
-        };
-        edit::title(
-            report,
-            &at,
-            r,
-            "title",
-            "title",
-            &w.title.text,
-            &mut t.title,
-        );
+impl Sheet for Goals {
+    type Item = Goal;
+    const SPEC: Spec = Spec {
+        read: &[
+            ("number", "Nr.", "No."),
+            ("title", "Ziel", "Goal"),
+            ("priority", "Priorität", "Priority"),
+            ("parent", "Übergeordnetes Ziel", "Parent goal"),
+        ],
+        shown: &[
+            ("Ebene", "Level"),
+            ("Handlungsfeld", "Field of action"),
+            ("Schwerpunkte", "Focus areas"),
+            ("Beschreibung", "Description"),
+            ("Indikatoren", "Indicators"),
+            ("Anzahl Maßnahmen", "Number of measures"),
+            ("Ampel", "Traffic light"),
+        ],
+    };
+    const PATH: &'static str = "goals";
+    const KEY: &'static str = "number";
+    const TITLE: &'static str = "title";
+    const NUMBERED: bool = true;
+    const WHAT: (&'static str, &'static str) = ("Ziel", "goal");
+
+    fn items(c: &Concept) -> &Vec<Goal> {
+        &c.goals
+    }
+    fn items_mut(c: &mut Concept) -> &mut Vec<Goal> {
+        &mut c.goals
+    }
+    fn id(item: &Goal) -> &Id {
+        &item.id
+    }
+    fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
+        let goals = &ctx.c.goals;
+        let order = crate::sheets::goals::tree_order(ctx.c);
+        let mut rows = numbered_rows(order.iter().map(|&(i, _)| goals[i].number.as_deref()));
+        for (row, (i, _)) in rows.iter_mut().zip(order) {
+            row.item = i;
+        }
+        rows
+    }
+    fn blank(id: Id, key: &str) -> Goal {
+        Goal::new(id, 1, "").with_number(key)
+    }
+    fn edit(
+        report: &mut Report,
+        at: &At<'_>,
+        r: &Row,
+        ctx: &Ctx<'_>,
+        _part: Option<usize>,
+        w: &Goal,
+        items: &mut [Goal],
+        i: usize,
+    ) {
+        let t = &mut items[i];
+        edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
         edit::code::<Priority>(
             report,
-            &at,
+            at,
             r,
             "priority",
             "priority",
             w.priority,
             &mut t.priority,
         );
-    })?;
-    Ok(())
+        parent(report, at, r, ctx, w, items, i);
+    }
+}
+
+/// Übergeordnetes Ziel: by number, id or title; a parent that does not
+/// exist or that would put the goal below itself is an error.
+fn parent(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    ctx: &Ctx<'_>,
+    w: &Goal,
+    items: &mut [Goal],
+    i: usize,
+) {
+    let Some((text, col)) = edit::column_text(r, "parent") else {
+        return;
+    };
+    let shown = w
+        .parent
+        .as_ref()
+        .map(|p| ctx.goal_ref(p))
+        .unwrap_or_default();
+    if text == shown.trim() {
+        return;
+    }
+    let lang = report.lang;
+    let new = if text.is_empty() {
+        None
+    } else {
+        let found = items
+            .iter()
+            .find(|g| g.number.as_deref().map(str::trim) == Some(&text) || g.id.as_str() == text)
+            .or_else(|| items.iter().find(|g| g.title.text.trim() == text));
+        match found {
+            Some(g) => Some(g.id.clone()),
+            None => {
+                let msg = tr(
+                    lang,
+                    &format!("„{text}“ ist kein Ziel dieses Konzepts; erlaubt: die Nr. oder der Titel eines Ziels, leer für ein oberstes Ziel"),
+                    &format!("\"{text}\" is not a goal of this concept; allowed: a goal's number or title, empty for a top-level goal"),
+                );
+                report.error(at.sheet, at.row, col, msg);
+                return;
+            }
+        }
+    };
+    // Walk up from the new parent: meeting the goal itself is a cycle.
+    let id = items[i].id.clone();
+    let mut up = new.clone();
+    let mut steps = 0;
+    while let Some(p) = up {
+        if p == id || steps > items.len() {
+            let msg = tr(
+                lang,
+                &format!("„{text}“ liegt unter diesem Ziel (oder ist es selbst): ein Ziel kann nicht sich selbst untergeordnet werden"),
+                &format!("\"{text}\" is below this goal (or is the goal itself): a goal cannot be placed below itself"),
+            );
+            report.error(at.sheet, at.row, col, msg);
+            return;
+        }
+        up = items
+            .iter()
+            .find(|g| g.id == p)
+            .and_then(|g| g.parent.clone());
+        steps += 1;
+    }
+    let old = items[i].parent.clone();
+    report.set(
+        at.sheet,
+        at.row,
+        col,
+        format!("{}.parent", at.path),
+        &w.parent,
+        new,
+        &mut items[i].parent,
+    );
+    if items[i].parent != old {
+        relevel(items, i);
+    }
+}
+
+/// Gives a moved goal the level below its parent, and its sub-goals the
+/// levels below it.
+fn relevel(items: &mut [Goal], i: usize) {
+    let level = match &items[i].parent {
+        Some(p) => items.iter().find(|g| &g.id == p).map_or(1, |g| g.level + 1),
+        None => 1,
+    };
+    items[i].level = level;
+    let mut stack = vec![(items[i].id.clone(), level)];
+    let mut guard = 0;
+    while let Some((id, level)) = stack.pop() {
+        guard += 1;
+        if guard > items.len() {
+            break;
+        }
+        for g in items.iter_mut().filter(|g| g.parent.as_ref() == Some(&id)) {
+            g.level = level + 1;
+            stack.push((g.id.clone(), level + 1));
+        }
+    }
 }

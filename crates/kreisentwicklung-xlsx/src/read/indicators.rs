@@ -1,23 +1,21 @@
 //! Indikatoren read back: names, units, sources, the final target and new
 //! observations.
 
-use std::collections::HashMap;
-use std::io::{Read, Seek};
-
-use calamine::Xlsx;
-use kreisentwicklung_core::{Concept, Id, Indicator, Observation, Period, Target};
+use kreisentwicklung_core::{Concept, Direction, Id, Indicator, Observation, Period, Target};
 
 use super::cells::{self, tr};
 use super::edit::{self, At};
-use super::table::{self, Row, Spec};
-use super::{Limits, Problem, Report};
+use super::items::{numbered_rows, Sheet, Written};
+use super::table::{Row, Spec};
+use super::Report;
 use crate::ctx::Ctx;
 
-static SPEC: Spec = Spec {
+const SPEC: Spec = Spec {
     read: &[
         ("number", "Nr.", "No."),
         ("name", "Indikator", "Indicator"),
         ("unit", "Einheit", "Unit"),
+        ("direction", "Richtung", "Direction"),
         ("target", "Zielwert", "Target"),
         ("targetDue", "Zieltermin", "Target due"),
         ("latest", "Letzter Wert", "Latest value"),
@@ -26,7 +24,6 @@ static SPEC: Spec = Spec {
         ("description", "Beschreibung", "Description"),
     ],
     shown: &[
-        ("Richtung", "Direction"),
         ("Ausgangswert", "Baseline"),
         ("Stand Ausgangswert", "Baseline period"),
         ("Datum", "Latest date"),
@@ -38,79 +35,76 @@ static SPEC: Spec = Spec {
     ],
 };
 
-/// Reads the Indikatoren table into `target` (the values over time below
-/// it are a chart's data and are not read).
-pub(crate) fn apply<RS: Read + Seek>(
-    book: &mut Xlsx<RS>,
-    sheet: &str,
-    ctx: &Ctx<'_>,
-    target: &mut Concept,
-    limits: &Limits,
-    report: &mut Report,
-) -> Result<(), Problem> {
-    let written = ctx.c;
-    let by_number: HashMap<&str, usize> = written
-        .indicators
-        .iter()
-        .enumerate()
-        .filter_map(|(i, x)| x.number.as_deref().map(|n| (n.trim(), i)))
-        .collect();
-    let target_index: HashMap<Id, usize> = target
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.clone(), i))
-        .collect();
-    table::read(book, sheet, &SPEC, limits, report, |r, report| {
-        let number = r.text("number").map(|(t, _)| t).unwrap_or_default();
-        let by_position = written
-            .indicators
-            .get(r.position)
-            .filter(|x| x.number.as_deref().unwrap_or("").trim() == number)
-            .map(|_| r.position);
-        let Some(i) = by_position.or_else(|| by_number.get(number.as_str()).copied()) else {
-            report.warnings.push(Problem::cell(
-                sheet,
-                r.index,
-                r.column("number").unwrap_or(0),
-                tr(
-                    report.lang,
-                    "neue Zeile bei den Indikatoren: neue Indikatoren bitte in der JSON-Datei anlegen; Zeile nicht gelesen",
-                    "new row in the indicators: add new indicators in the JSON file; row ignored",
-                ),
-            ));
-            return;
-        };
-        let w = &written.indicators[i];
-        if let Some(&ti) = target_index.get(&w.id) {
-            edit(report, sheet, r, ctx, w, &mut target.indicators[ti]);
-        }
-    })?;
-    Ok(())
+/// The Indikatoren table (the values over time below it are a chart's data
+/// and are not read), one row per indicator, matched by number.
+pub(crate) struct Indicators;
+
+impl Sheet for Indicators {
+    type Item = Indicator;
+    const SPEC: Spec = SPEC;
+    const PATH: &'static str = "indicators";
+    const KEY: &'static str = "number";
+    const TITLE: &'static str = "name";
+    const NUMBERED: bool = true;
+    const WHAT: (&'static str, &'static str) = ("Indikator", "indicator");
+
+    fn items(c: &Concept) -> &Vec<Indicator> {
+        &c.indicators
+    }
+    fn items_mut(c: &mut Concept) -> &mut Vec<Indicator> {
+        &mut c.indicators
+    }
+    fn id(item: &Indicator) -> &Id {
+        &item.id
+    }
+    fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
+        numbered_rows(ctx.c.indicators.iter().map(|x| x.number.as_deref()))
+    }
+    fn blank(id: Id, key: &str) -> Indicator {
+        let mut x = Indicator::new(id, "", "", Direction::HigherIsBetter);
+        x.number = Some(key.to_owned());
+        x
+    }
+    fn edit(
+        report: &mut Report,
+        at: &At<'_>,
+        r: &Row,
+        ctx: &Ctx<'_>,
+        _part: Option<usize>,
+        w: &Indicator,
+        items: &mut [Indicator],
+        i: usize,
+    ) {
+        edit(report, at, r, ctx, w, &mut items[i]);
+    }
 }
 
 fn edit(
     report: &mut Report,
-    sheet: &str,
+    at: &At<'_>,
     r: &Row,
     ctx: &Ctx<'_>,
     w: &Indicator,
     t: &mut Indicator,
 ) {
-    let path = format!("indicators[{}]", t.id);
-    let at = At {
-        sheet,
-        row: r.index,
-        path: &path,
-    };
-    edit::title(report, &at, r, "name", "name", &w.name.text, &mut t.name);
-    edit::string(report, &at, r, "unit", "unit", &w.unit, &mut t.unit);
+    let (sheet, path) = (at.sheet, at.path);
+    edit::title(report, at, r, "name", "name", &w.name.text, &mut t.name);
+    edit::string(report, at, r, "unit", "unit", &w.unit, &mut t.unit);
+    edit::required_code::<Direction>(
+        report,
+        at,
+        r,
+        "direction",
+        "direction",
+        w.direction,
+        &mut t.direction,
+    );
     let source = w.source.as_ref().map(|s| s.text.as_str());
-    edit::opt_text(report, &at, r, "source", "source", source, &mut t.source);
+    edit::opt_text(report, at, r, "source", "source", source, &mut t.source);
     let description = w.description.as_ref().map(|s| s.text.as_str());
     edit::opt_text(
         report,
-        &at,
+        at,
         r,
         "description",
         "description",
@@ -275,11 +269,7 @@ fn period(
     match text.parse::<Period>() {
         Ok(p) => Some((Some(p), col)),
         Err(e) => {
-            let msg = tr(
-                report.lang,
-                &format!("„{text}“ ist kein Zeitraum ({e}); erlaubt: z. B. 2025, 2. Halbjahr 2025, 31.12.2025"),
-                &format!("\"{text}\" is not a period ({e}); allowed: e.g. 2025, 2. Halbjahr 2025, 31.12.2025"),
-            );
+            let msg = edit::period_error(report.lang, &text, &e);
             report.error(sheet, r.index, col, msg);
             None
         }

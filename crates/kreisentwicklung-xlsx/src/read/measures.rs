@@ -1,10 +1,6 @@
 //! Maßnahmen read back: edits of measures, and new measures in rows added
 //! below the table.
 
-use std::collections::{HashMap, HashSet};
-use std::io::{Read, Seek};
-
-use calamine::Xlsx;
 use kreisentwicklung_core::{
     BudgetLine, CodeList, Concept, Costs, CountyRole, Id, Measure, MeasureStatus, Priority,
     StatusUpdate, TimeHorizon,
@@ -12,11 +8,12 @@ use kreisentwicklung_core::{
 
 use super::cells::{self, tr};
 use super::edit::{self, At};
-use super::table::{self, Row, Spec};
-use super::{Limits, Problem, Report};
+use super::items::{numbered_rows, Sheet, Written};
+use super::table::{Row, Spec};
+use super::{Problem, Report};
 use crate::ctx::{join, Ctx};
 
-static SPEC: Spec = Spec {
+const SPEC: Spec = Spec {
     read: &[
         ("number", "Nr.", "No."),
         ("title", "Maßnahme", "Measure"),
@@ -44,169 +41,54 @@ static SPEC: Spec = Spec {
     ],
 };
 
-/// Reads the Maßnahmen sheet into `target`.
-pub(crate) fn apply<RS: Read + Seek>(
-    book: &mut Xlsx<RS>,
-    sheet: &str,
-    ctx: &Ctx<'_>,
-    target: &mut Concept,
-    limits: &Limits,
-    report: &mut Report,
-) -> Result<(), Problem> {
-    let written = ctx.c;
-    let by_number: HashMap<&str, usize> = written
-        .measures
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| m.number.as_deref().map(|n| (n.trim(), i)))
-        .collect();
-    let mut target_index: HashMap<Id, usize> = target
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.clone(), i))
-        .collect();
-    let mut seen: HashSet<usize> = HashSet::new();
-    let mut added: Vec<Measure> = Vec::new();
-    table::read(book, sheet, &SPEC, limits, report, |r, report| {
-        let number = r.text("number").map(|(t, _)| t).unwrap_or_default();
-        let by_position = written
-            .measures
-            .get(r.position)
-            .filter(|m| m.number.as_deref().unwrap_or("").trim() == number)
-            .map(|_| r.position);
-        let found = by_position.or_else(|| by_number.get(number.as_str()).copied());
-        match found {
-            Some(i) if !seen.insert(i) => {
-                let col = r.column("number").unwrap_or(0);
-                let msg = tr(
-                    report.lang,
-                    &format!("die Nr. „{number}“ steht schon in einer Zeile darüber"),
-                    &format!("the number \"{number}\" is already in a row above"),
-                );
-                report.error(sheet, r.index, col, msg);
-            }
-            Some(i) => {
-                let w = &written.measures[i];
-                match target_index.get(&w.id) {
-                    Some(&t) => edit(report, sheet, r, ctx, w, &mut target.measures[t]),
-                    None => report.warnings.push(Problem::cell(
-                        sheet,
-                        r.index,
-                        0,
-                        tr(
-                            report.lang,
-                            &format!("die Maßnahme „{}“ gibt es im Konzept nicht mehr; Zeile nicht gelesen", w.id),
-                            &format!("the measure \"{}\" is no longer in the concept; row ignored", w.id),
-                        ),
-                    )),
-                }
-            }
-            None => {
-                if let Some(m) = new_measure(report, sheet, r, ctx, &number, &target_index, &added)
-                {
-                    target_index.insert(m.id.clone(), usize::MAX);
-                    added.push(m);
-                }
-            }
-        }
-    })?;
-    target.measures.extend(added);
-    Ok(())
-}
+/// The Maßnahmen sheet: one row per measure, in list order.
+pub(crate) struct Measures;
 
-/// A measure from a row added below the table: its id is its number (made
-/// unique), its values are the row's cells.
-fn new_measure(
-    report: &mut Report,
-    sheet: &str,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    number: &str,
-    taken: &HashMap<Id, usize>,
-    added: &[Measure],
-) -> Option<Measure> {
-    let col = r.column("number").unwrap_or(0);
-    if number.is_empty() {
-        let msg = tr(
-            report.lang,
-            "neue Zeile ohne Nr.: eine neue Maßnahme braucht eine Nummer (aus ihr wird ihre Kennung)",
-            "new row without a number: a new measure needs one (its id is made from it)",
-        );
-        report.error(sheet, r.index, col, msg);
-        return None;
+impl Sheet for Measures {
+    type Item = Measure;
+    const SPEC: Spec = SPEC;
+    const PATH: &'static str = "measures";
+    const KEY: &'static str = "number";
+    const TITLE: &'static str = "title";
+    const NUMBERED: bool = true;
+    const WHAT: (&'static str, &'static str) = ("Maßnahme", "measure");
+
+    fn items(c: &Concept) -> &Vec<Measure> {
+        &c.measures
     }
-    let id = Id::new(number);
-    if !id.is_well_formed() {
-        let msg = tr(
-            report.lang,
-            &format!("aus der Nr. „{number}“ wird keine Kennung: erlaubt sind Buchstaben, Ziffern, „.“, „-“ und „_“"),
-            &format!("the number \"{number}\" does not make an id: letters, digits, \".\", \"-\" and \"_\" are allowed"),
-        );
-        report.error(sheet, r.index, col, msg);
-        return None;
+    fn items_mut(c: &mut Concept) -> &mut Vec<Measure> {
+        &mut c.measures
     }
-    if taken.contains_key(&id) || added.iter().any(|m| m.id == id) {
-        let msg = tr(
-            report.lang,
-            &format!("die Nr. „{number}“ ist schon vergeben"),
-            &format!("the number \"{number}\" is already taken"),
-        );
-        report.error(sheet, r.index, col, msg);
-        return None;
+    fn id(item: &Measure) -> &Id {
+        &item.id
     }
-    let blank = Measure::new(id.clone(), "");
-    let mut m = blank.clone();
-    m.number = Some(number.to_owned());
-    let changes = report.changes.len();
-    edit(report, sheet, r, ctx, &blank, &mut m);
-    // One line for the new measure instead of one per cell.
-    report.changes.truncate(changes);
-    if m.title.text.is_empty() {
-        let msg = tr(
-            report.lang,
-            "eine neue Maßnahme braucht einen Titel",
-            "a new measure needs a title",
-        );
-        report.error(sheet, r.index, r.column("title").unwrap_or(1), msg);
-        return None;
+    fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
+        numbered_rows(ctx.c.measures.iter().map(|m| m.number.as_deref()))
     }
-    report.note(
-        sheet,
-        r.index,
-        col,
-        format!("measures[{id}]"),
-        "—".to_owned(),
-        tr(
-            report.lang,
-            &format!("neu: {}", m.title.text),
-            &format!("new: {}", m.title.text),
-        ),
-    );
-    Some(m)
+    fn blank(id: Id, key: &str) -> Measure {
+        Measure::new(id, "").with_number(key)
+    }
+    fn edit(
+        report: &mut Report,
+        at: &At<'_>,
+        r: &Row,
+        ctx: &Ctx<'_>,
+        _part: Option<usize>,
+        w: &Measure,
+        items: &mut [Measure],
+        i: usize,
+    ) {
+        edit(report, at, r, ctx, w, &mut items[i]);
+    }
 }
 
 /// Applies the edited cells of one row to a measure.
-fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t: &mut Measure) {
-    let path = format!("measures[{}]", t.id);
-    let at = At {
-        sheet,
-        row: r.index,
-        path: &path,
-    };
+fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t: &mut Measure) {
     let c = ctx.c;
-    edit::title(
-        report,
-        &at,
-        r,
-        "title",
-        "title",
-        &w.title.text,
-        &mut t.title,
-    );
+    edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
     edit::opt_text(
         report,
-        &at,
+        at,
         r,
         "description",
         "description",
@@ -221,7 +103,7 @@ fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         .join(", ");
     edit::refs(
         report,
-        &at,
+        at,
         r,
         "goals",
         "goals",
@@ -252,7 +134,7 @@ fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
     let mut lead: Vec<Id> = t.lead.iter().cloned().collect();
     edit::refs(
         report,
-        &at,
+        at,
         r,
         "lead",
         "lead",
@@ -268,7 +150,7 @@ fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
     let partners_text = join(w.partners.iter().map(|p| ctx.actor_name(p)));
     edit::refs(
         report,
-        &at,
+        at,
         r,
         "partners",
         "partners",
@@ -280,7 +162,7 @@ fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
     );
     edit::code::<CountyRole>(
         report,
-        &at,
+        at,
         r,
         "role",
         "countyRole",
@@ -289,7 +171,7 @@ fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
     );
     edit::code::<TimeHorizon>(
         report,
-        &at,
+        at,
         r,
         "horizon",
         "timeHorizon",
@@ -298,36 +180,30 @@ fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
     );
     edit::code::<Priority>(
         report,
-        &at,
+        at,
         r,
         "priority",
         "priority",
         w.priority,
         &mut t.priority,
     );
-    if let Some((text, col)) = edit::column_text(r, "period") {
-        let shown = w.period.as_ref().map(|p| ctx.period(p)).unwrap_or_default();
-        if text != shown.trim() {
-            match parse_period(&text) {
-                Ok(p) => report.set(
-                    sheet,
-                    r.index,
-                    col,
-                    at_path(&path, "period"),
-                    &w.period,
-                    p,
-                    &mut t.period,
-                ),
-                Err(msg) => report.error(sheet, r.index, col, msg(report.lang)),
-            }
-        }
-    }
-    status(report, &at, r, w, t);
-    costs(report, &at, r, ctx, w, t);
+    let period = w.period.as_ref();
+    edit::period(
+        report,
+        at,
+        r,
+        ctx,
+        "period",
+        "period",
+        period,
+        &mut t.period,
+    );
+    status(report, at, r, w, t);
+    costs(report, at, r, ctx, w, t);
     let ind_text = join(w.indicators.iter().map(|x| ctx.indicator_ref(x)));
     edit::refs(
         report,
-        &at,
+        at,
         r,
         "indicators",
         "indicators",
@@ -346,27 +222,6 @@ fn edit(report: &mut Report, sheet: &str, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
 
 fn at_path(path: &str, field: &str) -> String {
     format!("{path}.{field}")
-}
-
-/// A period as written ("2. Halbjahr 2025", "2025–2027"); empty for none.
-fn parse_period(
-    text: &str,
-) -> Result<
-    Option<kreisentwicklung_core::Period>,
-    impl Fn(kreisentwicklung_core::Language) -> String + '_,
-> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    text.parse().map(Some).map_err(move |e: kreisentwicklung_core::PeriodParseError| {
-        move |lang| {
-            tr(
-                lang,
-                &format!("„{text}“ ist kein Zeitraum ({e}); erlaubt: z. B. 2025, 2. Halbjahr 2025, 2025–2027, 01.03.2025–30.06.2026"),
-                &format!("\"{text}\" is not a period ({e}); allowed: e.g. 2025, 2. Halbjahr 2025, 2025–2027"),
-            )
-        }
-    })
 }
 
 /// Status and Letzte Aktualisierung: a new status with a newer date is a

@@ -39,13 +39,18 @@
 //! claim), no `<!DOCTYPE` or `<!ENTITY` in any XML part; tables of at most
 //! 500,000 rows. Sheets are read as a stream of cells, one row at a time.
 
+mod actors;
 mod cells;
 mod container;
+mod documents;
 mod edit;
 mod error;
 mod goals;
 mod indicators;
+mod items;
 mod measures;
+mod participation;
+mod resolutions;
 mod table;
 
 use std::fmt;
@@ -187,17 +192,42 @@ pub fn read_with(
         &Limits,
         &mut Report,
     ) -> Result<(), Problem>;
-    let tables: [(SheetId, bool, Apply<_>); 3] = [
-        (SheetId::Goals, !written.goals.is_empty(), goals::apply),
+    use items::apply as read_table;
+    let tables: [(SheetId, bool, Apply<_>); 7] = [
+        (
+            SheetId::Goals,
+            !written.goals.is_empty(),
+            read_table::<goals::Goals, _>,
+        ),
         (
             SheetId::Measures,
             !written.measures.is_empty(),
-            measures::apply,
+            read_table::<measures::Measures, _>,
         ),
         (
             SheetId::Indicators,
             !written.indicators.is_empty(),
-            indicators::apply,
+            read_table::<indicators::Indicators, _>,
+        ),
+        (
+            SheetId::Participation,
+            !written.events.is_empty(),
+            read_table::<participation::Events, _>,
+        ),
+        (
+            SheetId::Actors,
+            !written.actors.is_empty(),
+            read_table::<actors::Actors, _>,
+        ),
+        (
+            SheetId::Resolutions,
+            !written.resolutions.is_empty(),
+            read_table::<resolutions::Resolutions, _>,
+        ),
+        (
+            SheetId::Documents,
+            !written.documents.is_empty(),
+            read_table::<documents::Documents, _>,
         ),
     ];
     for (id, expected, apply) in tables {

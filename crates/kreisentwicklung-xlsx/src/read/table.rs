@@ -64,7 +64,7 @@ impl Row<'_> {
 pub(crate) fn read<RS: Read + Seek>(
     book: &mut Xlsx<RS>,
     sheet: &str,
-    spec: &'static Spec,
+    spec: &Spec,
     limits: &Limits,
     report: &mut Report,
     mut on_row: impl FnMut(&Row, &mut Report),

@@ -1,0 +1,340 @@
+//! Beschlüsse read back: title, kind, paper and text of the resolutions,
+//! and their steps through the bodies (body, role, dates, agenda item,
+//! outcome, votes, note), one row per step. A row added below the table is
+//! a new step of the resolution with its title, or else a new resolution.
+//! What a resolution adopts and its mandates are shown, not read.
+
+use kreisentwicklung_core::{
+    CodeList, Concept, Consultation, ConsultationRole, Id, Outcome, Paper, Resolution,
+    ResolutionKind, Votes,
+};
+
+use super::cells::tr;
+use super::edit::{self, At};
+use super::items::{self, Sheet, Tracked, Written};
+use super::table::{Row, Spec};
+use super::Report;
+use crate::ctx::Ctx;
+
+/// One row per step (one for a resolution without steps), matched by title.
+pub(crate) struct Resolutions;
+
+/// The columns of a step.
+const STEP: [&str; 11] = [
+    "body", "role", "date", "planned", "agenda", "outcome", "yes", "no", "abstain", "biased",
+    "note",
+];
+
+impl Sheet for Resolutions {
+    type Item = Resolution;
+    const SPEC: Spec = Spec {
+        read: &[
+            ("kind", "Art", "Kind"),
+            ("title", "Beschluss", "Resolution"),
+            ("paper", "Drucksache", "Paper"),
+            ("body", "Gremium", "Body"),
+            ("role", "Rolle", "Role"),
+            ("date", "Datum", "Date"),
+            ("planned", "Geplant für", "Planned for"),
+            ("agenda", "TOP", "Agenda item"),
+            ("outcome", "Ergebnis", "Outcome"),
+            ("yes", "Ja", "Yes"),
+            ("no", "Nein", "No"),
+            ("abstain", "Enthaltungen", "Abstentions"),
+            ("biased", "Befangen", "Excluded (bias)"),
+            ("text", "Beschlusstext", "Text of the resolution"),
+            ("note", "Anmerkung", "Note"),
+        ],
+        shown: &[("Gegenstand", "Adopts"), ("Aufträge", "Mandates")],
+    };
+    const PATH: &'static str = "resolutions";
+    const KEY: &'static str = "title";
+    const TITLE: &'static str = "title";
+    const NUMBERED: bool = false;
+    const WHAT: (&'static str, &'static str) = ("Beschluss", "resolution");
+
+    fn items(c: &Concept) -> &Vec<Resolution> {
+        &c.resolutions
+    }
+    fn items_mut(c: &mut Concept) -> &mut Vec<Resolution> {
+        &mut c.resolutions
+    }
+    fn id(item: &Resolution) -> &Id {
+        &item.id
+    }
+    fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
+        let mut rows = Vec::new();
+        for (item, r) in ctx.c.resolutions.iter().enumerate() {
+            let key = r.title.text.trim().to_owned();
+            if r.consultations.is_empty() {
+                rows.push(Written {
+                    key: key.clone(),
+                    item,
+                    part: None,
+                });
+            }
+            for k in 0..r.consultations.len() {
+                rows.push(Written {
+                    key: key.clone(),
+                    item,
+                    part: Some(k),
+                });
+            }
+        }
+        rows
+    }
+    fn blank(id: Id, _key: &str) -> Resolution {
+        Resolution::new(id, ResolutionKind::ALL[0], "")
+    }
+    fn edit(
+        report: &mut Report,
+        at: &At<'_>,
+        r: &Row,
+        ctx: &Ctx<'_>,
+        part: Option<usize>,
+        w: &Resolution,
+        items: &mut [Resolution],
+        i: usize,
+    ) {
+        let t = &mut items[i];
+        edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
+        edit::required_code::<ResolutionKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
+        paper(report, at, r, w, t);
+        let text = w.text.as_ref().map(|x| x.text.as_str());
+        edit::opt_text(report, at, r, "text", "text", text, &mut t.text);
+        match part {
+            Some(k) if k < t.consultations.len() => {
+                let path = format!("{}.consultations[{k}]", at.path);
+                let at = At {
+                    sheet: at.sheet,
+                    row: at.row,
+                    path: &path,
+                };
+                step(
+                    report,
+                    &at,
+                    r,
+                    ctx,
+                    &w.consultations[k],
+                    &mut t.consultations[k],
+                );
+            }
+            Some(_) => {}
+            None => new_step(report, at, r, ctx, t, false),
+        }
+    }
+
+    fn added(
+        report: &mut Report,
+        sheet: &str,
+        r: &Row,
+        ctx: &Ctx<'_>,
+        key: &str,
+        t: &mut Tracked<Resolution>,
+    ) {
+        match t.items.iter_mut().find(|x| x.title.text.trim() == key) {
+            Some(res) => {
+                let path = format!("resolutions[{}]", res.id);
+                let at = At {
+                    sheet,
+                    row: r.index,
+                    path: &path,
+                };
+                new_step(report, &at, r, ctx, res, true);
+            }
+            None => {
+                items::add_new::<Self>(report, sheet, r, ctx, key, t);
+            }
+        }
+    }
+}
+
+/// Drucksache: the prefix as written stays when the text starts with it.
+fn paper(report: &mut Report, at: &At<'_>, r: &Row, w: &Resolution, t: &mut Resolution) {
+    let Some((text, col)) = edit::column_text(r, "paper") else {
+        return;
+    };
+    let shown = w.paper.as_ref().map(Paper::display).unwrap_or_default();
+    if text == shown.trim() {
+        return;
+    }
+    let new = (!text.is_empty()).then(|| {
+        let prefix = w.paper.as_ref().and_then(|p| p.prefix.clone());
+        let reference = match &prefix {
+            Some(p) => text
+                .strip_prefix(p.as_str())
+                .map_or(text.as_str(), str::trim),
+            None => text.as_str(),
+        };
+        Paper {
+            prefix: prefix.filter(|p| text.starts_with(p.as_str())),
+            reference: reference.to_owned(),
+            title: w.paper.as_ref().and_then(|p| p.title.clone()),
+        }
+    });
+    report.set(
+        at.sheet,
+        at.row,
+        col,
+        at.path("paper"),
+        &w.paper,
+        new,
+        &mut t.paper,
+    );
+}
+
+/// A step from a row's step cells (a row of a resolution without steps, or
+/// a row added below the table): body and role are needed.
+fn new_step(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    ctx: &Ctx<'_>,
+    t: &mut Resolution,
+    required: bool,
+) {
+    let filled = STEP.iter().any(|k| r.get(k).is_some());
+    if !filled && !required {
+        return;
+    }
+    let k = t.consultations.len();
+    let path = format!("{}.consultations[{k}]", at.path);
+    let step_at = At {
+        sheet: at.sheet,
+        row: at.row,
+        path: &path,
+    };
+    let blank = Consultation::new(Id::new(""), ConsultationRole::ALL[0]);
+    let mut c = blank.clone();
+    let changes = report.changes.len();
+    step(report, &step_at, r, ctx, &blank, &mut c);
+    report.changes.truncate(changes);
+    let lang = report.lang;
+    if c.body.as_str().is_empty() {
+        let msg = tr(
+            lang,
+            "ein neuer Verfahrensschritt braucht ein Gremium (einen Akteur dieses Konzepts)",
+            "a new step needs a body (an actor of this concept)",
+        );
+        report.error(at.sheet, at.row, r.column("body").unwrap_or(0), msg);
+        return;
+    }
+    if r.get("role").is_none() {
+        let allowed: Vec<&str> = ConsultationRole::ALL
+            .iter()
+            .map(|x| x.label(lang))
+            .collect();
+        let msg = tr(
+            lang,
+            &format!(
+                "ein neuer Verfahrensschritt braucht eine Rolle; erlaubt: {}",
+                allowed.join(", ")
+            ),
+            &format!("a new step needs a role; allowed: {}", allowed.join(", ")),
+        );
+        report.error(at.sheet, at.row, r.column("role").unwrap_or(0), msg);
+        return;
+    }
+    let what = format!("{} ({})", ctx.actor_name(&c.body), c.role.label(lang));
+    report.note(
+        at.sheet,
+        at.row,
+        r.column("body").unwrap_or(0),
+        path,
+        "—".to_owned(),
+        tr(lang, &format!("neu: {what}"), &format!("new: {what}")),
+    );
+    t.consultations.push(c);
+}
+
+/// The cells of one step.
+fn step(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    ctx: &Ctx<'_>,
+    w: &Consultation,
+    t: &mut Consultation,
+) {
+    let written_body = if w.body.as_str().is_empty() {
+        String::new()
+    } else {
+        ctx.actor_name(&w.body)
+    };
+    let mut body = Some(t.body.clone());
+    edit::one_ref(
+        report,
+        at,
+        r,
+        "body",
+        "body",
+        &written_body,
+        ("Gremium", "body"),
+        |s| edit::actor(ctx.c, s),
+        &mut body,
+    );
+    match body {
+        Some(b) => t.body = b,
+        None => {
+            let msg = tr(report.lang, "darf nicht leer sein", "must not be empty");
+            report.error(at.sheet, at.row, r.column("body").unwrap_or(0), msg);
+        }
+    }
+    edit::required_code::<ConsultationRole>(report, at, r, "role", "role", w.role, &mut t.role);
+    edit::date(report, at, r, "date", "date", w.date, &mut t.date);
+    edit::date(
+        report,
+        at,
+        r,
+        "planned",
+        "plannedDate",
+        w.planned_date,
+        &mut t.planned_date,
+    );
+    let agenda = w.agenda_item.as_deref();
+    edit::opt_string(
+        report,
+        at,
+        r,
+        "agenda",
+        "agendaItem",
+        agenda,
+        &mut t.agenda_item,
+    );
+    edit::code::<Outcome>(
+        report,
+        at,
+        r,
+        "outcome",
+        "outcome",
+        w.outcome,
+        &mut t.outcome,
+    );
+    let wv = w.votes.unwrap_or_default();
+    let mut v = t.votes.unwrap_or_default();
+    edit::count(report, at, r, "yes", "votes.yes", wv.yes, &mut v.yes);
+    edit::count(report, at, r, "no", "votes.no", wv.no, &mut v.no);
+    edit::count(
+        report,
+        at,
+        r,
+        "abstain",
+        "votes.abstain",
+        wv.abstain,
+        &mut v.abstain,
+    );
+    edit::count(
+        report,
+        at,
+        r,
+        "biased",
+        "votes.biased",
+        wv.biased,
+        &mut v.biased,
+    );
+    if v != t.votes.unwrap_or_default() {
+        t.votes = (v != Votes::default()).then_some(v);
+    }
+    let note = w.note.as_ref().map(|n| n.text.as_str());
+    edit::opt_text(report, at, r, "note", "note", note, &mut t.note);
+}
