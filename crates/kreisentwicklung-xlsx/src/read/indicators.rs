@@ -26,6 +26,7 @@ const SPEC: Spec = Spec {
     shown: &[
         ("Ausgangswert", "Baseline"),
         ("Stand Ausgangswert", "Baseline period"),
+        ("Zielart", "Kind of target"),
         ("Datum", "Latest date"),
         ("Fortschritt", "Progress"),
         ("Soll-Fortschritt", "Expected progress"),

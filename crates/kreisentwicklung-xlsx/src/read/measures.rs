@@ -38,6 +38,7 @@ const SPEC: Spec = Spec {
         ("Ende", "End"),
         ("Ampel", "Traffic light"),
         ("Förderung", "Funding"),
+        ("Meilensteine", "Milestones"),
     ],
 };
 
