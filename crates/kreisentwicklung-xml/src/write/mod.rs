@@ -1,7 +1,9 @@
 //! The exporter: streams a concept as XML with `quick-xml`.
 //!
-//! Element names and order follow the tables in [`crate::schema`]; the
-//! tests validate the output against the XSD generated from them. Nothing is
+//! Element names, order, optionality and types come from the tables in
+//! [`crate::schema`], the same the reader checks against and the XSD is
+//! generated from; [`fields`] only gives the value of each field by its
+//! element name. Nothing is
 //! built in memory but two small scratch strings that are reused for every
 //! start tag and every escaped text.
 
@@ -9,15 +11,16 @@ use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::{
-    Actor, BudgetLine, Challenge, CodeList, Concept, Consultation, Costs, CrossCuttingTheme,
-    Document, Edition, Euro, Event, FieldOfAction, Funding, Goal, Horizon, Id, Indicator, ItemPath,
-    Measure, Period, Predecessor, Resolution, Swot, Territory, Text, Vision, SCHEMA_VERSION,
-};
+use kreisentwicklung_core::{Concept, Euro, Horizon, Id, ItemPath, Period, Text, SCHEMA_VERSION};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as XmlEvent};
 use quick_xml::Writer;
 
-use crate::{NAMESPACE, PRODUCER};
+use crate::schema::{self, Complex, Field, Occurs, Ty};
+use crate::{FORMAT_ID, NAMESPACE, PRODUCER};
+
+mod fields;
+
+use fields::{Code, Fields, Value};
 
 /// Newline followed by enough spaces for the deepest element.
 const INDENT: &str = "\n                                                                ";
@@ -301,13 +304,6 @@ impl<'c, W: Write> Out<'c, W> {
         Ok(())
     }
 
-    fn opt_string(&mut self, name: &'static str, s: &Option<String>) -> Result<(), ExportError> {
-        match s {
-            Some(s) => self.string(name, s),
-            None => Ok(()),
-        }
-    }
-
     /// A value written with `Display` that needs no escaping (numbers, dates).
     fn display(&mut self, name: &str, v: impl fmt::Display) -> io::Result<()> {
         self.tag.clear();
@@ -316,33 +312,6 @@ impl<'c, W: Write> Out<'c, W> {
         let r = self.leaf_escaped(name, &value);
         self.tag = value;
         r
-    }
-
-    fn id(&mut self, name: &'static str, id: &Id) -> Result<(), ExportError> {
-        self.string(name, id.as_str())
-    }
-
-    fn opt_id(&mut self, name: &'static str, id: &Option<Id>) -> Result<(), ExportError> {
-        match id {
-            Some(id) => self.string(name, id.as_str()),
-            None => Ok(()),
-        }
-    }
-
-    fn ids(
-        &mut self,
-        name: &'static str,
-        item: &'static str,
-        ids: &[Id],
-    ) -> Result<(), ExportError> {
-        if ids.is_empty() {
-            return Ok(());
-        }
-        self.open(name)?;
-        for id in ids {
-            self.string(item, id.as_str())?;
-        }
-        self.close()
     }
 
     /// Multilingual text: the main text, then one `<translation xml:lang>`
@@ -389,39 +358,16 @@ impl<'c, W: Write> Out<'c, W> {
         Ok(())
     }
 
-    fn opt_text(&mut self, name: &'static str, t: &Option<Text>) -> Result<(), ExportError> {
-        match t {
-            Some(t) => self.text(name, t),
-            None => Ok(()),
-        }
-    }
-
-    fn texts(
-        &mut self,
-        name: &'static str,
-        item: &'static str,
-        ts: &[Text],
-    ) -> Result<(), ExportError> {
-        if ts.is_empty() {
-            return Ok(());
-        }
-        self.open(name)?;
-        for t in ts {
-            self.text(item, t)?;
-        }
-        self.close()
-    }
-
     /// A coded value: `<name listURI="…" listVersionID="…">code</name>`.
-    fn code<C: CodeList>(&mut self, name: &'static str, c: C) -> io::Result<()> {
+    fn code(&mut self, name: &'static str, c: Code) -> io::Result<()> {
         self.indent()?;
         self.fresh = false;
         self.tag.clear();
         self.tag.push_str(name);
         self.tag.push_str(" listURI=\"");
-        self.tag.push_str(C::LIST_ID);
+        self.tag.push_str(c.list);
         self.tag.push_str("\" listVersionID=\"");
-        self.tag.push_str(C::LIST_VERSION);
+        self.tag.push_str(c.version);
         self.tag.push('"');
         self.w
             .write_event(XmlEvent::Start(BytesStart::from_content(
@@ -429,37 +375,8 @@ impl<'c, W: Write> Out<'c, W> {
                 name.len(),
             )))?;
         self.w
-            .write_event(XmlEvent::Text(BytesText::from_escaped(c.code())))?;
+            .write_event(XmlEvent::Text(BytesText::from_escaped(c.code)))?;
         self.w.write_event(XmlEvent::End(BytesEnd::new(name)))
-    }
-
-    fn opt_code<C: CodeList>(&mut self, name: &'static str, c: Option<C>) -> io::Result<()> {
-        match c {
-            Some(c) => self.code(name, c),
-            None => Ok(()),
-        }
-    }
-
-    fn opt_display(&mut self, name: &str, v: Option<impl fmt::Display>) -> io::Result<()> {
-        match v {
-            Some(v) => self.display(name, v),
-            None => Ok(()),
-        }
-    }
-
-    fn flag(&mut self, name: &str, v: bool) -> io::Result<()> {
-        if v {
-            self.leaf_escaped(name, "true")?;
-        }
-        Ok(())
-    }
-
-    fn number(&mut self, name: &str, v: f64) -> io::Result<()> {
-        self.display(name, Number(v))
-    }
-
-    fn euro(&mut self, name: &str, v: Euro) -> io::Result<()> {
-        self.display(name, Amount(v))
     }
 
     /// An empty element whose attributes are formatted by `attrs` (numbers
@@ -482,13 +399,6 @@ impl<'c, W: Write> Out<'c, W> {
         self.open(name)?;
         self.period_kind(p)?;
         self.close()
-    }
-
-    fn opt_period(&mut self, name: &'static str, p: &Option<Period>) -> Result<(), ExportError> {
-        match p {
-            Some(p) => self.period(name, p),
-            None => Ok(()),
-        }
     }
 
     fn period_kind(&mut self, p: &Period) -> Result<(), ExportError> {
@@ -578,8 +488,8 @@ impl<'c, W: Write> Out<'c, W> {
         Ok(())
     }
 
-    fn horizon(&mut self, h: &Horizon) -> Result<(), ExportError> {
-        self.open("horizon")?;
+    fn horizon(&mut self, name: &'static str, h: &Horizon) -> Result<(), ExportError> {
+        self.open(name)?;
         match h {
             Horizon::Year { year } => self.empty_attrs("year", format_args!(" year=\"{year}\""))?,
             Horizon::Range { from, to } => {
@@ -592,7 +502,7 @@ impl<'c, W: Write> Out<'c, W> {
         self.close()
     }
 
-    // ----- the concept --------------------------------------------------------
+    // ----- the concept, by the tables -----------------------------------------
 
     fn concept(&mut self, c: &'c Concept) -> Result<(), ExportError> {
         self.w
@@ -626,432 +536,105 @@ impl<'c, W: Write> Out<'c, W> {
         self.depth = 1;
         self.fresh = true;
         self.stack.push(("concept", None));
-
-        self.text("title", &c.title)?;
-        self.opt_text("shortTitle", &c.short_title)?;
-        self.code("kind", c.kind)?;
-        self.opt_text("kindLabel", &c.kind_label)?;
-        self.territory(&c.territory)?;
-        if let Some(h) = &c.horizon {
-            self.horizon(h)?;
-        }
-        self.code("status", c.status)?;
-        if let Some(e) = &c.edition {
-            self.edition(e)?;
-        }
-        if let Some(p) = &c.predecessor {
-            self.predecessor(p)?;
-        }
-        self.opt_display("revisionCycleYears", c.revision_cycle_years)?;
-        if !c.languages.is_empty() {
-            self.open("languages")?;
-            for l in &c.languages {
-                self.string("language", l)?;
-            }
-            self.close()?;
-        }
-        self.opt_text("description", &c.description)?;
-        if let Some(v) = &c.vision {
-            self.vision(v)?;
-        }
-        self.texts("guidingPrinciples", "principle", &c.guiding_principles)?;
-        self.texts("goalLevels", "goalLevel", &c.goal_levels)?;
-        self.items("fields", &c.fields, Self::field_of_action)?;
-        self.items(
-            "crossCuttingThemes",
-            &c.cross_cutting_themes,
-            Self::cross_cutting_theme,
-        )?;
-        self.items("goals", &c.goals, Self::goal)?;
-        self.items("measures", &c.measures, Self::measure)?;
-        self.items("indicators", &c.indicators, Self::indicator)?;
-        self.items("actors", &c.actors, Self::actor)?;
-        self.items("events", &c.events, Self::event)?;
-        self.items("resolutions", &c.resolutions, Self::resolution)?;
-        self.items("documents", &c.documents, Self::document)?;
-        self.items("swot", &c.swot, Self::swot)?;
-        self.fundings("processFunding", &c.process_funding)?;
-        self.items("challenges", &c.challenges, Self::challenge)?;
-        self.items("reporting", &c.reporting, |x, r| {
-            x.open("channel")?;
-            x.code("kind", r.kind)?;
-            x.opt_code("frequency", r.frequency)?;
-            x.opt_id("body", &r.body)?;
-            x.opt_display("sinceYear", r.since_year)?;
-            x.opt_display("lastUpdated", r.last_updated)?;
-            x.opt_string("url", &r.url)?;
-            x.opt_id("document", &r.document)?;
-            x.opt_text("note", &r.note)?;
-            x.close()
-        })?;
-        self.items("coverage", &c.coverage, |x, k| {
-            x.open("partialList")?;
-            x.code("collection", k.collection)?;
-            x.opt_display("total", k.total)?;
-            x.opt_text("keptIn", &k.kept_in)?;
-            x.opt_id("document", &k.document)?;
-            x.close()
-        })?;
+        self.fields(&schema::CONCEPT, c)?;
         self.close()
     }
 
-    /// A wrapper element with one item per entry, skipped when empty.
-    fn items<T>(
+    /// The child elements of `item` in the order of its table.
+    fn fields(&mut self, table: &'static Complex, item: &'c dyn Fields) -> Result<(), ExportError> {
+        for f in table.fields {
+            self.field(table, f, item.value(f.name))?;
+        }
+        Ok(())
+    }
+
+    /// One field: left out when absent, a wrapper with one element per item
+    /// for lists (left out when empty), else one element.
+    fn field(
         &mut self,
-        name: &'static str,
-        items: &'c [T],
-        mut f: impl FnMut(&mut Self, &'c T) -> Result<(), ExportError>,
+        table: &'static Complex,
+        f: &'static Field,
+        value: Value<'c>,
     ) -> Result<(), ExportError> {
-        if items.is_empty() {
-            return Ok(());
-        }
-        self.open(name)?;
-        for item in items {
-            f(self, item)?;
-        }
-        self.close()
-    }
-
-    fn territory(&mut self, t: &Territory) -> Result<(), ExportError> {
-        self.open("territory")?;
-        self.text("name", &t.name)?;
-        self.code("kind", t.kind)?;
-        self.opt_string("key", &t.key)?;
-        self.opt_code("state", t.state)?;
-        self.opt_text("seat", &t.seat)?;
-        self.close()
-    }
-
-    fn edition(&mut self, e: &Edition) -> Result<(), ExportError> {
-        self.open("edition")?;
-        self.opt_display("number", e.number)?;
-        self.opt_display("year", e.year)?;
-        self.opt_text("label", &e.label)?;
-        self.close()
-    }
-
-    fn predecessor(&mut self, p: &Predecessor) -> Result<(), ExportError> {
-        self.open("predecessor")?;
-        self.opt_id("concept", &p.concept)?;
-        self.text("title", &p.title)?;
-        self.opt_display("year", p.year)?;
-        self.opt_display("fieldCount", p.field_count)?;
-        self.flag("goalsRemainValid", p.goals_remain_valid)?;
-        self.opt_text("note", &p.note)?;
-        self.close()
-    }
-
-    fn vision(&mut self, v: &Vision) -> Result<(), ExportError> {
-        self.open("vision")?;
-        self.text("text", &v.text)?;
-        self.opt_display("year", v.year)?;
-        self.close()
-    }
-
-    fn challenge(&mut self, c: &'c Challenge) -> Result<(), ExportError> {
-        self.open("challenge")?;
-        self.text("text", &c.text)?;
-        self.texts("details", "detail", &c.details)?;
-        self.close()
-    }
-
-    fn field_of_action(&mut self, f: &'c FieldOfAction) -> Result<(), ExportError> {
-        self.open_id("field", &f.id)?;
-        self.opt_string("number", &f.number)?;
-        self.text("name", &f.name)?;
-        if let Some(v) = &f.vision {
-            self.vision(v)?;
-        }
-        self.texts("guidingPrinciples", "principle", &f.guiding_principles)?;
-        self.opt_text("description", &f.description)?;
-        self.close()
-    }
-
-    fn cross_cutting_theme(&mut self, t: &'c CrossCuttingTheme) -> Result<(), ExportError> {
-        self.open_id("crossCuttingTheme", &t.id)?;
-        self.text("name", &t.name)?;
-        self.opt_text("description", &t.description)?;
-        self.ids("fields", "field", &t.fields)?;
-        self.close()
-    }
-
-    fn swot(&mut self, s: &'c Swot) -> Result<(), ExportError> {
-        self.open_id("analysis", &s.id)?;
-        self.opt_text("title", &s.title)?;
-        self.opt_id("field", &s.field)?;
-        self.texts("topics", "topic", &s.topics)?;
-        self.texts("strengths", "strength", &s.strengths)?;
-        self.texts("weaknesses", "weakness", &s.weaknesses)?;
-        self.texts("opportunities", "opportunity", &s.opportunities)?;
-        self.texts("threats", "threat", &s.threats)?;
-        self.opt_id("document", &s.document)?;
-        self.close()
-    }
-
-    fn goal(&mut self, g: &'c Goal) -> Result<(), ExportError> {
-        self.open_id("goal", &g.id)?;
-        self.opt_string("number", &g.number)?;
-        self.display("level", g.level)?;
-        self.opt_id("parent", &g.parent)?;
-        self.text("title", &g.title)?;
-        self.opt_text("shortTitle", &g.short_title)?;
-        self.ids("fields", "field", &g.fields)?;
-        self.opt_code("priority", g.priority)?;
-        self.texts("focusAreas", "focusArea", &g.focus_areas)?;
-        self.opt_text("description", &g.description)?;
-        self.ids("indicators", "indicator", &g.indicators)?;
-        self.close()
-    }
-
-    fn measure(&mut self, m: &'c Measure) -> Result<(), ExportError> {
-        self.open_id("measure", &m.id)?;
-        self.opt_string("number", &m.number)?;
-        self.text("title", &m.title)?;
-        self.opt_text("description", &m.description)?;
-        self.ids("goals", "goal", &m.goals)?;
-        self.ids("fields", "field", &m.fields)?;
-        self.opt_id("lead", &m.lead)?;
-        self.ids("partners", "partner", &m.partners)?;
-        self.opt_code("countyRole", m.county_role)?;
-        self.opt_period("period", &m.period)?;
-        self.opt_code("timeHorizon", m.time_horizon)?;
-        self.opt_code("priority", m.priority)?;
-        self.opt_code("status", m.status)?;
-        self.items("statusHistory", &m.status_history, |x, u| {
-            x.open("statusUpdate")?;
-            x.display("date", u.date)?;
-            x.code("status", u.status)?;
-            x.opt_text("note", &u.note)?;
-            x.close()
-        })?;
-        if let Some(c) = &m.costs {
-            self.costs(c)?;
-        }
-        self.fundings("funding", &m.funding)?;
-        self.items("budget", &m.budget, Self::budget_line)?;
-        self.ids("indicators", "indicator", &m.indicators)?;
-        self.ids("documents", "document", &m.documents)?;
-        self.items("milestones", &m.milestones, |x, s| {
-            x.open("milestone")?;
-            x.text("title", &s.title)?;
-            x.opt_period("expected", &s.expected)?;
-            x.opt_display("reached", s.reached)?;
-            x.opt_text("note", &s.note)?;
-            x.close()
-        })?;
-        self.close()
-    }
-
-    fn costs(&mut self, c: &Costs) -> Result<(), ExportError> {
-        self.open("costs")?;
-        if let Some(a) = c.amount {
-            self.euro("amount", a)?;
-        }
-        self.flag("estimated", c.estimated)?;
-        self.opt_text("note", &c.note)?;
-        self.close()
-    }
-
-    fn fundings(&mut self, name: &'static str, fs: &'c [Funding]) -> Result<(), ExportError> {
-        self.items(name, fs, |x, f| {
-            x.open("source")?;
-            x.opt_code("programme", f.programme)?;
-            x.opt_text("programmeName", &f.programme_name)?;
-            x.opt_id("funder", &f.funder)?;
-            if let Some(s) = f.share_percent {
-                x.number("sharePercent", s)?;
+        match (f.occurs, value) {
+            (Occurs::Opt, Value::None) => Ok(()),
+            (Occurs::List(item), Value::List(items)) => {
+                if items.len() == 0 {
+                    return Ok(());
+                }
+                self.open(f.name)?;
+                for i in 0..items.len() {
+                    self.element(table, item, f.ty, items.at(i))?;
+                }
+                self.close()
             }
-            if let Some(a) = f.amount {
-                x.euro("amount", a)?;
+            (Occurs::List(_), value) | (Occurs::One, value @ Value::None) => {
+                Err(self.mismatch(table, f.name, value))
             }
-            x.opt_period("period", &f.period)?;
-            x.close()
-        })
-    }
-
-    fn budget_line(&mut self, b: &'c BudgetLine) -> Result<(), ExportError> {
-        self.open("budgetLine")?;
-        self.display("year", b.year)?;
-        self.euro("amount", b.amount)?;
-        self.opt_string("account", &b.account)?;
-        self.opt_text("note", &b.note)?;
-        self.close()
-    }
-
-    fn indicator(&mut self, i: &'c Indicator) -> Result<(), ExportError> {
-        self.open_id("indicator", &i.id)?;
-        self.opt_string("number", &i.number)?;
-        self.text("name", &i.name)?;
-        self.string("unit", &i.unit)?;
-        self.code("direction", i.direction)?;
-        self.opt_text("description", &i.description)?;
-        if let Some(b) = &i.baseline {
-            self.open("baseline")?;
-            self.number("value", b.value)?;
-            self.opt_period("period", &b.period)?;
-            self.close()?;
+            (Occurs::One | Occurs::Opt, value) => self.element(table, f.name, f.ty, value),
         }
-        self.items("targets", &i.targets, |x, t| {
-            x.open("target")?;
-            x.number("value", t.value)?;
-            x.opt_period("due", &t.due)?;
-            x.flag("aspirational", t.aspirational)?;
-            x.close()
-        })?;
-        self.items("observations", &i.observations, |x, o| {
-            x.open("observation")?;
-            x.number("value", o.value)?;
-            x.period("period", &o.period)?;
-            x.opt_text("note", &o.note)?;
-            x.close()
-        })?;
-        self.opt_text("source", &i.source)?;
-        self.close()
     }
 
-    fn actor(&mut self, a: &'c Actor) -> Result<(), ExportError> {
-        self.open_id("actor", &a.id)?;
-        self.code("kind", a.kind)?;
-        self.text("name", &a.name)?;
-        self.opt_text("function", &a.function)?;
-        self.opt_id("organization", &a.organization)?;
-        self.items("members", &a.members, |x, m| {
-            x.open("member")?;
-            x.id("actor", &m.actor)?;
-            x.opt_code("role", m.role)?;
-            x.opt_text("roleLabel", &m.role_label)?;
-            x.close()
-        })?;
-        self.opt_text("description", &a.description)?;
-        self.opt_display("count", a.count)?;
-        self.opt_string("url", &a.url)?;
-        self.items("commissioned", &a.commissioned, |x, k| {
-            x.open("commission")?;
-            x.id("contractor", &k.contractor)?;
-            x.opt_text("task", &k.task)?;
-            x.close()
-        })?;
-        self.close()
-    }
-
-    fn event(&mut self, e: &'c Event) -> Result<(), ExportError> {
-        self.open_id("event", &e.id)?;
-        self.code("kind", e.kind)?;
-        self.opt_text("kindLabel", &e.kind_label)?;
-        self.opt_text("title", &e.title)?;
-        self.opt_period("period", &e.period)?;
-        self.flag("asNeeded", e.as_needed)?;
-        self.opt_text("location", &e.location)?;
-        self.items("audience", &e.audience, |x, a| Ok(x.code("group", *a)?))?;
-        self.opt_text("audienceDescription", &e.audience_description)?;
-        self.items("participants", &e.participants, |x, p| {
-            x.open("participant")?;
-            x.id("actor", &p.actor)?;
-            x.opt_code("role", p.role)?;
-            x.close()
-        })?;
-        if let Some(n) = &e.participant_count {
-            self.open("participantCount")?;
-            self.display("value", n.value)?;
-            self.flag("approximate", n.approximate)?;
-            self.opt_text("text", &n.text)?;
-            self.close()?;
+    /// One element of XSD type `ty`.
+    fn element(
+        &mut self,
+        table: &'static Complex,
+        name: &'static str,
+        ty: Ty,
+        value: Value<'c>,
+    ) -> Result<(), ExportError> {
+        match (ty, value) {
+            (Ty::Text, Value::Text(t)) => self.text(name, t),
+            (Ty::Str | Ty::Id | Ty::Ref(_) | Ty::Lang | Ty::Key, Value::Str(s)) => {
+                self.string(name, s)
+            }
+            (Ty::Code(_), Value::Code(c)) => Ok(self.code(name, c)?),
+            (Ty::Year | Ty::UInt | Ty::Cycle | Ty::Level, Value::Int(n)) => {
+                Ok(self.display(name, n)?)
+            }
+            (Ty::Date, Value::Date(d)) => Ok(self.display(name, d)?),
+            (Ty::Number | Ty::Percent, Value::Number(x)) => Ok(self.display(name, Number(x))?),
+            (Ty::Euro, Value::Euro(x)) => Ok(self.display(name, Amount(x))?),
+            (Ty::Bool, Value::Flag(b)) => {
+                if b {
+                    self.leaf_escaped(name, "true")?;
+                }
+                Ok(())
+            }
+            (Ty::Period, Value::Period(p)) => self.period(name, p),
+            (Ty::Horizon, Value::Horizon(h)) => self.horizon(name, h),
+            (Ty::Complex(c), Value::Item(item)) => {
+                match (c.id, item.id()) {
+                    (true, Some(id)) => self.open_id(name, id)?,
+                    (false, None) => self.open(name)?,
+                    _ => return Err(self.mismatch(table, name, Value::Item(item))),
+                }
+                self.fields(c, item)?;
+                self.close()
+            }
+            (_, value) => Err(self.mismatch(table, name, value)),
         }
-        self.ids("fields", "field", &e.fields)?;
-        self.texts("topics", "topic", &e.topics)?;
-        self.opt_text("purpose", &e.purpose)?;
-        self.opt_text("description", &e.description)?;
-        self.opt_text("outcome", &e.outcome)?;
-        self.ids("documents", "document", &e.documents)?;
-        self.ids("press", "document", &e.press)?;
-        self.opt_id("parent", &e.parent)?;
-        self.opt_text("occasion", &e.occasion)?;
-        self.opt_display("occurrences", e.occurrences)?;
-        if let Some(d) = &e.duration {
-            self.open("duration")?;
-            self.display("value", d.value)?;
-            self.code("unit", d.unit)?;
-            self.close()?;
-        }
-        self.close()
     }
 
-    fn resolution(&mut self, r: &'c Resolution) -> Result<(), ExportError> {
-        self.open_id("resolution", &r.id)?;
-        self.text("title", &r.title)?;
-        self.code("kind", r.kind)?;
-        self.opt_string("number", &r.number)?;
-        if let Some(p) = &r.paper {
-            self.open("paper")?;
-            self.string("reference", &p.reference)?;
-            self.opt_string("prefix", &p.prefix)?;
-            self.opt_text("title", &p.title)?;
-            self.close()?;
+    /// The model and the table disagree: a bug of this crate, reported
+    /// rather than written as a document the reader would refuse.
+    fn mismatch(&self, table: &Complex, name: &str, value: Value<'_>) -> ExportError {
+        let found = match value {
+            Value::None => "no value",
+            Value::Unknown => "no such field",
+            Value::List(_) => "a list",
+            Value::Item(_) => "a structure",
+            _ => "a value of another type",
+        };
+        ExportError::Format {
+            format: FORMAT_ID.to_owned(),
+            message: format!(
+                "internal error at {}: the table of {} has <{name}>, the model gives {found}",
+                self.path(None),
+                table.name
+            ),
+            source: None,
         }
-        self.items("consultations", &r.consultations, Self::consultation)?;
-        self.opt_text("text", &r.text)?;
-        self.items("adopts", &r.adopts, |x, a| {
-            x.open("adoption")?;
-            x.code("subject", a.subject)?;
-            x.ids("items", "item", &a.items)?;
-            x.opt_text("note", &a.note)?;
-            x.close()
-        })?;
-        self.items("mandates", &r.mandates, |x, m| {
-            x.open("mandate")?;
-            x.id("actor", &m.actor)?;
-            x.text("task", &m.task)?;
-            x.opt_period("due", &m.due)?;
-            x.close()
-        })?;
-        self.ids("documents", "document", &r.documents)?;
-        self.items("budget", &r.budget, |x, b| {
-            x.open("budgetLink")?;
-            x.display("year", b.year)?;
-            x.opt_string("account", &b.account)?;
-            x.opt_text("note", &b.note)?;
-            x.close()
-        })?;
-        self.close()
-    }
-
-    fn consultation(&mut self, k: &'c Consultation) -> Result<(), ExportError> {
-        self.open("consultation")?;
-        self.id("body", &k.body)?;
-        self.code("role", k.role)?;
-        self.opt_display("plannedDate", k.planned_date)?;
-        self.opt_period("plannedPeriod", &k.planned_period)?;
-        self.opt_display("date", k.date)?;
-        self.opt_period("period", &k.period)?;
-        self.opt_string("session", &k.session)?;
-        self.opt_string("agendaItem", &k.agenda_item)?;
-        self.opt_code("outcome", k.outcome)?;
-        if let Some(v) = &k.votes {
-            self.open("votes")?;
-            self.opt_display("yes", v.yes)?;
-            self.opt_display("no", v.no)?;
-            self.opt_display("abstain", v.abstain)?;
-            self.opt_display("biased", v.biased)?;
-            self.close()?;
-        }
-        self.opt_text("note", &k.note)?;
-        self.close()
-    }
-
-    fn document(&mut self, d: &'c Document) -> Result<(), ExportError> {
-        self.open_id("document", &d.id)?;
-        self.code("kind", d.kind)?;
-        self.text("title", &d.title)?;
-        self.opt_period("date", &d.date)?;
-        self.opt_string("url", &d.url)?;
-        self.opt_string("mediaType", &d.media_type)?;
-        self.opt_string("language", &d.language)?;
-        self.opt_text("publisher", &d.publisher)?;
-        self.opt_string("issue", &d.issue)?;
-        self.opt_string("pages", &d.pages)?;
-        self.ids("authors", "author", &d.authors)?;
-        self.opt_text("description", &d.description)?;
-        self.close()
     }
 }
 
