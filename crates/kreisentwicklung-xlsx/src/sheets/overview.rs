@@ -5,7 +5,7 @@
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::monitoring::{LightCounts, TrafficLight};
-use kreisentwicklung_core::{CodeList, Date, Language, TerritoryKind};
+use kreisentwicklung_core::{CodeList, Date, ItemPath, Language, TerritoryKind};
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, Ctx};
@@ -81,7 +81,7 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
                 ctx.tr("Beginn der Beteiligung", "Participation begins"),
                 event_name(i)
             ),
-            path: format!("events[{i}]"),
+            path: ItemPath::item("events", &c.events[i].id, i).into(),
         });
     }
     if dated.len() > 1 {
@@ -93,7 +93,7 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
                     ctx.tr("Letzte Beteiligung", "Last participation event"),
                     event_name(i)
                 ),
-                path: format!("events[{i}]"),
+                path: ItemPath::item("events", &c.events[i].id, i).into(),
             });
         }
     }
