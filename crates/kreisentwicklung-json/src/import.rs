@@ -4,7 +4,7 @@ use std::fmt;
 use std::io::Read;
 
 use kreisentwicklung_core::{
-    Concept, ConceptDocument, ValidationErrors, SCHEMA_MAJOR, SCHEMA_VERSION,
+    Concept, ConceptDocument, ItemPath, ValidationErrors, SCHEMA_MAJOR, SCHEMA_VERSION,
 };
 
 use serde::Deserialize;
@@ -188,6 +188,30 @@ impl ImportError {
             ImportError::Syntax { source } | ImportError::Data { source, .. } => {
                 (source.line() > 0).then(|| (source.line(), source.column()))
             }
+            _ => None,
+        }
+    }
+
+    /// Where in the concept the error is, as the [`ItemPath`] that
+    /// validation and the health report use: items by their ids, read from
+    /// `document` (the text that was imported), where the JSON path counts
+    /// positions. `None` when the error is not about one place in the
+    /// concept.
+    ///
+    /// ```
+    /// let json = r#"{"schemaVersion": "1.1", "concept": {
+    ///   "id": "kek", "title": "KEK", "kind": "kek", "status": "adopted",
+    ///   "territory": {"name": "Nordsachsen", "kind": "landkreis"},
+    ///   "measures": [{"id": "W3", "title": "Breitbandausbau", "period": {"kind": "halbjahr"}}]}}"#;
+    /// let err = kreisentwicklung_json::from_str(json).unwrap_err();
+    /// assert_eq!(err.path(), Some("concept.measures[0].period.kind"));
+    /// assert_eq!(err.item_path(json).unwrap(), "measures[W3].period.kind");
+    /// ```
+    pub fn item_path(&self, document: &str) -> Option<ItemPath> {
+        match self {
+            ImportError::DuplicateKey { path, .. }
+            | ImportError::StringTooLong { path, .. }
+            | ImportError::Data { path, .. } => path::item_path(document, path),
             _ => None,
         }
     }

@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use kreisentwicklung_core::{Id, ItemPath};
+
 /// One step of a path into a JSON document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Seg {
@@ -64,6 +66,188 @@ pub(crate) fn from_error_path(path: &serde_path_to_error::Path) -> String {
     render(&segs)
 }
 
+/// Reads back a path as [`render`] prints it; `None` when it is not one.
+pub(crate) fn parse(path: &str) -> Option<Vec<Seg>> {
+    let b = path.as_bytes();
+    let mut segs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'[' if b.get(i + 1) == Some(&b'"') => {
+                // A quoted key, escaped as `Debug` writes it.
+                let mut j = i + 2;
+                while *b.get(j)? != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                if b.get(j + 1) != Some(&b']') {
+                    return None;
+                }
+                let key: String = serde_json::from_str(&path[i + 1..=j]).ok()?;
+                segs.push(Seg::Key(key));
+                i = j + 2;
+            }
+            b'[' => {
+                let end = i + path[i..].find(']')?;
+                segs.push(Seg::Index(path[i + 1..end].parse().ok()?));
+                i = end + 1;
+            }
+            b'.' if i > 0 => i += 1,
+            _ => {
+                let end = path[i..].find(['.', '[']).map_or(b.len(), |k| i + k);
+                let key = &path[i..end];
+                if !is_plain(key) {
+                    return None;
+                }
+                segs.push(Seg::Key(key.to_owned()));
+                i = end;
+            }
+        }
+    }
+    Some(segs)
+}
+
+/// The place in the concept that a document path (`concept.measures[3].period`)
+/// points at, as an [`ItemPath`] (`measures[W3].period`): the ids of the
+/// items on the way are read from `document`. `None` for a path outside
+/// the concept (`schemaVersion`) or one that [`render`] did not print.
+pub(crate) fn item_path(document: &str, path: &str) -> Option<ItemPath> {
+    let segs = parse(path)?;
+    let (Seg::Key(first), rest) = segs.split_first()? else {
+        return None;
+    };
+    if first != "concept" {
+        return None;
+    }
+    let steps = rest.iter().filter(|s| matches!(s, Seg::Index(_))).count();
+    let mut ids = vec![None; steps];
+    // The ids read before the document fails to parse (if it does) are kept.
+    let mut de = serde_json::Deserializer::from_str(document);
+    let _ = serde::de::DeserializeSeed::deserialize(
+        Walk {
+            segs: &segs,
+            ids: &mut ids,
+            slot: 0,
+            id_of: None,
+        },
+        &mut de,
+    );
+    let mut item = ItemPath::root();
+    let mut ids = ids.into_iter();
+    for seg in rest {
+        item = match seg {
+            Seg::Key(k) if is_plain(k) => item.field(k),
+            Seg::Key(k) => item.key(k),
+            Seg::Index(i) => match ids.next().flatten() {
+                Some(id) => item.with_item(&Id::new(id), *i),
+                None => item.index(*i),
+            },
+        };
+    }
+    Some(item)
+}
+
+/// Follows a path through a document, skipping everything else, and keeps
+/// the `id` of each array element on the way (when it is an object with a
+/// string `id`).
+struct Walk<'p> {
+    segs: &'p [Seg],
+    ids: &'p mut Vec<Option<String>>,
+    /// How many array steps lie behind: where the next id goes.
+    slot: usize,
+    /// Where this value's `id` goes, when it is an element on the path.
+    id_of: Option<usize>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::IgnoredAny;
+        let mut next = match self.segs.first() {
+            Some(Seg::Key(k)) => Some(k.as_str()),
+            _ => None,
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if next == Some(&*key) {
+                // The first member with the key, as the model reads it.
+                next = None;
+                map.next_value_seed(Walk {
+                    segs: &self.segs[1..],
+                    ids: &mut *self.ids,
+                    slot: self.slot,
+                    id_of: None,
+                })?;
+            } else if key == "id" && self.id_of.is_some() {
+                if let serde_json::Value::String(id) = map.next_value()? {
+                    if let Some(slot) = self.id_of.and_then(|k| self.ids.get_mut(k)) {
+                        *slot = Some(id);
+                    }
+                }
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        use serde::de::IgnoredAny;
+        let wanted = match self.segs.first() {
+            Some(Seg::Index(n)) => Some(*n),
+            _ => None,
+        };
+        let mut i = 0;
+        loop {
+            let more = if Some(i) == wanted {
+                seq.next_element_seed(Walk {
+                    segs: &self.segs[1..],
+                    ids: &mut *self.ids,
+                    slot: self.slot + 1,
+                    id_of: Some(self.slot),
+                })?
+                .is_some()
+            } else {
+                seq.next_element::<IgnoredAny>()?.is_some()
+            };
+            if !more {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +268,45 @@ mod tests {
         );
         assert_eq!(render(&[Seg::Key("$schema".into())]), "$schema");
         assert_eq!(render(&[]), "");
+    }
+
+    #[test]
+    fn rendered_paths_read_back() {
+        let segs = vec![
+            Seg::Key("concept".into()),
+            Seg::Key("title".into()),
+            Seg::Key("translations".into()),
+            Seg::Key("de x".into()),
+            Seg::Index(2),
+        ];
+        assert_eq!(parse(&render(&segs)), Some(segs));
+        assert_eq!(parse(""), Some(vec![]));
+        assert_eq!(parse("concept.measures[x]"), None);
+    }
+
+    #[test]
+    fn item_paths_name_items_by_the_ids_in_the_document() {
+        let nordsachsen = include_str!("../../../examples/data/nordsachsen.json");
+        let at = |p: &str| item_path(nordsachsen, p).map(|p| p.to_string());
+        assert_eq!(
+            at("concept.resolutions[0].consultations[0].date").as_deref(),
+            Some("resolutions[handlungsfelder].consultations[0].date")
+        );
+        assert_eq!(
+            at("concept.fields[0].vision.text").as_deref(),
+            Some("fields[hf-wirtschaft].vision.text")
+        );
+        assert_eq!(at("concept.title").as_deref(), Some("title"));
+        assert_eq!(at("schemaVersion"), None);
+        // Past the end of a list: the position.
+        assert_eq!(at("concept.fields[99]").as_deref(), Some("fields[99]"));
+        // A document that breaks off keeps the ids read before.
+        let cut = &nordsachsen[..nordsachsen.find("\"fields\"").unwrap() + 70];
+        assert_eq!(
+            item_path(cut, "concept.fields[0].name")
+                .map(|p| p.to_string())
+                .as_deref(),
+            Some("fields[hf-wirtschaft].name")
+        );
     }
 }

@@ -18,7 +18,7 @@ fn add_years(date: Date, years: i32) -> Option<Date> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum StartBasis {
-    /// The adoption date ([`Concept::adopted_on`]).
+    /// The adoption date ([`Concept::adopted_on`](crate::Concept::adopted_on)).
     Adoption,
     /// 31 December of the edition year ([`Edition::year`](crate::Edition::year)).
     Edition,
@@ -38,7 +38,7 @@ pub struct InForceSince {
 }
 
 /// The date the concept has been in force since: its adoption date
-/// ([`Concept::adopted_on`]); without one, for a concept that is adopted,
+/// ([`Concept::adopted_on`](crate::Concept::adopted_on)); without one, for a concept that is adopted,
 /// in implementation or superseded (it was in force once), 31 December of its edition year, else the last day of
 /// the date of its latest final report (Endbericht) or action plan
 /// (Handlungskonzept). `None` when none of these is known.
@@ -93,7 +93,7 @@ pub fn in_force_since(concept: &Concept) -> Option<InForceSince> {
 
 /// The date the next full revision (Fortschreibung) is due: the date the
 /// concept has been in force since ([`in_force_since`]) plus its revision
-/// cycle ([`Concept::revision_cycle_years`], else
+/// cycle ([`Concept::revision_cycle_years`](crate::Concept::revision_cycle_years), else
 /// [`HealthOptions::default_revision_cycle_years`]). `None` when either is
 /// unknown, or when the concept is under review or superseded.
 ///

@@ -180,7 +180,7 @@ fn at_least_as_good(value: f64, target: f64, direction: Direction) -> bool {
 }
 
 /// The share of the way from baseline to the final target (`target`, the
-/// indicator's [`Indicator::final_target`]) expected by `reference`,
+/// indicator's [`Indicator::final_target`](crate::Indicator::final_target)) expected by `reference`,
 /// interpolating linearly through the dated targets.
 fn expected_share(
     indicator: &Indicator,

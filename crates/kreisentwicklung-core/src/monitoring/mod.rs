@@ -38,17 +38,17 @@
 //!
 //! ## Progress of an indicator
 //!
-//! - **Target**: the final target ([`Indicator::final_target`], the one due
+//! - **Target**: the final target ([`Indicator::final_target`](crate::Indicator::final_target), the one due
 //!   last). Without a target the indicator is grey ([`GreyReason::NoTarget`]).
 //! - **Latest value**: the latest observation by period
-//!   ([`Indicator::latest`]), ignoring observations whose period starts after
+//!   ([`Indicator::latest`](crate::Indicator::latest)), ignoring observations whose period starts after
 //!   the evaluation date (the report is "as of" that date). Without one the
 //!   indicator is grey ([`GreyReason::NoObservation`]).
 //! - **Baseline**: the indicator's baseline (Ausgangswert). When it has
 //!   none, the earliest observation serves as baseline if there are at least
 //!   two observations ([`IndicatorStatus::baseline_from_observation`]).
 //!   Without any baseline the indicator is green when the latest value
-//!   already reaches the target (in the indicator's [`Direction`]), and
+//!   already reaches the target (in the indicator's [`Direction`](crate::Direction)), and
 //!   otherwise grey ([`GreyReason::NoBaseline`]).
 //! - **Progress** = (latest − baseline) / (target − baseline). The formula
 //!   follows the target, so it works for both directions: for "lower is
@@ -60,7 +60,7 @@
 //!   overachieving indicator cannot hide another that lags behind.
 //! - **Target equal to baseline** ("hold the level"): progress is 1 when the
 //!   latest value is at least as good as the target in the indicator's
-//!   [`Direction`], otherwise 0; nothing is expected in between, so the light
+//!   [`Direction`](crate::Direction), otherwise 0; nothing is expected in between, so the light
 //!   is green or red.
 //! - Values that are not finite numbers (NaN, infinity) are treated as
 //!   missing ([`GreyReason::InvalidValue`]).
@@ -708,7 +708,7 @@ pub(super) const INDICATOR_WEIGHT: f64 = 2.0;
 // Evaluation
 // ---------------------------------------------------------------------------
 
-/// What [`Concept::monitor`] gives, without an entry per indicator and per
+/// What [`Concept::monitor`](crate::Concept::monitor) gives, without an entry per indicator and per
 /// measure: the goals, the fields of action, the concept as a whole and how
 /// many indicators and measures show each light. See
 /// [`Evaluation::monitoring_summary`](crate::Evaluation::monitoring_summary).

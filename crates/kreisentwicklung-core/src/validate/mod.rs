@@ -172,7 +172,7 @@ impl Concept {
         }
     }
 
-    /// Like [`Concept::validate`], returning the (possibly empty) list.
+    /// Like [`Concept::validate`](crate::Concept::validate), returning the (possibly empty) list.
     pub fn problems(&self) -> Vec<Problem> {
         let index = ConceptIndex::new(self);
         let mut v = Validator::new(self, &index);

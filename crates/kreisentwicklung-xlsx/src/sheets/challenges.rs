@@ -2,6 +2,7 @@
 //! concept, each with its details as one line per point.
 
 use kreisentwicklung_core::export::ExportError;
+use kreisentwicklung_core::ItemPath;
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::Ctx;
@@ -40,7 +41,12 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     )?;
     for (i, ch) in c.challenges.iter().enumerate() {
         // Challenges have no id: the path names the position.
-        let path = |field: &str| format!("challenges[{i}].{field}");
+        let path = |field: &str| {
+            ItemPath::field_of_concept("challenges")
+                .index(i)
+                .field(field)
+                .into()
+        };
         w.integer(NUMBER, i as u64 + 1)?;
         w.text(CHALLENGE, &ch.text.text, || path("text"))?;
         w.text(DETAILS, &lines(&ch.details), || path("details"))?;

@@ -7,7 +7,7 @@ use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::monitoring::{LightCounts, TrafficLight};
 use kreisentwicklung_core::{
     AdoptionSubject, CodeList, Collection, Concept, Consultation, ConsultationRole, Coverage, Date,
-    Language, Outcome, Period, Reporting, Resolution, TerritoryKind, Votes,
+    ItemPath, Language, Outcome, Period, Reporting, Resolution, TerritoryKind, Votes,
 };
 use rust_xlsxwriter::Workbook;
 
@@ -91,7 +91,7 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
                 ctx.tr("Beginn der Beteiligung", "Participation begins"),
                 event_name(i)
             ),
-            path: format!("events[{i}]"),
+            path: ItemPath::item("events", &c.events[i].id, i).into(),
         });
     }
     if dated.len() > 1 {
@@ -104,7 +104,7 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
                     ctx.tr("Letzte Beteiligung", "Last participation event"),
                     event_name(i)
                 ),
-                path: format!("events[{i}]"),
+                path: ItemPath::item("events", &c.events[i].id, i).into(),
             });
         }
     }
