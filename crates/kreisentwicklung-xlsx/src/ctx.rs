@@ -3,7 +3,7 @@
 
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{
-    CodeList, Concept, ConceptIndex, Euro, Funding, Id, Language, Measure,
+    BudgetLink, CodeList, Concept, ConceptIndex, Euro, Funding, Id, Language, Measure, Milestone,
 };
 use rust_xlsxwriter::Workbook;
 
@@ -83,6 +83,17 @@ impl<'c> Ctx<'c> {
     /// German or English.
     pub(crate) fn tr(&self, de: &'static str, en: &'static str) -> &'static str {
         tr(self.lang, de, en)
+    }
+
+    /// The whole territory, named by its kind: "gesamter Landkreis",
+    /// "gesamter Kreis" (never "Landkreis" for a Kreis), "gesamtes Gebiet".
+    pub(crate) fn whole_territory(&self) -> &'static str {
+        use kreisentwicklung_core::TerritoryKind;
+        match self.c.territory.kind {
+            TerritoryKind::Landkreis => self.tr("gesamter Landkreis", "whole county"),
+            TerritoryKind::Kreis => self.tr("gesamter Kreis", "whole county"),
+            _ => self.tr("gesamtes Gebiet", "whole territory"),
+        }
     }
 
     /// A code's label.
@@ -193,6 +204,57 @@ impl<'c> Ctx<'c> {
         }
     }
 
+    /// A day as people write it: "12.03.2025" in German, "2025-03-12" in
+    /// English.
+    pub(crate) fn day(&self, d: kreisentwicklung_core::Date) -> String {
+        match self.lang {
+            Language::De => d.german(),
+            Language::En => d.to_string(),
+        }
+    }
+
+    /// A milestone of a measure: "Ergebnis der Wirtschaftlichkeitsuntersuchung
+    /// (erwartet Ende des 1. Quartals 2025)", or once reached "… (erreicht am
+    /// 12.03.2025)".
+    pub(crate) fn milestone_text(&self, m: &Milestone) -> String {
+        let mut details = Vec::new();
+        if let Some(p) = &m.expected {
+            details.push(format!(
+                "{} {}",
+                self.tr("erwartet", "expected"),
+                self.period(p)
+            ));
+        }
+        if let Some(d) = m.reached {
+            details.push(format!(
+                "{} {}",
+                self.tr("erreicht am", "reached on"),
+                self.day(d)
+            ));
+        }
+        if let Some(n) = m.note.as_ref().filter(|n| !n.is_blank()) {
+            details.push(n.text.clone());
+        }
+        if details.is_empty() {
+            m.title.text.clone()
+        } else {
+            format!("{} ({})", m.title, details.join(", "))
+        }
+    }
+
+    /// A resolution's link to the budget: "Haushalt 2019, Produktkonto
+    /// 5110.01: remark" ("Budget 2019, …" in English).
+    pub(crate) fn budget_link_text(&self, b: &BudgetLink) -> String {
+        let mut s = format!("{} {}", self.tr("Haushalt", "Budget"), b.year);
+        if let Some(account) = b.account.as_deref().filter(|a| !a.trim().is_empty()) {
+            s.push_str(&format!(", {account}"));
+        }
+        if let Some(note) = b.note.as_ref().filter(|n| !n.is_blank()) {
+            s.push_str(&format!(": {note}"));
+        }
+        s
+    }
+
     /// A funding source as text: "GRW (80 %)", "LEADER-Region … (LEADER, 50 %, 10.000,00 €)".
     pub(crate) fn funding_text(&self, f: &Funding) -> String {
         let mut details = Vec::new();
@@ -233,6 +295,18 @@ pub(crate) fn numbered(number: Option<&str>, title: &str) -> String {
         Some(n) if !n.trim().is_empty() => format!("{n} {title}"),
         _ => title.to_owned(),
     }
+}
+
+/// An ordered list one per line, numbered as it is read: "1. …\n2. …"
+/// (Leitgedanken, Leitlinien).
+pub(crate) fn numbered_lines(items: &[kreisentwicklung_core::Text]) -> String {
+    lines(
+        items
+            .iter()
+            .filter(|t| !t.is_blank())
+            .enumerate()
+            .map(|(i, t)| format!("{}. {t}", i + 1)),
+    )
 }
 
 /// Joins parts with "; ", skipping empty ones.

@@ -158,6 +158,7 @@ fn measures_have_typed_cells() {
             "Förderung",
             "Haushalt",
             "Indikatoren",
+            "Meilensteine",
         ]
     );
     assert_eq!(r.height(), 1 + c.measures.len());
@@ -444,6 +445,7 @@ fn fields_with_vision_and_themes() {
             "Handlungsfeld",
             "Leitbild",
             "Leitbild für",
+            "Leitlinien",
             "Beschreibung",
             "Querschnittsthemen",
             "Anzahl Ziele",
@@ -726,4 +728,327 @@ fn the_charts_option_sets_how_many_indicators_get_a_chart() {
     let err = try_export(&c, &ExportOptions::default().option("charts", "viele")).unwrap_err();
     let text = err.to_string();
     assert!(text.contains("charts") && text.contains("viele"), "{text}");
+}
+
+/// The sample with what format 1.1 adds, in wording from the issue, the
+/// seeds and DOMAIN.md: a Kreistag decision known only to the month
+/// ("Mai 2024") with a vote "mehrheitlich dafür, 7 dagegen, 1 Enthaltung",
+/// a resolution number and session, a budget link, guiding principles, the
+/// seat, a milestone, an aim, a commission, an event held twice at an
+/// occasion, reporting and a partial catalogue.
+fn sample_1_1() -> Concept {
+    let mut c = sample();
+    c.territory.seat = Some("Beispielstadt".into());
+    // Landrat Christiansen's wording at the Strategiekonferenz 19.11.2015
+    // (Ludwigslust-Parchim).
+    c.guiding_principles = vec![
+        "das KEK mit allen Akteuren im Landkreis gemeinsam erarbeiten".into(),
+        "den KEK-Prozess für die Öffentlichkeit transparent und nachvollziehbar gestalten".into(),
+    ];
+    // Helmstedt, Unterziel 1.4.
+    c.fields[0].guiding_principles = vec![
+        "Offenheit und Überwindung von Grenzdenken".into(),
+        "beidseitiger Austausch und Kommunikation auf Augenhöhe".into(),
+    ];
+    let r = &mut c.resolutions[0];
+    r.number = Some("178-1/2021".into());
+    r.budget.push(BudgetLink {
+        year: 2019,
+        account: Some("Produktkonto 5110.01".into()),
+        note: Some(
+            "Die beschlossenen Ober- und Unterziele sollen bereits bei der Aufstellung des \
+             Haushaltes 2019 Berücksichtigung finden."
+                .into(),
+        ),
+    });
+    let kt = &mut r.consultations[1];
+    kt.date = None;
+    kt.period = Some(Period::month(2024, 5));
+    kt.session = Some("12. Sitzung".into());
+    kt.votes = Some(Votes::default().with_no(7).with_abstain(1));
+    // A step planned for a year only ("im Jahr 2017 vorgelegt").
+    r.consultations.insert(
+        1,
+        Consultation {
+            planned_period: Some(Period::year(2017)),
+            ..Consultation::new("kreistag", ConsultationRole::Inform)
+        },
+    );
+    c.measures[0] = c.measures[0]
+        .clone()
+        .with_milestone(
+            Milestone::new("Ergebnis der Wirtschaftlichkeitsuntersuchung")
+                .expected_in("Ende des 1. Quartals 2025".parse().unwrap()),
+        )
+        .with_milestone(
+            Milestone::new("Projektskizze").reached_on(Date::from_ymd(2017, 4, 27).unwrap()),
+        );
+    c.indicators[0].targets[0].aspirational = true;
+    c.actors
+        .push(Actor::new("koris", ActorKind::Consultancy, "KoRiS"));
+    let lg = c.actors.iter_mut().find(|a| a.id.as_str() == "lg").unwrap();
+    *lg = lg
+        .clone()
+        .commissioning("koris", Some("externe Prozessbegleitung".into()));
+    let foren = c
+        .events
+        .iter_mut()
+        .find(|e| e.id.as_str() == "foren")
+        .unwrap();
+    foren.occurrences = Some(2);
+    foren.occasion = Some("im Rahmen der Kreistagssitzung".into());
+    foren.duration = Some(TimeSpan::new(15, DurationUnit::Months));
+    c.reporting.push(
+        Reporting::new(ReportingKind::BudgetPlan)
+            .with_frequency(Frequency::Annual)
+            .since(2019),
+    );
+    c.reporting.push(
+        Reporting::new(ReportingKind::CouncilReport)
+            .with_frequency(Frequency::Annual)
+            .to_body("kreistag"),
+    );
+    c.coverage.push(
+        Coverage::partial(Collection::Measures)
+            .with_total(35)
+            .kept_in("Haushaltsplan"),
+    );
+    assert!(c.validate().is_ok(), "{:?}", c.validate());
+    c
+}
+
+/// The overview's value in column B beside a label in column A.
+fn overview_value(r: &calamine::Range<Data>, label: &str) -> Data {
+    let row = (0..r.height())
+        .find(|&i| cell(r, i, 0) == Data::String(label.to_owned()))
+        .unwrap_or_else(|| panic!("no row {label:?}"));
+    cell(r, row, 1)
+}
+
+#[test]
+fn format_1_1_in_the_workbook() {
+    let c = sample_1_1();
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+
+    let r = sheet(&mut book, "Übersicht");
+    assert_eq!(text(&overview_value(&r, "Kreissitz")), "Beispielstadt");
+    assert_eq!(
+        text(&overview_value(&r, "Leitgedanken")),
+        "1. das KEK mit allen Akteuren im Landkreis gemeinsam erarbeiten\n\
+         2. den KEK-Prozess für die Öffentlichkeit transparent und nachvollziehbar gestalten"
+    );
+    // The decisive step: the Kreistag's decision, month-only, with its
+    // outcome and the counts the minutes record.
+    assert_eq!(
+        text(&overview_value(&r, "Beschlossen")),
+        "Kreistag, Mai 2024: mehrheitlich beschlossen (Nein 7, Enthaltungen 1)"
+    );
+    assert_eq!(
+        text(&overview_value(&r, "Berichterstattung")),
+        "im Haushaltsplan (jährlich, seit 2019)\nBericht an den Kreistag (jährlich, an Kreistag)"
+    );
+    assert_eq!(
+        text(&overview_value(&r, "Vollständigkeit der Listen")),
+        "Maßnahmen / Projekte: 3 von 35 aufgeführt; übrige: Haushaltsplan"
+    );
+    // In the timeline too, in date order: the month as text where the day
+    // would be.
+    let start = (0..r.height())
+        .find(|&i| cell(&r, i, 0) == Data::String("Termine und Beschlüsse".into()))
+        .expect("key dates section");
+    let timeline: Vec<(Data, String)> = (start + 1..r.height())
+        .take_while(|&i| cell(&r, i, 0) != Data::Empty)
+        .map(|i| (cell(&r, i, 0), text(&cell(&r, i, 1)).to_owned()))
+        .collect();
+    assert_eq!(timeline[0].0, Data::String("2017".into()));
+    assert!(timeline[0]
+        .1
+        .ends_with("Kenntnisnahme (geplant) (Drucksache 69/2017)"));
+    let last = timeline.last().unwrap();
+    assert_eq!(last.0, Data::String("Mai 2024".into()));
+    assert_eq!(
+        last.1,
+        "Kreistag: Beschluss des Kreisentwicklungskonzeptes – mehrheitlich beschlossen \
+         (Drucksache 69/2017)"
+    );
+
+    let r = sheet(&mut book, "Beschlüsse");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(1, "Beschluss-Nr.")), "178-1/2021");
+    assert_eq!(text(&at(2, "Geplant für")), "2017");
+    assert_eq!(at(2, "Datum"), Data::Empty);
+    assert_eq!(text(&at(3, "Datum")), "Mai 2024");
+    assert_eq!(text(&at(3, "Sitzung")), "12. Sitzung");
+    // "mehrheitlich dafür, 7 dagegen, 1 Enthaltung": no yes count, not 0.
+    assert_eq!(at(3, "Ja"), Data::Empty);
+    assert_eq!(number(&at(3, "Nein")), 7.0);
+    assert_eq!(number(&at(3, "Enthaltungen")), 1.0);
+    assert_eq!(at(3, "Befangen"), Data::Empty);
+    assert_eq!(
+        text(&at(3, "Haushalt")),
+        "Haushalt 2019, Produktkonto 5110.01: Die beschlossenen Ober- und Unterziele sollen \
+         bereits bei der Aufstellung des Haushaltes 2019 Berücksichtigung finden."
+    );
+
+    let r = sheet(&mut book, "Handlungsfelder");
+    assert_eq!(
+        text(&cell(&r, 1, column(&r, "Leitlinien"))),
+        "1. Offenheit und Überwindung von Grenzdenken\n\
+         2. beidseitiger Austausch und Kommunikation auf Augenhöhe"
+    );
+
+    let expected = "Ergebnis der Wirtschaftlichkeitsuntersuchung (erwartet Ende des 1. Quartals \
+                    2025)\nProjektskizze (erreicht am 27.04.2017)";
+    let r = sheet(&mut book, "Maßnahmen");
+    assert_eq!(text(&cell(&r, 1, column(&r, "Meilensteine"))), expected);
+    let r = sheet(&mut book, "Projektsteckbriefe");
+    assert_eq!(text(&overview_value(&r, "Meilensteine")), expected);
+
+    let r = sheet(&mut book, "Indikatoren");
+    assert_eq!(text(&cell(&r, 1, column(&r, "Zielart"))), "angestrebt");
+    assert_eq!(cell(&r, 2, column(&r, "Zielart")), Data::Empty);
+
+    let r = sheet(&mut book, "Akteure");
+    let row = |name: &str| {
+        (1..r.height())
+            .find(|&i| cell(&r, i, 0) == Data::String(name.into()))
+            .unwrap()
+    };
+    assert_eq!(
+        text(&cell(
+            &r,
+            row("Lenkungsgruppe"),
+            column(&r, "Auftragnehmer")
+        )),
+        "KoRiS (externe Prozessbegleitung)"
+    );
+    assert_eq!(
+        text(&cell(&r, row("KoRiS"), column(&r, "beauftragt von"))),
+        "Lenkungsgruppe (externe Prozessbegleitung)"
+    );
+
+    let r = sheet(&mut book, "Beteiligung");
+    let row = (1..r.height())
+        .find(|&i| cell(&r, i, column(&r, "Titel")) == Data::String("Fachforen".into()))
+        .unwrap();
+    let at = |h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(number(&at("Anzahl Termine")), 2.0);
+    assert_eq!(text(&at("Anlass")), "im Rahmen der Kreistagssitzung");
+    assert_eq!(text(&at("Dauer")), "15 Monate");
+}
+
+#[test]
+fn format_1_1_in_english() {
+    let c = sample_1_1();
+    let bytes = export(&c, &ExportOptions::default().language(Language::En));
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Overview");
+    assert_eq!(
+        text(&overview_value(&r, "Seat of the administration")),
+        "Beispielstadt"
+    );
+    assert_eq!(
+        text(&overview_value(&r, "Adopted")),
+        "Kreistag, May 2024: adopted by majority (no 7, abstentions 1)"
+    );
+    assert_eq!(
+        text(&overview_value(&r, "Completeness of lists")),
+        "measures and projects: 3 of 35 listed; the rest: Haushaltsplan"
+    );
+    assert!(text(&overview_value(&r, "Reporting"))
+        .starts_with("in the budget plan (annually, since 2019)"));
+    let r = sheet(&mut book, "Resolutions");
+    let at = |row, h: &str| cell(&r, row, column(&r, h));
+    assert_eq!(text(&at(3, "Date")), "May 2024");
+    assert_eq!(text(&at(3, "Session")), "12. Sitzung");
+    assert!(text(&at(3, "Budget")).starts_with("Budget 2019, Produktkonto 5110.01: "));
+    let r = sheet(&mut book, "Measures");
+    assert_eq!(
+        text(&cell(&r, 1, column(&r, "Milestones"))),
+        "Ergebnis der Wirtschaftlichkeitsuntersuchung (expected late Q1 2025)\n\
+         Projektskizze (reached on 2017-04-27)"
+    );
+    let r = sheet(&mut book, "Indicators");
+    assert_eq!(text(&cell(&r, 1, column(&r, "Kind of target"))), "aim");
+    let r = sheet(&mut book, "Participation");
+    let row = (1..r.height())
+        .find(|&i| cell(&r, i, column(&r, "Title")) == Data::String("Fachforen".into()))
+        .unwrap();
+    assert_eq!(text(&cell(&r, row, column(&r, "Duration"))), "15 months");
+    assert_eq!(number(&cell(&r, row, column(&r, "Occurrences"))), 2.0);
+}
+
+/// The decisive step is shown whatever its outcome: a rejection is not an
+/// adoption, and a concept without a decision yet shows the planned one.
+#[test]
+fn overview_shows_a_rejected_or_planned_decision() {
+    let mut c = sample_1_1();
+    c.resolutions[0].consultations[2].outcome = Some(Outcome::Rejected);
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Übersicht");
+    assert_eq!(
+        text(&overview_value(&r, "Beschluss über das Konzept")),
+        "Kreistag, Mai 2024: abgelehnt (Nein 7, Enthaltungen 1)"
+    );
+    assert!(!(0..r.height()).any(|i| cell(&r, i, 0) == Data::String("Beschlossen".into())));
+
+    // Ludwigslust-Parchim: "dass dem Kreistag im Jahr 2017 ein KEK zur
+    // Beschlussfassung vorgelegt werden sollte".
+    let mut c = sample();
+    c.resolutions[0].consultations = vec![Consultation {
+        planned_period: Some(Period::year(2017)),
+        ..Consultation::new("kreistag", ConsultationRole::Decide)
+    }];
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Übersicht");
+    assert_eq!(
+        text(&overview_value(&r, "Beschluss über das Konzept")),
+        "Kreistag, geplant für 2017"
+    );
+}
+
+/// A Kreis (Nordfriesland, 01054) is labelled Kreis in every sheet and in
+/// the document properties, never Landkreis.
+#[test]
+fn a_kreis_is_labelled_kreis() {
+    let mut c = sample();
+    c.territory = Territory::kreis("Nordfriesland")
+        .with_key("01054")
+        .with_state(State::SchleswigHolstein);
+    c.swot.push(Swot {
+        id: "swot".into(),
+        title: None,
+        field: None,
+        topics: vec!["Arbeitsmarkt & Qualifikation".into()],
+        strengths: Vec::new(),
+        weaknesses: Vec::new(),
+        opportunities: Vec::new(),
+        threats: Vec::new(),
+        document: None,
+    });
+    let bytes = export(&c, &ExportOptions::default());
+    let mut book = open(&bytes);
+    let r = sheet(&mut book, "Übersicht");
+    assert_eq!(text(&overview_value(&r, "Kreis")), "Kreis Nordfriesland");
+    let r = sheet(&mut book, "SWOT");
+    assert_eq!(
+        text(&cell(&r, 1, column(&r, "Handlungsfeld"))),
+        "gesamter Kreis"
+    );
+    for name in book.sheet_names() {
+        if name.starts_with('_') {
+            continue;
+        }
+        let r = sheet(&mut book, &name);
+        for (row, col, d) in r.cells() {
+            if let Data::String(s) = d {
+                assert!(!s.contains("Landkreis"), "{name} {row}/{col}: {s}");
+            }
+        }
+    }
+    let app = zip_text(&bytes, "docProps/app.xml").unwrap();
+    assert!(app.contains("<Company>Kreis Nordfriesland</Company>"));
 }

@@ -29,6 +29,7 @@ static SPEC: Spec = Spec {
         ("Richtung", "Direction"),
         ("Ausgangswert", "Baseline"),
         ("Stand Ausgangswert", "Baseline period"),
+        ("Zielart", "Kind of target"),
         ("Datum", "Latest date"),
         ("Fortschritt", "Progress"),
         ("Soll-Fortschritt", "Expected progress"),

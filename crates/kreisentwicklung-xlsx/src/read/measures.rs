@@ -41,6 +41,7 @@ static SPEC: Spec = Spec {
         ("Ende", "End"),
         ("Ampel", "Traffic light"),
         ("Förderung", "Funding"),
+        ("Meilensteine", "Milestones"),
     ],
 };
 

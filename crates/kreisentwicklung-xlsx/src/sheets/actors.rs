@@ -1,7 +1,9 @@
 //! Akteure: everyone taking part.
 
+use std::collections::HashMap;
+
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::CodeList;
+use kreisentwicklung_core::{CodeList, Commission, Id};
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{lines, Ctx};
@@ -15,9 +17,11 @@ const KIND: u16 = 1;
 const FUNCTION: u16 = 2;
 const ORGANIZATION: u16 = 3;
 const MEMBERS: u16 = 4;
-const DESCRIPTION: u16 = 5;
-const COUNT: u16 = 6;
-const URL: u16 = 7;
+const CONTRACTORS: u16 = 5;
+const CLIENTS: u16 = 6;
+const DESCRIPTION: u16 = 7;
+const COUNT: u16 = 8;
+const URL: u16 = 9;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
@@ -27,6 +31,8 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
         col(t("Funktion", "Function"), Style::Wrap, 35.0),
         col(t("Organisation", "Organisation"), Style::Wrap, 35.0),
         col(t("Mitglieder", "Members"), Style::Wrap, 50.0),
+        col(t("Auftragnehmer", "Contractors"), Style::Wrap, 40.0),
+        col(t("beauftragt von", "Commissioned by"), Style::Wrap, 40.0),
         col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
         col(t("Anzahl", "Count"), Style::Integer, 10.0),
         col(t("Internetadresse", "Web address"), Style::Link, 45.0),
@@ -48,6 +54,16 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         ctx.tr("Akteure", "actors"),
     )?;
     w.freeze_columns(1);
+    // Who commissioned each actor, in list order.
+    let mut clients_of: HashMap<&str, Vec<(&Id, &Commission)>> = HashMap::new();
+    for client in &c.actors {
+        for k in &client.commissioned {
+            clients_of
+                .entry(k.contractor.as_str())
+                .or_default()
+                .push((&client.id, k));
+        }
+    }
     for (i, a) in c.actors.iter().enumerate() {
         let item = Item::new("actors", &a.id, i);
         w.text(NAME, &a.name.text, || item.field("name"))?;
@@ -69,6 +85,20 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             }
         });
         w.text(MEMBERS, &lines(members), || item.field("members"))?;
+        // Auftraggeber → Auftragnehmer, shown on both sides.
+        let contractors = a
+            .commissioned
+            .iter()
+            .map(|k| with_task(ctx, &k.contractor, k));
+        w.text(CONTRACTORS, &lines(contractors), || {
+            item.field("commissioned")
+        })?;
+        let clients = clients_of
+            .get(a.id.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&(client, k)| with_task(ctx, client, k));
+        w.text(CLIENTS, &lines(clients), String::new)?;
         if let Some(d) = &a.description {
             w.text(DESCRIPTION, &d.text, || item.field("description"))?;
         }
@@ -83,4 +113,14 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 0));
     w.finish(workbook)
+}
+
+/// "KoRiS (externe Prozessbegleitung)": an actor with the task of the
+/// commission.
+fn with_task(ctx: &Ctx, actor: &Id, k: &Commission) -> String {
+    let name = ctx.actor_name(actor);
+    match k.task.as_ref().filter(|t| !t.is_blank()) {
+        Some(task) => format!("{name} ({task})"),
+        None => name,
+    }
 }

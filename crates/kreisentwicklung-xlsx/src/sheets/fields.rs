@@ -16,11 +16,12 @@ const NUMBER: u16 = 0;
 const NAME: u16 = 1;
 const VISION: u16 = 2;
 const VISION_YEAR: u16 = 3;
-const DESCRIPTION: u16 = 4;
-const THEMES: u16 = 5;
-const GOALS: u16 = 6;
-const MEASURES: u16 = 7;
-const LIGHT: u16 = 8;
+const PRINCIPLES: u16 = 4;
+const DESCRIPTION: u16 = 5;
+const THEMES: u16 = 6;
+const GOALS: u16 = 7;
+const MEASURES: u16 = 8;
+const LIGHT: u16 = 9;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
@@ -29,6 +30,7 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
         col(t("Handlungsfeld", "Field of action"), Style::Wrap, 35.0),
         col(t("Leitbild", "Vision"), Style::Wrap, 70.0),
         col(t("Leitbild für", "Vision for"), Style::Integer, 10.0),
+        col(t("Leitlinien", "Guiding principles"), Style::Wrap, 60.0),
         col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
         col(
             t("Querschnittsthemen", "Cross-cutting themes"),
@@ -87,6 +89,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
                 }
             }
         }
+        w.text(
+            PRINCIPLES,
+            &crate::ctx::numbered_lines(&f.guiding_principles),
+            || item.field("guidingPrinciples"),
+        )?;
         if let Some(d) = &f.description {
             w.text(DESCRIPTION, &d.text, || item.field("description"))?;
         }

@@ -25,17 +25,18 @@ const BASELINE: u16 = 4;
 const BASELINE_PERIOD: u16 = 5;
 const TARGET: u16 = 6;
 const TARGET_PERIOD: u16 = 7;
-const LATEST: u16 = 8;
-const LATEST_PERIOD: u16 = 9;
-const LATEST_DATE: u16 = 10;
-const PROGRESS: u16 = 11;
-const EXPECTED: u16 = 12;
-const LIGHT: u16 = 13;
-const LIGHT_NOTE: u16 = 14;
-const SOURCE: u16 = 15;
-const LINKED: u16 = 16;
-const DESCRIPTION: u16 = 17;
-const COLUMN_COUNT: u16 = 18;
+const TARGET_KIND: u16 = 8;
+const LATEST: u16 = 9;
+const LATEST_PERIOD: u16 = 10;
+const LATEST_DATE: u16 = 11;
+const PROGRESS: u16 = 12;
+const EXPECTED: u16 = 13;
+const LIGHT: u16 = 14;
+const LIGHT_NOTE: u16 = 15;
+const SOURCE: u16 = 16;
+const LINKED: u16 = 17;
+const DESCRIPTION: u16 = 18;
+const COLUMN_COUNT: u16 = 19;
 
 /// Rows per indicator in the values block.
 const BLOCK_ROWS: usize = 4;
@@ -59,6 +60,8 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
         ),
         col(t("Zielwert", "Target"), Style::Number, 14.0),
         col(t("Zieltermin", "Target due"), Style::Text, 20.0),
+        // "möglichst", "anzustreben": an aim, not a commitment.
+        col(t("Zielart", "Kind of target"), Style::Text, 12.0),
         col(t("Letzter Wert", "Latest value"), Style::Number, 14.0),
         col(t("Stand", "Latest period"), Style::Text, 20.0),
         col(t("Datum", "Latest date"), Style::Date, 12.0),
@@ -332,6 +335,9 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             w.number(TARGET, t.value, || item.field("targets"))?;
             if let Some(p) = &t.due {
                 w.text(TARGET_PERIOD, &ctx.period(p), || item.field("targets"))?;
+            }
+            if t.aspirational {
+                w.label(TARGET_KIND, ctx.tr("angestrebt", "aim"))?;
             }
         }
         if let Some(o) = ind.latest() {

@@ -4,7 +4,7 @@ use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, MeasureStatus, Priority};
 use rust_xlsxwriter::Workbook;
 
-use crate::ctx::{join, Ctx};
+use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
@@ -32,6 +32,7 @@ const COST_NOTE: u16 = 17;
 const FUNDING: u16 = 18;
 const BUDGET: u16 = 19;
 const INDICATORS: u16 = 20;
+const MILESTONES: u16 = 21;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
@@ -65,6 +66,7 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
         col(t("Förderung", "Funding"), Style::Wrap, 40.0),
         col(t("Haushalt", "Budget"), Style::Wrap, 30.0),
         col(t("Indikatoren", "Indicators"), Style::Wrap, 40.0),
+        col(t("Meilensteine", "Milestones"), Style::Wrap, 50.0),
     ]
 }
 
@@ -165,6 +167,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             INDICATORS,
             &join(m.indicators.iter().map(|x| ctx.indicator_ref(x))),
             || item.field("indicators"),
+        )?;
+        w.text(
+            MILESTONES,
+            &lines(m.milestones.iter().map(|x| ctx.milestone_text(x))),
+            || item.field("milestones"),
         )?;
         w.next_row();
     }

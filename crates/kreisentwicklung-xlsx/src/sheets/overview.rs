@@ -5,17 +5,22 @@
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::monitoring::{LightCounts, TrafficLight};
-use kreisentwicklung_core::{CodeList, Date, Language, TerritoryKind};
+use kreisentwicklung_core::{
+    AdoptionSubject, CodeList, Collection, Concept, Consultation, ConsultationRole, Coverage, Date,
+    Language, Outcome, Period, Reporting, Resolution, TerritoryKind, Votes,
+};
 use rust_xlsxwriter::Workbook;
 
-use crate::ctx::{join, Ctx};
+use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::print::Page;
 use crate::sheet::{check_rows, SheetWriter};
 
-/// One line of the key dates.
+/// One line of the key dates: when, as exactly as known (a day, or "Mai
+/// 2024"), and the day it sorts by.
 struct KeyDate {
-    date: Date,
+    when: Period,
+    sort: Date,
     text: String,
     path: String,
 }
@@ -26,10 +31,13 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
     for (i, r) in c.resolutions.iter().enumerate() {
         let item = crate::sheet::Item::new("resolutions", &r.id, i);
         for (k, step) in r.consultations.iter().enumerate() {
-            let (date, planned) = match (step.date, step.planned_date) {
-                (Some(d), _) => (d, false),
-                (None, Some(d)) => (d, true),
+            let (when, planned) = match (step.when(), planned_when(step)) {
+                (Some(p), _) => (p, false),
+                (None, Some(p)) => (p, true),
                 (None, None) => continue,
+            };
+            let Some(sort) = when.earliest().or_else(|| when.latest()) else {
+                continue;
             };
             let mut text = format!("{}: {}", ctx.actor_name(&step.body), r.title);
             if let Some(o) = step.outcome {
@@ -48,7 +56,8 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
                 ));
             }
             out.push(KeyDate {
-                date,
+                when,
+                sort,
                 text,
                 path: format!("{}.consultations[{k}]", item.path()),
             });
@@ -75,7 +84,8 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
     };
     if let Some(&(i, start, _)) = dated.iter().min_by_key(|(i, s, _)| (*s, *i)) {
         out.push(KeyDate {
-            date: start,
+            when: Period::day(start),
+            sort: start,
             text: format!(
                 "{}: {}",
                 ctx.tr("Beginn der Beteiligung", "Participation begins"),
@@ -87,7 +97,8 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
     if dated.len() > 1 {
         if let Some(&(i, _, end)) = dated.iter().max_by_key(|(i, _, e)| (*e, usize::MAX - *i)) {
             out.push(KeyDate {
-                date: end,
+                when: Period::day(end),
+                sort: end,
                 text: format!(
                     "{}: {}",
                     ctx.tr("Letzte Beteiligung", "Last participation event"),
@@ -97,8 +108,91 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
             });
         }
     }
-    out.sort_by_key(|k| k.date);
+    out.sort_by_key(|k| k.sort);
     out
+}
+
+/// When a step was planned for: its day, or the period ("im Jahr 2017").
+fn planned_when(step: &Consultation) -> Option<Period> {
+    step.planned_date
+        .map(Period::day)
+        .or_else(|| step.planned_period.clone())
+}
+
+/// The decisive step of adopting the concept: the deciding step (the
+/// Kreistag's decision) of a resolution that adopts the concept, as
+/// exactly as its date is known. The earliest positive decision; without
+/// one, the latest decision taken or planned, whatever its outcome
+/// (abgelehnt, vertagt, vorgelegt).
+fn adoption_step(c: &Concept) -> Option<(&Resolution, &Consultation, Period, bool)> {
+    let steps = c
+        .resolutions
+        .iter()
+        .filter(|r| {
+            r.adopts
+                .iter()
+                .any(|a| a.subject == AdoptionSubject::Concept)
+        })
+        .flat_map(|r| r.consultations.iter().map(move |s| (r, s)))
+        .filter(|(_, s)| s.role == ConsultationRole::Decide);
+    let mut positive: Option<(&Resolution, &Consultation, Period)> = None;
+    let mut last: Option<(&Resolution, &Consultation, Period, bool)> = None;
+    for (r, s) in steps {
+        let (when, planned) = match (s.when(), planned_when(s)) {
+            (Some(p), _) => (p, false),
+            (None, Some(p)) => (p, true),
+            (None, None) => continue,
+        };
+        if !planned
+            && s.outcome.is_some_and(Outcome::is_positive)
+            && positive.as_ref().is_none_or(|(_, _, p)| when < *p)
+        {
+            positive = Some((r, s, when.clone()));
+        }
+        if last.as_ref().is_none_or(|(_, _, p, _)| when >= *p) {
+            last = Some((r, s, when, planned));
+        }
+    }
+    positive.map(|(r, s, p)| (r, s, p, false)).or(last)
+}
+
+/// "Kreistag, 24.03.2021: beschlossen (Ja 38, Nein 5)", "Kreistag, geplant
+/// für 2017".
+fn adoption_text(ctx: &Ctx, step: &Consultation, when: &Period, planned: bool) -> String {
+    let mut s = ctx.actor_name(&step.body);
+    if planned {
+        s.push_str(&format!(
+            ", {} {}",
+            ctx.tr("geplant für", "planned for"),
+            ctx.period(when)
+        ));
+    } else {
+        s.push_str(&format!(", {}", ctx.period(when)));
+    }
+    if let Some(o) = step.outcome {
+        s.push_str(&format!(": {}", o.label(ctx.lang)));
+    }
+    if let Some(v) = step.votes.filter(|v| !v.is_empty()) {
+        s.push_str(&format!(" ({})", votes_text(ctx.lang, &v)));
+    }
+    s
+}
+
+/// The known vote counts: "Ja 10, Nein 2" / "yes 10, no 2".
+pub(crate) fn votes_text(lang: Language, v: &Votes) -> String {
+    match lang {
+        Language::De => v.to_string(),
+        Language::En => [
+            ("yes", v.yes),
+            ("no", v.no),
+            ("abstentions", v.abstain),
+            ("excluded (bias)", v.biased),
+        ]
+        .into_iter()
+        .filter_map(|(l, n)| n.map(|n| format!("{l} {n}")))
+        .collect::<Vec<_>>()
+        .join(", "),
+    }
 }
 
 /// Writes the sheet (always present).
@@ -125,8 +219,10 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             pairs.push((k, v, path));
         }
     };
+    // A Kreis is a Kreis, never a Landkreis.
     let county = match c.territory.kind {
-        TerritoryKind::Landkreis | TerritoryKind::Kreis => ctx.tr("Landkreis", "County"),
+        TerritoryKind::Landkreis => ctx.tr("Landkreis", "County"),
+        TerritoryKind::Kreis => ctx.tr("Kreis", "County"),
         _ => ctx.tr("Gebiet", "Territory"),
     };
     add(county, c.territory.display_name(), "territory.name");
@@ -142,6 +238,15 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             .map(|s| s.label(ctx.lang).to_owned())
             .unwrap_or_default(),
         "territory.state",
+    );
+    add(
+        ctx.tr("Kreissitz", "Seat of the administration"),
+        c.territory
+            .seat
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default(),
+        "territory.seat",
     );
     add(ctx.tr("Titel", "Title"), c.title.text.clone(), "title");
     add(
@@ -220,15 +325,24 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.text_as(1, &v, Style::Wrap, || path.to_owned())?;
         w.next_row();
     }
-    if let Some(d) = c.adopted_on() {
-        w.text_with(
-            0,
-            ctx.tr("Beschlossen am", "Adopted on"),
-            &label,
-            0.0,
-            String::new,
+    if let Some((r, step, when, planned)) = adoption_step(c) {
+        let key = if planned || !step.outcome.is_some_and(Outcome::is_positive) {
+            ctx.tr("Beschluss über das Konzept", "Decision on the concept")
+        } else {
+            ctx.tr("Beschlossen", "Adopted")
+        };
+        w.text_with(0, key, &label, 0.0, String::new)?;
+        let k = r.consultations.iter().position(|s| std::ptr::eq(s, step));
+        let i = c.resolutions.iter().position(|x| std::ptr::eq(x, r));
+        w.text_as(
+            1,
+            &adoption_text(ctx, step, &when, planned),
+            Style::Wrap,
+            || {
+                let item = crate::sheet::Item::new("resolutions", &r.id, i.unwrap_or(0));
+                format!("{}.consultations[{}]", item.path(), k.unwrap_or(0))
+            },
         )?;
-        w.date(1, d)?;
         w.next_row();
     }
     if let Some(d) = &c.description {
@@ -251,6 +365,20 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.text_as(1, &v.text.text, Style::Wrap, || "vision.text".to_owned())?;
         w.next_row();
     }
+    let principles = crate::ctx::numbered_lines(&c.guiding_principles);
+    if !principles.is_empty() {
+        w.text_with(
+            0,
+            ctx.tr("Leitgedanken", "Guiding principles"),
+            &label,
+            0.0,
+            String::new,
+        )?;
+        w.text_as(1, &principles, Style::Wrap, || {
+            "guidingPrinciples".to_owned()
+        })?;
+        w.next_row();
+    }
     let themes = join(c.cross_cutting_themes.iter().map(|t| t.name.text.as_str()));
     if !themes.is_empty() {
         w.text_with(
@@ -261,6 +389,27 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             String::new,
         )?;
         w.text_as(1, &themes, Style::Wrap, || "crossCuttingThemes".to_owned())?;
+        w.next_row();
+    }
+
+    // How the concept is monitored, and which lists are incomplete.
+    for (key, value, path) in [
+        (
+            ctx.tr("Berichterstattung", "Reporting"),
+            lines(c.reporting.iter().map(|r| reporting_text(ctx, r))),
+            "reporting",
+        ),
+        (
+            ctx.tr("Vollständigkeit der Listen", "Completeness of lists"),
+            lines(c.coverage.iter().map(|k| coverage_text(ctx, k))),
+            "coverage",
+        ),
+    ] {
+        if value.is_empty() {
+            continue;
+        }
+        w.text_with(0, key, &label, 0.0, String::new)?;
+        w.text_as(1, &value, Style::Wrap, || path.to_owned())?;
         w.next_row();
     }
 
@@ -276,7 +425,10 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.min_height(18.0);
         w.next_row();
         for d in &dates {
-            w.date(0, d.date)?;
+            match &d.when {
+                Period::Day { date } => w.date(0, *date)?,
+                p => w.text_as(0, &ctx.period(p), Style::Text, || d.path.clone())?,
+            }
             w.text_as(1, &d.text, Style::Wrap, || d.path.clone())?;
             w.next_row();
         }
@@ -387,6 +539,95 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     w.page(Page::new(ctx, true));
     w.finish(workbook)
+}
+
+/// "im Haushaltsplan (jährlich, seit 2019)": where and how often progress
+/// is reported.
+fn reporting_text(ctx: &Ctx, r: &Reporting) -> String {
+    let mut details = Vec::new();
+    if let Some(f) = r.frequency {
+        details.push(f.label(ctx.lang).to_owned());
+    }
+    if let Some(b) = &r.body {
+        details.push(format!("{} {}", ctx.tr("an", "to"), ctx.actor_name(b)));
+    }
+    if let Some(y) = r.since_year {
+        details.push(format!("{} {y}", ctx.tr("seit", "since")));
+    }
+    if let Some(d) = r.last_updated {
+        details.push(format!(
+            "{} {}",
+            ctx.tr("letzte Aktualisierung", "last updated"),
+            ctx.day(d)
+        ));
+    }
+    if let Some(d) = &r.document {
+        details.push(ctx.document_title(d));
+    }
+    if let Some(u) = r.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        details.push(u.to_owned());
+    }
+    let mut s = r.kind.label(ctx.lang).to_owned();
+    if !details.is_empty() {
+        s.push_str(&format!(" ({})", details.join(", ")));
+    }
+    if let Some(n) = r.note.as_ref().filter(|n| !n.is_blank()) {
+        s.push_str(&format!(": {n}"));
+    }
+    s
+}
+
+/// A list the concept gives only in part: "Maßnahmen / Projekte: 12 von 35
+/// aufgeführt; übrige: im Haushaltsplan", or when it lists none of them
+/// "… nicht einzeln aufgeführt; enthalten in: Projektkatalog".
+fn coverage_text(ctx: &Ctx, k: &Coverage) -> String {
+    let c = ctx.c;
+    let listed = match k.collection {
+        Collection::Fields => c.fields.len(),
+        Collection::Goals => c.goals.len(),
+        Collection::Measures => c.measures.len(),
+        Collection::Indicators => c.indicators.len(),
+        Collection::Actors => c.actors.len(),
+        Collection::Events => c.events.len(),
+        Collection::Resolutions => c.resolutions.len(),
+        Collection::Documents => c.documents.len(),
+    };
+    let name = k.collection.label(ctx.lang);
+    let de = ctx.lang == Language::De;
+    let mut s = match (listed, k.total) {
+        (0, None) => format!(
+            "{name}: {}",
+            ctx.tr("nicht einzeln aufgeführt", "not listed one by one")
+        ),
+        (0, Some(t)) if de => format!("{name}: nicht einzeln aufgeführt, insgesamt {t}"),
+        (0, Some(t)) => format!("{name}: not listed one by one, {t} in total"),
+        (n, Some(t)) if de => format!("{name}: {n} von {t} aufgeführt"),
+        (n, Some(t)) => format!("{name}: {n} of {t} listed"),
+        (n, None) if de => format!("{name}: nur eine Auswahl aufgeführt ({n})"),
+        (n, None) => format!("{name}: only some listed ({n})"),
+    };
+    let place = k
+        .kept_in
+        .as_ref()
+        .filter(|t| !t.is_blank())
+        .map(|t| t.text.clone());
+    let doc = k.document.as_ref().map(|d| ctx.document_title(d));
+    let kept = match (place, doc) {
+        (Some(p), Some(d)) if p != d => format!("{p} ({d})"),
+        (Some(p), _) => p,
+        (None, Some(d)) => d,
+        (None, None) => String::new(),
+    };
+    if !kept.is_empty() {
+        let word = match (listed, de) {
+            (0, true) => "enthalten in",
+            (0, false) => "kept in",
+            (_, true) => "übrige",
+            (_, false) => "the rest",
+        };
+        s.push_str(&format!("; {word}: {kept}"));
+    }
+    s
 }
 
 /// "2 grün, 1 gelb, 0 rot, 1 grau".

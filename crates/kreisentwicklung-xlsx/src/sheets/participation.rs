@@ -15,17 +15,20 @@ const TITLE: u16 = 1;
 const PERIOD: u16 = 2;
 const START: u16 = 3;
 const END: u16 = 4;
-const LOCATION: u16 = 5;
-const AUDIENCE: u16 = 6;
-const PARTICIPANTS: u16 = 7;
-const COUNT: u16 = 8;
-const FIELDS: u16 = 9;
-const TOPICS: u16 = 10;
-const PURPOSE: u16 = 11;
-const OUTCOME: u16 = 12;
-const DOCUMENTS: u16 = 13;
-const PARENT: u16 = 14;
-const DESCRIPTION: u16 = 15;
+const OCCURRENCES: u16 = 5;
+const DURATION: u16 = 6;
+const LOCATION: u16 = 7;
+const OCCASION: u16 = 8;
+const AUDIENCE: u16 = 9;
+const PARTICIPANTS: u16 = 10;
+const COUNT: u16 = 11;
+const FIELDS: u16 = 12;
+const TOPICS: u16 = 13;
+const PURPOSE: u16 = 14;
+const OUTCOME: u16 = 15;
+const DOCUMENTS: u16 = 16;
+const PARENT: u16 = 17;
+const DESCRIPTION: u16 = 18;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
@@ -35,7 +38,10 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
         col(t("Zeitraum", "Period"), Style::Text, 28.0),
         col(t("Beginn", "Start"), Style::Date, 12.0),
         col(t("Ende", "End"), Style::Date, 12.0),
+        col(t("Anzahl Termine", "Occurrences"), Style::Integer, 10.0),
+        col(t("Dauer", "Duration"), Style::Text, 14.0),
         col(t("Ort", "Location"), Style::Wrap, 25.0),
+        col(t("Anlass", "Occasion"), Style::Wrap, 30.0),
         col(t("Zielgruppe", "Audience"), Style::Wrap, 35.0),
         col(t("Teilnehmende", "Participants"), Style::Wrap, 45.0),
         col(t("Anzahl", "Count"), Style::Integer, 12.0),
@@ -104,8 +110,18 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         } else if e.as_needed {
             w.label(PERIOD, ctx.tr("nach Bedarf", "as needed"))?;
         }
+        // "zwei Besprechungen": one row for an event held several times.
+        if let Some(n) = e.occurrences {
+            w.integer(OCCURRENCES, u64::from(n))?;
+        }
+        if let Some(d) = e.duration {
+            w.text(DURATION, &d.label(ctx.lang), || item.field("duration"))?;
+        }
         if let Some(l) = &e.location {
             w.text(LOCATION, &l.text, || item.field("location"))?;
+        }
+        if let Some(o) = &e.occasion {
+            w.text(OCCASION, &o.text, || item.field("occasion"))?;
         }
         let mut audience: Vec<String> = e
             .audience

@@ -7,7 +7,7 @@ use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::monitoring::TrafficLight;
 use rust_xlsxwriter::Workbook;
 
-use crate::ctx::{join, Ctx};
+use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::print::Page;
 use crate::sheet::Item;
@@ -16,8 +16,8 @@ use crate::sheet::Item;
 /// thousand pages, and the table has them all.
 pub(crate) const MAX_PROFILES: usize = 1_000;
 
-/// The rows a measure takes at most: a heading, 14 fields, a gap.
-const ROWS_PER_MEASURE: usize = 16;
+/// The rows a measure takes at most: a heading, 15 fields, a gap.
+const ROWS_PER_MEASURE: usize = 17;
 
 /// Writes the sheet; nothing without measures or with too many.
 pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
@@ -107,6 +107,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             t("Indikatoren", "Indicators"),
             join(m.indicators.iter().map(|x| ctx.indicator_ref(x))),
             "indicators",
+        ));
+        rows.push((
+            t("Meilensteine", "Milestones"),
+            lines(m.milestones.iter().map(|x| ctx.milestone_text(x))),
+            "milestones",
         ));
         for (label, value, field) in rows {
             if value.is_empty() {

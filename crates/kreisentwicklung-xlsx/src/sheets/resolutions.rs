@@ -2,7 +2,7 @@
 //! body (committee recommends, Kreistag decides).
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::{Consultation, Resolution};
+use kreisentwicklung_core::{Consultation, Date, Period, Resolution};
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, lines, Ctx};
@@ -13,32 +13,39 @@ use crate::sheet::{col, Column, Item, SheetWriter};
 
 const TITLE: u16 = 0;
 const KIND: u16 = 1;
-const PAPER: u16 = 2;
-const BODY: u16 = 3;
-const ROLE: u16 = 4;
-const DATE: u16 = 5;
-const PLANNED: u16 = 6;
-const AGENDA: u16 = 7;
-const OUTCOME: u16 = 8;
-const YES: u16 = 9;
-const NO: u16 = 10;
-const ABSTAIN: u16 = 11;
-const BIASED: u16 = 12;
-const ADOPTS: u16 = 13;
-const TEXT: u16 = 14;
-const MANDATES: u16 = 15;
-const NOTE: u16 = 16;
+const NUMBER: u16 = 2;
+const PAPER: u16 = 3;
+const BODY: u16 = 4;
+const ROLE: u16 = 5;
+const DATE: u16 = 6;
+const PLANNED: u16 = 7;
+const SESSION: u16 = 8;
+const AGENDA: u16 = 9;
+const OUTCOME: u16 = 10;
+const YES: u16 = 11;
+const NO: u16 = 12;
+const ABSTAIN: u16 = 13;
+const BIASED: u16 = 14;
+const ADOPTS: u16 = 15;
+const TEXT: u16 = 16;
+const MANDATES: u16 = 17;
+const BUDGET: u16 = 18;
+const NOTE: u16 = 19;
 
 fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Beschluss", "Resolution"), Style::Wrap, 45.0),
         col(t("Art", "Kind"), Style::Text, 24.0),
+        col(t("Beschluss-Nr.", "Resolution no."), Style::Text, 16.0),
         col(t("Drucksache", "Paper"), Style::Text, 20.0),
         col(t("Gremium", "Body"), Style::Wrap, 35.0),
         col(t("Rolle", "Role"), Style::Text, 16.0),
-        col(t("Datum", "Date"), Style::Date, 12.0),
-        col(t("Geplant für", "Planned for"), Style::Date, 12.0),
+        // A step known only to the month or year ("Mai 2024") shows its
+        // period as text in the date column.
+        col(t("Datum", "Date"), Style::Date, 14.0),
+        col(t("Geplant für", "Planned for"), Style::Date, 14.0),
+        col(t("Sitzung", "Session"), Style::Text, 16.0),
         col(t("TOP", "Agenda item"), Style::Text, 12.0),
         col(t("Ergebnis", "Outcome"), Style::Text, 28.0),
         col(t("Ja", "Yes"), Style::Integer, 8.0),
@@ -52,6 +59,7 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
             60.0,
         ),
         col(t("Aufträge", "Mandates"), Style::Wrap, 45.0),
+        col(t("Haushalt", "Budget"), Style::Wrap, 40.0),
         col(t("Anmerkung", "Note"), Style::Wrap, 40.0),
     ]
 }
@@ -103,6 +111,9 @@ fn resolution_cells(
 ) -> Result<(), ExportError> {
     w.text(TITLE, &r.title.text, || item.field("title"))?;
     w.label(KIND, ctx.label(r.kind))?;
+    if let Some(n) = &r.number {
+        w.text(NUMBER, n, || item.field("number"))?;
+    }
     if let Some(p) = &r.paper {
         w.text(PAPER, &p.display(), || item.field("paper"))?;
     }
@@ -143,6 +154,8 @@ fn resolution_cells(
         s
     });
     w.text(MANDATES, &lines(mandates), || item.field("mandates"))?;
+    let budget = r.budget.iter().map(|b| ctx.budget_link_text(b));
+    w.text(BUDGET, &lines(budget), || item.field("budget"))?;
     Ok(())
 }
 
@@ -156,8 +169,20 @@ fn step_cells(
     let path = |f: &str| format!("{}.consultations[{k}].{f}", item.path());
     w.text(BODY, &ctx.actor_name(&step.body), || path("body"))?;
     w.label(ROLE, ctx.label(step.role))?;
-    w.opt_date(DATE, step.date)?;
-    w.opt_date(PLANNED, step.planned_date)?;
+    when_cell(ctx, w, DATE, step.date, step.period.as_ref(), || {
+        path("period")
+    })?;
+    when_cell(
+        ctx,
+        w,
+        PLANNED,
+        step.planned_date,
+        step.planned_period.as_ref(),
+        || path("plannedPeriod"),
+    )?;
+    if let Some(s) = &step.session {
+        w.text(SESSION, s, || path("session"))?;
+    }
     if let Some(a) = &step.agenda_item {
         w.text(AGENDA, a, || path("agendaItem"))?;
     }
@@ -181,4 +206,22 @@ fn step_cells(
         w.text(NOTE, &n.text, || path("note"))?;
     }
     Ok(())
+}
+
+/// A day as a date cell; else a period ("Mai 2024", "im Jahr 2017") as
+/// text in the same column, so that a reader finds it where the day would be.
+fn when_cell(
+    ctx: &Ctx,
+    w: &mut SheetWriter,
+    col: u16,
+    date: Option<Date>,
+    period: Option<&Period>,
+    path: impl FnOnce() -> String,
+) -> Result<(), ExportError> {
+    match (date, period) {
+        (Some(d), _) => w.date(col, d),
+        (None, Some(Period::Day { date })) => w.date(col, *date),
+        (None, Some(p)) => w.text(col, &ctx.period(p), path),
+        (None, None) => Ok(()),
+    }
 }

@@ -67,7 +67,8 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.text(TITLE, title, || item.field("title"))?;
         match &s.field {
             Some(f) => w.text(FIELD, &ctx.field_name(f), || item.field("field"))?,
-            None => w.label(FIELD, ctx.tr("gesamter Landkreis", "whole county"))?,
+            // A Kreis is a Kreis, never a Landkreis.
+            None => w.label(FIELD, ctx.whole_territory())?,
         }
         for (column, list, field) in [
             (TOPICS, &s.topics, "topics"),
