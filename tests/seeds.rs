@@ -1015,7 +1015,13 @@ fn nordsachsen_participation() {
         assert!(kinds.contains(&k), "{k:?}");
     }
     let ws = c.event("workshops-2019").unwrap();
-    assert_eq!(ws.period.as_ref().unwrap().to_string(), "ab Juni 2019");
+    // "Ab Juni 2019 wurden die Ergebnisse der SWOT-Analyse in mehreren
+    // Workshops und AG-Sitzungen … gespiegelt" … "bis Anfang 2020".
+    assert_eq!(
+        ws.period.as_ref().unwrap().to_string(),
+        "ab Juni 2019 bis Anfang 2020"
+    );
+    assert_eq!(ws.period.as_ref().unwrap().latest(), Some(ymd(2020, 4, 30)));
     assert_eq!(
         ws.period.as_ref().unwrap().earliest(),
         Some(ymd(2019, 6, 1))

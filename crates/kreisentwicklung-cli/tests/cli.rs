@@ -1085,3 +1085,33 @@ fn a_closed_pipe_is_not_an_error() {
     assert_ok(&run);
     assert_eq!(run.stderr, "");
 }
+
+/// A Kreis (Nordfriesland, 01054) is labelled Kreis, never Landkreis: in
+/// the check report (both languages) and in the OParl body.
+#[test]
+fn a_kreis_is_never_called_landkreis() {
+    let dir = TempDir::new("kreis");
+    let mut c = valid_concept();
+    c.territory = Territory::kreis("Nordfriesland")
+        .with_key("01054")
+        .with_state(State::SchleswigHolstein);
+    let input = dir.write("kreis.json", document(c));
+    for lang in ["de", "en"] {
+        let r = run(&["check", &input, "--lang", lang, "--today", "2025-06-30"]);
+        assert!(r.code == 0 || r.code == 1, "{r:?}");
+        assert!(!r.stdout.contains("Landkreis"), "{}", r.stdout);
+    }
+    let r = run(&[
+        "export",
+        &input,
+        "--format",
+        "oparl",
+        "--option",
+        "base-url=https://ratsinfo.example.de/oparl",
+        "-o",
+        "-",
+    ]);
+    assert_ok(&r);
+    assert!(r.stdout.contains("\"Kreis Nordfriesland\""), "{}", r.stdout);
+    assert!(!r.stdout.contains("Landkreis"), "{}", r.stdout);
+}

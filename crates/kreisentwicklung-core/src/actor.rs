@@ -120,6 +120,9 @@ pub struct Membership {
 
 /// A commission: the actor holding it engaged the contractor for a task
 /// (Prozessbegleitung, Moderation, Gutachten).
+///
+/// Auftraggeber and Auftragnehmer: the Landkreis and the consulting firm
+/// (Planungsbüro, "des beratenden Büros KoRiS") it engages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Commission {

@@ -346,7 +346,11 @@ impl Concept {
     }
 }
 
-/// The county or region a concept covers.
+/// The county or region a concept covers: a Landkreis or a Kreis (as the
+/// counties of Nordrhein-Westfalen and Schleswig-Holstein call themselves;
+/// labelled Kreis, never Landkreis), with its five-digit Kreisschlüssel
+/// ("03254" Hildesheim) and the seat of its administration (Kreisstadt,
+/// Kreissitz).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Territory {

@@ -10,9 +10,9 @@
 //! | --- | --- | --- |
 //! | `hildesheim` | Landkreis Hildesheim, REK | six fields of action, cross-cutting themes, a steering group with a consultancy, participation formats with fuzzy dates |
 //! | `helmstedt` | Landkreis Helmstedt | Leitbild, 3 Oberziele and 13 Unterziele, a chronology of committee steps, a Kreistag resolution with a mandate, the problems that stalled the concept |
-//! | `bernkastel-wittlich` | Landkreis Bernkastel-Wittlich | a second edition with its 2004 predecessor, four Handlungsschwerpunkte, process funding, a five-year revision cycle, documents |
-//! | `ludwigslust-parchim` | Landkreis Ludwigslust-Parchim, KEK 2030 | a series of events with participants, outcomes, documents and press reports, committee workshops nested in a series |
-//! | `nordsachsen` | Landkreis Nordsachsen, KEK 2030 | SWOT topics, four fields each with a Leitbild 2030, the adoption by the Kreistag and the submitted project catalogue |
+//! | `bernkastel-wittlich` | Landkreis Bernkastel-Wittlich | a second edition with its 2004 predecessor, four Handlungsschwerpunkte, process funding, a five-year revision cycle, documents, measures kept in the Handlungskonzept |
+//! | `ludwigslust-parchim` | Landkreis Ludwigslust-Parchim, KEK 2030 | a series of events with participants, outcomes, documents and press reports, committee workshops nested in a series, the Kreistag decision planned for 2017 |
+//! | `nordsachsen` | Landkreis Nordsachsen, KEK 2030 | SWOT topics, four fields each with a Leitbild 2030, workshops "ab Juni 2019 … bis Anfang 2020", the adoption by the Kreistag and the project catalogue kept apart |
 //!
 //! ```
 //! use kreisentwicklung_core::examples;

@@ -126,7 +126,8 @@ pub struct Baseline {
     pub period: Option<Period>,
 }
 
-/// A target value of an indicator.
+/// A target value (Zielwert) of an indicator (Kennzahl, Zielindikator):
+/// binding, or an aim when the concept says "möglichst" or "anzustreben".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Target {

@@ -242,6 +242,9 @@ pub struct StatusUpdate {
 /// An expected result of a measure (Meilenstein): what, expected when,
 /// and once reached, the day it was (since 1.1).
 ///
+/// Milestones let a council follow a project (Maßnahme, Projekt) between
+/// its start and its end.
+///
 /// ```
 /// use kreisentwicklung_core::*;
 ///

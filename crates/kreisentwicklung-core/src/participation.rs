@@ -210,6 +210,9 @@ pub struct ParticipantCount {
 
 /// A length of time without dates ("15 Monate", "zwei Jahre").
 ///
+/// How long a participation process (Beteiligung) took, when the source
+/// gives a length rather than dates.
+///
 /// ```
 /// use kreisentwicklung_core::*;
 ///

@@ -16,6 +16,10 @@ use crate::{Collection, Date, Frequency, Id, ReportingKind, Text};
 
 /// One way a concept reports its progress (since 1.1).
 ///
+/// Monitoring in the concept's own terms: a report to the Kreistag, the
+/// Haushaltsplan, an online project list ("letzte Aktualisierung
+/// 13.11.2024").
+///
 /// ```
 /// use kreisentwicklung_core::*;
 ///
@@ -100,6 +104,9 @@ impl Reporting {
 /// A collection that the concept lists only in part (since 1.1): "zum
 /// Beispiel", or "the catalogue has 35 projects, of which these are
 /// recorded".
+///
+/// A Projektkatalog kept apart ("in einem gesonderten Projektkatalog zum
+/// KEK gelistet", Nordsachsen) or a list of examples.
 ///
 /// ```
 /// use kreisentwicklung_core::*;

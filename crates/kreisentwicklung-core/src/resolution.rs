@@ -8,6 +8,14 @@ use crate::{AdoptionSubject, ConsultationRole, Date, Id, Outcome, Period, Resolu
 /// A resolution: a paper (Drucksache) that passes one or more bodies, each
 /// step with its role, dates, agenda item and outcome, and what it adopts.
 ///
+/// In the words of the councils: a Beschluss or Empfehlungsbeschluss on a
+/// Drucksache ("Drs. Nr. 69/2017"), taken under a Tagesordnungspunkt
+/// ("TOP 10"); the resolution's own number (Beschluss-Nr., "178-1/2021") is
+/// apart from the paper's. A paper often passes several bodies: the
+/// Fachausschuss recommends, the Kreisausschuss prepares, the Kreistag
+/// decides ("Der Kreistag beschließt das Leitbild, die Ober- und die
+/// Unterziele", Helmstedt, 12.09.2018).
+///
 /// ```
 /// use kreisentwicklung_core::*;
 ///
@@ -167,7 +175,9 @@ impl Paper {
     }
 }
 
-/// One step of a paper through a body (Beratung).
+/// One step of a paper through a body (Beratung): the Kreistag, the
+/// Kreisausschuss or a Fachausschuss, on a day or, as the record often has
+/// it, in a month or year ("dem Kreistag im Jahr 2017 … vorgelegt").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Consultation {
@@ -363,6 +373,9 @@ impl std::fmt::Display for Votes {
 
 /// A resolution's link to the county budget (Haushalt): the budget year
 /// and the budget line it concerns.
+///
+/// The Haushalt is where a concept's measures should end up ("… die in die
+/// künftige Haushaltsplanung einfließen sollen", Helmstedt).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetLink {

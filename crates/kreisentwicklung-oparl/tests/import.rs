@@ -100,8 +100,9 @@ fn resolutions_come_back_from_the_document_and_from_the_tree() {
         sorted.sort_by(|a, b| a.id.cmp(&b.id));
         assert_eq!(from_tree, sorted, "{name}");
     }
-    // Helmstedt (4), Nordsachsen (3) and the generated concept (1).
-    assert_eq!(total, 8);
+    // Helmstedt (4), Nordsachsen (3), Ludwigslust-Parchim's decision planned
+    // for 2017 (1) and the generated concept (1).
+    assert_eq!(total, 9);
 }
 
 #[test]

@@ -353,7 +353,7 @@ fn layout_in_the_xml() {
     let workbook = zip_text(&bytes, "xl/workbook.xml").unwrap();
     let rows = 1 + c.indicators.len();
     assert!(
-        workbook.contains(&format!("Indikatoren!$A$1:$R${rows}<")),
+        workbook.contains(&format!("Indikatoren!$A$1:$S${rows}<")),
         "{workbook}"
     );
 }

@@ -87,6 +87,26 @@ fn dates_are_dates(r: &Range<Data>, header: &str) {
     }
 }
 
+/// Every non-empty cell of a column is a date, or the text of a period
+/// that is not a single day ("2017", "Mai 2024"): a council step known only
+/// to the month or year.
+fn dates_or_periods(r: &Range<Data>, header: &str) {
+    let col = column(r, header);
+    for row in 1..r.height() {
+        match cell(r, row, col) {
+            Data::Empty => {}
+            Data::DateTime(d) => assert!(d.is_datetime()),
+            Data::String(s) => {
+                let p: Period = s
+                    .parse()
+                    .unwrap_or_else(|e| panic!("{header} row {row}: {s:?}: {e}"));
+                assert!(!matches!(p, Period::Day { .. }), "{header} row {row}: {s}");
+            }
+            other => panic!("{header} row {row}: not a date: {other:?}"),
+        }
+    }
+}
+
 fn numbers_are_numbers(r: &Range<Data>, header: &str) {
     let col = column(r, header);
     for row in 1..r.height() {
@@ -209,8 +229,8 @@ fn every_seed_reads_back() {
                 .map(|r| r.consultations.len().max(1))
                 .sum();
             assert_eq!(r.height(), 1 + rows, "{name}");
-            dates_are_dates(&r, "Datum");
-            dates_are_dates(&r, "Geplant für");
+            dates_or_periods(&r, "Datum");
+            dates_or_periods(&r, "Geplant für");
             for h in ["Ja", "Nein", "Enthaltungen", "Befangen"] {
                 numbers_are_numbers(&r, h);
             }
@@ -371,4 +391,125 @@ fn swot_challenges_and_process_funding_are_written() {
         swots >= 1 && challenges >= 4 && funded >= 1,
         "{swots} {challenges} {funded}"
     );
+}
+
+/// A cell's text, empty for an empty cell.
+fn as_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The facts of the seed texts that format 1.0 could not hold, each with
+/// the seed's wording, where a council reader looks for them.
+#[test]
+fn seed_facts_of_format_1_1_are_in_the_workbook() {
+    let seeds: Vec<(String, Concept)> = seeds();
+    let seed = |name: &str| seeds.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    let book_of = |c: &Concept| open(&export(c, &ExportOptions::default()));
+    let overview = |book: &mut common::Book, label: &str| -> String {
+        let r = sheet(book, "Übersicht");
+        let row = (0..r.height())
+            .find(|&i| cell(&r, i, 0) == Data::String(label.into()))
+            .unwrap_or_else(|| panic!("no row {label:?}"));
+        text(&cell(&r, row, 1)).to_owned()
+    };
+    let event_row = |r: &Range<Data>, c: &Concept, id: &str| -> usize {
+        let e = c.event(id).unwrap();
+        let title = e.title.as_ref().or(e.kind_label.as_ref()).unwrap();
+        let period = e.period.as_ref().unwrap().to_string();
+        (1..r.height())
+            .find(|&i| {
+                as_text(&cell(r, i, column(r, "Titel"))).contains(&title.text)
+                    && cell(r, i, column(r, "Zeitraum")) == Data::String(period.clone())
+            })
+            .unwrap_or_else(|| panic!("no row for {id}"))
+    };
+
+    // Nordsachsen: "Ab Juni 2019 wurden die Ergebnisse der SWOT-Analyse in
+    // mehreren Workshops und AG-Sitzungen mit nordsächsischen Akteuren aus
+    // Verwaltung, Wirtschaft und Gesellschaft gespiegelt" … "bis Anfang 2020".
+    let c = seed("nordsachsen");
+    let mut book = book_of(&c);
+    let r = sheet(&mut book, "Beteiligung");
+    for id in ["workshops-2019", "ag-sitzungen-2019"] {
+        let row = event_row(&r, &c, id);
+        assert_eq!(
+            text(&cell(&r, row, column(&r, "Zeitraum"))),
+            "ab Juni 2019 bis Anfang 2020"
+        );
+        assert!(text(&cell(&r, row, column(&r, "Zielgruppe")))
+            .starts_with("Verwaltung; Unternehmen; Zivilgesellschaft"));
+    }
+    // "Umgesetzt werden die Zielsetzungen über konkrete Projekte, die in
+    // einem gesonderten Projektkatalog zum KEK gelistet wurden. Darüber
+    // hinaus bieten diese Projekte mittels definierter Zielindikatoren …",
+    // and "Presseserie und Diskussionsforen und weitere
+    // Beteiligungsformate sowie Gremien": the events are a selection.
+    assert_eq!(
+        overview(&mut book, "Vollständigkeit der Listen"),
+        "Maßnahmen / Projekte: nicht einzeln aufgeführt; enthalten in: gesonderter \
+         Projektkatalog zum KEK (KEK-Projektkatalog)\n\
+         Indikatoren: nicht einzeln aufgeführt; enthalten in: definierte Zielindikatoren der \
+         Projekte im KEK-Projektkatalog (KEK-Projektkatalog)\n\
+         Beteiligungsformate: nur eine Auswahl aufgeführt (6)"
+    );
+    // "Das Kreisentwicklungskonzept des Landkreises Nordsachsen wurde am
+    // 24. März 2021 im Kreistag beschlossen."
+    assert_eq!(
+        overview(&mut book, "Beschlossen"),
+        "Kreistag, 24.03.2021: beschlossen"
+    );
+
+    // Bernkastel-Wittlich: "2023 wurde das Handlungskonzept mit
+    // themenspezifischen Maßnahmen … fertiggestellt."
+    let c = seed("bernkastel-wittlich");
+    let mut book = book_of(&c);
+    assert_eq!(
+        overview(&mut book, "Vollständigkeit der Listen"),
+        "Maßnahmen / Projekte: nicht einzeln aufgeführt; enthalten in: Handlungskonzept mit \
+         themenspezifischen Maßnahmen (Kreisentwicklungskonzept - Handlungskonzept 2030)"
+    );
+
+    // Ludwigslust-Parchim: "Man war sich darüber einig, dass dem Kreistag im
+    // Jahr 2017 ein KEK zur Beschlussfassung vorgelegt werden sollte".
+    let c = seed("ludwigslust-parchim");
+    let mut book = book_of(&c);
+    assert_eq!(
+        overview(&mut book, "Beschluss über das Konzept"),
+        "Kreistag, geplant für 2017"
+    );
+    let r = sheet(&mut book, "Beschlüsse");
+    assert_eq!(text(&cell(&r, 1, column(&r, "Geplant für"))), "2017");
+    assert_eq!(cell(&r, 1, column(&r, "Datum")), Data::Empty);
+    // "19.04.2016 Ausschuss für Wirtschaft / Bau / Tourismus und Auschuss für
+    // Ländlicher / Landwirtschaft (Gemeinsame Sitzung)".
+    let r = sheet(&mut book, "Beteiligung");
+    let row = (1..r.height())
+        .find(|&i| cell(&r, i, column(&r, "Zeitraum")) == Data::String("19.04.2016".into()))
+        .unwrap();
+    assert_eq!(
+        text(&cell(&r, row, column(&r, "Anlass"))),
+        "Gemeinsame Sitzung"
+    );
+
+    // Helmstedt: "im Rahmen eines Workshops und zweier Besprechungen", and
+    // "Die beschlossenen Ober- und Unterziele sollen bereits bei der
+    // Aufstellung des Haushaltes 2019 Berücksichtigung finden."
+    let c = seed("helmstedt");
+    let mut book = book_of(&c);
+    let r = sheet(&mut book, "Beteiligung");
+    let row = event_row(&r, &c, "kg-besprechungen-2017");
+    assert_eq!(number(&cell(&r, row, column(&r, "Anzahl Termine"))), 2.0);
+    let r = sheet(&mut book, "Beschlüsse");
+    let budget: Vec<String> = (1..r.height())
+        .map(|i| as_text(&cell(&r, i, column(&r, "Haushalt"))))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // One row per step of the 2018 resolution: Fachausschuss, Kreisausschuss, Kreistag.
+    assert_eq!(budget.len(), 3, "{budget:?}");
+    assert!(budget.iter().all(|t| t
+        == "Haushalt 2019: Die beschlossenen Ober- und Unterziele sollen bereits bei der \
+            Aufstellung des Haushaltes 2019 Berücksichtigung finden."));
 }

@@ -1052,3 +1052,17 @@ fn a_kreis_is_labelled_kreis() {
     let app = zip_text(&bytes, "docProps/app.xml").unwrap();
     assert!(app.contains("<Company>Kreis Nordfriesland</Company>"));
 }
+
+/// The new columns are display-only: an unedited workbook reads back to the
+/// same concept, without "unknown column" warnings, in both languages.
+#[test]
+fn format_1_1_columns_read_back_without_warnings() {
+    let c = sample_1_1();
+    for lang in [Language::De, Language::En] {
+        let bytes = export(&c, &ExportOptions::default().language(lang));
+        let read = kreisentwicklung_xlsx::read::read(&bytes).unwrap();
+        assert!(read.warnings.is_empty(), "{lang:?}: {:?}", read.warnings);
+        assert!(read.changes.is_empty(), "{lang:?}: {:?}", read.changes);
+        assert_eq!(read.concept, c);
+    }
+}
