@@ -14,51 +14,29 @@ use kreisentwicklung_core::{
 use quick_xml::name::ResolveResult;
 
 use crate::error::ImportError;
-use crate::schema::{self, Complex, Field, Occurs};
-use crate::{year_part_from_code, NAMESPACE, NAMESPACE_BASE};
+use crate::schema::{self, one, Complex, Ty};
+use crate::{year_part_from_code, NAMESPACE, NAMESPACE_1_0, NAMESPACE_BASE};
 
 /// The kinds of horizons, as element names.
 const HORIZON_KINDS: &[&str] = &["year", "range", "openEnded"];
 
-/// `<monthRange>` holds `<from>` and `<to>`.
 /// The start and end of "ab … bis …".
 static BETWEEN: Complex = Complex {
     name: "between",
     doc: "",
     id: false,
-    fields: &[
-        Field {
-            name: "start",
-            ty: schema::Ty::Period,
-            occurs: Occurs::One,
-        },
-        Field {
-            name: "end",
-            ty: schema::Ty::Period,
-            occurs: Occurs::One,
-        },
-    ],
+    fields: &[one("start", Ty::Period), one("end", Ty::Period)],
 };
 
 /// What "Anfang", "Mitte" and "Ende" can be the part of.
 const PART_OF_KINDS: &[&str] = &["month", "quarter", "halfYear"];
 
+/// `<monthRange>` holds `<from>` and `<to>`.
 static MONTH_RANGE: Complex = Complex {
     name: "monthRange",
     doc: "",
     id: false,
-    fields: &[
-        Field {
-            name: "from",
-            ty: schema::Ty::Year,
-            occurs: Occurs::One,
-        },
-        Field {
-            name: "to",
-            ty: schema::Ty::Year,
-            occurs: Occurs::One,
-        },
-    ],
+    fields: &[one("from", Ty::Year), one("to", Ty::Year)],
 };
 use super::pull::*;
 
@@ -310,6 +288,11 @@ impl<'a> Parser<'a> {
             let local = local.into_inner();
             match ns {
                 ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE => {}
+                // The form of 1.0: the same elements, texts as mixed content.
+                ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE_1_0 => {
+                    self.dialect.namespace = NAMESPACE_1_0;
+                    self.dialect.mixed_text = true;
+                }
                 // A later (or earlier) major version of the format; the
                 // namespace is quoted so that stray whitespace shows.
                 ResolveResult::Bound(ns)
@@ -317,15 +300,15 @@ impl<'a> Parser<'a> {
                         && ns.into_inner().starts_with(NAMESPACE_BASE)
                         && is_version_number(&ns.into_inner()[NAMESPACE_BASE.len()..]) =>
                 {
-                    let found_major = &ns.into_inner()[NAMESPACE_BASE.len()..];
+                    let found = &ns.into_inner()[NAMESPACE_BASE.len()..];
                     return Err(ImportError::Version {
                         location: self.location(el.pos),
                         found: format!(
-                            "namespace {:?} (schema major version {found_major})",
+                            "namespace {:?} (version {found} of the XML form)",
                             ns.into_inner()
                         ),
                         expected: format!(
-                            "namespace {NAMESPACE:?} (schema major version {SCHEMA_MAJOR})"
+                            "namespace {NAMESPACE:?} or {NAMESPACE_1_0:?} (schema major version {SCHEMA_MAJOR})"
                         ),
                     });
                 }
@@ -385,6 +368,7 @@ impl<'a> Parser<'a> {
         }
         let id = Id::new(trim_ws(&self.required(&el, "id", id)?));
         let lang = lang.map(|l| trim_ws(&l).to_owned());
+        self.dialect.lang.clone_from(&lang);
 
         let mut c = Concept::new(
             id,
@@ -1193,7 +1177,11 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Digits only, as the major version at the end of the namespace.
+/// A version at the end of the namespace: digits, or digits, dot, digits.
 fn is_version_number(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    match s.split_once('.') {
+        Some((major, minor)) => digits(major) && digits(minor),
+        None => digits(s),
+    }
 }
