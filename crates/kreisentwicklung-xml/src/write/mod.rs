@@ -3,9 +3,8 @@
 //! Element names, order, optionality and types come from the tables in
 //! [`crate::schema`], the same the reader checks against and the XSD is
 //! generated from; [`fields`] only gives the value of each field by its
-//! element name. Nothing is
-//! built in memory but two small scratch strings that are reused for every
-//! start tag and every escaped text.
+//! element name. Nothing is built in memory but two small scratch strings
+//! that are reused for every start tag and every escaped text.
 
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
