@@ -13,6 +13,7 @@ use kreisentwicklung::{examples, xml};
 fn example_files(test: &str) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
     let dir = tools::scratch(test);
     tools::write(&dir, "kreisentwicklung.xsd", xml::XSD);
+    tools::write(&dir, xml::XML_XSD_FILE, xml::XML_NAMESPACE_XSD);
     let files = examples::all()
         .map(|(name, concept)| {
             let text = xml::to_string(&concept, &ExportOptions::default()).unwrap();

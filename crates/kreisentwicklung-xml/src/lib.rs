@@ -25,8 +25,11 @@
 //! );
 //!
 //! let xml = kreisentwicklung_xml::to_string(&concept, &ExportOptions::default())?;
-//! assert!(xml.contains(r#"<concept xmlns="urn:kreisentwicklung:xml:1" schemaVersion="1.1""#));
-//! assert!(xml.contains(r#"<name>Wirtschaft<translation xml:lang="en">Economy</translation></name>"#));
+//! assert!(xml.contains(r#"<concept xmlns="urn:kreisentwicklung:xml:1.1" schemaVersion="1.1""#));
+//! assert!(xml.contains(r#"<name>
+//!         <narrative>Wirtschaft</narrative>
+//!         <narrative xml:lang="en">Economy</narrative>
+//!       </name>"#));
 //! assert!(xml.contains(
 //!     r#"<kind listURI="urn:kreisentwicklung:codelist:event-kind" listVersionID="2">kickOff</kind>"#
 //! ));
@@ -42,13 +45,19 @@
 //! # The format
 //!
 //! - **Namespace and version.** The root element is `<concept>` in the
-//!   namespace [`NAMESPACE`] (`urn:kreisentwicklung:xml:1`), which carries
+//!   namespace [`NAMESPACE`] (`urn:kreisentwicklung:xml:1.1`), which names
+//!   the version of the XML form: 1.1, the schema version that last changed
+//!   it incompatibly (texts became `<narrative>` elements); its major part is
 //!   the major schema version. The root's attributes are `schemaVersion`
-//!   (`1.0`, see [`SCHEMA_VERSION`]), `producer` (`kreisentwicklung 0.1.0`),
+//!   (`1.1`, see [`SCHEMA_VERSION`]), `producer` (`kreisentwicklung 0.1.0`),
 //!   the concept's `id` and `xml:lang`, the main language of all text. A
 //!   document of another major version is refused with
 //!   [`ImportError::Version`], naming both versions; newer minor versions of
 //!   the same major version are read as long as they use nothing unknown.
+//!   Documents of the 1.0 form (namespace [`NAMESPACE_1_0`],
+//!   `urn:kreisentwicklung:xml:1`, texts as mixed content: the main text
+//!   followed by `<translation xml:lang="…">` elements) are still read;
+//!   they are written in the 1.1 form.
 //! - **Elements mirror the JSON form** (`schemas/kreisentwicklung.schema.json`):
 //!   every JSON property is an element of the same name, in the same order.
 //!   An item's own `id` is an attribute (`<measure id="W3">`). A list is a
@@ -64,11 +73,17 @@
 //!   listVersionID="2">kickOff</kind>`. The XSD lists every code with its
 //!   German and English label. Readers accept a code without the two
 //!   attributes; a `listURI` that is not the element's list is an error.
-//! - **Text** is the main text as character data, followed by one
-//!   `<translation xml:lang="…">` per translation, sorted by language:
-//!   `<title>Wirtschaft<translation xml:lang="en">Economy</translation></title>`.
-//!   Whitespace is significant: the main text is everything before the first
-//!   translation, exactly. Text comes back unchanged — `<`, `&`, `]]>`,
+//! - **Text** is one `<narrative>` per language, as IATI writes it: the
+//!   main text first, without `xml:lang` (it is in the concept's main
+//!   language, which it inherits from the root's `xml:lang`), then one
+//!   `<narrative xml:lang="…">` per translation, sorted by language:
+//!   `<title><narrative>Wirtschaft</narrative><narrative
+//!   xml:lang="en">Economy</narrative></title>`. Each narrative is simple
+//!   content, so binding tools make a plain string with a `lang` attribute
+//!   of it (why this element name: see the reader's `text` module). Readers
+//!   also accept `xml:lang` on the main text when it equals the root's.
+//!   Whitespace inside a narrative is significant and kept exactly; between
+//!   narratives it is not. Text comes back unchanged — `<`, `&`, `]]>`,
 //!   quotes, emoji, right-to-left marks, tabs, line breaks, leading and
 //!   trailing spaces; a carriage return is written `&#13;` because XML
 //!   parsers turn a literal CR into LF.
@@ -139,8 +154,15 @@
 //! # Validating with the XSD
 //!
 //! ```sh
-//! xmllint --noout --schema schemas/kreisentwicklung.xsd concept.xml
+//! xmllint --noout --nonet --schema schemas/kreisentwicklung.xsd concept.xml
 //! ```
+//!
+//! The XSD imports the W3C schema of the XML namespace (for `xml:lang`)
+//! from `xml.xsd` beside it: `schemas/xml.xsd`, or [`XML_NAMESPACE_XSD`]
+//! saved as [`XML_XSD_FILE`] next to [`XSD`]. Every type in it is named
+//! (`ConceptDocument`, `Measure`, `MeasureList`, `Text`, `Narrative`,
+//! `DayPeriod`, …), so binding tools such as xsdata generate one plain class
+//! per type.
 //!
 //! Besides structure, types and code lists, the XSD checks with identity
 //! constraints that ids are unique per collection and that references
@@ -163,11 +185,21 @@ mod xsd;
 
 pub use error::{ImportError, Location};
 pub use kreisentwicklung_core::SCHEMA_VERSION;
-pub use xsd::XSD;
+pub use xsd::{XML_NAMESPACE_XSD, XML_XSD_FILE, XSD};
 
-/// The namespace of concept documents; its last part is the major schema
-/// version ([`kreisentwicklung_core::SCHEMA_MAJOR`]).
-pub const NAMESPACE: &str = "urn:kreisentwicklung:xml:1";
+/// The namespace of concept documents. Its last part is the version of
+/// the XML form: the schema version that last changed it incompatibly
+/// (1.1, texts as `<narrative>` elements). Its major part is always
+/// [`kreisentwicklung_core::SCHEMA_MAJOR`]; minor versions that only add
+/// elements keep the namespace, as the JSON form keeps its `$id`'s major
+/// version.
+pub const NAMESPACE: &str = "urn:kreisentwicklung:xml:1.1";
+
+/// The namespace of the XML form of schema version 1.0, with texts as
+/// mixed content (`<title>Wirtschaft<translation xml:lang="en">Economy
+/// </translation></title>`). Readers still read it; writers write
+/// [`NAMESPACE`].
+pub const NAMESPACE_1_0: &str = "urn:kreisentwicklung:xml:1";
 
 /// The namespace without the major version, to recognise documents of
 /// other major versions.
@@ -291,7 +323,7 @@ impl Exporter for XmlExporter {
     }
 
     fn description(&self) -> &str {
-        "XML exchange format (urn:kreisentwicklung:xml:1), valid against schemas/kreisentwicklung.xsd"
+        "XML exchange format (urn:kreisentwicklung:xml:1.1), valid against schemas/kreisentwicklung.xsd"
     }
 
     fn requires(&self) -> Requirement {
@@ -380,7 +412,7 @@ pub fn from_reader<R: Read>(mut reader: R) -> Result<Concept, ImportError> {
 ///
 /// ```
 /// let xsd = kreisentwicklung_xml::xsd();
-/// assert!(xsd.contains(r#"targetNamespace="urn:kreisentwicklung:xml:1""#));
+/// assert!(xsd.contains(r#"targetNamespace="urn:kreisentwicklung:xml:1.1""#));
 /// assert!(xsd.contains(r#"<xs:enumeration value="kickOff">"#));
 /// ```
 pub fn xsd() -> String {

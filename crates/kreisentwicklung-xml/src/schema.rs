@@ -4,8 +4,9 @@
 //! type and how often they occur. The importer checks element order,
 //! duplicates, unknown and missing elements against these tables, and the XSD
 //! generator ([`crate::xsd`]) writes `schemas/kreisentwicklung.xsd` from them,
-//! so the two cannot disagree. The exporter is ordinary code; the tests
-//! validate its output against the generated XSD and read it back.
+//! and the exporter ([`crate::write`]) writes elements in their order, so the
+//! three cannot disagree. The tests validate the exporter's output against
+//! the generated XSD and read it back.
 
 use kreisentwicklung_core::{
     ActorKind, AdoptionSubject, Audience, Collection, ConceptKind, ConceptStatus, ConsultationRole,
@@ -29,7 +30,8 @@ pub(crate) enum Target {
 /// The type of an element's content.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Ty {
-    /// Multilingual text: main text, then `<translation xml:lang>` elements.
+    /// Multilingual text: one `<narrative>` per language, the main text
+    /// first.
     Text,
     /// A plain string (`xs:string`).
     Str,
@@ -98,7 +100,8 @@ pub(crate) struct Complex {
     pub fields: &'static [Field],
 }
 
-const fn one(name: &'static str, ty: Ty) -> Field {
+/// A field that occurs exactly once.
+pub(crate) const fn one(name: &'static str, ty: Ty) -> Field {
     Field {
         name,
         ty,
@@ -125,7 +128,9 @@ const fn list(name: &'static str, item: &'static str, ty: Ty) -> Field {
 use Ty::{Bool, Complex as C, Date, Euro, Id, Lang, Level, Number, Str, Text, UInt, Year};
 
 pub(crate) static CONCEPT: Complex = Complex {
-    name: "Concept",
+    // Not "Concept": a type named like the root element `concept` makes
+    // binding tools number one of the two (xsdata's `Concept1`).
+    name: "ConceptDocument",
     doc: "A county development concept (Kreisentwicklungskonzept): one edition of it, with everything that belongs to it.",
     id: true,
     fields: &[

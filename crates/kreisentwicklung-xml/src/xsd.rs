@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use kreisentwicklung_core::{ALL_CODE_LISTS, MAX_EUROS, SCHEMA_MAJOR, SCHEMA_VERSION};
+use kreisentwicklung_core::{
+    ALL_CODE_LISTS, MAX_EUROS, MAX_TEXT_CHARS, SCHEMA_MAJOR, SCHEMA_VERSION,
+};
 
 use crate::schema::{all_complex, Complex, Occurs, Target, Ty, COLLECTIONS, CONCEPT};
 use crate::NAMESPACE;
@@ -13,12 +15,29 @@ use crate::NAMESPACE;
 /// test keeps the three equal).
 ///
 /// ```
-/// assert!(kreisentwicklung_xml::XSD.contains(r#"targetNamespace="urn:kreisentwicklung:xml:1""#));
+/// assert!(kreisentwicklung_xml::XSD.contains(r#"targetNamespace="urn:kreisentwicklung:xml:1.1""#));
 /// assert_eq!(kreisentwicklung_xml::XSD, kreisentwicklung_xml::xsd());
 /// ```
 pub const XSD: &str = include_str!("../kreisentwicklung.xsd");
 
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// The file name under which [`XML_NAMESPACE_XSD`] ships beside the XSD,
+/// as the XSD's `xs:import` names it.
+pub const XML_XSD_FILE: &str = "xml.xsd";
+
+/// The W3C's XML Schema of the XML namespace
+/// (<http://www.w3.org/2009/01/xml.xsd>, unchanged), which declares
+/// `xml:lang`. [`XSD`] imports it with `schemaLocation="xml.xsd"`, so save
+/// it as [`XML_XSD_FILE`] beside the XSD for validators that work offline
+/// (`xmllint --nonet`), as `schemas/` does.
+///
+/// ```
+/// assert!(kreisentwicklung_xml::XML_NAMESPACE_XSD
+///     .contains(r#"targetNamespace="http://www.w3.org/XML/1998/namespace""#));
+/// assert!(kreisentwicklung_xml::XSD.contains(r#"<xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml.xsd"/>"#));
+/// ```
+pub const XML_NAMESPACE_XSD: &str = include_str!("../xml.xsd");
 
 /// The XSD as text; see [`crate::xsd`].
 pub(crate) fn generate() -> String {
@@ -40,20 +59,29 @@ pub(crate) fn generate() -> String {
         1,
         &format!(
             "County development concepts (Kreisentwicklungskonzept, KEK / REK), schema version \
-             {SCHEMA_VERSION}. The namespace carries the major version. Elements mirror the JSON \
-             form (schemas/kreisentwicklung.schema.json): same names, same order; an item's own id \
-             is the attribute id; lists are a wrapper element named like the JSON property holding \
+             {SCHEMA_VERSION}. The namespace names the version of the XML form (1.1: texts as \
+             narrative elements). Elements mirror the JSON form \
+             (schemas/kreisentwicklung.schema.json): same names, same order; an item's own id is \
+             the attribute id; lists are a wrapper element named like the JSON property holding \
              one element per item; coded values carry their code list as listURI and \
-             listVersionID (XÖV style); multilingual text is the main text followed by \
-             translation elements with xml:lang; a period is one element per kind with its \
-             fields as attributes. Identity constraints check that ids are unique and that \
-             references resolve."
+             listVersionID (XÖV style); a text is one narrative element per language, the main \
+             text first without xml:lang (it inherits the root's), then the translations with \
+             xml:lang; a period is one element per kind with its fields as attributes. Every \
+             type is named. Identity constraints check that ids are unique and that references \
+             resolve. xml:lang is declared by the W3C schema of the XML namespace, xml.xsd, \
+             shipped beside this file."
         ),
+    );
+    pad(o, 1);
+    let _ = writeln!(
+        o,
+        "<xs:import namespace=\"{XML_NS}\" schemaLocation=\"{XML_XSD_FILE}\"/>"
     );
     root_element(o);
     for c in all_complex() {
         complex(o, c);
     }
+    list_types(o);
     text_types(o);
     period_types(o);
     simple_types(o);
@@ -113,7 +141,12 @@ fn type_name(ty: Ty) -> String {
 }
 
 fn root_element(o: &mut String) {
-    line(o, 1, "<xs:element name=\"concept\" type=\"k:Concept\">");
+    pad(o, 1);
+    let _ = writeln!(
+        o,
+        "<xs:element name=\"concept\" type=\"k:{}\">",
+        CONCEPT.name
+    );
     doc(
         o,
         2,
@@ -198,17 +231,12 @@ fn complex(o: &mut String, c: &Complex) {
                 );
             }
             Occurs::List(item) => {
-                let _ = writeln!(o, "<xs:element name=\"{}\" minOccurs=\"0\">", f.name);
-                line(o, 4, "<xs:complexType>");
-                line(o, 5, "<xs:sequence>");
-                pad(o, 6);
                 let _ = writeln!(
                     o,
-                    "<xs:element name=\"{item}\" type=\"{ty}\" maxOccurs=\"unbounded\"/>"
+                    "<xs:element name=\"{}\" type=\"k:{}\" minOccurs=\"0\"/>",
+                    f.name,
+                    list_type_name(item, f.ty)
                 );
-                line(o, 5, "</xs:sequence>");
-                line(o, 4, "</xs:complexType>");
-                line(o, 3, "</xs:element>");
             }
         }
     }
@@ -229,67 +257,173 @@ fn complex(o: &mut String, c: &Complex) {
         );
     }
     if std::ptr::eq(c, &CONCEPT) {
-        pad(o, 2);
-        let _ = writeln!(
-            o,
-            "<xs:anyAttribute namespace=\"{XML_NS}\" processContents=\"lax\"/>"
-        );
+        line(o, 2, "<xs:attribute ref=\"xml:lang\"/>");
     }
     line(o, 1, "</xs:complexType>");
 }
 
+/// The named type of a list wrapper holding `item` elements of type `ty`:
+/// `MeasureList` for structures, `GoalRefList` for references and ids,
+/// `PrincipleList` for texts, `LanguageList`, `AudienceList` for codes.
+fn list_type_name(item: &str, ty: Ty) -> String {
+    let mut upper = item.to_owned();
+    if let Some(first) = upper.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    match ty {
+        Ty::Complex(c) => format!("{}List", c.name),
+        Ty::Code(name) => format!("{name}List"),
+        Ty::Id | Ty::Ref(_) => format!("{upper}RefList"),
+        _ => format!("{upper}List"),
+    }
+}
+
+/// The named wrapper types of every list, each once, in first-use order.
+fn list_types(o: &mut String) {
+    let mut done: Vec<String> = Vec::new();
+    for c in all_complex() {
+        for f in c.fields {
+            let Occurs::List(item) = f.occurs else {
+                continue;
+            };
+            let name = list_type_name(item, f.ty);
+            if done.contains(&name) {
+                continue;
+            }
+            pad(o, 1);
+            let _ = writeln!(o, "<xs:complexType name=\"{name}\">");
+            line(o, 2, "<xs:sequence>");
+            pad(o, 3);
+            let _ = writeln!(
+                o,
+                "<xs:element name=\"{item}\" type=\"{}\" maxOccurs=\"unbounded\"/>",
+                type_name(f.ty)
+            );
+            line(o, 2, "</xs:sequence>");
+            line(o, 1, "</xs:complexType>");
+            done.push(name);
+        }
+    }
+}
+
 fn text_types(o: &mut String) {
-    line(o, 1, "<xs:complexType name=\"Text\" mixed=\"true\">");
+    line(o, 1, "<xs:complexType name=\"Text\">");
     doc(
         o,
         2,
-        "Free text in the concept's main language, followed by its translations. The main \
-         text is all character data before the first translation, whitespace included; only \
-         whitespace may follow a translation. The same language may not be translated twice.",
+        "Free text, one narrative per language: first the main text, in the concept's main \
+         language (which it inherits from the root's xml:lang, so it carries no xml:lang of its \
+         own), then one translation per language, each with xml:lang. Readers refuse a second \
+         text in the same language and a translation without xml:lang. Whitespace inside a \
+         narrative is kept exactly.",
     );
     line(o, 2, "<xs:sequence>");
     line(
         o,
         3,
-        "<xs:element name=\"translation\" type=\"k:Translation\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>",
+        "<xs:element name=\"narrative\" type=\"k:Narrative\" maxOccurs=\"unbounded\"/>",
     );
     line(o, 2, "</xs:sequence>");
     line(o, 1, "</xs:complexType>");
 
-    line(o, 1, "<xs:complexType name=\"Translation\">");
+    line(o, 1, "<xs:complexType name=\"Narrative\">");
     doc(
         o,
         2,
-        "A translation of a text. It must carry xml:lang with a BCP 47 tag such as en or hsb \
-         (this schema cannot require it without importing xml.xsd; readers do).",
+        "The text in one language: the main text without xml:lang, a translation with xml:lang \
+         set to a BCP 47 tag such as en or hsb.",
     );
     line(o, 2, "<xs:simpleContent>");
-    line(o, 3, "<xs:extension base=\"xs:string\">");
-    pad(o, 4);
-    let _ = writeln!(
-        o,
-        "<xs:anyAttribute namespace=\"{XML_NS}\" processContents=\"lax\"/>"
-    );
+    line(o, 3, "<xs:extension base=\"k:TextValue\">");
+    line(o, 4, "<xs:attribute ref=\"xml:lang\"/>");
     line(o, 3, "</xs:extension>");
     line(o, 2, "</xs:simpleContent>");
     line(o, 1, "</xs:complexType>");
 }
 
-/// An element with only the given `(attribute, type)` attributes, all required.
-fn attr_element(o: &mut String, depth: usize, name: &str, attrs: &[(&str, &str)]) {
+/// `<xs:element name="{name}" type="k:{ty}"/>`.
+fn typed(o: &mut String, depth: usize, name: &str, ty: &str) {
     pad(o, depth);
-    let _ = writeln!(o, "<xs:element name=\"{name}\">");
-    line(o, depth + 1, "<xs:complexType>");
+    let _ = writeln!(o, "<xs:element name=\"{name}\" type=\"k:{ty}\"/>");
+}
+
+/// A named type with only the given `(attribute, type)` attributes, all
+/// required.
+fn attr_type(o: &mut String, name: &str, attrs: &[(&str, &str)]) {
+    pad(o, 1);
+    let _ = writeln!(o, "<xs:complexType name=\"{name}\">");
     for (a, t) in attrs {
-        pad(o, depth + 2);
+        pad(o, 2);
         let _ = writeln!(
             o,
             "<xs:attribute name=\"{a}\" type=\"{t}\" use=\"required\"/>"
         );
     }
-    line(o, depth + 1, "</xs:complexType>");
-    line(o, depth, "</xs:element>");
+    line(o, 1, "</xs:complexType>");
 }
+
+/// Attributes of an element: name and XSD type.
+type Attrs = &'static [(&'static str, &'static str)];
+
+/// The kinds of periods that are not open, as element name and type; the
+/// types with attributes only are listed with them. (A test checks the
+/// names against `Period::KINDS`.)
+const BOUNDED_KINDS: &[(&str, &str, Attrs)] = &[
+    ("day", "DayPeriod", &[("date", "k:Date")]),
+    ("days", "DaysPeriod", &[("dates", "k:DateList")]),
+    (
+        "dateRange",
+        "DateRangePeriod",
+        &[("from", "k:Date"), ("to", "k:Date")],
+    ),
+    (
+        "month",
+        "MonthPeriod",
+        &[("year", "k:Year"), ("month", "k:Month")],
+    ),
+    (
+        "months",
+        "MonthsPeriod",
+        &[("year", "k:Year"), ("months", "k:MonthList")],
+    ),
+    ("monthRange", "MonthRangePeriod", &[]),
+    (
+        "quarter",
+        "QuarterPeriod",
+        &[("year", "k:Year"), ("quarter", "k:Quarter")],
+    ),
+    (
+        "quarters",
+        "QuartersPeriod",
+        &[
+            ("year", "k:Year"),
+            ("from", "k:Quarter"),
+            ("to", "k:Quarter"),
+        ],
+    ),
+    (
+        "halfYear",
+        "HalfYearPeriod",
+        &[("year", "k:Year"), ("half", "k:Half")],
+    ),
+    ("year", "YearPeriod", &[("year", "k:Year")]),
+    (
+        "yearRange",
+        "YearRangePeriod",
+        &[("from", "k:Year"), ("to", "k:Year")],
+    ),
+    (
+        "partOfYear",
+        "PartOfYearPeriod",
+        &[("year", "k:Year"), ("part", "k:YearPart")],
+    ),
+    (
+        "turnOfYear",
+        "TurnOfYearPeriod",
+        &[("year", "k:TurnOfYearYear")],
+    ),
+    ("partOf", "PartOfPeriod", &[]),
+];
 
 fn period_types(o: &mut String) {
     line(o, 1, "<xs:complexType name=\"Period\">");
@@ -301,21 +435,10 @@ fn period_types(o: &mut String) {
     );
     line(o, 2, "<xs:choice>");
     line(o, 3, "<xs:group ref=\"k:BoundedPeriod\"/>");
-    line(o, 3, "<xs:element name=\"since\" type=\"k:OpenPeriod\"/>");
-    line(o, 3, "<xs:element name=\"until\" type=\"k:OpenPeriod\"/>");
-    line(
-        o,
-        3,
-        "<xs:element name=\"deadline\" type=\"k:OpenPeriod\"/>",
-    );
-    line(o, 3, "<xs:element name=\"between\">");
-    line(o, 4, "<xs:complexType>");
-    line(o, 5, "<xs:sequence>");
-    line(o, 6, "<xs:element name=\"start\" type=\"k:OpenPeriod\"/>");
-    line(o, 6, "<xs:element name=\"end\" type=\"k:OpenPeriod\"/>");
-    line(o, 5, "</xs:sequence>");
-    line(o, 4, "</xs:complexType>");
-    line(o, 3, "</xs:element>");
+    typed(o, 3, "since", "OpenPeriod");
+    typed(o, 3, "until", "OpenPeriod");
+    typed(o, 3, "deadline", "OpenPeriod");
+    typed(o, 3, "between", "BetweenPeriod");
     line(o, 2, "</xs:choice>");
     line(o, 1, "</xs:complexType>");
 
@@ -328,86 +451,54 @@ fn period_types(o: &mut String) {
     line(o, 2, "<xs:group ref=\"k:BoundedPeriod\"/>");
     line(o, 1, "</xs:complexType>");
 
+    line(o, 1, "<xs:complexType name=\"BetweenPeriod\">");
+    doc(o, 2, "'ab … bis …': a start and an end, neither open.");
+    line(o, 2, "<xs:sequence>");
+    typed(o, 3, "start", "OpenPeriod");
+    typed(o, 3, "end", "OpenPeriod");
+    line(o, 2, "</xs:sequence>");
+    line(o, 1, "</xs:complexType>");
+
     line(o, 1, "<xs:group name=\"BoundedPeriod\">");
     line(o, 2, "<xs:choice>");
-    attr_element(o, 3, "day", &[("date", "k:Date")]);
-    attr_element(o, 3, "days", &[("dates", "k:DateList")]);
-    attr_element(o, 3, "dateRange", &[("from", "k:Date"), ("to", "k:Date")]);
-    attr_element(o, 3, "month", &[("year", "k:Year"), ("month", "k:Month")]);
-    attr_element(
-        o,
-        3,
-        "months",
-        &[("year", "k:Year"), ("months", "k:MonthList")],
-    );
-    line(o, 3, "<xs:element name=\"monthRange\">");
-    line(o, 4, "<xs:complexType>");
-    line(o, 5, "<xs:sequence>");
-    line(o, 6, "<xs:element name=\"from\" type=\"k:YearMonth\"/>");
-    line(o, 6, "<xs:element name=\"to\" type=\"k:YearMonth\"/>");
-    line(o, 5, "</xs:sequence>");
-    line(o, 4, "</xs:complexType>");
-    line(o, 3, "</xs:element>");
-    attr_element(
-        o,
-        3,
-        "quarter",
-        &[("year", "k:Year"), ("quarter", "k:Quarter")],
-    );
-    attr_element(
-        o,
-        3,
-        "quarters",
-        &[
-            ("year", "k:Year"),
-            ("from", "k:Quarter"),
-            ("to", "k:Quarter"),
-        ],
-    );
-    attr_element(o, 3, "halfYear", &[("year", "k:Year"), ("half", "k:Half")]);
-    attr_element(o, 3, "year", &[("year", "k:Year")]);
-    attr_element(o, 3, "yearRange", &[("from", "k:Year"), ("to", "k:Year")]);
-    attr_element(
-        o,
-        3,
-        "partOfYear",
-        &[("year", "k:Year"), ("part", "k:YearPart")],
-    );
-    attr_element(o, 3, "turnOfYear", &[("year", "k:TurnOfYearYear")]);
-    line(o, 3, "<xs:element name=\"partOf\">");
-    line(o, 4, "<xs:complexType>");
-    line(o, 5, "<xs:choice>");
-    attr_element(o, 6, "month", &[("year", "k:Year"), ("month", "k:Month")]);
-    attr_element(
-        o,
-        6,
-        "quarter",
-        &[("year", "k:Year"), ("quarter", "k:Quarter")],
-    );
-    attr_element(o, 6, "halfYear", &[("year", "k:Year"), ("half", "k:Half")]);
-    line(o, 5, "</xs:choice>");
-    line(
-        o,
-        5,
-        "<xs:attribute name=\"part\" type=\"k:YearPart\" use=\"required\"/>",
-    );
-    line(o, 4, "</xs:complexType>");
-    line(o, 3, "</xs:element>");
+    for (name, ty, _) in BOUNDED_KINDS {
+        typed(o, 3, name, ty);
+    }
     line(o, 2, "</xs:choice>");
     line(o, 1, "</xs:group>");
 
-    line(o, 1, "<xs:complexType name=\"YearMonth\">");
-    line(
+    for (_, ty, attrs) in BOUNDED_KINDS {
+        if !attrs.is_empty() {
+            attr_type(o, ty, attrs);
+        }
+    }
+
+    line(o, 1, "<xs:complexType name=\"MonthRangePeriod\">");
+    line(o, 2, "<xs:sequence>");
+    typed(o, 3, "from", "YearMonth");
+    typed(o, 3, "to", "YearMonth");
+    line(o, 2, "</xs:sequence>");
+    line(o, 1, "</xs:complexType>");
+
+    line(o, 1, "<xs:complexType name=\"PartOfPeriod\">");
+    doc(
         o,
         2,
-        "<xs:attribute name=\"year\" type=\"k:Year\" use=\"required\"/>",
+        "Anfang, Mitte or Ende of a month, a quarter or a half-year.",
     );
+    line(o, 2, "<xs:choice>");
+    typed(o, 3, "month", "MonthPeriod");
+    typed(o, 3, "quarter", "QuarterPeriod");
+    typed(o, 3, "halfYear", "HalfYearPeriod");
+    line(o, 2, "</xs:choice>");
     line(
         o,
         2,
-        "<xs:attribute name=\"month\" type=\"k:Month\" use=\"required\"/>",
+        "<xs:attribute name=\"part\" type=\"k:YearPart\" use=\"required\"/>",
     );
     line(o, 1, "</xs:complexType>");
+
+    attr_type(o, "YearMonth", &[("year", "k:Year"), ("month", "k:Month")]);
 
     line(o, 1, "<xs:complexType name=\"Horizon\">");
     doc(
@@ -416,11 +507,12 @@ fn period_types(o: &mut String) {
         "The time horizon of a concept: up to a year ('2030'), a range of years ('2014–2020') or open-ended ('2035+').",
     );
     line(o, 2, "<xs:choice>");
-    attr_element(o, 3, "year", &[("year", "k:Year")]);
-    attr_element(o, 3, "range", &[("from", "k:Year"), ("to", "k:Year")]);
-    attr_element(o, 3, "openEnded", &[("from", "k:Year")]);
+    typed(o, 3, "year", "YearPeriod");
+    typed(o, 3, "range", "YearRangePeriod");
+    typed(o, 3, "openEnded", "OpenEndedHorizon");
     line(o, 2, "</xs:choice>");
     line(o, 1, "</xs:complexType>");
+    attr_type(o, "OpenEndedHorizon", &[("from", "k:Year")]);
 }
 
 /// A simple type restricting `base` with the given facets.
@@ -456,6 +548,13 @@ fn list_type(o: &mut String, name: &str, doc_text: &str, item: &str) {
 }
 
 fn simple_types(o: &mut String) {
+    simple(
+        o,
+        "TextValue",
+        &format!("The text of a narrative: at most {MAX_TEXT_CHARS} characters (the cell limit of spreadsheets)."),
+        "xs:string",
+        &[("maxLength", &MAX_TEXT_CHARS.to_string())],
+    );
     simple(
         o,
         "Id",
@@ -656,6 +755,23 @@ fn code_lists(o: &mut String) {
         line(o, 3, "</xs:extension>");
         line(o, 2, "</xs:simpleContent>");
         line(o, 1, "</xs:complexType>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kreisentwicklung_core::Period;
+
+    /// The XSD's period kinds are the model's, in the same order.
+    #[test]
+    fn period_kinds_are_the_models() {
+        let mut kinds: Vec<&str> = BOUNDED_KINDS.iter().map(|(name, _, _)| *name).collect();
+        kinds.extend(["since", "until", "deadline", "between"]);
+        let mut model = Period::KINDS.to_vec();
+        model.sort_unstable();
+        kinds.sort_unstable();
+        assert_eq!(kinds, model);
     }
 }
 

@@ -306,13 +306,13 @@ fn versions_and_namespaces() {
     assert_eq!(
         e.to_string(),
         "line 1, column 1: unsupported schema version: the document has namespace \
-         \"urn:kreisentwicklung:xml:2\" (schema major version 2), this library reads namespace \
-         \"urn:kreisentwicklung:xml:1\" (schema major version 1)"
+         \"urn:kreisentwicklung:xml:2\" (version 2 of the XML form), this library reads namespace \
+         \"urn:kreisentwicklung:xml:1.1\" or \"urn:kreisentwicklung:xml:1\" (schema major version 1)"
     );
     // Values are quoted, so that whitespace shows (issue 19, point 13).
     let m = message(&doc("").replace("urn:kreisentwicklung:xml:1", "urn:kreisentwicklung:xml:1 "));
     assert!(
-        m.contains("in namespace \"urn:kreisentwicklung:xml:1 \"; expected <concept xmlns=\"urn:kreisentwicklung:xml:1\">"),
+        m.contains("in namespace \"urn:kreisentwicklung:xml:1 \"; expected <concept xmlns=\"urn:kreisentwicklung:xml:1.1\">"),
         "{m}"
     );
     let m = message(&doc("<horizon><year year=\"2030\"/></horizon>").replace(

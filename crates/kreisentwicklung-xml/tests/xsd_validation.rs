@@ -212,8 +212,32 @@ fn broken_documents_are_rejected_by_xmllint_and_the_importer() {
         (
             "wrong namespace",
             base.replacen(
-                "urn:kreisentwicklung:xml:1",
+                "urn:kreisentwicklung:xml:1.1",
                 "urn:kreisentwicklung:xml:2",
+                1,
+            ),
+        ),
+        (
+            "text as mixed content, the 1.0 form, in the 1.1 namespace",
+            base.replacen(
+                "<narrative>Kreisentwicklungskonzept</narrative>",
+                "Kreisentwicklungskonzept",
+                1,
+            ),
+        ),
+        (
+            "text without a narrative",
+            base.replacen(
+                "<narrative>integriertes Kreisentwicklungskonzept</narrative>",
+                "",
+                1,
+            ),
+        ),
+        (
+            "a language tag with a space",
+            base.replacen(
+                "<narrative xml:lang=\"en\">",
+                "<narrative xml:lang=\"en us\">",
                 1,
             ),
         ),

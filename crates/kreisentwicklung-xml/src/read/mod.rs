@@ -7,7 +7,8 @@
 //! Two layers: [`pull`] is the generic machinery (events, well-formedness,
 //! namespaces, attributes, text, scalar values, element lists driven by the
 //! schema tables, errors with line, column and path); [`model`] reads the
-//! concept's types with it; [`wf`] has the rules of well-formedness that
+//! concept's types with it; [`text`] reads texts and knows the form of the
+//! document (namespace 1.1, or 1.0 with mixed-content texts); [`wf`] has the rules of well-formedness that
 //! `quick-xml` leaves to its user.
 
 use kreisentwicklung_core::Concept;
@@ -16,6 +17,7 @@ use crate::error::ImportError;
 
 mod model;
 mod pull;
+mod text;
 mod wf;
 
 pub(crate) use pull::line_column;

@@ -1,4 +1,6 @@
-//! The model layer of the reader: one method per type of the concept.
+//! The model layer of the reader: periods, horizons and the root by hand;
+//! every other structure by the table of its complex type ([`Structure`]),
+//! saying only where each field's value goes.
 
 use std::borrow::Cow;
 
@@ -14,51 +16,29 @@ use kreisentwicklung_core::{
 use quick_xml::name::ResolveResult;
 
 use crate::error::ImportError;
-use crate::schema::{self, Complex, Field, Occurs};
-use crate::{year_part_from_code, NAMESPACE, NAMESPACE_BASE};
+use crate::schema::{self, one, Complex, Field, Occurs, Ty};
+use crate::{year_part_from_code, NAMESPACE, NAMESPACE_1_0, NAMESPACE_BASE};
 
 /// The kinds of horizons, as element names.
 const HORIZON_KINDS: &[&str] = &["year", "range", "openEnded"];
 
-/// `<monthRange>` holds `<from>` and `<to>`.
 /// The start and end of "ab … bis …".
 static BETWEEN: Complex = Complex {
     name: "between",
     doc: "",
     id: false,
-    fields: &[
-        Field {
-            name: "start",
-            ty: schema::Ty::Period,
-            occurs: Occurs::One,
-        },
-        Field {
-            name: "end",
-            ty: schema::Ty::Period,
-            occurs: Occurs::One,
-        },
-    ],
+    fields: &[one("start", Ty::Period), one("end", Ty::Period)],
 };
 
 /// What "Anfang", "Mitte" and "Ende" can be the part of.
 const PART_OF_KINDS: &[&str] = &["month", "quarter", "halfYear"];
 
+/// `<monthRange>` holds `<from>` and `<to>`.
 static MONTH_RANGE: Complex = Complex {
     name: "monthRange",
     doc: "",
     id: false,
-    fields: &[
-        Field {
-            name: "from",
-            ty: schema::Ty::Year,
-            occurs: Occurs::One,
-        },
-        Field {
-            name: "to",
-            ty: schema::Ty::Year,
-            occurs: Occurs::One,
-        },
-    ],
+    fields: &[one("from", Ty::Year), one("to", Ty::Year)],
 };
 use super::pull::*;
 
@@ -310,6 +290,11 @@ impl<'a> Parser<'a> {
             let local = local.into_inner();
             match ns {
                 ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE => {}
+                // The form of 1.0: the same elements, texts as mixed content.
+                ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE_1_0 => {
+                    self.dialect.namespace = NAMESPACE_1_0;
+                    self.dialect.mixed_text = true;
+                }
                 // A later (or earlier) major version of the format; the
                 // namespace is quoted so that stray whitespace shows.
                 ResolveResult::Bound(ns)
@@ -317,15 +302,15 @@ impl<'a> Parser<'a> {
                         && ns.into_inner().starts_with(NAMESPACE_BASE)
                         && is_version_number(&ns.into_inner()[NAMESPACE_BASE.len()..]) =>
                 {
-                    let found_major = &ns.into_inner()[NAMESPACE_BASE.len()..];
+                    let found = &ns.into_inner()[NAMESPACE_BASE.len()..];
                     return Err(ImportError::Version {
                         location: self.location(el.pos),
                         found: format!(
-                            "namespace {:?} (schema major version {found_major})",
+                            "namespace {:?} (version {found} of the XML form)",
                             ns.into_inner()
                         ),
                         expected: format!(
-                            "namespace {NAMESPACE:?} (schema major version {SCHEMA_MAJOR})"
+                            "namespace {NAMESPACE:?} or {NAMESPACE_1_0:?} (schema major version {SCHEMA_MAJOR})"
                         ),
                     });
                 }
@@ -385,6 +370,7 @@ impl<'a> Parser<'a> {
         }
         let id = Id::new(trim_ws(&self.required(&el, "id", id)?));
         let lang = lang.map(|l| trim_ws(&l).to_owned());
+        self.dialect.lang.clone_from(&lang);
 
         let mut c = Concept::new(
             id,
@@ -398,11 +384,11 @@ impl<'a> Parser<'a> {
                 "shortTitle" => c.short_title = p.opt_text(e)?,
                 "kind" => c.kind = p.code(e)?,
                 "kindLabel" => c.kind_label = p.opt_text(e)?,
-                "territory" => c.territory = p.territory(e)?,
+                "territory" => c.territory = p.structure(e)?,
                 "horizon" => c.horizon = Some(p.horizon(e)?),
                 "status" => c.status = p.code::<ConceptStatus>(e)?,
-                "edition" => c.edition = Some(p.edition(e)?),
-                "predecessor" => c.predecessor = Some(p.predecessor(e)?),
+                "edition" => c.edition = Some(p.structure(e)?),
+                "predecessor" => c.predecessor = Some(p.structure(e)?),
                 "revisionCycleYears" => {
                     c.revision_cycle_years = Some(p.parse(e, "a number of years from 1 to 255")?)
                 }
@@ -413,62 +399,23 @@ impl<'a> Parser<'a> {
                     })?;
                 }
                 "description" => c.description = p.opt_text(e)?,
-                "vision" => c.vision = Some(p.vision(e)?),
-                "guidingPrinciples" => c.guiding_principles = p.texts(e, "principle")?,
-                "goalLevels" => c.goal_levels = p.texts(e, "goalLevel")?,
-                "fields" => p.list(e, "field", |p, e| {
-                    c.fields.push(p.field_of_action(e)?);
-                    Ok(())
-                })?,
-                "crossCuttingThemes" => p.list(e, "crossCuttingTheme", |p, e| {
-                    c.cross_cutting_themes.push(p.cross_cutting_theme(e)?);
-                    Ok(())
-                })?,
-                "goals" => p.list(e, "goal", |p, e| {
-                    c.goals.push(p.goal(e)?);
-                    Ok(())
-                })?,
-                "measures" => p.list(e, "measure", |p, e| {
-                    c.measures.push(p.measure(e)?);
-                    Ok(())
-                })?,
-                "indicators" => p.list(e, "indicator", |p, e| {
-                    c.indicators.push(p.indicator(e)?);
-                    Ok(())
-                })?,
-                "actors" => p.list(e, "actor", |p, e| {
-                    c.actors.push(p.actor(e)?);
-                    Ok(())
-                })?,
-                "events" => p.list(e, "event", |p, e| {
-                    c.events.push(p.event(e)?);
-                    Ok(())
-                })?,
-                "resolutions" => p.list(e, "resolution", |p, e| {
-                    c.resolutions.push(p.resolution(e)?);
-                    Ok(())
-                })?,
-                "documents" => p.list(e, "document", |p, e| {
-                    c.documents.push(p.document_item(e)?);
-                    Ok(())
-                })?,
-                "swot" => p.list(e, "analysis", |p, e| {
-                    c.swot.push(p.swot(e)?);
-                    Ok(())
-                })?,
-                "processFunding" => c.process_funding = p.fundings(e)?,
-                "challenges" => p.list(e, "challenge", |p, e| {
-                    c.challenges.push(p.challenge(e)?);
-                    Ok(())
-                })?,
-                "reporting" => p.list(e, "channel", |p, e| {
-                    c.reporting.push(p.reporting(e)?);
-                    Ok(())
-                })?,
-                "coverage" => p.list(e, "partialList", |p, e| {
-                    c.coverage.push(p.coverage(e)?);
-                    Ok(())
-                })?,
+                "vision" => c.vision = Some(p.structure(e)?),
+                "guidingPrinciples" => c.guiding_principles = p.texts(e, item(f))?,
+                "goalLevels" => c.goal_levels = p.texts(e, item(f))?,
+                "fields" => c.fields = p.structures(e, f)?,
+                "crossCuttingThemes" => c.cross_cutting_themes = p.structures(e, f)?,
+                "goals" => c.goals = p.structures(e, f)?,
+                "measures" => c.measures = p.structures(e, f)?,
+                "indicators" => c.indicators = p.structures(e, f)?,
+                "actors" => c.actors = p.structures(e, f)?,
+                "events" => c.events = p.structures(e, f)?,
+                "resolutions" => c.resolutions = p.structures(e, f)?,
+                "documents" => c.documents = p.structures(e, f)?,
+                "swot" => c.swot = p.structures(e, f)?,
+                "processFunding" => c.process_funding = p.structures(e, f)?,
+                "challenges" => c.challenges = p.structures(e, f)?,
+                "reporting" => c.reporting = p.structures(e, f)?,
+                "coverage" => c.coverage = p.structures(e, f)?,
                 other => return Err(p.internal(other)),
             }
             Ok(())
@@ -498,702 +445,439 @@ impl<'a> Parser<'a> {
         Ok(self.token(&el)?.into_owned())
     }
 
-    fn territory(&mut self, el: El<'a>) -> Res<Territory> {
-        self.no_attrs(&el)?;
-        let mut t = Territory::landkreis("");
-        self.fields(&el, &schema::TERRITORY, |p, f, e| {
-            match f.name {
-                "name" => t.name = p.text(e)?,
-                "kind" => t.kind = p.code(e)?,
-                "key" => t.key = Some(p.token_string(e)?),
-                "state" => t.state = Some(p.code(e)?),
-                "seat" => t.seat = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(t)
-    }
-
-    fn edition(&mut self, el: El<'a>) -> Res<Edition> {
-        self.no_attrs(&el)?;
-        let mut x = Edition {
-            number: None,
-            year: None,
-            label: None,
+    /// A structure of type `T`, read by its table: with its `id` attribute
+    /// if the type has one, else without attributes.
+    fn structure<T: Structure<'a>>(&mut self, el: El<'a>) -> Res<T> {
+        let id = if T::table().id {
+            self.item_id(&el)?
+        } else {
+            self.no_attrs(&el)?;
+            Id::default()
         };
-        self.fields(&el, &schema::EDITION, |p, f, e| {
-            match f.name {
-                "number" => x.number = Some(p.parse(e, "a whole number")?),
-                "year" => x.year = Some(p.year(e)?),
-                "label" => x.label = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
+        let mut x = T::blank(id);
+        self.fields(&el, T::table(), |p, f, e| x.set(p, f, e))?;
         Ok(x)
     }
 
-    fn predecessor(&mut self, el: El<'a>) -> Res<Predecessor> {
-        self.no_attrs(&el)?;
-        let mut x = Predecessor {
-            concept: None,
-            title: Text::default(),
-            year: None,
-            field_count: None,
-            goals_remain_valid: false,
-            note: None,
-        };
-        self.fields(&el, &schema::PREDECESSOR, |p, f, e| {
-            match f.name {
-                "concept" => x.concept = Some(p.id(e)?),
-                "title" => x.title = p.text(e)?,
-                "year" => x.year = Some(p.year(e)?),
-                "fieldCount" => x.field_count = Some(p.parse(e, "a whole number")?),
-                "goalsRemainValid" => x.goals_remain_valid = p.flag(e)?,
-                "note" => x.note = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn vision(&mut self, el: El<'a>) -> Res<Vision> {
-        self.no_attrs(&el)?;
-        let mut x = Vision::new("");
-        self.fields(&el, &schema::VISION, |p, f, e| {
-            match f.name {
-                "text" => x.text = p.text(e)?,
-                "year" => x.year = Some(p.year(e)?),
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn challenge(&mut self, el: El<'a>) -> Res<Challenge> {
-        self.no_attrs(&el)?;
-        let mut x = Challenge {
-            text: Text::default(),
-            details: Vec::new(),
-        };
-        self.fields(&el, &schema::CHALLENGE, |p, f, e| {
-            match f.name {
-                "text" => x.text = p.text(e)?,
-                "details" => x.details = p.texts(e, "detail")?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn field_of_action(&mut self, el: El<'a>) -> Res<FieldOfAction> {
-        let mut x = FieldOfAction::new(self.item_id(&el)?, "");
-        self.fields(&el, &schema::FIELD_OF_ACTION, |p, f, e| {
-            match f.name {
-                "number" => x.number = Some(p.string(e)?),
-                "name" => x.name = p.text(e)?,
-                "vision" => x.vision = Some(p.vision(e)?),
-                "guidingPrinciples" => x.guiding_principles = p.texts(e, "principle")?,
-                "description" => x.description = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn cross_cutting_theme(&mut self, el: El<'a>) -> Res<CrossCuttingTheme> {
-        let mut x = CrossCuttingTheme::new(self.item_id(&el)?, "");
-        self.fields(&el, &schema::CROSS_CUTTING_THEME, |p, f, e| {
-            match f.name {
-                "name" => x.name = p.text(e)?,
-                "description" => x.description = p.opt_text(e)?,
-                "fields" => x.fields = p.ids(e, "field")?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn swot(&mut self, el: El<'a>) -> Res<Swot> {
-        let mut x = Swot {
-            id: self.item_id(&el)?,
-            title: None,
-            field: None,
-            topics: Vec::new(),
-            strengths: Vec::new(),
-            weaknesses: Vec::new(),
-            opportunities: Vec::new(),
-            threats: Vec::new(),
-            document: None,
-        };
-        self.fields(&el, &schema::SWOT, |p, f, e| {
-            match f.name {
-                "title" => x.title = p.opt_text(e)?,
-                "field" => x.field = Some(p.id(e)?),
-                "topics" => x.topics = p.texts(e, "topic")?,
-                "strengths" => x.strengths = p.texts(e, "strength")?,
-                "weaknesses" => x.weaknesses = p.texts(e, "weakness")?,
-                "opportunities" => x.opportunities = p.texts(e, "opportunity")?,
-                "threats" => x.threats = p.texts(e, "threat")?,
-                "document" => x.document = Some(p.id(e)?),
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn goal(&mut self, el: El<'a>) -> Res<Goal> {
-        let mut x = Goal::new(self.item_id(&el)?, 0, "");
-        self.fields(&el, &schema::GOAL, |p, f, e| {
-            match f.name {
-                "number" => x.number = Some(p.string(e)?),
-                "level" => x.level = p.parse(e, "a goal level from 1 to 5")?,
-                "parent" => x.parent = Some(p.id(e)?),
-                "title" => x.title = p.text(e)?,
-                "shortTitle" => x.short_title = p.opt_text(e)?,
-                "fields" => x.fields = p.ids(e, "field")?,
-                "priority" => x.priority = Some(p.code(e)?),
-                "focusAreas" => x.focus_areas = p.texts(e, "focusArea")?,
-                "description" => x.description = p.opt_text(e)?,
-                "indicators" => x.indicators = p.ids(e, "indicator")?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn measure(&mut self, el: El<'a>) -> Res<Measure> {
-        let mut x = Measure::new(self.item_id(&el)?, "");
-        self.fields(&el, &schema::MEASURE, |p, f, e| {
-            match f.name {
-                "number" => x.number = Some(p.string(e)?),
-                "title" => x.title = p.text(e)?,
-                "description" => x.description = p.opt_text(e)?,
-                "goals" => x.goals = p.ids(e, "goal")?,
-                "fields" => x.fields = p.ids(e, "field")?,
-                "lead" => x.lead = Some(p.id(e)?),
-                "partners" => x.partners = p.ids(e, "partner")?,
-                "countyRole" => x.county_role = Some(p.code(e)?),
-                "period" => x.period = Some(p.period(e)?),
-                "timeHorizon" => x.time_horizon = Some(p.code(e)?),
-                "priority" => x.priority = Some(p.code(e)?),
-                "status" => x.status = Some(p.code::<MeasureStatus>(e)?),
-                "statusHistory" => p.list(e, "statusUpdate", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut u = StatusUpdate {
-                        date: Date::from_ymd(2000, 1, 1).expect("a valid date"),
-                        status: MeasureStatus::Planned,
-                        note: None,
-                    };
-                    p.fields(&e, &schema::STATUS_UPDATE, |p, f, e| {
-                        match f.name {
-                            "date" => u.date = p.date(e)?,
-                            "status" => u.status = p.code(e)?,
-                            "note" => u.note = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.status_history.push(u);
-                    Ok(())
-                })?,
-                "costs" => {
-                    p.no_attrs(&e)?;
-                    let mut c = Costs {
-                        amount: None,
-                        estimated: false,
-                        note: None,
-                    };
-                    p.fields(&e, &schema::COSTS, |p, f, e| {
-                        match f.name {
-                            "amount" => c.amount = Some(p.euro(e)?),
-                            "estimated" => c.estimated = p.flag(e)?,
-                            "note" => c.note = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.costs = Some(c);
-                }
-                "funding" => x.funding = p.fundings(e)?,
-                "budget" => p.list(e, "budgetLine", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut b = BudgetLine {
-                        year: 0,
-                        amount: Euro::default(),
-                        account: None,
-                        note: None,
-                    };
-                    p.fields(&e, &schema::BUDGET_LINE, |p, f, e| {
-                        match f.name {
-                            "year" => b.year = p.year(e)?,
-                            "amount" => b.amount = p.euro(e)?,
-                            "account" => b.account = Some(p.string(e)?),
-                            "note" => b.note = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.budget.push(b);
-                    Ok(())
-                })?,
-                "indicators" => x.indicators = p.ids(e, "indicator")?,
-                "documents" => x.documents = p.ids(e, "document")?,
-                "milestones" => p.list(e, "milestone", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut m = Milestone::new("");
-                    p.fields(&e, &schema::MILESTONE, |p, f, e| {
-                        match f.name {
-                            "title" => m.title = p.text(e)?,
-                            "expected" => m.expected = Some(p.period(e)?),
-                            "reached" => m.reached = Some(p.date(e)?),
-                            "note" => m.note = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.milestones.push(m);
-                    Ok(())
-                })?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn fundings(&mut self, el: El<'a>) -> Res<Vec<Funding>> {
+    /// The structures of a list field: one `T` per item element.
+    fn structures<T: Structure<'a>>(&mut self, el: El<'a>, f: &Field) -> Res<Vec<T>> {
         let mut out = Vec::new();
-        self.list(el, "source", |p, e| {
-            p.no_attrs(&e)?;
-            let mut x = Funding {
-                programme: None,
-                programme_name: None,
-                funder: None,
-                share_percent: None,
-                amount: None,
-                period: None,
-            };
-            p.fields(&e, &schema::FUNDING, |p, f, e| {
-                match f.name {
-                    "programme" => x.programme = Some(p.code(e)?),
-                    "programmeName" => x.programme_name = p.opt_text(e)?,
-                    "funder" => x.funder = Some(p.id(e)?),
-                    "sharePercent" => x.share_percent = Some(p.number(e)?),
-                    "amount" => x.amount = Some(p.euro(e)?),
-                    "period" => x.period = Some(p.period(e)?),
-                    other => return Err(p.internal(other)),
-                }
-                Ok(())
-            })?;
-            out.push(x);
+        self.list(el, item(f), |p, e| {
+            out.push(p.structure(e)?);
             Ok(())
         })?;
         Ok(out)
     }
+}
 
-    fn indicator(&mut self, el: El<'a>) -> Res<Indicator> {
-        let mut x = Indicator::new(self.item_id(&el)?, "", "", Direction::HigherIsBetter);
-        self.fields(&el, &schema::INDICATOR, |p, f, e| {
-            match f.name {
-                "number" => x.number = Some(p.string(e)?),
-                "name" => x.name = p.text(e)?,
-                "unit" => x.unit = p.string(e)?,
-                "direction" => x.direction = p.code(e)?,
-                "description" => x.description = p.opt_text(e)?,
-                "baseline" => {
-                    p.no_attrs(&e)?;
-                    let mut b = Baseline {
-                        value: 0.0,
-                        period: None,
-                    };
-                    p.fields(&e, &schema::BASELINE, |p, f, e| {
-                        match f.name {
-                            "value" => b.value = p.number(e)?,
-                            "period" => b.period = Some(p.period(e)?),
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.baseline = Some(b);
-                }
-                "targets" => p.list(e, "target", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut t = Target {
-                        value: 0.0,
-                        due: None,
-                        aspirational: false,
-                    };
-                    p.fields(&e, &schema::TARGET, |p, f, e| {
-                        match f.name {
-                            "value" => t.value = p.number(e)?,
-                            "due" => t.due = Some(p.period(e)?),
-                            "aspirational" => t.aspirational = p.flag(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.targets.push(t);
-                    Ok(())
-                })?,
-                "observations" => p.list(e, "observation", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut o = Observation {
-                        value: 0.0,
-                        period: Period::year(1),
-                        note: None,
-                    };
-                    p.fields(&e, &schema::OBSERVATION, |p, f, e| {
-                        match f.name {
-                            "value" => o.value = p.number(e)?,
-                            "period" => o.period = p.period(e)?,
-                            "note" => o.note = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.observations.push(o);
-                    Ok(())
-                })?,
-                "source" => x.source = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn actor(&mut self, el: El<'a>) -> Res<Actor> {
-        let mut x = Actor::new(self.item_id(&el)?, ActorKind::Other, "");
-        self.fields(&el, &schema::ACTOR, |p, f, e| {
-            match f.name {
-                "kind" => x.kind = p.code(e)?,
-                "name" => x.name = p.text(e)?,
-                "function" => x.function = p.opt_text(e)?,
-                "organization" => x.organization = Some(p.id(e)?),
-                "members" => p.list(e, "member", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut m = Membership {
-                        actor: Id::default(),
-                        role: None,
-                        role_label: None,
-                    };
-                    p.fields(&e, &schema::MEMBERSHIP, |p, f, e| {
-                        match f.name {
-                            "actor" => m.actor = p.id(e)?,
-                            "role" => m.role = Some(p.code(e)?),
-                            "roleLabel" => m.role_label = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.members.push(m);
-                    Ok(())
-                })?,
-                "description" => x.description = p.opt_text(e)?,
-                "count" => x.count = Some(p.parse(e, "a whole number")?),
-                "url" => x.url = Some(p.string(e)?),
-                "commissioned" => p.list(e, "commission", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut k = Commission {
-                        contractor: Id::default(),
-                        task: None,
-                    };
-                    p.fields(&e, &schema::COMMISSION, |p, f, e| {
-                        match f.name {
-                            "contractor" => k.contractor = p.id(e)?,
-                            "task" => k.task = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.commissioned.push(k);
-                    Ok(())
-                })?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn event(&mut self, el: El<'a>) -> Res<Event> {
-        let mut x = Event::new(self.item_id(&el)?, EventKind::Other);
-        self.fields(&el, &schema::EVENT, |p, f, e| {
-            match f.name {
-                "kind" => x.kind = p.code(e)?,
-                "kindLabel" => x.kind_label = p.opt_text(e)?,
-                "title" => x.title = p.opt_text(e)?,
-                "period" => x.period = Some(p.period(e)?),
-                "asNeeded" => x.as_needed = p.flag(e)?,
-                "location" => x.location = p.opt_text(e)?,
-                "audience" => p.list(e, "group", |p, e| {
-                    x.audience.push(p.code(e)?);
-                    Ok(())
-                })?,
-                "audienceDescription" => x.audience_description = p.opt_text(e)?,
-                "participants" => p.list(e, "participant", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut m = Participant {
-                        actor: Id::default(),
-                        role: None,
-                    };
-                    p.fields(&e, &schema::PARTICIPANT, |p, f, e| {
-                        match f.name {
-                            "actor" => m.actor = p.id(e)?,
-                            "role" => m.role = Some(p.code(e)?),
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.participants.push(m);
-                    Ok(())
-                })?,
-                "participantCount" => {
-                    p.no_attrs(&e)?;
-                    let mut n = ParticipantCount {
-                        value: 0,
-                        approximate: false,
-                        text: None,
-                    };
-                    p.fields(&e, &schema::PARTICIPANT_COUNT, |p, f, e| {
-                        match f.name {
-                            "value" => n.value = p.parse(e, "a whole number")?,
-                            "approximate" => n.approximate = p.flag(e)?,
-                            "text" => n.text = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.participant_count = Some(n);
-                }
-                "fields" => x.fields = p.ids(e, "field")?,
-                "topics" => x.topics = p.texts(e, "topic")?,
-                "purpose" => x.purpose = p.opt_text(e)?,
-                "description" => x.description = p.opt_text(e)?,
-                "outcome" => x.outcome = p.opt_text(e)?,
-                "documents" => x.documents = p.ids(e, "document")?,
-                "press" => x.press = p.ids(e, "document")?,
-                "parent" => x.parent = Some(p.id(e)?),
-                "occasion" => x.occasion = p.opt_text(e)?,
-                "occurrences" => x.occurrences = Some(p.parse(e, "a whole number")?),
-                "duration" => {
-                    p.no_attrs(&e)?;
-                    let mut d = TimeSpan::new(0, DurationUnit::Months);
-                    p.fields(&e, &schema::TIME_SPAN, |p, f, e| {
-                        match f.name {
-                            "value" => d.value = p.parse(e, "a whole number")?,
-                            "unit" => d.unit = p.code(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.duration = Some(d);
-                }
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn reporting(&mut self, el: El<'a>) -> Res<Reporting> {
-        self.no_attrs(&el)?;
-        let mut x = Reporting::new(ReportingKind::Other);
-        self.fields(&el, &schema::REPORTING, |p, f, e| {
-            match f.name {
-                "kind" => x.kind = p.code(e)?,
-                "frequency" => x.frequency = Some(p.code(e)?),
-                "body" => x.body = Some(p.id(e)?),
-                "sinceYear" => x.since_year = Some(p.year(e)?),
-                "lastUpdated" => x.last_updated = Some(p.date(e)?),
-                "url" => x.url = Some(p.string(e)?),
-                "document" => x.document = Some(p.id(e)?),
-                "note" => x.note = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn coverage(&mut self, el: El<'a>) -> Res<Coverage> {
-        self.no_attrs(&el)?;
-        let mut x = Coverage::partial(Collection::Measures);
-        self.fields(&el, &schema::COVERAGE, |p, f, e| {
-            match f.name {
-                "collection" => x.collection = p.code(e)?,
-                "total" => x.total = Some(p.parse(e, "a whole number")?),
-                "keptIn" => x.kept_in = p.opt_text(e)?,
-                "document" => x.document = Some(p.id(e)?),
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn resolution(&mut self, el: El<'a>) -> Res<Resolution> {
-        let mut x = Resolution::new(self.item_id(&el)?, ResolutionKind::Resolution, "");
-        self.fields(&el, &schema::RESOLUTION, |p, f, e| {
-            match f.name {
-                "title" => x.title = p.text(e)?,
-                "kind" => x.kind = p.code(e)?,
-                "number" => x.number = Some(p.string(e)?),
-                "paper" => {
-                    p.no_attrs(&e)?;
-                    let mut paper = Paper {
-                        reference: String::new(),
-                        prefix: None,
-                        title: None,
-                    };
-                    p.fields(&e, &schema::PAPER, |p, f, e| {
-                        match f.name {
-                            "reference" => paper.reference = p.string(e)?,
-                            "prefix" => paper.prefix = Some(p.string(e)?),
-                            "title" => paper.title = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.paper = Some(paper);
-                }
-                "consultations" => p.list(e, "consultation", |p, e| {
-                    x.consultations.push(p.consultation(e)?);
-                    Ok(())
-                })?,
-                "text" => x.text = p.opt_text(e)?,
-                "adopts" => p.list(e, "adoption", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut a = Adoption {
-                        subject: kreisentwicklung_core::AdoptionSubject::Concept,
-                        items: Vec::new(),
-                        note: None,
-                    };
-                    p.fields(&e, &schema::ADOPTION, |p, f, e| {
-                        match f.name {
-                            "subject" => a.subject = p.code(e)?,
-                            "items" => a.items = p.ids(e, "item")?,
-                            "note" => a.note = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.adopts.push(a);
-                    Ok(())
-                })?,
-                "mandates" => p.list(e, "mandate", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut m = Mandate {
-                        actor: Id::default(),
-                        task: Text::default(),
-                        due: None,
-                    };
-                    p.fields(&e, &schema::MANDATE, |p, f, e| {
-                        match f.name {
-                            "actor" => m.actor = p.id(e)?,
-                            "task" => m.task = p.text(e)?,
-                            "due" => m.due = Some(p.period(e)?),
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.mandates.push(m);
-                    Ok(())
-                })?,
-                "documents" => x.documents = p.ids(e, "document")?,
-                "budget" => p.list(e, "budgetLink", |p, e| {
-                    p.no_attrs(&e)?;
-                    let mut b = BudgetLink::year(0);
-                    p.fields(&e, &schema::BUDGET_LINK, |p, f, e| {
-                        match f.name {
-                            "year" => b.year = p.year(e)?,
-                            "account" => b.account = Some(p.string(e)?),
-                            "note" => b.note = p.opt_text(e)?,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.budget.push(b);
-                    Ok(())
-                })?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn consultation(&mut self, el: El<'a>) -> Res<Consultation> {
-        self.no_attrs(&el)?;
-        let mut x = Consultation::new(Id::default(), ConsultationRole::Decide);
-        self.fields(&el, &schema::CONSULTATION, |p, f, e| {
-            match f.name {
-                "body" => x.body = p.id(e)?,
-                "role" => x.role = p.code(e)?,
-                "plannedDate" => x.planned_date = Some(p.date(e)?),
-                "plannedPeriod" => x.planned_period = Some(p.period(e)?),
-                "date" => x.date = Some(p.date(e)?),
-                "period" => x.period = Some(p.period(e)?),
-                "session" => x.session = Some(p.string(e)?),
-                "agendaItem" => x.agenda_item = Some(p.string(e)?),
-                "outcome" => x.outcome = Some(p.code(e)?),
-                "votes" => {
-                    p.no_attrs(&e)?;
-                    let mut v = Votes::default();
-                    p.fields(&e, &schema::VOTES, |p, f, e| {
-                        let n = Some(p.parse(e, "a whole number")?);
-                        match f.name {
-                            "yes" => v.yes = n,
-                            "no" => v.no = n,
-                            "abstain" => v.abstain = n,
-                            "biased" => v.biased = n,
-                            other => return Err(p.internal(other)),
-                        }
-                        Ok(())
-                    })?;
-                    x.votes = Some(v);
-                }
-                "note" => x.note = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
-    }
-
-    fn document_item(&mut self, el: El<'a>) -> Res<Document> {
-        let mut x = Document::new(self.item_id(&el)?, DocumentKind::Other, "");
-        self.fields(&el, &schema::DOCUMENT, |p, f, e| {
-            match f.name {
-                "kind" => x.kind = p.code(e)?,
-                "title" => x.title = p.text(e)?,
-                "date" => x.date = Some(p.period(e)?),
-                "url" => x.url = Some(p.string(e)?),
-                "mediaType" => x.media_type = Some(p.string(e)?),
-                "language" => x.language = Some(p.token_string(e)?),
-                "publisher" => x.publisher = p.opt_text(e)?,
-                "issue" => x.issue = Some(p.string(e)?),
-                "pages" => x.pages = Some(p.string(e)?),
-                "authors" => x.authors = p.ids(e, "author")?,
-                "description" => x.description = p.opt_text(e)?,
-                other => return Err(p.internal(other)),
-            }
-            Ok(())
-        })?;
-        Ok(x)
+/// The element name of the items of a list field.
+fn item(f: &Field) -> &'static str {
+    match f.occurs {
+        Occurs::List(item) => item,
+        Occurs::One | Occurs::Opt => f.name,
     }
 }
 
-/// Digits only, as the major version at the end of the namespace.
+/// A structure of the model read by the table of its complex type: the
+/// table gives element names, order and occurrence; the type only says
+/// where each field's value goes.
+trait Structure<'a>: Sized {
+    /// The table of its complex type.
+    fn table() -> &'static Complex;
+    /// A value to fill, with the item's id for types that have one.
+    fn blank(id: Id) -> Self;
+    /// Reads the field `f` from its element `e`.
+    fn set(&mut self, p: &mut Parser<'a>, f: &'static Field, e: El<'a>) -> Res<()>;
+}
+
+/// `impl Structure` for a model type: its table, its blank value (given
+/// the id) and, for every field of the table, how to read it into `x`.
+macro_rules! structure {
+    ($ty:ty, $table:ident, |$id:pat_param| $blank:expr,
+     |$x:ident, $p:ident, $f:ident, $e:ident| { $($name:literal => $read:expr,)* }) => {
+        impl<'a> Structure<'a> for $ty {
+            fn table() -> &'static Complex {
+                &schema::$table
+            }
+            fn blank($id: Id) -> Self {
+                $blank
+            }
+            #[allow(unused_variables)]
+            fn set(&mut self, $p: &mut Parser<'a>, $f: &'static Field, $e: El<'a>) -> Res<()> {
+                let $x = self;
+                match $f.name {
+                    $($name => $read,)*
+                    other => return Err($p.internal(other)),
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+structure!(Territory, TERRITORY, |_| Territory::landkreis(""), |x, p, f, e| {
+    "name" => x.name = p.text(e)?,
+    "kind" => x.kind = p.code(e)?,
+    "key" => x.key = Some(p.token_string(e)?),
+    "state" => x.state = Some(p.code(e)?),
+    "seat" => x.seat = p.opt_text(e)?,
+});
+
+structure!(Edition, EDITION, |_| Edition { number: None, year: None, label: None }, |x, p, f, e| {
+    "number" => x.number = Some(p.parse(e, "a whole number")?),
+    "year" => x.year = Some(p.year(e)?),
+    "label" => x.label = p.opt_text(e)?,
+});
+
+structure!(Predecessor, PREDECESSOR, |_| Predecessor {
+    concept: None,
+    title: Text::default(),
+    year: None,
+    field_count: None,
+    goals_remain_valid: false,
+    note: None,
+}, |x, p, f, e| {
+    "concept" => x.concept = Some(p.id(e)?),
+    "title" => x.title = p.text(e)?,
+    "year" => x.year = Some(p.year(e)?),
+    "fieldCount" => x.field_count = Some(p.parse(e, "a whole number")?),
+    "goalsRemainValid" => x.goals_remain_valid = p.flag(e)?,
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Vision, VISION, |_| Vision::new(""), |x, p, f, e| {
+    "text" => x.text = p.text(e)?,
+    "year" => x.year = Some(p.year(e)?),
+});
+
+structure!(Challenge, CHALLENGE, |_| Challenge { text: Text::default(), details: Vec::new() }, |x, p, f, e| {
+    "text" => x.text = p.text(e)?,
+    "details" => x.details = p.texts(e, item(f))?,
+});
+
+structure!(FieldOfAction, FIELD_OF_ACTION, |id| FieldOfAction::new(id, ""), |x, p, f, e| {
+    "number" => x.number = Some(p.string(e)?),
+    "name" => x.name = p.text(e)?,
+    "vision" => x.vision = Some(p.structure(e)?),
+    "guidingPrinciples" => x.guiding_principles = p.texts(e, item(f))?,
+    "description" => x.description = p.opt_text(e)?,
+});
+
+structure!(CrossCuttingTheme, CROSS_CUTTING_THEME, |id| CrossCuttingTheme::new(id, ""), |x, p, f, e| {
+    "name" => x.name = p.text(e)?,
+    "description" => x.description = p.opt_text(e)?,
+    "fields" => x.fields = p.ids(e, item(f))?,
+});
+
+structure!(Swot, SWOT, |id| Swot {
+    id,
+    title: None,
+    field: None,
+    topics: Vec::new(),
+    strengths: Vec::new(),
+    weaknesses: Vec::new(),
+    opportunities: Vec::new(),
+    threats: Vec::new(),
+    document: None,
+}, |x, p, f, e| {
+    "title" => x.title = p.opt_text(e)?,
+    "field" => x.field = Some(p.id(e)?),
+    "topics" => x.topics = p.texts(e, item(f))?,
+    "strengths" => x.strengths = p.texts(e, item(f))?,
+    "weaknesses" => x.weaknesses = p.texts(e, item(f))?,
+    "opportunities" => x.opportunities = p.texts(e, item(f))?,
+    "threats" => x.threats = p.texts(e, item(f))?,
+    "document" => x.document = Some(p.id(e)?),
+});
+
+structure!(Goal, GOAL, |id| Goal::new(id, 0, ""), |x, p, f, e| {
+    "number" => x.number = Some(p.string(e)?),
+    "level" => x.level = p.parse(e, "a goal level from 1 to 5")?,
+    "parent" => x.parent = Some(p.id(e)?),
+    "title" => x.title = p.text(e)?,
+    "shortTitle" => x.short_title = p.opt_text(e)?,
+    "fields" => x.fields = p.ids(e, item(f))?,
+    "priority" => x.priority = Some(p.code(e)?),
+    "focusAreas" => x.focus_areas = p.texts(e, item(f))?,
+    "description" => x.description = p.opt_text(e)?,
+    "indicators" => x.indicators = p.ids(e, item(f))?,
+});
+
+structure!(Measure, MEASURE, |id| Measure::new(id, ""), |x, p, f, e| {
+    "number" => x.number = Some(p.string(e)?),
+    "title" => x.title = p.text(e)?,
+    "description" => x.description = p.opt_text(e)?,
+    "goals" => x.goals = p.ids(e, item(f))?,
+    "fields" => x.fields = p.ids(e, item(f))?,
+    "lead" => x.lead = Some(p.id(e)?),
+    "partners" => x.partners = p.ids(e, item(f))?,
+    "countyRole" => x.county_role = Some(p.code(e)?),
+    "period" => x.period = Some(p.period(e)?),
+    "timeHorizon" => x.time_horizon = Some(p.code(e)?),
+    "priority" => x.priority = Some(p.code(e)?),
+    "status" => x.status = Some(p.code::<MeasureStatus>(e)?),
+    "statusHistory" => x.status_history = p.structures(e, f)?,
+    "costs" => x.costs = Some(p.structure(e)?),
+    "funding" => x.funding = p.structures(e, f)?,
+    "budget" => x.budget = p.structures(e, f)?,
+    "indicators" => x.indicators = p.ids(e, item(f))?,
+    "documents" => x.documents = p.ids(e, item(f))?,
+    "milestones" => x.milestones = p.structures(e, f)?,
+});
+
+structure!(StatusUpdate, STATUS_UPDATE, |_| StatusUpdate {
+    date: Date::from_ymd(2000, 1, 1).expect("a valid date"),
+    status: MeasureStatus::Planned,
+    note: None,
+}, |x, p, f, e| {
+    "date" => x.date = p.date(e)?,
+    "status" => x.status = p.code(e)?,
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Costs, COSTS, |_| Costs { amount: None, estimated: false, note: None }, |x, p, f, e| {
+    "amount" => x.amount = Some(p.euro(e)?),
+    "estimated" => x.estimated = p.flag(e)?,
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(BudgetLine, BUDGET_LINE, |_| BudgetLine {
+    year: 0,
+    amount: Euro::default(),
+    account: None,
+    note: None,
+}, |x, p, f, e| {
+    "year" => x.year = p.year(e)?,
+    "amount" => x.amount = p.euro(e)?,
+    "account" => x.account = Some(p.string(e)?),
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Milestone, MILESTONE, |_| Milestone::new(""), |x, p, f, e| {
+    "title" => x.title = p.text(e)?,
+    "expected" => x.expected = Some(p.period(e)?),
+    "reached" => x.reached = Some(p.date(e)?),
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Funding, FUNDING, |_| Funding {
+    programme: None,
+    programme_name: None,
+    funder: None,
+    share_percent: None,
+    amount: None,
+    period: None,
+}, |x, p, f, e| {
+    "programme" => x.programme = Some(p.code(e)?),
+    "programmeName" => x.programme_name = p.opt_text(e)?,
+    "funder" => x.funder = Some(p.id(e)?),
+    "sharePercent" => x.share_percent = Some(p.number(e)?),
+    "amount" => x.amount = Some(p.euro(e)?),
+    "period" => x.period = Some(p.period(e)?),
+});
+
+structure!(Indicator, INDICATOR, |id| Indicator::new(id, "", "", Direction::HigherIsBetter), |x, p, f, e| {
+    "number" => x.number = Some(p.string(e)?),
+    "name" => x.name = p.text(e)?,
+    "unit" => x.unit = p.string(e)?,
+    "direction" => x.direction = p.code(e)?,
+    "description" => x.description = p.opt_text(e)?,
+    "baseline" => x.baseline = Some(p.structure(e)?),
+    "targets" => x.targets = p.structures(e, f)?,
+    "observations" => x.observations = p.structures(e, f)?,
+    "source" => x.source = p.opt_text(e)?,
+});
+
+structure!(Baseline, BASELINE, |_| Baseline { value: 0.0, period: None }, |x, p, f, e| {
+    "value" => x.value = p.number(e)?,
+    "period" => x.period = Some(p.period(e)?),
+});
+
+structure!(Target, TARGET, |_| Target { value: 0.0, due: None, aspirational: false }, |x, p, f, e| {
+    "value" => x.value = p.number(e)?,
+    "due" => x.due = Some(p.period(e)?),
+    "aspirational" => x.aspirational = p.flag(e)?,
+});
+
+structure!(Observation, OBSERVATION, |_| Observation {
+    value: 0.0,
+    period: Period::year(1),
+    note: None,
+}, |x, p, f, e| {
+    "value" => x.value = p.number(e)?,
+    "period" => x.period = p.period(e)?,
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Actor, ACTOR, |id| Actor::new(id, ActorKind::Other, ""), |x, p, f, e| {
+    "kind" => x.kind = p.code(e)?,
+    "name" => x.name = p.text(e)?,
+    "function" => x.function = p.opt_text(e)?,
+    "organization" => x.organization = Some(p.id(e)?),
+    "members" => x.members = p.structures(e, f)?,
+    "description" => x.description = p.opt_text(e)?,
+    "count" => x.count = Some(p.parse(e, "a whole number")?),
+    "url" => x.url = Some(p.string(e)?),
+    "commissioned" => x.commissioned = p.structures(e, f)?,
+});
+
+structure!(Membership, MEMBERSHIP, |_| Membership { actor: Id::default(), role: None, role_label: None }, |x, p, f, e| {
+    "actor" => x.actor = p.id(e)?,
+    "role" => x.role = Some(p.code(e)?),
+    "roleLabel" => x.role_label = p.opt_text(e)?,
+});
+
+structure!(Commission, COMMISSION, |_| Commission { contractor: Id::default(), task: None }, |x, p, f, e| {
+    "contractor" => x.contractor = p.id(e)?,
+    "task" => x.task = p.opt_text(e)?,
+});
+
+structure!(Event, EVENT, |id| Event::new(id, EventKind::Other), |x, p, f, e| {
+    "kind" => x.kind = p.code(e)?,
+    "kindLabel" => x.kind_label = p.opt_text(e)?,
+    "title" => x.title = p.opt_text(e)?,
+    "period" => x.period = Some(p.period(e)?),
+    "asNeeded" => x.as_needed = p.flag(e)?,
+    "location" => x.location = p.opt_text(e)?,
+    "audience" => p.list(e, item(f), |p, e| {
+        x.audience.push(p.code(e)?);
+        Ok(())
+    })?,
+    "audienceDescription" => x.audience_description = p.opt_text(e)?,
+    "participants" => x.participants = p.structures(e, f)?,
+    "participantCount" => x.participant_count = Some(p.structure(e)?),
+    "fields" => x.fields = p.ids(e, item(f))?,
+    "topics" => x.topics = p.texts(e, item(f))?,
+    "purpose" => x.purpose = p.opt_text(e)?,
+    "description" => x.description = p.opt_text(e)?,
+    "outcome" => x.outcome = p.opt_text(e)?,
+    "documents" => x.documents = p.ids(e, item(f))?,
+    "press" => x.press = p.ids(e, item(f))?,
+    "parent" => x.parent = Some(p.id(e)?),
+    "occasion" => x.occasion = p.opt_text(e)?,
+    "occurrences" => x.occurrences = Some(p.parse(e, "a whole number")?),
+    "duration" => x.duration = Some(p.structure(e)?),
+});
+
+structure!(Participant, PARTICIPANT, |_| Participant { actor: Id::default(), role: None }, |x, p, f, e| {
+    "actor" => x.actor = p.id(e)?,
+    "role" => x.role = Some(p.code(e)?),
+});
+
+structure!(ParticipantCount, PARTICIPANT_COUNT, |_| ParticipantCount {
+    value: 0,
+    approximate: false,
+    text: None,
+}, |x, p, f, e| {
+    "value" => x.value = p.parse(e, "a whole number")?,
+    "approximate" => x.approximate = p.flag(e)?,
+    "text" => x.text = p.opt_text(e)?,
+});
+
+structure!(TimeSpan, TIME_SPAN, |_| TimeSpan::new(0, DurationUnit::Months), |x, p, f, e| {
+    "value" => x.value = p.parse(e, "a whole number")?,
+    "unit" => x.unit = p.code(e)?,
+});
+
+structure!(Reporting, REPORTING, |_| Reporting::new(ReportingKind::Other), |x, p, f, e| {
+    "kind" => x.kind = p.code(e)?,
+    "frequency" => x.frequency = Some(p.code(e)?),
+    "body" => x.body = Some(p.id(e)?),
+    "sinceYear" => x.since_year = Some(p.year(e)?),
+    "lastUpdated" => x.last_updated = Some(p.date(e)?),
+    "url" => x.url = Some(p.string(e)?),
+    "document" => x.document = Some(p.id(e)?),
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Coverage, COVERAGE, |_| Coverage::partial(Collection::Measures), |x, p, f, e| {
+    "collection" => x.collection = p.code(e)?,
+    "total" => x.total = Some(p.parse(e, "a whole number")?),
+    "keptIn" => x.kept_in = p.opt_text(e)?,
+    "document" => x.document = Some(p.id(e)?),
+});
+
+structure!(Resolution, RESOLUTION, |id| Resolution::new(id, ResolutionKind::Resolution, ""), |x, p, f, e| {
+    "title" => x.title = p.text(e)?,
+    "kind" => x.kind = p.code(e)?,
+    "number" => x.number = Some(p.string(e)?),
+    "paper" => x.paper = Some(p.structure(e)?),
+    "consultations" => x.consultations = p.structures(e, f)?,
+    "text" => x.text = p.opt_text(e)?,
+    "adopts" => x.adopts = p.structures(e, f)?,
+    "mandates" => x.mandates = p.structures(e, f)?,
+    "documents" => x.documents = p.ids(e, item(f))?,
+    "budget" => x.budget = p.structures(e, f)?,
+});
+
+structure!(Paper, PAPER, |_| Paper { reference: String::new(), prefix: None, title: None }, |x, p, f, e| {
+    "reference" => x.reference = p.string(e)?,
+    "prefix" => x.prefix = Some(p.string(e)?),
+    "title" => x.title = p.opt_text(e)?,
+});
+
+structure!(Adoption, ADOPTION, |_| Adoption {
+    subject: kreisentwicklung_core::AdoptionSubject::Concept,
+    items: Vec::new(),
+    note: None,
+}, |x, p, f, e| {
+    "subject" => x.subject = p.code(e)?,
+    "items" => x.items = p.ids(e, item(f))?,
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Mandate, MANDATE, |_| Mandate { actor: Id::default(), task: Text::default(), due: None }, |x, p, f, e| {
+    "actor" => x.actor = p.id(e)?,
+    "task" => x.task = p.text(e)?,
+    "due" => x.due = Some(p.period(e)?),
+});
+
+structure!(BudgetLink, BUDGET_LINK, |_| BudgetLink::year(0), |x, p, f, e| {
+    "year" => x.year = p.year(e)?,
+    "account" => x.account = Some(p.string(e)?),
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Consultation, CONSULTATION, |_| Consultation::new(Id::default(), ConsultationRole::Decide), |x, p, f, e| {
+    "body" => x.body = p.id(e)?,
+    "role" => x.role = p.code(e)?,
+    "plannedDate" => x.planned_date = Some(p.date(e)?),
+    "plannedPeriod" => x.planned_period = Some(p.period(e)?),
+    "date" => x.date = Some(p.date(e)?),
+    "period" => x.period = Some(p.period(e)?),
+    "session" => x.session = Some(p.string(e)?),
+    "agendaItem" => x.agenda_item = Some(p.string(e)?),
+    "outcome" => x.outcome = Some(p.code(e)?),
+    "votes" => x.votes = Some(p.structure(e)?),
+    "note" => x.note = p.opt_text(e)?,
+});
+
+structure!(Votes, VOTES, |_| Votes::default(), |x, p, f, e| {
+    "yes" => x.yes = Some(p.parse(e, "a whole number")?),
+    "no" => x.no = Some(p.parse(e, "a whole number")?),
+    "abstain" => x.abstain = Some(p.parse(e, "a whole number")?),
+    "biased" => x.biased = Some(p.parse(e, "a whole number")?),
+});
+
+structure!(Document, DOCUMENT, |id| Document::new(id, DocumentKind::Other, ""), |x, p, f, e| {
+    "kind" => x.kind = p.code(e)?,
+    "title" => x.title = p.text(e)?,
+    "date" => x.date = Some(p.period(e)?),
+    "url" => x.url = Some(p.string(e)?),
+    "mediaType" => x.media_type = Some(p.string(e)?),
+    "language" => x.language = Some(p.token_string(e)?),
+    "publisher" => x.publisher = p.opt_text(e)?,
+    "issue" => x.issue = Some(p.string(e)?),
+    "pages" => x.pages = Some(p.string(e)?),
+    "authors" => x.authors = p.ids(e, item(f))?,
+    "description" => x.description = p.opt_text(e)?,
+});
+
+/// A version at the end of the namespace: digits, or digits, dot, digits.
 fn is_version_number(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    match s.split_once('.') {
+        Some((major, minor)) => digits(major) && digits(minor),
+        None => digits(s),
+    }
 }

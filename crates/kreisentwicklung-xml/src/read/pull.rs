@@ -10,10 +10,10 @@ use quick_xml::events::{BytesRef, BytesStart, Event as XmlEvent};
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 
+use super::text::Dialect;
 use super::wf;
 use crate::error::{ImportError, Location};
 use crate::schema::{Complex, Field, Occurs};
-use crate::NAMESPACE;
 
 /// The namespace of `xml:lang`.
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -130,6 +130,8 @@ pub(super) struct Parser<'a> {
     pub(super) pos: usize,
     /// The open elements: name and, for list items, position from 1.
     pub(super) path: Vec<(&'static str, usize)>,
+    /// The form of the document (namespace, form of texts).
+    pub(super) dialect: Dialect,
 }
 
 impl<'a> Parser<'a> {
@@ -143,6 +145,7 @@ impl<'a> Parser<'a> {
             src,
             pos: 0,
             path: Vec::with_capacity(16),
+            dialect: Dialect::default(),
         }
     }
 
@@ -243,20 +246,22 @@ impl<'a> Parser<'a> {
     pub(super) fn check_ns(&self, start: &BytesStart<'_>, pos: usize) -> Res<()> {
         let (ns, local) = self.r.resolver().resolve_element(start.name());
         match ns {
-            ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE => Ok(()),
+            ResolveResult::Bound(ns) if ns.into_inner() == self.dialect.namespace => Ok(()),
             ResolveResult::Bound(ns) => Err(self.err_at(
                 pos,
                 format!(
-                    "element <{}> is in namespace {:?}; expected {NAMESPACE:?}",
+                    "element <{}> is in namespace {:?}; expected {:?}",
                     start.name().into_inner(),
-                    ns.into_inner()
+                    ns.into_inner(),
+                    self.dialect.namespace
                 ),
             )),
             ResolveResult::Unbound => Err(self.err_at(
                 pos,
                 format!(
-                    "element <{}> is in no namespace; expected {NAMESPACE:?}",
-                    local.into_inner()
+                    "element <{}> is in no namespace; expected {:?}",
+                    local.into_inner(),
+                    self.dialect.namespace
                 ),
             )),
             ResolveResult::Unknown(prefix) => Err(self.err_at(
@@ -361,7 +366,7 @@ impl<'a> Parser<'a> {
                             return Err(self.err_at(
                                 el.pos,
                                 format!(
-                                    "xml:lang is not allowed on <{}>; give translations as <translation xml:lang=\"…\">",
+                                    "xml:lang is not allowed on <{}>; give translations as <narrative xml:lang=\"…\">",
                                     el.local()
                                 ),
                             ))
@@ -488,8 +493,12 @@ impl<'a> Parser<'a> {
 
     // ----- values ---------------------------------------------------------------
 
-    /// Multilingual text: the main text, then `<translation xml:lang>`s.
+    /// Multilingual text: `<narrative>`s (see [`super::text`]), or in the
+    /// form of namespace 1.0 the main text, then `<translation xml:lang>`s.
     pub(super) fn text(&mut self, el: El<'a>) -> Res<Text> {
+        if !self.dialect.mixed_text {
+            return self.narratives(el);
+        }
         self.no_attrs(&el)?;
         if el.empty {
             return Ok(Text::default());

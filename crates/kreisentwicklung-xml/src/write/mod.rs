@@ -3,9 +3,8 @@
 //! Element names, order, optionality and types come from the tables in
 //! [`crate::schema`], the same the reader checks against and the XSD is
 //! generated from; [`fields`] only gives the value of each field by its
-//! element name. Nothing is
-//! built in memory but two small scratch strings that are reused for every
-//! start tag and every escaped text.
+//! element name. Nothing is built in memory but two small scratch strings
+//! that are reused for every start tag and every escaped text.
 
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
@@ -314,48 +313,46 @@ impl<'c, W: Write> Out<'c, W> {
         r
     }
 
-    /// Multilingual text: the main text, then one `<translation xml:lang>`
-    /// per translation, all on one line.
+    /// Multilingual text: one `<narrative>` per language, the main text
+    /// first (without `xml:lang`: it inherits the root's), then one
+    /// `<narrative xml:lang="…">` per translation, sorted by language.
     fn text(&mut self, name: &'static str, t: &Text) -> Result<(), ExportError> {
-        if t.translations.is_empty() {
-            return self.string(name, &t.text);
-        }
-        self.indent()?;
-        self.fresh = false;
-        self.w.write_event(XmlEvent::Start(BytesStart::new(name)))?;
-        match escape(&t.text, &mut self.esc, false) {
-            Ok("") => {}
-            Ok(v) => self
-                .w
-                .write_event(XmlEvent::Text(BytesText::from_escaped(v)))?,
-            Err(e) => return Err(self.illegal(Some(name), e)),
-        }
+        self.open(name)?;
+        self.string("narrative", &t.text)?;
         for (lang, tr) in &t.translations {
             let lang = match escape(lang, &mut self.esc, true) {
                 Ok(v) => v,
-                Err(e) => return Err(self.illegal(Some(name), e)),
+                Err(e) => return Err(self.illegal(Some("narrative/@xml:lang"), e)),
             };
             self.tag.clear();
-            self.tag.push_str("translation xml:lang=\"");
+            self.tag.push_str("narrative xml:lang=\"");
             self.tag.push_str(lang);
             self.tag.push('"');
-            let start = BytesStart::from_content(self.tag.as_str(), "translation".len());
-            match escape(tr, &mut self.esc, false) {
-                Ok("") => {
-                    self.w.write_event(XmlEvent::Empty(start))?;
-                }
-                Ok(v) => {
-                    self.w.write_event(XmlEvent::Start(start))?;
+            let value = match escape(tr, &mut self.esc, false) {
+                Ok(v) => v,
+                Err(e) => return Err(self.illegal(Some("narrative"), e)),
+            };
+            // `value` borrows `self.esc`; write without going through `&mut self`.
+            if self.pretty {
+                let n = 1 + 2 * self.depth;
+                if n <= INDENT.len() {
                     self.w
-                        .write_event(XmlEvent::Text(BytesText::from_escaped(v)))?;
-                    self.w
-                        .write_event(XmlEvent::End(BytesEnd::new("translation")))?;
+                        .write_event(XmlEvent::Text(BytesText::from_escaped(&INDENT[..n])))?;
                 }
-                Err(e) => return Err(self.illegal(Some(name), e)),
+            }
+            let start = BytesStart::from_content(self.tag.as_str(), "narrative".len());
+            if value.is_empty() {
+                self.w.write_event(XmlEvent::Empty(start))?;
+            } else {
+                self.w.write_event(XmlEvent::Start(start))?;
+                self.w
+                    .write_event(XmlEvent::Text(BytesText::from_escaped(value)))?;
+                self.w
+                    .write_event(XmlEvent::End(BytesEnd::new("narrative")))?;
             }
         }
-        self.w.write_event(XmlEvent::End(BytesEnd::new(name)))?;
-        Ok(())
+        self.fresh = false;
+        self.close()
     }
 
     /// A coded value: `<name listURI="…" listVersionID="…">code</name>`.
