@@ -8,6 +8,7 @@ use super::items::{titled_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
+use crate::sheet::Column;
 
 /// One row per actor, in list order, matched by name.
 pub(crate) struct Actors;
@@ -24,7 +25,6 @@ impl Sheet for Actors {
             ("count", "Anzahl", "Count"),
             ("url", "Internetadresse", "Web address"),
         ],
-        shown: &[("Mitglieder", "Members")],
     };
     const PATH: &'static str = "actors";
     const KEY: &'static str = "name";
@@ -40,6 +40,9 @@ impl Sheet for Actors {
     }
     fn id(item: &Actor) -> &Id {
         &item.id
+    }
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
+        crate::sheets::actors::columns(ctx)
     }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         titled_rows(ctx.c.actors.iter().map(|a| a.name.text.clone()))

@@ -9,6 +9,7 @@ use super::items::{titled_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::{join, Ctx};
+use crate::sheet::Column;
 
 /// One row per document, in list order, matched by title.
 pub(crate) struct Documents;
@@ -28,7 +29,6 @@ impl Sheet for Documents {
             ("url", "Internetadresse", "Web address"),
             ("mediaType", "Dateityp", "Media type"),
         ],
-        shown: &[("Sortierdatum", "Sort date")],
     };
     const PATH: &'static str = "documents";
     const KEY: &'static str = "title";
@@ -44,6 +44,9 @@ impl Sheet for Documents {
     }
     fn id(item: &Document) -> &Id {
         &item.id
+    }
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
+        crate::sheets::documents::columns(ctx)
     }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         titled_rows(ctx.c.documents.iter().map(|d| d.title.text.clone()))

@@ -10,6 +10,7 @@ use super::items::{numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
+use crate::sheet::Column;
 
 /// The goals in tree order, one row each, matched by number.
 pub(crate) struct Goals;
@@ -22,15 +23,6 @@ impl Sheet for Goals {
             ("title", "Ziel", "Goal"),
             ("priority", "Priorität", "Priority"),
             ("parent", "Übergeordnetes Ziel", "Parent goal"),
-        ],
-        shown: &[
-            ("Ebene", "Level"),
-            ("Handlungsfeld", "Field of action"),
-            ("Schwerpunkte", "Focus areas"),
-            ("Beschreibung", "Description"),
-            ("Indikatoren", "Indicators"),
-            ("Anzahl Maßnahmen", "Number of measures"),
-            ("Ampel", "Traffic light"),
         ],
     };
     const PATH: &'static str = "goals";
@@ -47,6 +39,9 @@ impl Sheet for Goals {
     }
     fn id(item: &Goal) -> &Id {
         &item.id
+    }
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
+        crate::sheets::goals::columns(ctx)
     }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let goals = &ctx.c.goals;

@@ -9,6 +9,7 @@ use super::items::{numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
+use crate::sheet::Column;
 
 const SPEC: Spec = Spec {
     read: &[
@@ -22,16 +23,6 @@ const SPEC: Spec = Spec {
         ("latestPeriod", "Stand", "Latest period"),
         ("source", "Quelle", "Source"),
         ("description", "Beschreibung", "Description"),
-    ],
-    shown: &[
-        ("Ausgangswert", "Baseline"),
-        ("Stand Ausgangswert", "Baseline period"),
-        ("Datum", "Latest date"),
-        ("Fortschritt", "Progress"),
-        ("Soll-Fortschritt", "Expected progress"),
-        ("Ampel", "Traffic light"),
-        ("Hinweis zur Ampel", "Note on the light"),
-        ("Ziele und Maßnahmen", "Goals and measures"),
     ],
 };
 
@@ -56,6 +47,9 @@ impl Sheet for Indicators {
     }
     fn id(item: &Indicator) -> &Id {
         &item.id
+    }
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
+        crate::sheets::indicators::columns(ctx)
     }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         numbered_rows(ctx.c.indicators.iter().map(|x| x.number.as_deref()))

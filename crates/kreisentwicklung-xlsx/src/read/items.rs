@@ -16,6 +16,7 @@ use super::edit::At;
 use super::table::{self, Row, Spec};
 use super::{Limits, Problem, Report};
 use crate::ctx::Ctx;
+use crate::sheet::Column;
 
 /// One row as the workbook was written: what its key column showed, the
 /// item it belongs to and, for tables with several rows per item (a
@@ -30,7 +31,7 @@ pub(crate) struct Written {
 pub(crate) trait Sheet {
     /// The item type.
     type Item: Clone;
-    /// The columns read, and those only shown (known, never warned about).
+    /// The columns read.
     const SPEC: Spec;
     /// The collection in item paths (`measures`).
     const PATH: &'static str;
@@ -51,6 +52,9 @@ pub(crate) trait Sheet {
     fn items_mut(c: &mut Concept) -> &mut Vec<Self::Item>;
     /// An item's id.
     fn id(item: &Self::Item) -> &Id;
+    /// The columns the writer writes: those not read are known, not
+    /// warned about (a new display-only column needs no line here).
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column>;
     /// The rows the writer wrote, in sheet order.
     fn rows(ctx: &Ctx<'_>) -> Vec<Written>;
     /// A blank item for a new row with this id and key text.
@@ -121,7 +125,8 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
         .collect();
     let mut t = Tracked { items, index };
     let spec = S::SPEC;
-    table::read(book, sheet, &spec, limits, report, |r, report| {
+    let known: Vec<&str> = S::columns(ctx).iter().map(|c| c.header).collect();
+    table::read(book, sheet, &spec, &known, limits, report, |r, report| {
         let key = r.text(S::KEY).map(|(t, _)| t).unwrap_or_default();
         let found = match rows.get(r.position) {
             Some(w) if !seen[r.position] && w.key == key => Match::Written(r.position),

@@ -12,6 +12,7 @@ use super::items::{numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::{Problem, Report};
 use crate::ctx::{join, Ctx};
+use crate::sheet::Column;
 
 const SPEC: Spec = Spec {
     read: &[
@@ -31,13 +32,6 @@ const SPEC: Spec = Spec {
         ("costNote", "Hinweis zu den Kosten", "Note on costs"),
         ("budget", "Haushalt", "Budget"),
         ("indicators", "Indikatoren", "Indicators"),
-    ],
-    shown: &[
-        ("Handlungsfeld", "Field of action"),
-        ("Beginn", "Start"),
-        ("Ende", "End"),
-        ("Ampel", "Traffic light"),
-        ("Förderung", "Funding"),
     ],
 };
 
@@ -61,6 +55,9 @@ impl Sheet for Measures {
     }
     fn id(item: &Measure) -> &Id {
         &item.id
+    }
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
+        crate::sheets::measures::columns(ctx)
     }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         numbered_rows(ctx.c.measures.iter().map(|m| m.number.as_deref()))

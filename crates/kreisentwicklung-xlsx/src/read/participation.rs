@@ -11,6 +11,7 @@ use super::items::{titled_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::{join, Ctx};
+use crate::sheet::Column;
 
 /// One row per event, in chronological order, matched by title.
 pub(crate) struct Events;
@@ -30,14 +31,6 @@ impl Sheet for Events {
             ("outcome", "Ergebnis", "Outcome"),
             ("description", "Beschreibung", "Description"),
         ],
-        shown: &[
-            ("Beginn", "Start"),
-            ("Ende", "End"),
-            ("Zielgruppe", "Audience"),
-            ("Teilnehmende", "Participants"),
-            ("Dokumente", "Documents"),
-            ("Teil von", "Part of"),
-        ],
     };
     const PATH: &'static str = "events";
     const KEY: &'static str = "title";
@@ -53,6 +46,9 @@ impl Sheet for Events {
     }
     fn id(item: &Event) -> &Id {
         &item.id
+    }
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
+        crate::sheets::participation::columns(ctx)
     }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let order = crate::sheets::participation::chronological(ctx.c);

@@ -15,6 +15,7 @@ use super::items::{self, Sheet, Tracked, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
+use crate::sheet::Column;
 
 /// One row per step (one for a resolution without steps), matched by title.
 pub(crate) struct Resolutions;
@@ -45,7 +46,6 @@ impl Sheet for Resolutions {
             ("text", "Beschlusstext", "Text of the resolution"),
             ("note", "Anmerkung", "Note"),
         ],
-        shown: &[("Gegenstand", "Adopts"), ("Aufträge", "Mandates")],
     };
     const PATH: &'static str = "resolutions";
     const KEY: &'static str = "title";
@@ -61,6 +61,9 @@ impl Sheet for Resolutions {
     }
     fn id(item: &Resolution) -> &Id {
         &item.id
+    }
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
+        crate::sheets::resolutions::columns(ctx)
     }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let mut rows = Vec::new();

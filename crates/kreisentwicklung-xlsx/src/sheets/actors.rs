@@ -19,7 +19,8 @@ const DESCRIPTION: u16 = 5;
 const COUNT: u16 = 6;
 const URL: u16 = 7;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Name", "Name"), Style::Wrap, 40.0),

@@ -27,7 +27,8 @@ const DOCUMENTS: u16 = 13;
 const PARENT: u16 = 14;
 const DESCRIPTION: u16 = 15;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Format", "Format"), Style::Text, 28.0),

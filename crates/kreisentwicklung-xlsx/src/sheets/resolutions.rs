@@ -29,7 +29,8 @@ const TEXT: u16 = 14;
 const MANDATES: u16 = 15;
 const NOTE: u16 = 16;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Beschluss", "Resolution"), Style::Wrap, 45.0),

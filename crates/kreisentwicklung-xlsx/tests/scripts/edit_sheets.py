@@ -6,7 +6,8 @@ Usage: edit_sheets.py good|bad IN.xlsx OUT.xlsx
 
 Rows are found by what they show (a goal's number, an actor's name), so the
 script does not depend on the row order. "good" makes valid edits and adds
-a row to each sheet; "bad" types values that must be refused. Both add the
+a row to each sheet; "bad" types values that must be refused; "good" also adds a column
+the library does not know to Akteure. Both add the
 column "Übergeordnetes Ziel" to the goal system, filled with each goal's
 parent number (taken from the numbering "2.1" → "2").
 
@@ -88,6 +89,8 @@ if mode == "good":
     put("actor_new", ws, end + 1, cols["Name"], "Regionalmanagement Helmstedt")
     ws.cell(end + 1, cols["Art"]).value = "Verwaltungseinheit"
     ws.cell(end + 1, cols["Organisation"]).value = ws.cell(row_of(ws, cols["Art"], "Verwaltung"), cols["Name"]).value
+    put("actor_extra", ws, 1, ws.max_column + 1, "Bemerkung Kämmerei")
+    ws.cell(2, ws.max_column).value = "nur intern"
 else:
     put("actor_count", ws, 2, cols["Anzahl"], "viele")
     put("actor_new", ws, end + 1, cols["Name"], "Neuer Akteur")
