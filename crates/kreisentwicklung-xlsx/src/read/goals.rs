@@ -2,21 +2,20 @@
 //! the column, the parent goal (a changed parent moves the goal and its
 //! sub-goals in the tree); rows added below the table become new goals.
 
-use kreisentwicklung_core::{Concept, Goal, Id, Priority};
+use kreisentwicklung_core::{Goal, Id, Priority};
 
 use super::cells::tr;
 use super::edit::{self, At};
-use super::items::{numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
-use crate::sheet::Column;
 
 /// The goals in tree order, one row each, matched by number.
 pub(crate) struct Goals;
 
 impl Sheet for Goals {
-    type Item = Goal;
+    collection!(Goal, goals, goals);
     const SPEC: Spec = Spec {
         read: &[
             ("number", "Nr.", "No."),
@@ -24,25 +23,13 @@ impl Sheet for Goals {
             ("priority", "Priorität", "Priority"),
             ("parent", "Übergeordnetes Ziel", "Parent goal"),
         ],
+        path: "goals",
+        key: "number",
+        title: "title",
+        numbered: true,
+        what: ("Ziel", "goal"),
     };
-    const PATH: &'static str = "goals";
-    const KEY: &'static str = "number";
-    const TITLE: &'static str = "title";
-    const NUMBERED: bool = true;
-    const WHAT: (&'static str, &'static str) = ("Ziel", "goal");
 
-    fn items(c: &Concept) -> &Vec<Goal> {
-        &c.goals
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Goal> {
-        &mut c.goals
-    }
-    fn id(item: &Goal) -> &Id {
-        &item.id
-    }
-    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
-        crate::sheets::goals::columns(ctx)
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let goals = &ctx.c.goals;
         let order = crate::sheets::goals::tree_order(ctx.c);

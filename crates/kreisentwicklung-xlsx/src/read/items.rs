@@ -27,24 +27,34 @@ pub(crate) struct Written {
     pub part: Option<usize>,
 }
 
+/// The item type, its collection, ids and the writer's columns of a
+/// [`Sheet`]: `collection!(Measure, measures, measures)` for the item
+/// type, the concept's field and the module in `crate::sheets`.
+macro_rules! collection {
+    ($item:ty, $field:ident, $sheet:ident) => {
+        type Item = $item;
+        fn items(c: &kreisentwicklung_core::Concept) -> &Vec<$item> {
+            &c.$field
+        }
+        fn items_mut(c: &mut kreisentwicklung_core::Concept) -> &mut Vec<$item> {
+            &mut c.$field
+        }
+        fn id(item: &$item) -> &kreisentwicklung_core::Id {
+            &item.id
+        }
+        fn columns(ctx: &crate::ctx::Ctx<'_>) -> Vec<crate::sheet::Column> {
+            crate::sheets::$sheet::columns(ctx)
+        }
+    };
+}
+pub(crate) use collection;
+
 /// A table of items: one row per item (or per part of an item).
 pub(crate) trait Sheet {
     /// The item type.
     type Item: Clone;
-    /// The columns read.
+    /// The columns read and how rows become items.
     const SPEC: Spec;
-    /// The collection in item paths (`measures`).
-    const PATH: &'static str;
-    /// The column that identifies a row: a number, else a title.
-    const KEY: &'static str;
-    /// The column that must not be empty in a new row.
-    const TITLE: &'static str;
-    /// True when [`KEY`](Self::KEY) is a number: a row with an unknown
-    /// number is new, a number repeated is an error. Otherwise a row whose
-    /// title was edited keeps its position.
-    const NUMBERED: bool;
-    /// What one item is called in messages (German, English).
-    const WHAT: (&'static str, &'static str);
 
     /// The concept's items.
     fn items(c: &Concept) -> &Vec<Self::Item>;
@@ -127,16 +137,16 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
     let spec = S::SPEC;
     let known: Vec<&str> = S::columns(ctx).iter().map(|c| c.header).collect();
     table::read(book, sheet, &spec, &known, limits, report, |r, report| {
-        let key = r.text(S::KEY).map(|(t, _)| t).unwrap_or_default();
+        let key = r.text(S::SPEC.key).map(|(t, _)| t).unwrap_or_default();
         let found = match rows.get(r.position) {
             Some(w) if !seen[r.position] && w.key == key => Match::Written(r.position),
             _ => match by_key.get(key.as_str()) {
                 Some(list) => match list.iter().find(|&&k| !seen[k]) {
                     Some(&k) => Match::Written(k),
-                    None if S::NUMBERED => Match::Repeated,
+                    None if S::SPEC.numbered => Match::Repeated,
                     None => Match::New,
                 },
-                None if !S::NUMBERED && r.position < rows.len() && !seen[r.position] => {
+                None if !S::SPEC.numbered && r.position < rows.len() && !seen[r.position] => {
                     Match::Written(r.position)
                 }
                 None => Match::New,
@@ -148,7 +158,7 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                 let w = &written[rows[k].item];
                 match t.index.get(S::id(w)) {
                     Some(&i) => {
-                        let path = format!("{}[{}]", S::PATH, S::id(w));
+                        let path = format!("{}[{}]", S::SPEC.path, S::id(w));
                         let at = At {
                             sheet,
                             row: r.index,
@@ -159,7 +169,7 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                     None => report.warnings.push(Problem::cell(
                         sheet,
                         r.index,
-                        r.column(S::KEY).unwrap_or(0),
+                        r.column(S::SPEC.key).unwrap_or(0),
                         tr(
                             report.lang,
                             &format!(
@@ -177,7 +187,7 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                     &format!("die Nr. „{key}“ steht schon in einer Zeile darüber"),
                     &format!("the number \"{key}\" is already in a row above"),
                 );
-                report.error(sheet, r.index, r.column(S::KEY).unwrap_or(0), msg);
+                report.error(sheet, r.index, r.column(S::SPEC.key).unwrap_or(0), msg);
             }
             Match::New => S::added(report, sheet, r, ctx, &key, &mut t),
         }
@@ -198,12 +208,12 @@ pub(crate) fn add_new<S: Sheet>(
     t: &mut Tracked<S::Item>,
 ) -> Option<usize> {
     let lang = report.lang;
-    let col = r.column(S::KEY).unwrap_or(0);
-    let (what_de, what_en) = S::WHAT;
+    let col = r.column(S::SPEC.key).unwrap_or(0);
+    let (what_de, what_en) = S::SPEC.what;
     let header = S::SPEC
         .read
         .iter()
-        .find(|h| h.0 == S::KEY)
+        .find(|h| h.0 == S::SPEC.key)
         .map_or(("", ""), |h| (h.1, h.2));
     if key.is_empty() {
         let msg = tr(
@@ -214,7 +224,7 @@ pub(crate) fn add_new<S: Sheet>(
         report.error(sheet, r.index, col, msg);
         return None;
     }
-    let id = if S::NUMBERED {
+    let id = if S::SPEC.numbered {
         let id = Id::new(key);
         if !id.is_well_formed() {
             let msg = tr(
@@ -236,13 +246,13 @@ pub(crate) fn add_new<S: Sheet>(
         }
         id
     } else {
-        unique_id(key, S::PATH, &t.index)
+        unique_id(key, S::SPEC.path, &t.index)
     };
     let blank = S::blank(id.clone(), key);
     let i = t.items.len();
     t.items.push(blank.clone());
     t.index.insert(id.clone(), i);
-    let path = format!("{}[{id}]", S::PATH);
+    let path = format!("{}[{id}]", S::SPEC.path);
     let at = At {
         sheet,
         row: r.index,
@@ -252,14 +262,14 @@ pub(crate) fn add_new<S: Sheet>(
     S::edit(report, &at, r, ctx, None, &blank, t.items, i);
     // One line for the new item instead of one per cell.
     report.changes.truncate(changes);
-    let title = r.text(S::TITLE).map(|(t, _)| t).unwrap_or_default();
+    let title = r.text(S::SPEC.title).map(|(t, _)| t).unwrap_or_default();
     if title.is_empty() {
         let msg = tr(
             lang,
             &format!("eine neue Zeile ({what_de}) braucht einen Titel"),
             &format!("a new row ({what_en}) needs a title"),
         );
-        report.error(sheet, r.index, r.column(S::TITLE).unwrap_or(col), msg);
+        report.error(sheet, r.index, r.column(S::SPEC.title).unwrap_or(col), msg);
         return None;
     }
     report.note(

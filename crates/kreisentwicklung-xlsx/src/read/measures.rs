@@ -2,17 +2,16 @@
 //! below the table.
 
 use kreisentwicklung_core::{
-    BudgetLine, CodeList, Concept, Costs, CountyRole, Id, Measure, MeasureStatus, Priority,
-    StatusUpdate, TimeHorizon,
+    BudgetLine, CodeList, Costs, CountyRole, Id, Measure, MeasureStatus, Priority, StatusUpdate,
+    TimeHorizon,
 };
 
 use super::cells::{self, tr};
 use super::edit::{self, At};
-use super::items::{numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::{Problem, Report};
 use crate::ctx::{join, Ctx};
-use crate::sheet::Column;
 
 const SPEC: Spec = Spec {
     read: &[
@@ -33,32 +32,20 @@ const SPEC: Spec = Spec {
         ("budget", "Haushalt", "Budget"),
         ("indicators", "Indikatoren", "Indicators"),
     ],
+    path: "measures",
+    key: "number",
+    title: "title",
+    numbered: true,
+    what: ("Maßnahme", "measure"),
 };
 
 /// The Maßnahmen sheet: one row per measure, in list order.
 pub(crate) struct Measures;
 
 impl Sheet for Measures {
-    type Item = Measure;
+    collection!(Measure, measures, measures);
     const SPEC: Spec = SPEC;
-    const PATH: &'static str = "measures";
-    const KEY: &'static str = "number";
-    const TITLE: &'static str = "title";
-    const NUMBERED: bool = true;
-    const WHAT: (&'static str, &'static str) = ("Maßnahme", "measure");
 
-    fn items(c: &Concept) -> &Vec<Measure> {
-        &c.measures
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Measure> {
-        &mut c.measures
-    }
-    fn id(item: &Measure) -> &Id {
-        &item.id
-    }
-    fn columns(ctx: &Ctx<'_>) -> Vec<Column> {
-        crate::sheets::measures::columns(ctx)
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         numbered_rows(ctx.c.measures.iter().map(|m| m.number.as_deref()))
     }

@@ -23,6 +23,18 @@ pub(crate) type Header = (&'static str, &'static str, &'static str);
 pub(crate) struct Spec {
     /// Read columns; the second identifies the header row.
     pub read: &'static [Header],
+    /// The collection in item paths (`measures`).
+    pub path: &'static str,
+    /// The column that identifies a row: a number, else a title.
+    pub key: &'static str,
+    /// The column that must not be empty in a new row.
+    pub title: &'static str,
+    /// True when `key` is a number: a row with an unknown number is new, a
+    /// number repeated is an error. Otherwise a row whose title was edited
+    /// keeps its position.
+    pub numbered: bool,
+    /// What one item is called in messages (German, English).
+    pub what: (&'static str, &'static str),
 }
 
 /// A data row: the cells of the read columns.
