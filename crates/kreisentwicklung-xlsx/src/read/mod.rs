@@ -24,7 +24,9 @@
 //! - **Maßnahmen**: Maßnahme, Beschreibung, Ziele, Federführung, Partner,
 //!   Rolle des Kreises, Zeitraum, Zeithorizont, Priorität, Status with
 //!   Letzte Aktualisierung (a new status with a newer date adds a dated
-//!   status update), Kosten, Hinweis zu den Kosten, Haushalt, Indikatoren.
+//!   status update), Kosten, Hinweis zu den Kosten, Förderung (`Name
+//!   (Programm, Fördergeber, 80 %, 10.000,00 €, Zeitraum)`), Haushalt,
+//!   Indikatoren.
 //! - **Indikatoren**: Indikator, Einheit, Richtung, Quelle, Beschreibung,
 //!   Zielwert and Zieltermin (the final target), Letzter Wert and Stand (a
 //!   new period adds an observation, a new value for the same period
@@ -40,7 +42,7 @@
 //! - **Dokumente**: Titel, Art, Datum, Herausgeber, Ausgabe, Seiten,
 //!   Autoren, Beschreibung, Internetadresse, Dateityp.
 //!
-//! Not read back (shown only): a measure's Förderung, an event's
+//! Not read back (shown only): an event's
 //! audience, participants, documents and parent, an actor's members, a
 //! resolution's Gegenstand and Aufträge.
 //!
