@@ -122,9 +122,11 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
 ) -> Result<(), Problem> {
     let written = S::items(ctx.c);
     let rows = S::rows(ctx);
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    // The written rows of each key, with a cursor past the matched ones
+    // (so many rows with one key, such as untitled events, stay linear).
+    let mut by_key: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
     for (k, w) in rows.iter().enumerate() {
-        by_key.entry(w.key.as_str()).or_default().push(k);
+        by_key.entry(w.key.as_str()).or_default().0.push(k);
     }
     let mut seen = vec![false; rows.len()];
     let items = S::items_mut(target);
@@ -140,9 +142,9 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
         let key = r.text(S::SPEC.key).map(|(t, _)| t).unwrap_or_default();
         let found = match rows.get(r.position) {
             Some(w) if !seen[r.position] && w.key == key => Match::Written(r.position),
-            _ => match by_key.get(key.as_str()) {
-                Some(list) => match list.iter().find(|&&k| !seen[k]) {
-                    Some(&k) => Match::Written(k),
+            _ => match by_key.get_mut(key.as_str()) {
+                Some((list, next)) => match next_unseen(list, next, &seen) {
+                    Some(k) => Match::Written(k),
                     None if S::SPEC.numbered => Match::Repeated,
                     None => Match::New,
                 },
@@ -193,6 +195,15 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
         }
     })?;
     Ok(())
+}
+
+/// The first written row of `list` from `next` on not matched yet; moves
+/// `next` there.
+fn next_unseen(list: &[usize], next: &mut usize, seen: &[bool]) -> Option<usize> {
+    while list.get(*next).is_some_and(|&k| seen[k]) {
+        *next += 1;
+    }
+    list.get(*next).copied()
 }
 
 /// A new item from a row below the table: its id is its number (which must
