@@ -575,18 +575,13 @@ fn edits_and_new_rows_of_the_other_sheets_come_back_as_changes() {
     want.events[last].title = Some("Zukunftswerkstatt Mobilität".into());
     let a = want.actors.iter().position(|a| a.id == "landrat").unwrap();
     want.actors[a].function = Some("Landrat des Landkreises Helmstedt".into());
-    let administration = c
-        .actors
-        .iter()
-        .find(|a| a.kind == ActorKind::Administration)
-        .unwrap();
     want.actors.push(
         kreisentwicklung_core::Actor::new(
             "regionalmanagement-helmstedt",
             ActorKind::AdministrativeUnit,
             "Regionalmanagement Helmstedt",
         )
-        .with_organization(administration.id.clone()),
+        .with_organization("fuehrungsebene"),
     );
     let r = want
         .resolutions
