@@ -1,10 +1,10 @@
 //! Akteure read back: name, kind, function, organisation, description,
 //! count and web address; rows added below the table become new actors.
 
-use kreisentwicklung_core::{Actor, ActorKind, CodeList, Concept, Id};
+use kreisentwicklung_core::{Actor, ActorKind, CodeList, Id};
 
 use super::edit::{self, At};
-use super::items::{titled_rows, Sheet, Written};
+use super::items::{collection, titled_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
@@ -13,7 +13,7 @@ use crate::ctx::Ctx;
 pub(crate) struct Actors;
 
 impl Sheet for Actors {
-    type Item = Actor;
+    collection!(Actor, actors, actors);
     const SPEC: Spec = Spec {
         read: &[
             ("kind", "Art", "Kind"),
@@ -24,23 +24,13 @@ impl Sheet for Actors {
             ("count", "Anzahl", "Count"),
             ("url", "Internetadresse", "Web address"),
         ],
-        shown: &[("Mitglieder", "Members")],
+        path: "actors",
+        key: "name",
+        title: "name",
+        numbered: false,
+        what: ("Akteur", "actor"),
     };
-    const PATH: &'static str = "actors";
-    const KEY: &'static str = "name";
-    const TITLE: &'static str = "name";
-    const NUMBERED: bool = false;
-    const WHAT: (&'static str, &'static str) = ("Akteur", "actor");
 
-    fn items(c: &Concept) -> &Vec<Actor> {
-        &c.actors
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Actor> {
-        &mut c.actors
-    }
-    fn id(item: &Actor) -> &Id {
-        &item.id
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         titled_rows(ctx.c.actors.iter().map(|a| a.name.text.clone()))
     }

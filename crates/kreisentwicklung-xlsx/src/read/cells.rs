@@ -267,6 +267,7 @@ named! {
     kreisentwicklung_core::ResolutionKind, "keine Beschlussart", "kind of resolution";
     kreisentwicklung_core::ConsultationRole, "keine Rolle im Verfahren", "role in the procedure";
     kreisentwicklung_core::Outcome, "kein Ergebnis", "outcome";
+    kreisentwicklung_core::FundingProgramme, "kein Förderprogramm", "funding programme";
 }
 
 /// A coded value by its German or English label or its code, ignoring

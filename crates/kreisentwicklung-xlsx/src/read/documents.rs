@@ -2,10 +2,10 @@
 //! authors, description, web address and media type; rows added below the
 //! table become new documents.
 
-use kreisentwicklung_core::{CodeList, Concept, Document, DocumentKind, Id};
+use kreisentwicklung_core::{CodeList, Document, DocumentKind, Id};
 
 use super::edit::{self, At};
-use super::items::{titled_rows, Sheet, Written};
+use super::items::{collection, titled_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::{join, Ctx};
@@ -14,7 +14,7 @@ use crate::ctx::{join, Ctx};
 pub(crate) struct Documents;
 
 impl Sheet for Documents {
-    type Item = Document;
+    collection!(Document, documents, documents);
     const SPEC: Spec = Spec {
         read: &[
             ("kind", "Art", "Kind"),
@@ -28,23 +28,13 @@ impl Sheet for Documents {
             ("url", "Internetadresse", "Web address"),
             ("mediaType", "Dateityp", "Media type"),
         ],
-        shown: &[("Sortierdatum", "Sort date")],
+        path: "documents",
+        key: "title",
+        title: "title",
+        numbered: false,
+        what: ("Dokument", "document"),
     };
-    const PATH: &'static str = "documents";
-    const KEY: &'static str = "title";
-    const TITLE: &'static str = "title";
-    const NUMBERED: bool = false;
-    const WHAT: (&'static str, &'static str) = ("Dokument", "document");
 
-    fn items(c: &Concept) -> &Vec<Document> {
-        &c.documents
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Document> {
-        &mut c.documents
-    }
-    fn id(item: &Document) -> &Id {
-        &item.id
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         titled_rows(ctx.c.documents.iter().map(|d| d.title.text.clone()))
     }

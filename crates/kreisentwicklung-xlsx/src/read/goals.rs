@@ -2,11 +2,11 @@
 //! the column, the parent goal (a changed parent moves the goal and its
 //! sub-goals in the tree); rows added below the table become new goals.
 
-use kreisentwicklung_core::{Concept, Goal, Id, Priority};
+use kreisentwicklung_core::{Goal, Id, Priority};
 
 use super::cells::tr;
 use super::edit::{self, At};
-use super::items::{numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
@@ -15,7 +15,7 @@ use crate::ctx::Ctx;
 pub(crate) struct Goals;
 
 impl Sheet for Goals {
-    type Item = Goal;
+    collection!(Goal, goals, goals);
     const SPEC: Spec = Spec {
         read: &[
             ("number", "Nr.", "No."),
@@ -23,31 +23,13 @@ impl Sheet for Goals {
             ("priority", "Priorität", "Priority"),
             ("parent", "Übergeordnetes Ziel", "Parent goal"),
         ],
-        shown: &[
-            ("Ebene", "Level"),
-            ("Handlungsfeld", "Field of action"),
-            ("Schwerpunkte", "Focus areas"),
-            ("Beschreibung", "Description"),
-            ("Indikatoren", "Indicators"),
-            ("Anzahl Maßnahmen", "Number of measures"),
-            ("Ampel", "Traffic light"),
-        ],
+        path: "goals",
+        key: "number",
+        title: "title",
+        numbered: true,
+        what: ("Ziel", "goal"),
     };
-    const PATH: &'static str = "goals";
-    const KEY: &'static str = "number";
-    const TITLE: &'static str = "title";
-    const NUMBERED: bool = true;
-    const WHAT: (&'static str, &'static str) = ("Ziel", "goal");
 
-    fn items(c: &Concept) -> &Vec<Goal> {
-        &c.goals
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Goal> {
-        &mut c.goals
-    }
-    fn id(item: &Goal) -> &Id {
-        &item.id
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let goals = &ctx.c.goals;
         let order = crate::sheets::goals::tree_order(ctx.c);

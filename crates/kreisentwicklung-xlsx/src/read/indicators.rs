@@ -1,11 +1,11 @@
 //! Indikatoren read back: names, units, sources, the final target and new
 //! observations.
 
-use kreisentwicklung_core::{Concept, Direction, Id, Indicator, Observation, Period, Target};
+use kreisentwicklung_core::{Direction, Id, Indicator, Observation, Period, Target};
 
 use super::cells::{self, tr};
 use super::edit::{self, At};
-use super::items::{numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
@@ -23,17 +23,11 @@ const SPEC: Spec = Spec {
         ("source", "Quelle", "Source"),
         ("description", "Beschreibung", "Description"),
     ],
-    shown: &[
-        ("Ausgangswert", "Baseline"),
-        ("Stand Ausgangswert", "Baseline period"),
-        ("Zielart", "Kind of target"),
-        ("Datum", "Latest date"),
-        ("Fortschritt", "Progress"),
-        ("Soll-Fortschritt", "Expected progress"),
-        ("Ampel", "Traffic light"),
-        ("Hinweis zur Ampel", "Note on the light"),
-        ("Ziele und Maßnahmen", "Goals and measures"),
-    ],
+    path: "indicators",
+    key: "number",
+    title: "name",
+    numbered: true,
+    what: ("Indikator", "indicator"),
 };
 
 /// The Indikatoren table (the values over time below it are a chart's data
@@ -41,23 +35,9 @@ const SPEC: Spec = Spec {
 pub(crate) struct Indicators;
 
 impl Sheet for Indicators {
-    type Item = Indicator;
+    collection!(Indicator, indicators, indicators);
     const SPEC: Spec = SPEC;
-    const PATH: &'static str = "indicators";
-    const KEY: &'static str = "number";
-    const TITLE: &'static str = "name";
-    const NUMBERED: bool = true;
-    const WHAT: (&'static str, &'static str) = ("Indikator", "indicator");
 
-    fn items(c: &Concept) -> &Vec<Indicator> {
-        &c.indicators
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Indicator> {
-        &mut c.indicators
-    }
-    fn id(item: &Indicator) -> &Id {
-        &item.id
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         numbered_rows(ctx.c.indicators.iter().map(|x| x.number.as_deref()))
     }

@@ -16,6 +16,7 @@ use super::edit::At;
 use super::table::{self, Row, Spec};
 use super::{Limits, Problem, Report};
 use crate::ctx::Ctx;
+use crate::sheet::Column;
 
 /// One row as the workbook was written: what its key column showed, the
 /// item it belongs to and, for tables with several rows per item (a
@@ -26,24 +27,34 @@ pub(crate) struct Written {
     pub part: Option<usize>,
 }
 
+/// The item type, its collection, ids and the writer's columns of a
+/// [`Sheet`]: `collection!(Measure, measures, measures)` for the item
+/// type, the concept's field and the module in `crate::sheets`.
+macro_rules! collection {
+    ($item:ty, $field:ident, $sheet:ident) => {
+        type Item = $item;
+        fn items(c: &kreisentwicklung_core::Concept) -> &Vec<$item> {
+            &c.$field
+        }
+        fn items_mut(c: &mut kreisentwicklung_core::Concept) -> &mut Vec<$item> {
+            &mut c.$field
+        }
+        fn id(item: &$item) -> &kreisentwicklung_core::Id {
+            &item.id
+        }
+        fn columns(ctx: &crate::ctx::Ctx<'_>) -> Vec<crate::sheet::Column> {
+            crate::sheets::$sheet::columns(ctx)
+        }
+    };
+}
+pub(crate) use collection;
+
 /// A table of items: one row per item (or per part of an item).
 pub(crate) trait Sheet {
     /// The item type.
     type Item: Clone;
-    /// The columns read, and those only shown (known, never warned about).
+    /// The columns read and how rows become items.
     const SPEC: Spec;
-    /// The collection in item paths (`measures`).
-    const PATH: &'static str;
-    /// The column that identifies a row: a number, else a title.
-    const KEY: &'static str;
-    /// The column that must not be empty in a new row.
-    const TITLE: &'static str;
-    /// True when [`KEY`](Self::KEY) is a number: a row with an unknown
-    /// number is new, a number repeated is an error. Otherwise a row whose
-    /// title was edited keeps its position.
-    const NUMBERED: bool;
-    /// What one item is called in messages (German, English).
-    const WHAT: (&'static str, &'static str);
 
     /// The concept's items.
     fn items(c: &Concept) -> &Vec<Self::Item>;
@@ -51,6 +62,9 @@ pub(crate) trait Sheet {
     fn items_mut(c: &mut Concept) -> &mut Vec<Self::Item>;
     /// An item's id.
     fn id(item: &Self::Item) -> &Id;
+    /// The columns the writer writes: those not read are known, not
+    /// warned about (a new display-only column needs no line here).
+    fn columns(ctx: &Ctx<'_>) -> Vec<Column>;
     /// The rows the writer wrote, in sheet order.
     fn rows(ctx: &Ctx<'_>) -> Vec<Written>;
     /// A blank item for a new row with this id and key text.
@@ -108,9 +122,11 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
 ) -> Result<(), Problem> {
     let written = S::items(ctx.c);
     let rows = S::rows(ctx);
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    // The written rows of each key, with a cursor past the matched ones
+    // (so many rows with one key, such as untitled events, stay linear).
+    let mut by_key: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
     for (k, w) in rows.iter().enumerate() {
-        by_key.entry(w.key.as_str()).or_default().push(k);
+        by_key.entry(w.key.as_str()).or_default().0.push(k);
     }
     let mut seen = vec![false; rows.len()];
     let items = S::items_mut(target);
@@ -121,17 +137,18 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
         .collect();
     let mut t = Tracked { items, index };
     let spec = S::SPEC;
-    table::read(book, sheet, &spec, limits, report, |r, report| {
-        let key = r.text(S::KEY).map(|(t, _)| t).unwrap_or_default();
+    let known: Vec<&str> = S::columns(ctx).iter().map(|c| c.header).collect();
+    table::read(book, sheet, &spec, &known, limits, report, |r, report| {
+        let key = r.text(S::SPEC.key).map(|(t, _)| t).unwrap_or_default();
         let found = match rows.get(r.position) {
             Some(w) if !seen[r.position] && w.key == key => Match::Written(r.position),
-            _ => match by_key.get(key.as_str()) {
-                Some(list) => match list.iter().find(|&&k| !seen[k]) {
-                    Some(&k) => Match::Written(k),
-                    None if S::NUMBERED => Match::Repeated,
+            _ => match by_key.get_mut(key.as_str()) {
+                Some((list, next)) => match next_unseen(list, next, &seen) {
+                    Some(k) => Match::Written(k),
+                    None if S::SPEC.numbered => Match::Repeated,
                     None => Match::New,
                 },
-                None if !S::NUMBERED && r.position < rows.len() && !seen[r.position] => {
+                None if !S::SPEC.numbered && r.position < rows.len() && !seen[r.position] => {
                     Match::Written(r.position)
                 }
                 None => Match::New,
@@ -143,7 +160,7 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                 let w = &written[rows[k].item];
                 match t.index.get(S::id(w)) {
                     Some(&i) => {
-                        let path = format!("{}[{}]", S::PATH, S::id(w));
+                        let path = format!("{}[{}]", S::SPEC.path, S::id(w));
                         let at = At {
                             sheet,
                             row: r.index,
@@ -154,7 +171,7 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                     None => report.warnings.push(Problem::cell(
                         sheet,
                         r.index,
-                        r.column(S::KEY).unwrap_or(0),
+                        r.column(S::SPEC.key).unwrap_or(0),
                         tr(
                             report.lang,
                             &format!(
@@ -172,12 +189,21 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                     &format!("die Nr. „{key}“ steht schon in einer Zeile darüber"),
                     &format!("the number \"{key}\" is already in a row above"),
                 );
-                report.error(sheet, r.index, r.column(S::KEY).unwrap_or(0), msg);
+                report.error(sheet, r.index, r.column(S::SPEC.key).unwrap_or(0), msg);
             }
             Match::New => S::added(report, sheet, r, ctx, &key, &mut t),
         }
     })?;
     Ok(())
+}
+
+/// The first written row of `list` from `next` on not matched yet; moves
+/// `next` there.
+fn next_unseen(list: &[usize], next: &mut usize, seen: &[bool]) -> Option<usize> {
+    while list.get(*next).is_some_and(|&k| seen[k]) {
+        *next += 1;
+    }
+    list.get(*next).copied()
 }
 
 /// A new item from a row below the table: its id is its number (which must
@@ -193,12 +219,12 @@ pub(crate) fn add_new<S: Sheet>(
     t: &mut Tracked<S::Item>,
 ) -> Option<usize> {
     let lang = report.lang;
-    let col = r.column(S::KEY).unwrap_or(0);
-    let (what_de, what_en) = S::WHAT;
+    let col = r.column(S::SPEC.key).unwrap_or(0);
+    let (what_de, what_en) = S::SPEC.what;
     let header = S::SPEC
         .read
         .iter()
-        .find(|h| h.0 == S::KEY)
+        .find(|h| h.0 == S::SPEC.key)
         .map_or(("", ""), |h| (h.1, h.2));
     if key.is_empty() {
         let msg = tr(
@@ -209,7 +235,7 @@ pub(crate) fn add_new<S: Sheet>(
         report.error(sheet, r.index, col, msg);
         return None;
     }
-    let id = if S::NUMBERED {
+    let id = if S::SPEC.numbered {
         let id = Id::new(key);
         if !id.is_well_formed() {
             let msg = tr(
@@ -231,13 +257,13 @@ pub(crate) fn add_new<S: Sheet>(
         }
         id
     } else {
-        unique_id(key, S::PATH, &t.index)
+        unique_id(key, S::SPEC.path, &t.index)
     };
     let blank = S::blank(id.clone(), key);
     let i = t.items.len();
     t.items.push(blank.clone());
     t.index.insert(id.clone(), i);
-    let path = format!("{}[{id}]", S::PATH);
+    let path = format!("{}[{id}]", S::SPEC.path);
     let at = At {
         sheet,
         row: r.index,
@@ -247,14 +273,14 @@ pub(crate) fn add_new<S: Sheet>(
     S::edit(report, &at, r, ctx, None, &blank, t.items, i);
     // One line for the new item instead of one per cell.
     report.changes.truncate(changes);
-    let title = r.text(S::TITLE).map(|(t, _)| t).unwrap_or_default();
+    let title = r.text(S::SPEC.title).map(|(t, _)| t).unwrap_or_default();
     if title.is_empty() {
         let msg = tr(
             lang,
             &format!("eine neue Zeile ({what_de}) braucht einen Titel"),
             &format!("a new row ({what_en}) needs a title"),
         );
-        report.error(sheet, r.index, r.column(S::TITLE).unwrap_or(col), msg);
+        report.error(sheet, r.index, r.column(S::SPEC.title).unwrap_or(col), msg);
         return None;
     }
     report.note(

@@ -2,13 +2,13 @@
 //! below the table.
 
 use kreisentwicklung_core::{
-    BudgetLine, CodeList, Concept, Costs, CountyRole, Id, Measure, MeasureStatus, Priority,
-    StatusUpdate, TimeHorizon,
+    BudgetLine, CodeList, Costs, CountyRole, Funding, FundingProgramme, Id, Measure, MeasureStatus,
+    Priority, StatusUpdate, TimeHorizon,
 };
 
 use super::cells::{self, tr};
 use super::edit::{self, At};
-use super::items::{numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::{Problem, Report};
 use crate::ctx::{join, Ctx};
@@ -29,40 +29,24 @@ const SPEC: Spec = Spec {
         ("updated", "Letzte Aktualisierung", "Last status update"),
         ("costs", "Kosten (EUR)", "Costs (EUR)"),
         ("costNote", "Hinweis zu den Kosten", "Note on costs"),
+        ("funding", "Förderung", "Funding"),
         ("budget", "Haushalt", "Budget"),
         ("indicators", "Indikatoren", "Indicators"),
     ],
-    shown: &[
-        ("Handlungsfeld", "Field of action"),
-        ("Beginn", "Start"),
-        ("Ende", "End"),
-        ("Ampel", "Traffic light"),
-        ("Förderung", "Funding"),
-        ("Meilensteine", "Milestones"),
-    ],
+    path: "measures",
+    key: "number",
+    title: "title",
+    numbered: true,
+    what: ("Maßnahme", "measure"),
 };
 
 /// The Maßnahmen sheet: one row per measure, in list order.
 pub(crate) struct Measures;
 
 impl Sheet for Measures {
-    type Item = Measure;
+    collection!(Measure, measures, measures);
     const SPEC: Spec = SPEC;
-    const PATH: &'static str = "measures";
-    const KEY: &'static str = "number";
-    const TITLE: &'static str = "title";
-    const NUMBERED: bool = true;
-    const WHAT: (&'static str, &'static str) = ("Maßnahme", "measure");
 
-    fn items(c: &Concept) -> &Vec<Measure> {
-        &c.measures
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Measure> {
-        &mut c.measures
-    }
-    fn id(item: &Measure) -> &Id {
-        &item.id
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         numbered_rows(ctx.c.measures.iter().map(|m| m.number.as_deref()))
     }
@@ -201,6 +185,7 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
     );
     status(report, at, r, w, t);
     costs(report, at, r, ctx, w, t);
+    funding(report, at, r, ctx, w, t);
     let ind_text = join(w.indicators.iter().map(|x| ctx.indicator_ref(x)));
     edit::refs(
         report,
@@ -395,6 +380,94 @@ fn costs(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, 
             }
         }
     }
+}
+
+/// Förderung as shown: `name (programme, funder, 80 %, 10.000,00 €,
+/// period)`, several separated by `;`.
+fn funding(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t: &mut Measure) {
+    let Some((text, col)) = edit::column_text(r, "funding") else {
+        return;
+    };
+    let shown = |list: &[Funding]| join(list.iter().map(|f| ctx.funding_text(f)));
+    if text == shown(&w.funding).trim() {
+        return;
+    }
+    match parse_funding(&text, ctx) {
+        Ok(list) if list == t.funding => {}
+        Ok(list) => {
+            let old = shown(&t.funding);
+            let new = shown(&list);
+            let show = |s: String| if s.is_empty() { "—".to_owned() } else { s };
+            report.note(
+                at.sheet,
+                r.index,
+                col,
+                at_path(at.path, "funding"),
+                show(old),
+                show(new),
+            );
+            t.funding = list;
+        }
+        Err(msg) => report.error(at.sheet, r.index, col, msg),
+    }
+}
+
+fn parse_funding(text: &str, ctx: &Ctx<'_>) -> Result<Vec<Funding>, String> {
+    let lang = ctx.lang;
+    let programme = |s: &str| {
+        cells::code::<FundingProgramme>(&cells::Value::Text(s.to_owned()), lang)
+            .ok()
+            .flatten()
+    };
+    let mut list = Vec::new();
+    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, details) = match part.strip_suffix(')').and_then(|p| p.split_once(" (")) {
+            Some((n, d)) => (n.trim(), d),
+            None => (part, ""),
+        };
+        let mut f = Funding {
+            programme: None,
+            programme_name: None,
+            funder: None,
+            share_percent: None,
+            amount: None,
+            period: None,
+        };
+        match programme(name) {
+            Some(p) => f.programme = Some(p),
+            None if name == ctx.tr("Förderung", "funding") => {}
+            None => f.programme_name = Some(name.into()),
+        }
+        for d in details.split(", ").map(str::trim).filter(|d| !d.is_empty()) {
+            let value = cells::Value::Text(d.to_owned());
+            if d.ends_with('%') {
+                match cells::number(&value, lang) {
+                    Ok(Some(n)) if (0.0..=100.0).contains(&n) => f.share_percent = Some(n),
+                    _ => return Err(bad_funding(lang, d, part)),
+                }
+            } else if d.contains('€') || d.contains("EUR") {
+                f.amount = cells::euro(&value, lang).map_err(|_| bad_funding(lang, d, part))?;
+            } else if let Some(p) = programme(d) {
+                f.programme = Some(p);
+            } else if let Some(a) = edit::actor(ctx.c, d) {
+                f.funder = Some(a);
+            } else if let Ok(p) = d.parse() {
+                f.period = Some(p);
+            } else {
+                return Err(bad_funding(lang, d, part));
+            }
+        }
+        list.push(f);
+    }
+    Ok(list)
+}
+
+fn bad_funding(lang: kreisentwicklung_core::Language, detail: &str, part: &str) -> String {
+    tr(
+        lang,
+        &format!("„{detail}“ in „{part}“ ist weder Förderprogramm noch Akteur, Anteil (80 %), Betrag (10.000,00 €) oder Zeitraum; erlaubt: Name (Programm, Fördergeber, Anteil, Betrag, Zeitraum), mehrere mit „;“ getrennt"),
+        &format!("\"{detail}\" in \"{part}\" is neither a funding programme nor an actor, share (80%), amount (€10,000.00) or period; allowed: name (programme, funder, share, amount, period), several separated by \";\""),
+    )
 }
 
 fn empty_costs() -> Costs {

@@ -12,19 +12,39 @@
 //! of the concept without undoing what changed there since.
 //!
 //! Read back (columns found by their German or English header, in any
-//! order; unknown columns are warnings):
+//! order; columns the writer writes but that are not read, such as traffic
+//! lights, are known; other columns are warnings). Rows are matched to the
+//! items the workbook was written with by the number or title they show;
+//! rows added below a table become new items, their id made from the
+//! number (Nr.) or, in tables without one, from the title (made unique):
 //!
+//! - **Zielsystem**: Ziel, Priorität and, when the sheet has the column,
+//!   Übergeordnetes Ziel (by number or title; a goal moved below itself or
+//!   below a goal that does not exist is an error; levels follow).
 //! - **Maßnahmen**: Maßnahme, Beschreibung, Ziele, Federführung, Partner,
 //!   Rolle des Kreises, Zeitraum, Zeithorizont, Priorität, Status with
 //!   Letzte Aktualisierung (a new status with a newer date adds a dated
-//!   status update), Kosten, Hinweis zu den Kosten, Haushalt, Indikatoren;
-//!   rows added below the table become new measures, their id derived
-//!   from the number in Nr.
-//! - **Indikatoren**: Indikator, Einheit, Quelle, Beschreibung, Zielwert
-//!   and Zieltermin (the final target), Letzter Wert and Stand (a new
-//!   period adds an observation, a new value for the same period corrects
-//!   it).
-//! - **Zielsystem**: Ziel, Priorität.
+//!   status update), Kosten, Hinweis zu den Kosten, Förderung (`Name
+//!   (Programm, Fördergeber, 80 %, 10.000,00 €, Zeitraum)`), Haushalt,
+//!   Indikatoren.
+//! - **Indikatoren**: Indikator, Einheit, Richtung, Quelle, Beschreibung,
+//!   Zielwert and Zieltermin (the final target), Letzter Wert and Stand (a
+//!   new period adds an observation, a new value for the same period
+//!   corrects it).
+//! - **Beteiligung**: Format, Titel, Zeitraum (also "und nach Bedarf"),
+//!   Ort, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Beschreibung.
+//! - **Akteure**: Name, Art, Funktion, Organisation, Beschreibung, Anzahl,
+//!   Internetadresse.
+//! - **Beschlüsse**: Beschluss, Art, Drucksache, Beschlusstext, and per row
+//!   one step: Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein,
+//!   Enthaltungen, Befangen, Anmerkung. A row added with the title of a
+//!   resolution is a new step of it.
+//! - **Dokumente**: Titel, Art, Datum, Herausgeber, Ausgabe, Seiten,
+//!   Autoren, Beschreibung, Internetadresse, Dateityp.
+//!
+//! Not read back (shown only): an event's
+//! audience, participants, documents and parent, an actor's members, a
+//! resolution's Gegenstand and Aufträge.
 //!
 //! Values are read as people type them: dates as date cells or `01.02.2024`,
 //! numbers as numbers or `1.234,56 €`, `45 %`; coded values by German or

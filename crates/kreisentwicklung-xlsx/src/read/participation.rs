@@ -3,11 +3,11 @@
 //! rows added below the table become new events. Audience, participants,
 //! documents and the event an event is part of are shown, not read.
 
-use kreisentwicklung_core::{CodeList, Concept, Event, EventKind, Id, ParticipantCount, Text};
+use kreisentwicklung_core::{CodeList, Event, EventKind, Id, ParticipantCount, Text};
 
 use super::cells::tr;
 use super::edit::{self, At};
-use super::items::{titled_rows, Sheet, Written};
+use super::items::{collection, titled_rows, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::{join, Ctx};
@@ -16,7 +16,7 @@ use crate::ctx::{join, Ctx};
 pub(crate) struct Events;
 
 impl Sheet for Events {
-    type Item = Event;
+    collection!(Event, events, participation);
     const SPEC: Spec = Spec {
         read: &[
             ("kind", "Format", "Format"),
@@ -30,30 +30,13 @@ impl Sheet for Events {
             ("outcome", "Ergebnis", "Outcome"),
             ("description", "Beschreibung", "Description"),
         ],
-        shown: &[
-            ("Beginn", "Start"),
-            ("Ende", "End"),
-            ("Zielgruppe", "Audience"),
-            ("Teilnehmende", "Participants"),
-            ("Dokumente", "Documents"),
-            ("Teil von", "Part of"),
-        ],
+        path: "events",
+        key: "title",
+        title: "title",
+        numbered: false,
+        what: ("Veranstaltung", "event"),
     };
-    const PATH: &'static str = "events";
-    const KEY: &'static str = "title";
-    const TITLE: &'static str = "title";
-    const NUMBERED: bool = false;
-    const WHAT: (&'static str, &'static str) = ("Veranstaltung", "event");
 
-    fn items(c: &Concept) -> &Vec<Event> {
-        &c.events
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Event> {
-        &mut c.events
-    }
-    fn id(item: &Event) -> &Id {
-        &item.id
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let order = crate::sheets::participation::chronological(ctx.c);
         let mut rows = titled_rows(order.iter().map(|&i| title(&ctx.c.events[i])));

@@ -5,13 +5,12 @@
 //! What a resolution adopts and its mandates are shown, not read.
 
 use kreisentwicklung_core::{
-    CodeList, Concept, Consultation, ConsultationRole, Id, Outcome, Paper, Resolution,
-    ResolutionKind, Votes,
+    CodeList, Consultation, ConsultationRole, Id, Outcome, Paper, Resolution, ResolutionKind, Votes,
 };
 
 use super::cells::tr;
 use super::edit::{self, At};
-use super::items::{self, Sheet, Tracked, Written};
+use super::items::{self, collection, Sheet, Tracked, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
@@ -26,7 +25,7 @@ const STEP: [&str; 11] = [
 ];
 
 impl Sheet for Resolutions {
-    type Item = Resolution;
+    collection!(Resolution, resolutions, resolutions);
     const SPEC: Spec = Spec {
         read: &[
             ("kind", "Art", "Kind"),
@@ -45,23 +44,13 @@ impl Sheet for Resolutions {
             ("text", "Beschlusstext", "Text of the resolution"),
             ("note", "Anmerkung", "Note"),
         ],
-        shown: &[("Gegenstand", "Adopts"), ("Aufträge", "Mandates")],
+        path: "resolutions",
+        key: "title",
+        title: "title",
+        numbered: false,
+        what: ("Beschluss", "resolution"),
     };
-    const PATH: &'static str = "resolutions";
-    const KEY: &'static str = "title";
-    const TITLE: &'static str = "title";
-    const NUMBERED: bool = false;
-    const WHAT: (&'static str, &'static str) = ("Beschluss", "resolution");
 
-    fn items(c: &Concept) -> &Vec<Resolution> {
-        &c.resolutions
-    }
-    fn items_mut(c: &mut Concept) -> &mut Vec<Resolution> {
-        &mut c.resolutions
-    }
-    fn id(item: &Resolution) -> &Id {
-        &item.id
-    }
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let mut rows = Vec::new();
         for (item, r) in ctx.c.resolutions.iter().enumerate() {

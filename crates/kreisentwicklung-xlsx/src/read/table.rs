@@ -17,13 +17,24 @@ const HEADER_SEARCH_ROWS: u32 = 30;
 /// A column the reader knows: its key and its German and English headers.
 pub(crate) type Header = (&'static str, &'static str, &'static str);
 
-/// A table to read: the columns it reads, and the ones it knows but does
-/// not read (computed or derived: traffic lights, counts).
+/// A table to read: the columns it reads. The others the writer writes
+/// (computed or derived: traffic lights, counts) are known from the
+/// sheet's column table and read as nothing.
 pub(crate) struct Spec {
-    /// Read columns; the first two identify the header row.
+    /// Read columns; the second identifies the header row.
     pub read: &'static [Header],
-    /// Known columns that are shown but not read back.
-    pub shown: &'static [(&'static str, &'static str)],
+    /// The collection in item paths (`measures`).
+    pub path: &'static str,
+    /// The column that identifies a row: a number, else a title.
+    pub key: &'static str,
+    /// The column that must not be empty in a new row.
+    pub title: &'static str,
+    /// True when `key` is a number: a row with an unknown number is new, a
+    /// number repeated is an error. Otherwise a row whose title was edited
+    /// keeps its position.
+    pub numbered: bool,
+    /// What one item is called in messages (German, English).
+    pub what: (&'static str, &'static str),
 }
 
 /// A data row: the cells of the read columns.
@@ -65,6 +76,7 @@ pub(crate) fn read<RS: Read + Seek>(
     book: &mut Xlsx<RS>,
     sheet: &str,
     spec: &Spec,
+    known: &[&str],
     limits: &Limits,
     report: &mut Report,
     mut on_row: impl FnMut(&Row, &mut Report),
@@ -100,7 +112,7 @@ pub(crate) fn read<RS: Read + Seek>(
         if let Some((r, cells)) = finished_row {
             match &columns {
                 None => {
-                    if let Some(found) = header(sheet, spec, &cells, r, report) {
+                    if let Some(found) = header(sheet, spec, known, &cells, r, report) {
                         columns = Some(found);
                         header_row = r;
                     } else if r >= HEADER_SEARCH_ROWS {
@@ -194,6 +206,7 @@ pub(crate) fn read<RS: Read + Seek>(
 fn header(
     sheet: &str,
     spec: &Spec,
+    known: &[&str],
     cells: &[(u32, Value, bool)],
     row: u32,
     report: &mut Report,
@@ -216,7 +229,7 @@ fn header(
                 continue;
             }
         }
-        if spec.shown.iter().any(|(de, en)| t == de || t == en) {
+        if known.contains(&t.as_str()) {
             continue;
         }
         report.warnings.push(Problem::cell(

@@ -23,7 +23,8 @@ const DESCRIPTION: u16 = 7;
 const COUNT: u16 = 8;
 const URL: u16 = 9;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Name", "Name"), Style::Wrap, 40.0),

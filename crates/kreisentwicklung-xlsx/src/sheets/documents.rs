@@ -21,7 +21,8 @@ const DESCRIPTION: u16 = 8;
 const URL: u16 = 9;
 const MEDIA_TYPE: u16 = 10;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Titel", "Title"), Style::Wrap, 50.0),

@@ -24,7 +24,8 @@ const INDICATORS: u16 = 7;
 const MEASURES: u16 = 8;
 const LIGHT: u16 = 9;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Nr.", "No."), Style::Text, 12.0),

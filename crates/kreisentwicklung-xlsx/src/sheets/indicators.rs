@@ -45,7 +45,8 @@ const FIRST_VALUE_COL: ColNum = 3;
 /// Rows between two charts.
 const CHART_ROWS: RowNum = 18;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Nr.", "No."), Style::Text, 10.0),

@@ -34,7 +34,8 @@ const BUDGET: u16 = 19;
 const INDICATORS: u16 = 20;
 const MILESTONES: u16 = 21;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Nr.", "No."), Style::Text, 10.0),

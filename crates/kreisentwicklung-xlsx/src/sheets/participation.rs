@@ -30,7 +30,8 @@ const DOCUMENTS: u16 = 16;
 const PARENT: u16 = 17;
 const DESCRIPTION: u16 = 18;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Format", "Format"), Style::Text, 28.0),

@@ -32,7 +32,8 @@ const MANDATES: u16 = 17;
 const BUDGET: u16 = 18;
 const NOTE: u16 = 19;
 
-fn columns(ctx: &Ctx) -> Vec<Column> {
+/// The columns, also the reader's list of known headers.
+pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
     let t = |de, en| ctx.tr(de, en);
     vec![
         col(t("Beschluss", "Resolution"), Style::Wrap, 45.0),

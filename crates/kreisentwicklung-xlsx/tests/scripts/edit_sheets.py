@@ -6,7 +6,8 @@ Usage: edit_sheets.py good|bad IN.xlsx OUT.xlsx
 
 Rows are found by what they show (a goal's number, an actor's name), so the
 script does not depend on the row order. "good" makes valid edits and adds
-a row to each sheet; "bad" types values that must be refused. Both add the
+a row to each sheet; "bad" types values that must be refused; "good" also sorts Akteure the
+other way round and adds a column the library does not know to it. Both add the
 column "Übergeordnetes Ziel" to the goal system, filled with each goal's
 parent number (taken from the numbering "2.1" → "2").
 
@@ -84,10 +85,18 @@ ws = wb["Akteure"]
 cols = columns(ws)
 end = last_row(ws, cols["Name"])
 if mode == "good":
+    # Sorted the other way round: rows are matched by name, not position.
+    width = ws.max_column
+    values = [[ws.cell(r, c).value for c in range(1, width + 1)] for r in range(2, end + 1)]
+    for r, row in enumerate(reversed(values), start=2):
+        for c, v in enumerate(row, start=1):
+            ws.cell(r, c).value = v
     put("actor_function", ws, row_of(ws, cols["Name"], "Landrat"), cols["Funktion"], "Landrat des Landkreises Helmstedt")
     put("actor_new", ws, end + 1, cols["Name"], "Regionalmanagement Helmstedt")
     ws.cell(end + 1, cols["Art"]).value = "Verwaltungseinheit"
-    ws.cell(end + 1, cols["Organisation"]).value = ws.cell(row_of(ws, cols["Art"], "Verwaltung"), cols["Name"]).value
+    ws.cell(end + 1, cols["Organisation"]).value = "Führungsebene der Verwaltung"
+    put("actor_extra", ws, 1, ws.max_column + 1, "Bemerkung Kämmerei")
+    ws.cell(2, ws.max_column).value = "nur intern"
 else:
     put("actor_count", ws, 2, cols["Anzahl"], "viele")
     put("actor_new", ws, end + 1, cols["Name"], "Neuer Akteur")

@@ -6,6 +6,9 @@ Usage: edit_workbook.py IN.xlsx OUT.xlsx STATUS_LABEL
 - sets the first measure's status to STATUS_LABEL and its
   Letzte Aktualisierung to 15.01.2031 (a date cell),
 - types the second measure's costs as German text "1.234,56 €",
+- replaces the third measure's Förderung by one LEADER funding with a
+  name, share, amount and period (the old text is printed as
+  "funding_old"),
 - enters a new latest value for the first indicator: text "1.234,5" for
   the period "2030",
 - adds a measure row below the table: N1, "Neue Radstation", status
@@ -48,6 +51,10 @@ cells["updated"] = updated.coordinate
 costs = ws.cell(3, cols["Kosten (EUR)"])
 costs.value = "1.234,56 €"
 cells["costs"] = costs.coordinate
+funding = ws.cell(4, cols["Förderung"])
+cells["funding_old"] = funding.value
+funding.value = "LEADER-Region Musterland (LEADER, 50 %, 10.000,00 €, 2025–2027)"
+cells["funding"] = funding.coordinate
 
 new = last + 1
 ws.cell(new, cols["Nr."]).value = "N1"
