@@ -16,7 +16,8 @@ pub(super) struct Links {
     pub(super) has_children: Vec<bool>,
     /// Per measure: one of its goals exists.
     pub(super) measure_has_goal: Vec<bool>,
-    /// Per measure: one of its fields of action exists.
+    /// Per measure: one of its fields of action exists (only looked up when
+    /// no measure serves a goal; else all false).
     pub(super) measure_has_field: Vec<bool>,
     /// No measure serves an existing goal, but some are tied to existing
     /// fields of action: the catalogue is organised by field, a common and
@@ -65,14 +66,20 @@ impl Links {
                     climb(start, &mut served);
                 }
             }
-            for fid in &m.fields {
-                if let Some(f) = fields.position(fid.as_str()) {
-                    measure_has_field[i] = true;
-                    field_has_measure[f] = true;
+        }
+        // The fields only matter when no measure serves a goal: most
+        // catalogues are organised by goal and skip this walk.
+        if !measure_has_goal.contains(&true) {
+            for (i, m) in c.measures.iter().enumerate() {
+                for fid in &m.fields {
+                    if let Some(f) = fields.position(fid.as_str()) {
+                        measure_has_field[i] = true;
+                        field_has_measure[f] = true;
+                    }
                 }
             }
         }
-        let by_fields = !measure_has_goal.contains(&true) && measure_has_field.contains(&true);
+        let by_fields = measure_has_field.contains(&true);
         if by_fields {
             // A goal counts as served when a measure is tied to its field
             // of action, or to the field of its nearest ancestor with one.
