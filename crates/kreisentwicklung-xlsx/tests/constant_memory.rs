@@ -160,7 +160,7 @@ fn a_large_goal_system_is_streamed_without_outline() {
     let xml = sheet_xml(&bytes, n);
     assert!(!xml.contains("outlineLevel"));
     assert!(
-        xml.contains("<autoFilter ref=\"A1:J2401\"/>"),
+        xml.contains("<autoFilter ref=\"A1:K2401\"/>"),
         "{}",
         &xml[xml.len() - 1500..]
     );

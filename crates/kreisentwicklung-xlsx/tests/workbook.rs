@@ -212,6 +212,7 @@ fn goal_tree_is_indented_and_grouped() {
             "Nr.",
             "Ziel",
             "Ebene",
+            "Übergeordnetes Ziel",
             "Handlungsfeld",
             "Priorität",
             "Schwerpunkte",

@@ -315,6 +315,49 @@ pub(crate) fn date(
     }
 }
 
+/// A date column that shows a period as text where only a period is known
+/// (a council step "Mai 2024" or "im Jahr 2017"): a day goes to the date, a
+/// period that is not a day goes to the period, clearing the other.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn when(
+    report: &mut Report,
+    at: &At<'_>,
+    r: &Row,
+    ctx: &Ctx<'_>,
+    key: &str,
+    (date_field, period_field): (&str, &str),
+    (written_date, written_period): (Option<Date>, Option<&Period>),
+    (date_target, period_target): (&mut Option<Date>, &mut Option<Period>),
+) {
+    let Some((value, _)) = cell_or_empty(r, key) else {
+        return;
+    };
+    // A day, or text that is no period either: read (and refused) as a date.
+    // The period as written (in the workbook's language) is unchanged.
+    let text = cells::text(&value);
+    let unchanged = written_period.is_some_and(|p| ctx.period(p).trim() == text);
+    if !unchanged && (cells::date(&value, report.lang).is_ok() || parse_period(&text).is_err()) {
+        date(report, at, r, key, date_field, written_date, date_target);
+        if date_target.is_some() && written_period.is_some() && written_date.is_none() {
+            *period_target = None;
+        }
+        return;
+    }
+    period(
+        report,
+        at,
+        r,
+        ctx,
+        key,
+        period_field,
+        written_period,
+        period_target,
+    );
+    if period_target.is_some() && written_date.is_some() && written_period.is_none() {
+        *date_target = None;
+    }
+}
+
 /// An optional period shown as text in the workbook's language.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn period(

@@ -270,15 +270,25 @@ fn step(
         }
     }
     edit::required_code::<ConsultationRole>(report, at, r, "role", "role", w.role, &mut t.role);
-    edit::date(report, at, r, "date", "date", w.date, &mut t.date);
-    edit::date(
+    edit::when(
         report,
         at,
         r,
+        ctx,
+        "date",
+        ("date", "period"),
+        (w.date, w.period.as_ref()),
+        (&mut t.date, &mut t.period),
+    );
+    edit::when(
+        report,
+        at,
+        r,
+        ctx,
         "planned",
-        "plannedDate",
-        w.planned_date,
-        &mut t.planned_date,
+        ("plannedDate", "plannedPeriod"),
+        (w.planned_date, w.planned_period.as_ref()),
+        (&mut t.planned_date, &mut t.planned_period),
     );
     let agenda = w.agenda_item.as_deref();
     edit::opt_string(

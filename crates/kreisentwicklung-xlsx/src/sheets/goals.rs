@@ -16,13 +16,14 @@ use crate::sheet::{col, Column, Item, SheetWriter};
 const NUMBER: u16 = 0;
 const GOAL: u16 = 1;
 const LEVEL: u16 = 2;
-const FIELD: u16 = 3;
-const PRIORITY: u16 = 4;
-const FOCUS: u16 = 5;
-const DESCRIPTION: u16 = 6;
-const INDICATORS: u16 = 7;
-const MEASURES: u16 = 8;
-const LIGHT: u16 = 9;
+const PARENT: u16 = 3;
+const FIELD: u16 = 4;
+const PRIORITY: u16 = 5;
+const FOCUS: u16 = 6;
+const DESCRIPTION: u16 = 7;
+const INDICATORS: u16 = 8;
+const MEASURES: u16 = 9;
+const LIGHT: u16 = 10;
 
 /// The columns, also the reader's list of known headers.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
@@ -31,6 +32,8 @@ pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
         col(t("Nr.", "No."), Style::Text, 12.0),
         col(t("Ziel", "Goal"), Style::Wrap, 70.0),
         col(t("Ebene", "Level"), Style::Text, 18.0),
+        // Read back: a changed parent moves the goal in the tree.
+        col(t("Übergeordnetes Ziel", "Parent goal"), Style::Text, 14.0),
         col(t("Handlungsfeld", "Field of action"), Style::Wrap, 30.0),
         col(t("Priorität", "Priority"), Style::Text, 12.0),
         col(t("Schwerpunkte", "Focus areas"), Style::Wrap, 45.0),
@@ -147,6 +150,9 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             .map(|t| t.text.clone())
             .unwrap_or_else(|| format!("{} {}", ctx.tr("Ebene", "Level"), g.level));
         w.text(LEVEL, &level, || "goalLevels".to_owned())?;
+        if let Some(parent) = &g.parent {
+            w.text(PARENT, &ctx.goal_ref(parent), || item.field("parent"))?;
+        }
         w.text(
             FIELD,
             &join(g.fields.iter().map(|f| ctx.field_name(f))),

@@ -7,9 +7,8 @@ Usage: edit_sheets.py good|bad IN.xlsx OUT.xlsx
 Rows are found by what they show (a goal's number, an actor's name), so the
 script does not depend on the row order. "good" makes valid edits and adds
 a row to each sheet; "bad" types values that must be refused; "good" also sorts Akteure the
-other way round and adds a column the library does not know to it. Both add the
-column "Übergeordnetes Ziel" to the goal system, filled with each goal's
-parent number (taken from the numbering "2.1" → "2").
+other way round and adds a column the library does not know to it. Both edit
+the goal system's column "Übergeordnetes Ziel" (a goal's parent by number).
 
 Prints the edited cells as JSON ({"goal_priority": "E3", ...}).
 """
@@ -48,15 +47,11 @@ def put(key, ws, row, col, value, number_format=None):
     cells[key] = cell.coordinate
 
 
-# Zielsystem: a parent column, filled as the numbering says.
+# Zielsystem: the parent column the workbook has.
 ws = wb["Zielsystem"]
 cols = columns(ws)
-parent = ws.max_column + 1
-ws.cell(1, parent).value = "Übergeordnetes Ziel"
+parent = cols["Übergeordnetes Ziel"]
 end = last_row(ws, cols["Nr."])
-for r in range(2, end + 1):
-    number = str(ws.cell(r, cols["Nr."]).value)
-    ws.cell(r, parent).value = number.rsplit(".", 1)[0] if "." in number else None
 if mode == "good":
     put("goal_priority", ws, row_of(ws, cols["Nr."], "1.1"), cols["Priorität"], "hoch")
     put("goal_parent", ws, row_of(ws, cols["Nr."], "2.1"), parent, "1")
