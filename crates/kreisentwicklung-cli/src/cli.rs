@@ -185,7 +185,7 @@ pub struct ExportArgs {
     pub out_dir: Option<PathBuf>,
 
     /// XLSX: stream every sheet of 2,000 rows or more straight to disk (the
-    /// option mode=streaming). Without it, sheets of 5,000 rows or more are
+    /// option mode=streaming). Without it, sheets of 20,000 rows or more are
     /// streamed (mode=auto), which keeps memory low for large concepts.
     #[arg(long, conflicts_with = "in_memory")]
     pub constant_memory: bool,

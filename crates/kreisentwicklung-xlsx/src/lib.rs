@@ -177,22 +177,24 @@
 //!
 //! | [`Mode`] | option | streamed sheets |
 //! | --- | --- | --- |
-//! | [`Mode::Auto`] (default) | `mode=auto` | from [`AUTO_STREAMED_FROM_ROWS`] (5,000) rows |
+//! | [`Mode::Auto`] (default) | `mode=auto` | from [`AUTO_STREAMED_FROM_ROWS`] (20,000) rows |
 //! | [`Mode::Streaming`] | `mode=streaming`, `constant-memory` | from [`STREAMED_FROM_ROWS`] (2,000) rows |
 //! | [`Mode::InMemory`] | `mode=in-memory`, `constant-memory=false` | none |
 //!
 //! **When the bytes differ.** Two modes give byte-identical files exactly
 //! when they stream the same sheets, that is when no sheet has a number of
 //! rows from which one of them streams and the other does not. A sheet's
-//! rows are one per item of its list (measures, actors, findings of the
-//! Prüfbericht …), on the Indikatoren sheet one per indicator plus one per
-//! value, on the Projektsteckbriefe 16 per measure. So a
+//! rows are its header and one per item of its list (measures, actors,
+//! findings of the Prüfbericht …); on the Indikatoren sheet one per
+//! indicator plus one per value, on the Projektsteckbriefe 16 per measure
+//! (at most 16,000: above 1,000 measures the sheet is left out). So a
 //! workbook whose sheets all have fewer than 2,000 rows is the same in all
-//! three modes (the seed counties are), one whose sheets all have fewer
-//! than 5,000 rows is the same in the default and the in-memory mode (a
-//! generated concept of 1,000 measures is), and a larger sheet is streamed
-//! by default, with the differences listed below. The finished file is
-//! streamed to the output without being held in memory (in every mode).
+//! three modes (the seed counties are); one whose sheets all have fewer
+//! than 20,000 rows is the same in the default and the in-memory mode
+//! (generated concepts up to about 4,000 measures, whose Indikatoren sheet
+//! has about 4.5 rows a measure); a larger sheet is streamed by default,
+//! with the differences listed below. The finished file is streamed to the
+//! output without being held in memory (in every mode).
 //!
 //! ```
 //! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
@@ -294,10 +296,11 @@ pub const STREAMED_FROM_ROWS: usize = 2_000;
 
 /// In [`Mode::Auto`], the default, sheets of at least this many rows are
 /// streamed: the concepts counties write (tens to hundreds of measures) and
-/// generated ones up to about 1,000 measures keep every Excel table, while
-/// a large catalogue is written in bounded memory (about 12 MB besides the
-/// concept at 100,000 measures) without anyone having to ask.
-pub const AUTO_STREAMED_FROM_ROWS: usize = 5_000;
+/// generated ones up to about 4,000 measures keep every Excel table, and no
+/// sheet kept in memory has more rows than this, while a large catalogue is
+/// written in bounded memory (BENCHMARKS.md: a few MiB besides the concept
+/// at 100,000 measures) without anyone having to ask.
+pub const AUTO_STREAMED_FROM_ROWS: usize = 20_000;
 
 /// The most characters a cell holds, counted in UTF-16 code units.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -332,7 +335,7 @@ pub(crate) const OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         name: MODE,
         is_flag: false,
-        help: "which sheets are streamed through temporary files: auto (those of 5,000 rows or \
+        help: "which sheets are streamed through temporary files: auto (those of 20,000 rows or \
                more), streaming (2,000 rows or more) or in-memory (none; every list keeps its \
                Excel table, memory grows with the rows) [default: auto]",
     },

@@ -9,7 +9,7 @@ use calamine::Reader;
 use common::*;
 use kreisentwicklung_core::export::ExportOptions;
 use kreisentwicklung_core::generate::{generate, GeneratorOptions};
-use kreisentwicklung_core::Concept;
+use kreisentwicklung_core::{Concept, ConceptKind, Goal, Territory};
 use kreisentwicklung_xlsx::{Mode, Writer, AUTO_STREAMED_FROM_ROWS, STREAMED_FROM_ROWS};
 
 fn mode(name: &str) -> ExportOptions {
@@ -101,24 +101,49 @@ fn below_the_auto_threshold_the_default_is_in_memory() {
 }
 
 #[test]
-fn above_the_auto_threshold_large_sheets_are_streamed_with_filter_and_frozen_header() {
-    let n = AUTO_STREAMED_FROM_ROWS; // n + 1 rows on the Maßnahmen sheet
-    let c = measures_only(n);
+fn above_the_auto_threshold_the_large_sheet_is_streamed() {
+    // A goal system of 20,000 goals: 20,001 rows on the Zielsystem sheet.
+    let mut c = Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("X"));
+    c.goals = (0..AUTO_STREAMED_FROM_ROWS)
+        .map(|i| Goal::new(format!("z{i}"), 1, format!("Ziel {i}")).with_number(format!("{i}")))
+        .collect();
     let default = export(&c, &ExportOptions::default());
     assert_eq!(default, export(&c, &mode("streaming")));
     let in_memory = export(&c, &mode("in-memory"));
     assert_ne!(default, in_memory);
-    assert_well_formed_rows(&default);
-
     let book = open(&default);
+    let n = sheet_number(&book, "Zielsystem");
+    assert!(sheet_xml(&default, n).contains("t=\"inlineStr\""));
+    assert!(!sheet_xml(&in_memory, n).contains("t=\"inlineStr\""));
+    // A smaller goal system, every sheet (the Prüfbericht included) below
+    // the threshold: the default keeps it in memory.
+    c.goals.truncate(9_000);
+    let default = export(&c, &ExportOptions::default());
+    let mut book = open(&default);
+    for name in book.sheet_names() {
+        let rows = common::sheet(&mut book, &name).height();
+        assert!(rows < AUTO_STREAMED_FROM_ROWS, "{name}: {rows} rows");
+    }
+    assert_eq!(default, export(&c, &mode("in-memory")));
+}
+
+#[test]
+fn large_lists_keep_filter_buttons_and_a_frozen_header_in_either_mode() {
+    let n = STREAMED_FROM_ROWS; // n + 1 rows on the Maßnahmen sheet
+    let c = measures_only(n);
+    let streamed = export(&c, &mode("streaming"));
+    let in_memory = export(&c, &mode("in-memory"));
+    assert_well_formed_rows(&streamed);
+
+    let book = open(&streamed);
     let sheet = sheet_number(&book, "Maßnahmen");
-    let streamed = sheet_xml(&default, sheet);
-    let kept = sheet_xml(&in_memory, sheet);
-    // Both modes: filter buttons over the whole list and a frozen header.
-    assert!(streamed.contains(&format!("<autoFilter ref=\"A1:U{}\"/>", n + 1)));
-    assert!(!streamed.contains("<tableParts"));
+    let (streamed_xml, kept) = (sheet_xml(&streamed, sheet), sheet_xml(&in_memory, sheet));
+    // Streamed: an autofilter over the whole list; in memory: an Excel
+    // table, whose filter buttons are in the table part.
+    assert!(streamed_xml.contains(&format!("<autoFilter ref=\"A1:U{}\"/>", n + 1)));
+    assert!(!streamed_xml.contains("<tableParts"));
     assert!(kept.contains("<tableParts count=\"1\">"));
-    for xml in [&streamed, &kept] {
+    for xml in [&streamed_xml, &kept] {
         assert!(xml.contains("ySplit=\"1\"") && xml.contains("state=\"frozen\""));
     }
     let table = zip_names(&in_memory)
@@ -131,7 +156,7 @@ fn above_the_auto_threshold_large_sheets_are_streamed_with_filter_and_frozen_hea
     assert!(table.contains("<autoFilter"));
 
     // The same cells either way.
-    let (mut a, mut b) = (open(&default), open(&in_memory));
+    let (mut a, mut b) = (open(&streamed), open(&in_memory));
     for name in a.sheet_names() {
         assert_eq!(
             common::sheet(&mut a, &name),
