@@ -5,7 +5,8 @@
 //! schema version) and validates the concept; `raw_import` does neither,
 //! `raw_import_validate` adds the validation. `export` is `to_writer` into
 //! a `Vec` (through the library's internal `BufWriter`), `export_vec` is
-//! `to_vec`.
+//! `to_vec`. `import_buffered` is the import through a buffer that the CLI
+//! uses for files.
 
 mod common;
 
@@ -86,6 +87,18 @@ fn import(bencher: Bencher, measures: usize) {
     bencher
         .counter(BytesCount::new(bytes.len()))
         .bench(|| kreisentwicklung::json::from_slice(&bytes).expect("import"));
+}
+
+/// The import the CLI runs on a file: through a buffer
+/// (`from_seekable_reader_with_warnings`), here from the bytes in memory,
+/// so that it times the parse and leaves out the disk.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn import_buffered(bencher: Bencher, measures: usize) {
+    let bytes = document(measures);
+    bencher.counter(BytesCount::new(bytes.len())).bench(|| {
+        kreisentwicklung::json::from_seekable_reader_with_warnings(std::io::Cursor::new(&bytes))
+            .expect("import")
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

@@ -1,4 +1,5 @@
-//! XLSX export, normal and constant-memory, against a raw `rust_xlsxwriter`
+//! XLSX export, in-memory, constant-memory (streaming) and the default mode,
+//! against a raw `rust_xlsxwriter`
 //! baseline that writes the same cell values of the same sheets without the
 //! library's layers (per-cell checks, column widths, tables, data
 //! validation, conditional formats, charts, outline).
@@ -22,10 +23,12 @@ fn main() {
     divan::main();
 }
 
-fn library(c: &Concept, constant_memory: bool) {
+/// The export in a mode: `None` is the default (auto), `Some(true)`
+/// constant-memory (streaming), `Some(false)` in-memory.
+fn library(c: &Concept, constant_memory: impl Into<Option<bool>>) {
     let mut options = ExportOptions::default();
-    if constant_memory {
-        options = options.option("constant-memory", "true");
+    if let Some(on) = constant_memory.into() {
+        options = options.option("constant-memory", on.to_string());
     }
     XlsxExporter
         .export(c, &mut std::io::sink(), &options)
@@ -42,6 +45,12 @@ fn export(bencher: Bencher, measures: usize) {
 fn export_constant_memory(bencher: Bencher, measures: usize) {
     let c = concept(measures);
     bencher.bench(|| library(c, true));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn export_default(bencher: Bencher, measures: usize) {
+    let c = concept(measures);
+    bencher.bench(|| library(c, None));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]

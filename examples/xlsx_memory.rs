@@ -1,8 +1,10 @@
-//! Peak memory of the XLSX export, normal and constant-memory mode.
+//! Peak memory of the XLSX export in each workbook mode: the default
+//! (auto), streaming (`constant-memory`) and in-memory.
 //!
 //! ```sh
 //! cargo run --release --example xlsx_memory              # 10k, 100k, 200k measures
 //! cargo run --release --example xlsx_memory -- 50000     # other sizes
+//! cargo run --release --example xlsx_memory -- --child 100000 auto  # one size and mode
 //! ```
 //!
 //! For every size and mode a child process generates the concept, resets
@@ -38,10 +40,10 @@ fn mib(kib: u64) -> f64 {
 /// One measurement, in this process.
 fn child(measures: usize, mode: &str) {
     let concept = generate(&GeneratorOptions::new(measures).seed(2030));
-    let mut options = ExportOptions::default();
-    if mode == "constant-memory" {
-        options = options.option("constant-memory", "true");
-    }
+    let options = match mode {
+        "auto" => ExportOptions::default(),
+        other => ExportOptions::default().option("mode", other),
+    };
     let path = std::env::temp_dir().join(format!(
         "xlsx_memory-{}-{measures}-{mode}.xlsx",
         std::process::id()
@@ -88,7 +90,7 @@ fn main() {
     println!("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
     let exe = std::env::current_exe().expect("current exe");
     for &measures in &sizes {
-        for mode in ["normal", "constant-memory"] {
+        for mode in ["auto", "streaming", "in-memory"] {
             let status = Command::new(&exe)
                 .args(["--child", &measures.to_string(), mode])
                 .status()

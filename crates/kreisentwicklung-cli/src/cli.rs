@@ -184,9 +184,17 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 
-    /// XLSX: write rows straight to disk to keep memory low for large concepts.
-    #[arg(long)]
+    /// XLSX: stream every sheet of 2,000 rows or more straight to disk (the
+    /// option mode=streaming). Without it, sheets of 20,000 rows or more are
+    /// streamed (mode=auto), which keeps memory low for large concepts.
+    #[arg(long, conflicts_with = "in_memory")]
     pub constant_memory: bool,
+
+    /// XLSX: keep every sheet in memory (the option mode=in-memory), so
+    /// that every list is an Excel table; memory grows with the rows (about
+    /// 2 GB at 100,000 measures).
+    #[arg(long)]
+    pub in_memory: bool,
 
     /// A format-specific option, passed to the exporter; repeatable.
     #[arg(long = "option", value_name = "NAME=VALUE", value_parser = parse_option)]

@@ -106,6 +106,9 @@ fn options(args: &ExportArgs) -> ExportOptions {
     if args.constant_memory {
         options = options.option("constant-memory", "true");
     }
+    if args.in_memory {
+        options = options.option("mode", "in-memory");
+    }
     for (name, value) in &args.options {
         options = options.option(name.clone(), value.clone());
     }

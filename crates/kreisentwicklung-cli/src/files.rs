@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -110,38 +110,174 @@ pub fn size_text(bytes: u64) -> String {
 /// (a FIFO without a writer would block forever).
 pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     let limit = MAX_INPUT.load(Ordering::Relaxed);
-    let label = Source::File(path.to_path_buf()).label();
-    let unreadable = |why: String| LoadError::Unreadable(format!("cannot read {label}: {why}"));
-    let too_large = || {
-        unreadable(format!(
-            "it is larger than the input limit of {}; raise the limit with --max-input-size",
-            size_text(limit)
-        ))
-    };
-    let io = |e: io::Error| unreadable(io_message(&e));
+    let failed = Failed::new(path, limit);
     let bytes = if is_stdin(path) {
-        read_limited(io::stdin().lock(), limit, 0).map_err(io)?
+        read_limited(io::stdin().lock(), limit, 0).map_err(|e| failed.io(&e))?
     } else {
-        // Looked at before opening: opening a FIFO blocks until a writer
-        // comes; looked at again through the handle in case it was swapped.
-        let kind = |meta: &fs::Metadata| not_regular(meta).map(|why| unreadable(why.to_owned()));
-        let meta = fs::metadata(path).map_err(io)?;
-        if let Some(e) = kind(&meta) {
-            return Err(e);
-        }
-        if meta.len() > limit {
-            return Err(too_large());
-        }
-        let file = fs::File::open(path).map_err(io)?;
-        let meta = file.metadata().map_err(io)?;
-        if let Some(e) = kind(&meta) {
-            return Err(e);
-        }
-        read_limited(file, limit, meta.len()).map_err(io)?
+        let (file, len) = open(path, &failed)?;
+        read_limited(file, limit, len).map_err(|e| failed.io(&e))?
     };
-    match bytes {
-        Some(bytes) => Ok(bytes),
-        None => Err(too_large()),
+    bytes.ok_or_else(|| failed.too_large())
+}
+
+/// The errors of reading one input, worded with its label and the limit.
+struct Failed {
+    label: String,
+    limit: u64,
+}
+
+impl Failed {
+    fn new(path: &Path, limit: u64) -> Self {
+        Failed {
+            label: Source::File(path.to_path_buf()).label(),
+            limit,
+        }
+    }
+
+    fn unreadable(&self, why: String) -> LoadError {
+        LoadError::Unreadable(format!("cannot read {}: {why}", self.label))
+    }
+
+    fn too_large(&self) -> LoadError {
+        self.unreadable(format!(
+            "it is larger than the input limit of {}; raise the limit with --max-input-size",
+            size_text(self.limit)
+        ))
+    }
+
+    /// An I/O error; the one [`Limited`] gives past the limit says so.
+    fn io(&self, e: &io::Error) -> LoadError {
+        if e.get_ref().is_some_and(|inner| inner.is::<TooLarge>()) {
+            self.too_large()
+        } else {
+            self.unreadable(io_message(e))
+        }
+    }
+}
+
+/// Opens a regular file within the size limit, with its length.
+fn open(path: &Path, failed: &Failed) -> Result<(fs::File, u64), LoadError> {
+    let io = |e: io::Error| failed.io(&e);
+    // Looked at before opening: opening a FIFO blocks until a writer
+    // comes; looked at again through the handle in case it was swapped.
+    let kind = |meta: &fs::Metadata| not_regular(meta).map(|why| failed.unreadable(why.to_owned()));
+    let meta = fs::metadata(path).map_err(io)?;
+    if let Some(e) = kind(&meta) {
+        return Err(e);
+    }
+    if meta.len() > failed.limit {
+        return Err(failed.too_large());
+    }
+    let file = fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if let Some(e) = kind(&meta) {
+        return Err(e);
+    }
+    if meta.len() > failed.limit {
+        return Err(failed.too_large());
+    }
+    Ok((file, meta.len()))
+}
+
+/// The error [`Limited`] reads past the input limit with.
+#[derive(Debug)]
+struct TooLarge;
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the input is larger than the input limit")
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// A file read in place (not into memory), which fails with [`TooLarge`]
+/// as soon as more than `limit` bytes were read from its start: a file
+/// that grows while it is read cannot pass the limit either.
+struct Limited<R> {
+    inner: R,
+    pos: u64,
+    limit: u64,
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pos += n as u64;
+        if self.pos > self.limit {
+            return Err(io::Error::other(TooLarge));
+        }
+        Ok(n)
+    }
+}
+
+impl<R: Seek> Seek for Limited<R> {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        self.pos = self.inner.seek(to)?;
+        Ok(self.pos)
+    }
+}
+
+/// How many bytes [`load`] looks at to recognise the format.
+const HEAD: usize = 4096;
+
+/// Loads a concept from a file without reading it into memory where the
+/// format allows (JSON), so that loading needs about the memory of the
+/// concept; other formats, standard input and a file that starts with more
+/// than [`HEAD`] bytes of whitespace are read whole, as before.
+fn load_file(path: &Path, label: &str) -> Result<Loaded, LoadError> {
+    use kreisentwicklung::import::{self, Format};
+    let limit = MAX_INPUT.load(Ordering::Relaxed);
+    let failed = Failed::new(path, limit);
+    let whole = |bytes: Vec<u8>| {
+        import::from_slice_with_warnings(&bytes)
+            .map(|imported| loaded(label, imported.concept, &imported.warnings))
+            .map_err(|e| LoadError::Invalid(import_lines(label, &e)))
+    };
+    if is_stdin(path) {
+        return whole(read(path)?);
+    }
+    let (file, len) = open(path, &failed)?;
+    let mut file = Limited {
+        inner: file,
+        pos: 0,
+        limit,
+    };
+    let mut head = Vec::with_capacity(HEAD);
+    (&mut file)
+        .take(HEAD as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| failed.io(&e))?;
+    let rewind = |file: &mut Limited<fs::File>| {
+        file.seek(SeekFrom::Start(0))
+            .map(drop)
+            .map_err(|e| failed.io(&e))
+    };
+    match import::detect(&head) {
+        Ok(Format::Json) => {
+            rewind(&mut file)?;
+            match kreisentwicklung::json::from_seekable_reader_with_warnings(file) {
+                Ok(imported) => Ok(loaded(label, imported.concept, &imported.warnings)),
+                Err(kreisentwicklung::json::ImportError::Io(e)) => Err(failed.io(&e)),
+                Err(e) => Err(LoadError::Invalid(import_lines(label, &e.into()))),
+            }
+        }
+        _ => {
+            rewind(&mut file)?;
+            let bytes = read_limited(file, limit, len).map_err(|e| failed.io(&e))?;
+            whole(bytes.ok_or_else(|| failed.too_large())?)
+        }
+    }
+}
+
+/// A loaded concept with its warnings, each starting with the label.
+fn loaded<W: ToString>(label: &str, concept: Concept, warnings: &[W]) -> Loaded {
+    Loaded {
+        warnings: warnings
+            .iter()
+            .map(|w| format!("{label}: warning: {}", w.to_string()))
+            .collect(),
+        concept,
     }
 }
 
@@ -213,7 +349,8 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Loads and validates a concept.
+/// Loads and validates a concept (see [`load_file`] for how a file is
+/// read).
 pub fn load(source: &Source) -> Result<Loaded, LoadError> {
     let label = source.label();
     match source {
@@ -223,19 +360,7 @@ pub fn load(source: &Source) -> Result<Loaded, LoadError> {
                 warnings: Vec::new(),
             })
             .map_err(|message| LoadError::Invalid(vec![format!("{label}: {message}")])),
-        Source::File(path) => {
-            let bytes = read(path)?;
-            kreisentwicklung::import::from_slice_with_warnings(&bytes)
-                .map(|imported| Loaded {
-                    warnings: imported
-                        .warnings
-                        .iter()
-                        .map(|w| format!("{label}: warning: {w}"))
-                        .collect(),
-                    concept: imported.concept,
-                })
-                .map_err(|e| LoadError::Invalid(import_lines(&label, &e)))
-        }
+        Source::File(path) => load_file(path, &label),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading concept documents.
 
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 
 use kreisentwicklung_core::{
     Concept, ConceptDocument, ItemPath, ValidationErrors, SCHEMA_MAJOR, SCHEMA_VERSION,
@@ -255,7 +255,8 @@ pub fn from_slice(input: &[u8]) -> Result<Concept, ImportError> {
 
 /// Reads a concept document from a reader (to its end); see [`from_str`].
 ///
-/// The whole input is read into memory first. To bound it, pass
+/// The whole input is read into memory first (a file can be read without:
+/// see [`from_seekable_reader_with_warnings`]). To bound it, pass
 /// `reader.take(limit)`: a cut-off document then fails as incomplete JSON.
 pub fn from_reader<R: Read>(reader: R) -> Result<Concept, ImportError> {
     from_reader_with_warnings(reader).map(|i| i.concept)
@@ -389,6 +390,131 @@ pub fn from_reader_with_warnings<R: Read>(mut reader: R) -> Result<Imported, Imp
     from_slice_with_warnings(&bytes)
 }
 
+/// Reads a concept document from a file (or any reader that can go back to
+/// where it started) without holding the document in memory: the one pass
+/// of the import reads it through a buffer of [`READ_BUFFER`] bytes, so the
+/// memory it needs is the concept's. Accepts exactly what
+/// [`from_slice_with_warnings`] accepts, with the same warnings.
+///
+/// A document with a problem, or (rarely) with unknown fields, is read
+/// again from the start: unknown fields a second time through the buffer
+/// to keep their paths; a problem by reading the document into memory and
+/// reporting it as [`from_slice_with_warnings`] does, with its path and
+/// position. An I/O error is [`ImportError::Io`].
+///
+/// The price is speed: `serde_json` reads from a buffer byte by byte, and
+/// copies every string, so the one pass takes more time than from a slice
+/// (BENCHMARKS.md has the figures).
+///
+/// ```
+/// use std::io::Cursor;
+///
+/// let json = kreisentwicklung_core::generate::generate(
+///     &kreisentwicklung_core::generate::GeneratorOptions::new(5));
+/// let bytes = kreisentwicklung_json::to_vec(&json, true)?;
+/// let imported = kreisentwicklung_json::from_seekable_reader_with_warnings(Cursor::new(&bytes))?;
+/// assert_eq!(imported.concept, json);
+///
+/// let err = kreisentwicklung_json::from_seekable_reader_with_warnings(Cursor::new(&bytes[..100]))
+///     .unwrap_err();
+/// assert!(err.to_string().starts_with("incomplete JSON (truncated?)"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn from_seekable_reader_with_warnings<R: Read + Seek>(
+    mut reader: R,
+) -> Result<Imported, ImportError> {
+    let start = reader.stream_position().map_err(ImportError::Io)?;
+    let (doc, warnings) = match stream_once(&mut reader, start) {
+        Some(read) => read,
+        None => {
+            // A problem to describe (or an I/O error to report): the
+            // careful way, which needs the text.
+            reader
+                .seek(SeekFrom::Start(start))
+                .map_err(ImportError::Io)?;
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map_err(ImportError::Io)?;
+            return from_slice_with_warnings(&bytes);
+        }
+    };
+    doc.concept.validate().map_err(ImportError::Invalid)?;
+    Ok(Imported {
+        concept: doc.concept,
+        warnings,
+    })
+}
+
+/// The buffer [`from_seekable_reader_with_warnings`] reads through, in
+/// bytes: large enough that reading costs one system call per 256 KiB,
+/// small beside any concept worth streaming.
+pub const READ_BUFFER: usize = 256 << 10;
+
+/// [`read_once`] through a buffer: `None` on any problem, an I/O error
+/// included.
+fn stream_once<R: Read + Seek>(
+    reader: &mut R,
+    start: u64,
+) -> Option<(ConceptDocument, Vec<Warning>)> {
+    let (doc, state) = stream_checked(&mut *reader, false)?;
+    let unknown = if state.unknown_count == 0 {
+        Vec::new()
+    } else {
+        reader.seek(SeekFrom::Start(start)).ok()?;
+        stream_checked(&mut *reader, true)?.1.unknown
+    };
+    let mut warnings = Vec::new();
+    warnings.extend(check_version(VersionField::Str(doc.schema_version.clone())).ok()?);
+    warnings.extend(
+        unknown
+            .into_iter()
+            .map(|path| Warning::UnknownField { path }),
+    );
+    Some((doc, warnings))
+}
+
+/// [`read_checked`] through a buffer. A leading byte order mark and
+/// whitespace are skipped here, and the document must then start with
+/// `{`, as in [`read_once`]. Every other byte passes through `serde_json`,
+/// which checks that strings (and so the whole document: outside strings
+/// only ASCII is JSON) are UTF-8, as [`from_slice`] does first.
+fn stream_checked<R: Read>(
+    reader: R,
+    track: bool,
+) -> Option<(ConceptDocument, checked::State<'static>)> {
+    // `serde_json` reads byte by byte; the standard library has a fast
+    // path for that from a `BufReader` (not from a reference to one).
+    let mut buffered = BufReader::with_capacity(READ_BUFFER, reader);
+    let head = buffered.fill_buf().ok()?;
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        buffered.consume(3);
+    }
+    loop {
+        let head = buffered.fill_buf().ok()?;
+        let ws = head
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count();
+        match head.get(ws) {
+            Some(b'{') => {
+                buffered.consume(ws);
+                break;
+            }
+            Some(_) => return None,
+            None if head.is_empty() => return None,
+            None => buffered.consume(ws),
+        }
+    }
+    let mut state = checked::State::new(track);
+    let mut de = serde_json::Deserializer::from_reader(buffered);
+    let doc = ConceptDocument::deserialize(checked::Checked {
+        de: &mut de,
+        st: &mut state,
+    })
+    .ok()?;
+    de.end().ok()?;
+    Some((doc, state))
+}
+
 fn encoding_error(input: &[u8], e: std::str::Utf8Error) -> ImportError {
     let offset = e.valid_up_to();
     let before = &input[..offset];
@@ -493,6 +619,12 @@ mod tests {
     /// same document and warnings; and it accepts the documents it should.
     fn same(input: &str) -> bool {
         let once = read_once(input);
+        // Read through a buffer, the one pass accepts the same documents
+        // and gives the same concept and warnings.
+        // (A byte order mark is skipped by both callers.)
+        let streamed = stream_once(&mut std::io::Cursor::new(input.as_bytes()), 0);
+        let unmarked = read_once(input.strip_prefix('\u{FEFF}').unwrap_or(input));
+        assert_eq!(streamed, unmarked, "{input}");
         let careful = read_carefully(input).ok();
         if let Some(once) = &once {
             assert_eq!(Some(once), careful.as_ref(), "{input}");

@@ -52,7 +52,10 @@
 //!
 //! [`from_str`], [`from_slice`] and [`from_reader`] read a document and
 //! [validate](kreisentwicklung_core::Concept::validate) the concept; the
-//! `*_with_warnings` variants also return [`Warning`]s. An [`ImportError`]
+//! `*_with_warnings` variants also return [`Warning`]s;
+//! [`from_seekable_reader_with_warnings`] reads a file without holding it
+//! in memory, so that the import needs the memory of the concept only. An
+//! [`ImportError`]
 //! names the JSON path and the line and column, or lists every validation
 //! problem:
 //!
@@ -160,8 +163,9 @@ mod path;
 
 pub use export::{to_string, to_vec, to_writer, JsonExporter, Writer, FORMAT_ID};
 pub use import::{
-    from_reader, from_reader_with_warnings, from_slice, from_slice_with_warnings, from_str,
-    from_str_with_warnings, ImportError, Imported, Warning,
+    from_reader, from_reader_with_warnings, from_seekable_reader_with_warnings, from_slice,
+    from_slice_with_warnings, from_str, from_str_with_warnings, ImportError, Imported, Warning,
+    READ_BUFFER,
 };
 
 /// The longest string, in bytes, that import accepts: four bytes for each

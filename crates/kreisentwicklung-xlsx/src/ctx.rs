@@ -23,7 +23,8 @@ pub(crate) fn tr(lang: Language, de: &'static str, en: &'static str) -> &'static
 pub(crate) struct Ctx<'c> {
     pub c: &'c Concept,
     pub lang: Language,
-    pub constant_memory: bool,
+    /// Which sheets are streamed.
+    pub mode: crate::Mode,
     pub fmt: Formats,
     /// Lights, findings and the concept's index, shared by every sheet.
     pub eval: Evaluation<'c>,
@@ -41,7 +42,11 @@ impl<'c> Ctx<'c> {
         Ctx {
             c,
             lang,
-            constant_memory,
+            mode: if constant_memory {
+                crate::Mode::Streaming
+            } else {
+                crate::Mode::InMemory
+            },
             fmt: Formats::new(lang),
             eval: Evaluation::new(c, today),
             max_charts: crate::MAX_CHARTS,
@@ -63,10 +68,12 @@ impl<'c> Ctx<'c> {
         }
     }
 
-    /// True when a sheet of this many rows is streamed: in constant-memory
-    /// mode, from [`STREAMED_FROM_ROWS`](crate::STREAMED_FROM_ROWS) rows on.
+    /// True when a sheet of this many rows is streamed: from
+    /// [`Mode::streamed_from_rows`](crate::Mode::streamed_from_rows) rows on.
     pub(crate) fn stream(&self, rows: usize) -> bool {
-        self.constant_memory && rows >= crate::STREAMED_FROM_ROWS
+        self.mode
+            .streamed_from_rows()
+            .is_some_and(|from| rows >= from)
     }
 
     /// A new sheet of `rows` rows in this workbook's formats and language,

@@ -5,7 +5,7 @@
 //! one chosen with [`Writer::language`].
 //!
 //! [`Writer`] writes it, configured with typed options
-//! (`Writer::new().constant_memory(true).charts(50)`). [`XlsxExporter`]
+//! (`Writer::new().mode(Mode::Streaming).charts(50)`). [`XlsxExporter`]
 //! implements the [`Exporter`] trait of `kreisentwicklung-core` under the
 //! id `"xlsx"` as a thin adapter from [`ExportOptions`] to the writer; the
 //! facade crate `kreisentwicklung` registers it. It
@@ -165,34 +165,52 @@
 //!   [`Timestamp::Fixed`] (the default), the given day for
 //!   [`Timestamp::At`], and the current time for [`Timestamp::Now`].
 //!
-//! # Large catalogues: constant-memory mode
+//! # Large catalogues: the workbook mode
 //!
-//! With [`Writer::constant_memory`] (the format option `constant-memory`, a
-//! flag), every sheet of at least
-//! [`STREAMED_FROM_ROWS`] (2,000) rows is written in `rust_xlsxwriter`'s
-//! constant-memory mode: each row goes to a temporary file as soon as the
-//! next one starts, so the memory the workbook needs does not grow with the
-//! number of rows — a catalogue of 100,000 measures and more can be written.
-//! Smaller sheets are written as usual, which bounds their memory by that
-//! number of rows and keeps their Excel tables and chart caches: a concept
-//! of ordinary size gives the same bytes with and without the option. The
-//! finished file is streamed to the output without being held in memory (in
-//! both modes).
+//! A sheet is written either in memory (until the file is saved) or
+//! streamed: in `rust_xlsxwriter`'s constant-memory mode, where each row
+//! goes to a temporary file as soon as the next one starts, so that the
+//! memory the workbook needs does not grow with the number of rows — a
+//! catalogue of 100,000 measures and more can be written. [`Writer::mode`]
+//! (the format option `mode`) chooses which sheets are streamed, by their
+//! number of rows (header included):
+//!
+//! | [`Mode`] | option | streamed sheets |
+//! | --- | --- | --- |
+//! | [`Mode::Auto`] (default) | `mode=auto` | from [`AUTO_STREAMED_FROM_ROWS`] (20,000) rows |
+//! | [`Mode::Streaming`] | `mode=streaming`, `constant-memory` | from [`STREAMED_FROM_ROWS`] (2,000) rows |
+//! | [`Mode::InMemory`] | `mode=in-memory`, `constant-memory=false` | none |
+//!
+//! **When the bytes differ.** Two modes give byte-identical files exactly
+//! when they stream the same sheets, that is when no sheet has a number of
+//! rows from which one of them streams and the other does not. A sheet's
+//! rows are its header and one per item of its list (measures, actors,
+//! findings of the Prüfbericht …); on the Indikatoren sheet one per
+//! indicator plus one per value, on the Projektsteckbriefe 16 per measure
+//! (at most 16,000: above 1,000 measures the sheet is left out). So a
+//! workbook whose sheets all have fewer than 2,000 rows is the same in all
+//! three modes (the seed counties are); one whose sheets all have fewer
+//! than 20,000 rows is the same in the default and the in-memory mode
+//! (generated concepts up to about 4,000 measures, whose Indikatoren sheet
+//! has about 4.5 rows a measure); a larger sheet is streamed by default,
+//! with the differences listed below. The finished file is streamed to the
+//! output without being held in memory (in every mode).
 //!
 //! ```
 //! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
-//! use kreisentwicklung_xlsx::Writer;
+//! use kreisentwicklung_xlsx::{Mode, Writer};
 //!
 //! let concept = generate(&GeneratorOptions::new(2_000));
 //! let mut xlsx = Vec::new(); // or a file
-//! Writer::new().constant_memory(true).write(&concept, &mut xlsx)?;
+//! Writer::new().mode(Mode::Streaming).write(&concept, &mut xlsx)?;
 //! # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 //! ```
 //!
 //! The trade-offs, for the streamed sheets:
 //!
 //! - **No Excel tables.** An Excel table makes `rust_xlsxwriter` keep an
-//!   entry per cell of its range, which would grow with the rows. The lists
+//!   entry per cell of its range, which would grow with the rows
+//!   (`rust_xlsxwriter` refuses tables in constant-memory mode). The lists
 //!   get a plain autofilter instead: the same filter buttons, frozen and
 //!   repeated header, drop-downs and coloured status, but no banded rows and
 //!   no structured references.
@@ -221,7 +239,7 @@
 //!   fields of action. Measured on generated concepts (release build,
 //!   `examples/xlsx_memory.rs`): about 8 MB besides the concept at 10,000
 //!   measures, 12 MB at 100,000 and at 230,000 (the most a workbook of that
-//!   shape holds) — against 200 MB and 2 GB without the option.
+//!   shape holds) — against 200 MB and 2 GB in [`Mode::InMemory`].
 //!
 //! Column widths are computed from the text in both modes; the workbook
 //! never relies on `rust_xlsxwriter`'s autofit, which constant-memory mode
@@ -247,7 +265,7 @@ use kreisentwicklung_core::{CodeList, Concept, Language};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime};
 
 pub use names::{sheet_name, MAX_SHEET_NAME_LEN};
-pub use writer::Writer;
+pub use writer::{Mode, Writer};
 
 /// The format id, `"xlsx"`.
 pub const FORMAT_ID: &str = "xlsx";
@@ -255,7 +273,12 @@ pub const FORMAT_ID: &str = "xlsx";
 /// The media type of XLSX files.
 pub const MEDIA_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The format option that selects constant-memory mode (a flag).
+/// The format option that selects the [`Mode`]: `auto`, `streaming` or
+/// `in-memory`.
+pub const MODE: &str = "mode";
+
+/// The format option that selects [`Mode::Streaming`] (a flag; `false` selects
+/// [`Mode::InMemory`]), kept as a shorthand for [`MODE`].
 pub const CONSTANT_MEMORY: &str = "constant-memory";
 
 /// The format option that sets the evaluation date of traffic lights and
@@ -266,10 +289,18 @@ pub const TODAY: &str = "today";
 /// [`MAX_CHARTS`] when not given, `0` for none).
 pub const CHARTS: &str = "charts";
 
-/// In constant-memory mode, sheets of at least this many rows are streamed;
-/// smaller ones are written in the normal mode (with Excel tables and
-/// chart caches), which bounds their memory by this number.
+/// In [`Mode::Streaming`], sheets of at least this many rows are streamed;
+/// smaller ones are kept in memory (with Excel tables and chart caches),
+/// which bounds their memory by this number.
 pub const STREAMED_FROM_ROWS: usize = 2_000;
+
+/// In [`Mode::Auto`], the default, sheets of at least this many rows are
+/// streamed: the concepts counties write (tens to hundreds of measures) and
+/// generated ones up to about 4,000 measures keep every Excel table, and no
+/// sheet kept in memory has more rows than this, while a large catalogue is
+/// written in bounded memory (BENCHMARKS.md: a few MiB besides the concept
+/// at 100,000 measures) without anyone having to ask.
+pub const AUTO_STREAMED_FROM_ROWS: usize = 20_000;
 
 /// The most characters a cell holds, counted in UTF-16 code units.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -296,9 +327,17 @@ pub(crate) const OPTIONS: &[OptionSpec] = &[
     OptionSpec {
         name: CONSTANT_MEMORY,
         is_flag: true,
-        help: "write every sheet row by row through temporary files, so that memory does not \
-               grow with the number of rows (for catalogues of 100,000 measures and more); \
-               lists get plain autofilters instead of Excel tables",
+        help: "stream every sheet of 2,000 rows or more row by row through temporary files, so \
+               that memory does not grow with the number of rows; those lists get plain \
+               autofilters instead of Excel tables (the same as mode=streaming; \
+               constant-memory=false is mode=in-memory)",
+    },
+    OptionSpec {
+        name: MODE,
+        is_flag: false,
+        help: "which sheets are streamed through temporary files: auto (those of 20,000 rows or \
+               more), streaming (2,000 rows or more) or in-memory (none; every list keeps its \
+               Excel table, memory grows with the rows) [default: auto]",
     },
     OptionSpec {
         name: TODAY,
@@ -350,7 +389,8 @@ impl Exporter for XlsxExporter {
         OPTIONS
     }
 
-    /// Accepts `constant-memory` with the values `""`, `true`, `yes`, `1`
+    /// Accepts `mode` with `auto`, `streaming` or `in-memory`,
+    /// `constant-memory` with the values `""`, `true`, `yes`, `1`
     /// (on) and `false`, `no`, `0` (off), `today` with a date `yyyy-mm-dd`,
     /// and `charts` with a number; see [`Writer::from_options`].
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {

@@ -8,7 +8,68 @@ use kreisentwicklung_core::{Concept, Date, Language};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use crate::{ctx, evaluation, formats, sheet, sheets};
-use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, OPTIONS, TODAY};
+use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, MODE, OPTIONS, TODAY};
+
+/// How the sheets are written: kept in memory until the file is saved, or
+/// streamed row by row through temporary files (`rust_xlsxwriter`'s
+/// constant-memory mode). See the
+/// [crate documentation](crate#large-catalogues-the-workbook-mode) for what
+/// streaming changes in the file and exactly when the modes give different
+/// bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Mode {
+    /// The default: a sheet of at least
+    /// [`AUTO_STREAMED_FROM_ROWS`](crate::AUTO_STREAMED_FROM_ROWS) rows is
+    /// streamed, smaller ones are kept in memory. A workbook without such a
+    /// sheet is byte for byte the one of [`Mode::InMemory`].
+    #[default]
+    Auto,
+    /// Every sheet of at least
+    /// [`STREAMED_FROM_ROWS`](crate::STREAMED_FROM_ROWS) rows is streamed
+    /// (the format option `constant-memory`, [`Writer::constant_memory`]).
+    Streaming,
+    /// No sheet is streamed: every sheet keeps its Excel table and chart
+    /// caches, and memory grows with the rows (about 2 GB at 100,000
+    /// measures).
+    InMemory,
+}
+
+impl Mode {
+    /// The name of the mode as the format option [`MODE`] takes it:
+    /// `auto`, `streaming`, `in-memory`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Auto => "auto",
+            Mode::Streaming => "streaming",
+            Mode::InMemory => "in-memory",
+        }
+    }
+
+    /// The fewest rows a sheet has to have to be streamed in this mode, or
+    /// `None` when no sheet is.
+    pub fn streamed_from_rows(self) -> Option<usize> {
+        match self {
+            Mode::Auto => Some(crate::AUTO_STREAMED_FROM_ROWS),
+            Mode::Streaming => Some(crate::STREAMED_FROM_ROWS),
+            Mode::InMemory => None,
+        }
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "auto" => Ok(Mode::Auto),
+            "streaming" => Ok(Mode::Streaming),
+            "in-memory" => Ok(Mode::InMemory),
+            _ => Err(format!(
+                "{s:?} is not a workbook mode: use auto, streaming or in-memory"
+            )),
+        }
+    }
+}
 
 /// The council workbook writer, configured the way `rust_xlsxwriter` and
 /// arrow's `WriterBuilder` are: start from [`Writer::new`] and change what
@@ -16,12 +77,12 @@ use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, OPTIONS, TODAY};
 ///
 /// ```
 /// use kreisentwicklung_core::*;
-/// use kreisentwicklung_xlsx::Writer;
+/// use kreisentwicklung_xlsx::{Mode, Writer};
 ///
 /// let concept = Concept::new("kek", "KEK 2030", ConceptKind::Kek, Territory::landkreis("Helmstedt"));
 /// let mut xlsx = Vec::new();
 /// Writer::new()
-///     .constant_memory(true)
+///     .mode(Mode::Streaming) // or .constant_memory(true)
 ///     .charts(50)
 ///     .today(Date::from_ymd(2025, 6, 30)?)
 ///     .write(&concept, &mut xlsx)?;
@@ -32,7 +93,7 @@ use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, OPTIONS, TODAY};
 pub struct Writer {
     language: Option<Language>,
     timestamp: Timestamp,
-    constant_memory: bool,
+    mode: Mode,
     charts: usize,
     today: Option<Date>,
 }
@@ -45,13 +106,13 @@ impl Default for Writer {
 
 impl Writer {
     /// The defaults: labels in the concept's language, the fixed creation
-    /// date, normal mode, [`MAX_CHARTS`] charts, traffic lights judged as of
+    /// date, [`Mode::Auto`], [`MAX_CHARTS`] charts, traffic lights judged as of
     /// the latest date the concept records.
     pub fn new() -> Self {
         Writer {
             language: None,
             timestamp: Timestamp::Fixed,
-            constant_memory: false,
+            mode: Mode::Auto,
             charts: MAX_CHARTS,
             today: None,
         }
@@ -74,12 +135,19 @@ impl Writer {
         self
     }
 
-    /// Constant-memory mode for large sheets (the option
-    /// [`CONSTANT_MEMORY`]); see the
-    /// [crate documentation](crate#large-catalogues-constant-memory-mode).
+    /// How the sheets are written (the option [`MODE`]); see [`Mode`].
+    #[must_use]
+    pub fn mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// A shorthand for [`Writer::mode`] (the option [`CONSTANT_MEMORY`]):
+    /// `true` is [`Mode::Streaming`], `false` is [`Mode::InMemory`]; see the
+    /// [crate documentation](crate#large-catalogues-the-workbook-mode).
     #[must_use]
     pub fn constant_memory(mut self, on: bool) -> Self {
-        self.constant_memory = on;
+        self.mode = if on { Mode::Streaming } else { Mode::InMemory };
         self
     }
 
@@ -100,8 +168,10 @@ impl Writer {
     }
 
     /// The writer for export options: language and timestamp, and the
-    /// format options [`CONSTANT_MEMORY`] (a switch: empty, `true`, `yes`,
-    /// `1` or `false`, `no`, `0`), [`TODAY`] (`yyyy-mm-dd`) and [`CHARTS`]
+    /// format options [`MODE`] (`auto`, `streaming` or `in-memory`),
+    /// [`CONSTANT_MEMORY`] (a switch: empty, `true`, `yes`, `1` for
+    /// [`Mode::Streaming`] or `false`, `no`, `0` for [`Mode::InMemory`];
+    /// the later of the two options counts), [`TODAY`] (`yyyy-mm-dd`) and [`CHARTS`]
     /// (a number). Any other option, or a value that does not fit, is an
     /// [`ExportError::Option`] naming the option and what it takes.
     pub fn from_options(options: &ExportOptions) -> Result<Self, ExportError> {
@@ -115,9 +185,9 @@ impl Writer {
             };
             match name.as_str() {
                 CONSTANT_MEMORY => {
-                    writer.constant_memory = match value.trim() {
-                        "" | "true" | "yes" | "1" => true,
-                        "false" | "no" | "0" => false,
+                    writer = match value.trim() {
+                        "" | "true" | "yes" | "1" => writer.constant_memory(true),
+                        "false" | "no" | "0" => writer.constant_memory(false),
                         _ => {
                             return Err(bad(format!(
                                 "{value:?} is not a switch value: use true or false"
@@ -125,6 +195,7 @@ impl Writer {
                         }
                     }
                 }
+                MODE => writer.mode = value.parse().map_err(bad)?,
                 TODAY => {
                     let day = value
                         .trim()
@@ -151,7 +222,8 @@ impl Writer {
             .language
             .unwrap_or_else(|| export::concept_language(concept));
         let today = evaluation::evaluation_date(concept, self.today, self.timestamp);
-        let mut ctx = ctx::Ctx::new(concept, lang, self.constant_memory, today);
+        let mut ctx = ctx::Ctx::new(concept, lang, false, today);
+        ctx.mode = self.mode;
         ctx.max_charts = self.charts;
 
         let mut workbook = Workbook::new();

@@ -67,6 +67,7 @@ fn options() {
         names,
         [
             ("constant-memory", true),
+            ("mode", false),
             ("today", false),
             ("charts", false)
         ]
