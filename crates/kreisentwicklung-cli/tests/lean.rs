@@ -69,9 +69,13 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn a_file_read_through_a_buffer_gives_what_the_whole_bytes_give() {
     let dir = TempDir::new("same");
+    // The repository's hostile corpus (the facade crate's tests/hostile); a
+    // packaged crate has only the cases below.
     let hostile = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/hostile");
+    let in_repository = std::path::Path::new(hostile).is_dir();
     let mut inputs: Vec<(String, Vec<u8>)> = fs::read_dir(hostile)
-        .unwrap()
+        .into_iter()
+        .flatten()
         .map(|e| e.unwrap().path())
         .filter(|p| p.file_name().unwrap() != "expected.txt")
         .map(|p| {
@@ -82,7 +86,10 @@ fn a_file_read_through_a_buffer_gives_what_the_whole_bytes_give() {
         })
         .collect();
     inputs.sort();
-    assert!(inputs.len() > 30, "the hostile corpus is there");
+    assert!(
+        !in_repository || inputs.len() > 30,
+        "the hostile corpus is there"
+    );
     let json = kreisentwicklung::examples::json("helmstedt")
         .unwrap()
         .to_owned();

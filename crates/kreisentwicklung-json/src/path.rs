@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn item_paths_name_items_by_the_ids_in_the_document() {
-        let nordsachsen = include_str!("../../../examples/data/nordsachsen.json");
+        let nordsachsen = kreisentwicklung_core::examples::json("nordsachsen").unwrap();
         let at = |p: &str| item_path(nordsachsen, p).map(|p| p.to_string());
         assert_eq!(
             at("concept.resolutions[0].consultations[0].date").as_deref(),

@@ -70,7 +70,7 @@ fn every_seed_example_round_trips_and_validates_against_the_schema() {
     assert_eq!(examples::NAMES.len(), 5);
     for &name in examples::NAMES {
         let bytes = examples::json(name).unwrap().as_bytes();
-        let imported = match kreisentwicklung_json::from_slice_with_warnings(&bytes) {
+        let imported = match kreisentwicklung_json::from_slice_with_warnings(bytes) {
             Ok(i) => i,
             Err(e) => panic!("{name}: {e}"),
         };

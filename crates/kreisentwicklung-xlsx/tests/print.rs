@@ -20,7 +20,7 @@ use std::process::Command;
 
 use kreisentwicklung_core::export::{ExportOptions, Exporter};
 use kreisentwicklung_core::generate::{generate, GeneratorOptions};
-use kreisentwicklung_core::{Concept, ConceptDocument, Goal, Measure, Text};
+use kreisentwicklung_core::{Concept, Goal, Measure, Text};
 use kreisentwicklung_xlsx::XlsxExporter;
 
 /// Words lower than this (points) count as too small to read.
@@ -57,23 +57,16 @@ fn tools_present() -> bool {
 }
 
 fn seeds() -> Vec<(String, Concept)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
+    // The examples embedded in core (the repository's examples/data), sorted
+    // by name.
+    let mut names = kreisentwicklung_core::examples::NAMES.to_vec();
+    names.sort_unstable();
+    names
         .into_iter()
-        .map(|p| {
-            let json = std::fs::read_to_string(&p).unwrap();
-            let doc: ConceptDocument =
-                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (
-                p.file_stem().unwrap().to_string_lossy().into_owned(),
-                doc.concept,
-            )
+        .map(|name| {
+            let concept = kreisentwicklung_core::examples::load(name)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name.to_owned(), concept)
         })
         .collect()
 }

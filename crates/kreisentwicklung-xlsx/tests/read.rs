@@ -15,11 +15,10 @@ const EXAMPLES: [&str; 5] = [
 ];
 
 fn example(name: &str) -> (Vec<u8>, Concept) {
-    let path = format!(
-        "{}/../../examples/data/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap();
+    let bytes = kreisentwicklung_core::examples::json(name)
+        .unwrap()
+        .as_bytes()
+        .to_vec();
     let concept = kreisentwicklung_json::from_slice(&bytes).unwrap();
     (bytes, concept)
 }

@@ -16,33 +16,21 @@ pub fn xsd_path() -> PathBuf {
 
 /// The seed examples `examples/data/*.json` (not the schema), sorted by name.
 pub fn seeds() -> Vec<(String, String, ConceptDocument)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data");
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return out;
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".json") && !name.ends_with(".schema.json")
+    // The examples embedded in core (the repository's examples/data), so
+    // that the packaged crate's tests have them too.
+    let mut names = kreisentwicklung_core::examples::NAMES.to_vec();
+    names.sort_unstable();
+    names
+        .into_iter()
+        .map(|name| {
+            let json = kreisentwicklung_core::examples::json(name)
+                .unwrap()
+                .to_owned();
+            let doc: ConceptDocument = serde_json::from_str(&json)
+                .unwrap_or_else(|e| panic!("{name} is not a concept document: {e}"));
+            (format!("{name}.json"), json, doc)
         })
-        .collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        let json = std::fs::read_to_string(&p).unwrap();
-        let doc: ConceptDocument = serde_json::from_str(&json)
-            .unwrap_or_else(|e| panic!("{name} is not a concept document: {e}"));
-        out.push((name, json, doc));
-    }
-    if out.len() < 5 {
-        eprintln!(
-            "note: only {} seed example(s) in examples/data (five expected)",
-            out.len()
-        );
-    }
-    out
+        .collect()
 }
 
 /// Text that XML must carry unchanged: markup characters, a CDATA end,
