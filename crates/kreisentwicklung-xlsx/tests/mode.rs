@@ -140,7 +140,13 @@ fn large_lists_keep_filter_buttons_and_a_frozen_header_in_either_mode() {
     let (streamed_xml, kept) = (sheet_xml(&streamed, sheet), sheet_xml(&in_memory, sheet));
     // Streamed: an autofilter over the whole list; in memory: an Excel
     // table, whose filter buttons are in the table part.
-    assert!(streamed_xml.contains(&format!("<autoFilter ref=\"A1:U{}\"/>", n + 1)));
+    let filter = streamed_xml
+        .split("<autoFilter ref=\"A1:")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("an autofilter from A1");
+    let last_row = filter.trim_start_matches(|ch: char| ch.is_ascii_uppercase());
+    assert_eq!(last_row, (n + 1).to_string(), "{filter}");
     assert!(!streamed_xml.contains("<tableParts"));
     assert!(kept.contains("<tableParts count=\"1\">"));
     for xml in [&streamed_xml, &kept] {
