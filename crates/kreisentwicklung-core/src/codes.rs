@@ -592,6 +592,7 @@ code_list! {
         Events = "events", "Beteiligungsformate", "participation events";
         Resolutions = "resolutions", "Beschlüsse", "resolutions";
         Documents = "documents", "Dokumente", "documents";
+        CrossCuttingThemes = "crossCuttingThemes", "Querschnittsthemen", "cross-cutting themes";
     }
 }
 

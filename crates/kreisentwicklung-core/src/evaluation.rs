@@ -48,8 +48,9 @@ impl Concept {
     }
 
     /// The latest date on which something was recorded as done or measured:
-    /// a dated status update of a measure, a consultation that took place,
-    /// an observed value or a baseline of an indicator (the last day of its
+    /// a dated status update of a measure, a consultation that took place
+    /// (the last day of its period when only a month or year is known), an
+    /// observed value or a baseline of an indicator (the last day of its
     /// period). Plans (measure periods, targets, planned consultations,
     /// events) do not count.
     ///
@@ -65,6 +66,16 @@ impl Concept {
     ///                 .with_outcome(Outcome::Submitted)),
     ///     );
     /// assert_eq!(c.latest_recorded_date(), Some(Date::from_ymd(2021, 6, 30)?));
+    ///
+    /// // A council step known only to its month: "im Mai 2024 beschlossen".
+    /// let c = Concept::new("kek", "KEK", ConceptKind::Kek, Territory::landkreis("Beispiel"))
+    ///     .with_resolution(
+    ///         Resolution::new("b", ResolutionKind::Resolution, "Kreisentwicklungskonzept")
+    ///             .with_consultation(Consultation::new("kreistag", ConsultationRole::Decide)
+    ///                 .during(Period::month(2024, 5))
+    ///                 .with_outcome(Outcome::Adopted)),
+    ///     );
+    /// assert_eq!(c.latest_recorded_date(), Some(Date::from_ymd(2024, 5, 31)?));
     /// assert_eq!(Concept::new("c", "KEK", ConceptKind::Kek, Territory::landkreis("X"))
     ///     .latest_recorded_date(), None);
     /// # Ok::<(), DateError>(())
@@ -74,10 +85,17 @@ impl Concept {
             .measures
             .iter()
             .flat_map(|m| m.status_history.iter().map(|u| u.date));
-        let steps = self
-            .resolutions
-            .iter()
-            .flat_map(|r| r.consultations.iter().filter_map(|s| s.date));
+        // A step known only to its month or year ("Mai 2024") counts with
+        // the last day of that period, like an observation.
+        let steps = self.resolutions.iter().flat_map(|r| {
+            r.consultations
+                .iter()
+                .filter_map(|s| match (&s.date, &s.period) {
+                    (Some(d), _) => Some(*d),
+                    (None, Some(p)) => p.latest().or_else(|| p.earliest()),
+                    (None, None) => None,
+                })
+        });
         let values = self.indicators.iter().flat_map(|i| {
             i.observations
                 .iter()

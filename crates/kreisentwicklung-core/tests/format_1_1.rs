@@ -439,3 +439,33 @@ fn public_participation_is_recognised_by_the_kind_of_event() {
     let forum = helmstedt().with_event(Event::new("forum", EventKind::CitizensForum));
     assert!(!finding_codes(&forum).contains(&"no-public-participation"));
 }
+
+/// Hildesheim's REK names its cross-cutting themes by example: "Dies sind zum
+/// Beispiel Digitalisierung, Daseinsvorsorge oder Kommunikation und
+/// Zusammenarbeit." The seed says the list is partial, and the JSON round
+/// trip keeps it.
+#[test]
+fn a_list_of_cross_cutting_themes_given_by_example() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/hildesheim.json");
+    let doc: ConceptDocument =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let c = doc.concept;
+    let names: Vec<&str> = c
+        .cross_cutting_themes
+        .iter()
+        .map(|t| t.name.text.as_str())
+        .collect();
+    assert!(names.contains(&"Digitalisierung"), "{names:?}");
+    let partial = c
+        .coverage
+        .iter()
+        .find(|k| k.collection == Collection::CrossCuttingThemes)
+        .expect("the themes are marked as a partial list");
+    assert_eq!(partial.total, None);
+    assert_eq!(
+        Collection::CrossCuttingThemes.label(Language::De),
+        "Querschnittsthemen"
+    );
+    assert!(problems(&c).is_empty(), "{:?}", problems(&c));
+    assert_eq!(round_trip(&c), c);
+}

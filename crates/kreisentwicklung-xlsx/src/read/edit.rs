@@ -1,7 +1,9 @@
 //! Edits of single cells, shared by the tables: text, coded values,
 //! numbers, and references by what the sheet shows of their target.
 
-use kreisentwicklung_core::{Concept, Date, Id, Language, Period, PeriodParseError, Text};
+use kreisentwicklung_core::{
+    Concept, Date, Id, ItemPath, Language, Period, PeriodParseError, Text,
+};
 
 use super::cells::{self, Named, Value};
 use super::table::Row;
@@ -12,13 +14,13 @@ use crate::ctx::Ctx;
 pub(crate) struct At<'a> {
     pub sheet: &'a str,
     pub row: u32,
-    pub path: &'a str,
+    pub path: &'a ItemPath,
 }
 
 impl At<'_> {
     /// The path of one field of the item.
-    pub(crate) fn path(&self, field: &str) -> String {
-        format!("{}.{field}", self.path)
+    pub(crate) fn path(&self, field: &str) -> ItemPath {
+        self.path.clone().field(field)
     }
 }
 

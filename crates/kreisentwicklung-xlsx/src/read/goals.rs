@@ -135,7 +135,7 @@ fn parent(
         at.sheet,
         at.row,
         col,
-        format!("{}.parent", at.path),
+        at.path("parent"),
         &w.parent,
         new,
         &mut items[i].parent,

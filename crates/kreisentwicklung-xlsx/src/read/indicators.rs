@@ -118,7 +118,7 @@ fn edit(
                         sheet,
                         r.index,
                         vcol,
-                        format!("{path}.targets[{s}]"),
+                        path.clone().field("targets").index(s),
                         target_text(&before),
                         target_text(&t.targets[s]),
                     );
@@ -133,7 +133,7 @@ fn edit(
                         sheet,
                         r.index,
                         vcol,
-                        format!("{path}.targets[{}]", t.targets.len()),
+                        path.clone().field("targets").index(t.targets.len()),
                         "—".to_owned(),
                         target_text(&new),
                     );
@@ -185,7 +185,7 @@ fn edit(
                         sheet,
                         r.index,
                         vcol,
-                        format!("{path}.observations[{k}].value"),
+                        path.clone().field("observations").index(k).field("value"),
                         super::show(&old),
                         super::show(&v),
                     );
@@ -196,7 +196,9 @@ fn edit(
                     sheet,
                     r.index,
                     vcol,
-                    format!("{path}.observations[{}]", t.observations.len()),
+                    path.clone()
+                        .field("observations")
+                        .index(t.observations.len()),
                     "—".to_owned(),
                     format!("{} ({p})", super::show(&v)),
                 );

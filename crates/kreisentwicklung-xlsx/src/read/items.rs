@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::{Read, Seek};
 
 use calamine::Xlsx;
-use kreisentwicklung_core::{Concept, Id};
+use kreisentwicklung_core::{Concept, Id, ItemPath};
 
 use super::cells::tr;
 use super::edit::At;
@@ -160,7 +160,7 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                 let w = &written[rows[k].item];
                 match t.index.get(S::id(w)) {
                     Some(&i) => {
-                        let path = format!("{}[{}]", S::SPEC.path, S::id(w));
+                        let path = ItemPath::item(S::SPEC.path, S::id(w), i);
                         let at = At {
                             sheet,
                             row: r.index,
@@ -263,7 +263,7 @@ pub(crate) fn add_new<S: Sheet>(
     let i = t.items.len();
     t.items.push(blank.clone());
     t.index.insert(id.clone(), i);
-    let path = format!("{}[{id}]", S::SPEC.path);
+    let path = ItemPath::item(S::SPEC.path, &id, i);
     let at = At {
         sheet,
         row: r.index,

@@ -206,10 +206,6 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
     );
 }
 
-fn at_path(path: &str, field: &str) -> String {
-    format!("{path}.{field}")
-}
-
 /// Status and Letzte Aktualisierung: a new status with a newer date is a
 /// dated status update; a new status alone sets the status (a warning asks
 /// for the date).
@@ -247,7 +243,7 @@ fn status(report: &mut Report, at: &At<'_>, r: &Row, w: &Measure, t: &mut Measur
                 at.sheet,
                 r.index,
                 col,
-                at_path(at.path, "statusHistory"),
+                at.path("statusHistory"),
                 "—".to_owned(),
                 format!("{day} {}", s.code()),
             );
@@ -259,7 +255,7 @@ fn status(report: &mut Report, at: &At<'_>, r: &Row, w: &Measure, t: &mut Measur
             at.sheet,
             r.index,
             col,
-            at_path(at.path, "status"),
+            at.path("status"),
             &w.status,
             new_status,
             &mut t.status,
@@ -304,7 +300,7 @@ fn costs(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, 
                         at.sheet,
                         r.index,
                         col,
-                        at_path(at.path, "costs.amount"),
+                        at.path("costs.amount"),
                         &written,
                         amount,
                         &mut current,
@@ -340,7 +336,7 @@ fn costs(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, 
                 at.sheet,
                 r.index,
                 col,
-                at_path(at.path, "costs.note"),
+                at.path("costs.note"),
                 super::show(&old.1),
                 super::show(&costs.note.as_ref().map(|n| n.text.clone())),
             );
@@ -370,7 +366,7 @@ fn costs(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, 
                         at.sheet,
                         r.index,
                         col,
-                        at_path(at.path, "budget"),
+                        at.path("budget"),
                         old.join("; "),
                         new.join("; "),
                     );
@@ -402,7 +398,7 @@ fn funding(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure
                 at.sheet,
                 r.index,
                 col,
-                at_path(at.path, "funding"),
+                at.path("funding"),
                 show(old),
                 show(new),
             );

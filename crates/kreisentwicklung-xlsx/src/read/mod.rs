@@ -77,7 +77,7 @@ use std::fmt;
 use std::io::{Cursor, Read, Seek};
 
 use calamine::{Reader, SheetType, Xlsx};
-use kreisentwicklung_core::{Concept, ConceptDocument, Language};
+use kreisentwicklung_core::{Concept, ConceptDocument, ItemPath, Language};
 use serde::Serialize;
 
 pub use container::ZIP_MAGIC;
@@ -114,8 +114,9 @@ impl Default for Limits {
 /// One edit read from a workbook.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Change {
-    /// The item path (`measures[W3].status`).
-    pub path: String,
+    /// The item path (`measures[W3].status`), printed as everywhere in
+    /// the library.
+    pub path: ItemPath,
     /// The value before (`—` for none).
     pub old: String,
     /// The value after.
@@ -312,7 +313,7 @@ impl Report {
         sheet: &str,
         row: u32,
         col: u32,
-        path: String,
+        path: ItemPath,
         written: &T,
         new: T,
         target: &mut T,
@@ -335,7 +336,7 @@ impl Report {
         sheet: &str,
         row: u32,
         col: u32,
-        path: String,
+        path: ItemPath,
         old: String,
         new: String,
     ) {

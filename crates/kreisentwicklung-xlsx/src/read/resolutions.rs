@@ -5,7 +5,8 @@
 //! What a resolution adopts and its mandates are shown, not read.
 
 use kreisentwicklung_core::{
-    CodeList, Consultation, ConsultationRole, Id, Outcome, Paper, Resolution, ResolutionKind, Votes,
+    CodeList, Consultation, ConsultationRole, Id, ItemPath, Outcome, Paper, Resolution,
+    ResolutionKind, Votes,
 };
 
 use super::cells::tr;
@@ -93,7 +94,7 @@ impl Sheet for Resolutions {
         edit::opt_text(report, at, r, "text", "text", text, &mut t.text);
         match part {
             Some(k) if k < t.consultations.len() => {
-                let path = format!("{}.consultations[{k}]", at.path);
+                let path = at.path("consultations").index(k);
                 let at = At {
                     sheet: at.sheet,
                     row: at.row,
@@ -121,9 +122,14 @@ impl Sheet for Resolutions {
         key: &str,
         t: &mut Tracked<Resolution>,
     ) {
-        match t.items.iter_mut().find(|x| x.title.text.trim() == key) {
-            Some(res) => {
-                let path = format!("resolutions[{}]", res.id);
+        match t
+            .items
+            .iter_mut()
+            .enumerate()
+            .find(|(_, x)| x.title.text.trim() == key)
+        {
+            Some((position, res)) => {
+                let path = ItemPath::item("resolutions", &res.id, position);
                 let at = At {
                     sheet,
                     row: r.index,
@@ -187,7 +193,7 @@ fn new_step(
         return;
     }
     let k = t.consultations.len();
-    let path = format!("{}.consultations[{k}]", at.path);
+    let path = at.path("consultations").index(k);
     let step_at = At {
         sheet: at.sheet,
         row: at.row,

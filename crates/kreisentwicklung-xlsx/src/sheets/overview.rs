@@ -591,6 +591,7 @@ fn coverage_text(ctx: &Ctx, k: &Coverage) -> String {
         Collection::Events => c.events.len(),
         Collection::Resolutions => c.resolutions.len(),
         Collection::Documents => c.documents.len(),
+        Collection::CrossCuttingThemes => c.cross_cutting_themes.len(),
     };
     let name = k.collection.label(ctx.lang);
     let de = ctx.lang == Language::De;
