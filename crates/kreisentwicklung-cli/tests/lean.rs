@@ -133,7 +133,7 @@ fn a_file_read_through_a_buffer_gives_what_the_whole_bytes_give() {
             );
         }
     }
-    assert!(json_inputs > 20);
+    assert!(!in_repository || json_inputs > 20);
     // And the unknown field is reported, not lost.
     let r = run(
         &["validate", &dir.0.join("unknown.json").to_string_lossy()],
