@@ -151,6 +151,10 @@
 //! After reading, the concept is validated and every problem is reported at
 //! once as [`ImportError::Invalid`].
 //!
+//! [`from_str`] and [`from_slice`] read a document in memory;
+//! [`from_seekable_reader`] reads a file through a buffer with the same
+//! parser, so that the memory needed is the concept's.
+//!
 //! # Validating with the XSD
 //!
 //! ```sh
@@ -172,7 +176,7 @@
 
 #![forbid(unsafe_code)]
 
-use std::io::{Read, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 
 use kreisentwicklung_core::export::{self, ExportError, ExportOptions, Exporter, Requirement};
 use kreisentwicklung_core::{Concept, YearPart};
@@ -398,11 +402,62 @@ pub fn from_slice(xml: &[u8]) -> Result<Concept, ImportError> {
     }
 }
 
-/// Reads a concept document from a reader (read completely first).
+/// Reads a concept document from a reader (read completely first; a file
+/// can be read without: see [`from_seekable_reader`]).
 pub fn from_reader<R: Read>(mut reader: R) -> Result<Concept, ImportError> {
     let mut buf = Vec::new();
     reader.read_to_end(&mut buf)?;
     from_slice(&buf)
+}
+
+/// The buffer [`from_seekable_reader`] reads through, in bytes: one system
+/// call per 256 KiB, small beside any concept worth streaming.
+pub const READ_BUFFER: usize = 256 << 10;
+
+/// Reads a concept document from a file (or any reader that can go back to
+/// where it started) without holding the document in memory: the parser of
+/// [`from_slice`] reads its events through a buffer of [`READ_BUFFER`]
+/// bytes, so that reading needs about the memory of the concept. Accepts
+/// exactly what [`from_slice`] accepts.
+///
+/// A document with a problem is read again from where it started, whole,
+/// and reported as [`from_slice`] reports it. So the message is the same by
+/// construction: the same parser over the same text gives the same line and
+/// column (which a streaming parse would have to count in every byte, for a
+/// failure that is rare), and the same first problem ([`from_slice`] checks
+/// that the whole document is UTF-8 before it parses). A failing document
+/// thus costs its size in memory once more, as before. A concept that was
+/// read but is not valid is reported at once: [`ImportError::Invalid`] has
+/// no position. An I/O error is [`ImportError::Io`].
+///
+/// ```
+/// use std::io::Cursor;
+///
+/// let concept = kreisentwicklung_core::generate::generate(
+///     &kreisentwicklung_core::generate::GeneratorOptions::new(5));
+/// let xml = kreisentwicklung_xml::to_string(&concept, &Default::default())?;
+/// let read = kreisentwicklung_xml::from_seekable_reader(Cursor::new(xml.as_bytes()))?;
+/// assert_eq!(read, concept);
+///
+/// let cut = &xml.as_bytes()[..300];
+/// let err = kreisentwicklung_xml::from_seekable_reader(Cursor::new(cut)).unwrap_err();
+/// let whole = kreisentwicklung_xml::from_slice(cut).unwrap_err();
+/// assert_eq!(err.to_string(), whole.to_string());
+/// assert!(err.to_string().starts_with("line "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn from_seekable_reader<R: Read + Seek>(mut reader: R) -> Result<Concept, ImportError> {
+    let start = reader.stream_position()?;
+    match read::stream(BufReader::with_capacity(READ_BUFFER, &mut reader)) {
+        Ok(concept) => Ok(concept),
+        Err(ImportError::Invalid(errors)) => Err(ImportError::Invalid(errors)),
+        Err(_) => {
+            reader.seek(SeekFrom::Start(start))?;
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes)?;
+            from_slice(&bytes)
+        }
+    }
 }
 
 /// The XML Schema (XSD 1.0) of the format, as shipped in

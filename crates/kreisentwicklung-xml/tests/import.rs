@@ -87,6 +87,10 @@ fn hand_written_document_is_read() {
         kreisentwicklung_xml::from_reader(HAND_WRITTEN.as_bytes()).unwrap(),
         expected
     );
+    assert_eq!(
+        kreisentwicklung_xml::from_seekable_reader(std::io::Cursor::new(HAND_WRITTEN)).unwrap(),
+        expected
+    );
 }
 
 fn doc(body: &str) -> String {
@@ -98,10 +102,18 @@ fn doc(body: &str) -> String {
     )
 }
 
+/// The error of `xml`, which a reader through a buffer gives as well.
 fn err(xml: &str) -> ImportError {
     match from_str(xml) {
         Ok(c) => panic!("accepted: {c:?}"),
-        Err(e) => e,
+        Err(e) => {
+            let streamed = kreisentwicklung_xml::from_seekable_reader(std::io::Cursor::new(xml));
+            assert_eq!(
+                streamed.map_err(|e| e.to_string()).unwrap_err(),
+                e.to_string()
+            );
+            e
+        }
     }
 }
 

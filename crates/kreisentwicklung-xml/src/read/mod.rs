@@ -1,33 +1,171 @@
 //! The importer: a pull parser over `quick-xml` events that checks the
 //! element structure against the tables in [`crate::schema`].
 //!
-//! Text is borrowed from the input wherever it needs no unescaping, so most
-//! values (ids, codes, numbers, dates) are read without allocating.
+//! One parser, two sources of events ([`input`]): the document in memory,
+//! whose text values are read where they lie (most values, ids, codes,
+//! numbers and dates, without allocating), or a buffered reader, through
+//! which a file is read without holding it in memory.
 //!
-//! Two layers: [`pull`] is the generic machinery (events, well-formedness,
+//! Layers: [`pull`] is the generic machinery (events, well-formedness,
 //! namespaces, attributes, text, scalar values, element lists driven by the
 //! schema tables, errors with line, column and path); [`model`] reads the
 //! concept's types with it; [`text`] reads texts and knows the form of the
 //! document (namespace 1.1, or 1.0 with mixed-content texts); [`wf`] has the rules of well-formedness that
 //! `quick-xml` leaves to its user.
 
+use std::io::{BufRead, Read};
+
 use kreisentwicklung_core::Concept;
 
 use crate::error::ImportError;
 
+mod input;
 mod model;
 mod pull;
 mod text;
 mod wf;
 
+use input::{Buffered, Input, Slice};
 pub(crate) use pull::line_column;
 use pull::{Parser, Res};
 
-/// Reads a concept document and validates the concept.
+/// Reads a concept document held in memory and validates the concept.
 pub(crate) fn read(src: &str) -> Res<Concept> {
     let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
-    let mut p = Parser::new(src);
-    let concept = p.document()?;
+    finish(Parser::new(Slice::new(src)))
+}
+
+/// Reads a concept document through `reader` and validates the concept.
+/// The errors of the document carry no line and column (line 0): the
+/// document is not kept to count them in (see
+/// [`crate::from_seekable_reader`]).
+pub(crate) fn stream<R: BufRead>(mut reader: R) -> Res<Concept> {
+    // A byte order mark is skipped here: `quick-xml` looks for one only in
+    // the reader's first buffer, which may be shorter.
+    let mut head = Vec::with_capacity(3);
+    reader.by_ref().take(3).read_to_end(&mut head)?;
+    let keep = if head == b"\xEF\xBB\xBF" {
+        0
+    } else {
+        head.len()
+    };
+    let reader = std::io::Cursor::new(&head[..keep]).chain(reader);
+    finish(Parser::new(Buffered::new(reader)))
+}
+
+fn finish<I: Input>(mut parser: Parser<I>) -> Res<Concept> {
+    let concept = parser.document()?;
+    // The reader's buffers go before the concept is validated.
+    drop(parser);
     concept.validate().map_err(ImportError::Invalid)?;
     Ok(concept)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::BufReader;
+
+    use kreisentwicklung_core::export::ExportOptions;
+
+    use super::*;
+
+    /// An error as the streaming parser tells it: all but line and column,
+    /// which it does not count.
+    fn told(e: ImportError) -> String {
+        match e {
+            ImportError::Xml { location, source } => {
+                format!("{}: not well-formed: {source}", location.path)
+            }
+            ImportError::Content { location, message } => format!("{}: {message}", location.path),
+            ImportError::Version {
+                location,
+                found,
+                expected,
+            } => format!("{}: {found}; {expected}", location.path),
+            e => e.to_string(),
+        }
+    }
+
+    /// The document read whole, after checking that reading it through a
+    /// buffer of `capacity` bytes gives the same.
+    fn alike(xml: &str, capacity: usize) -> Result<Concept, String> {
+        let whole = read(xml).map_err(told);
+        let streamed = stream(BufReader::with_capacity(capacity, xml.as_bytes())).map_err(told);
+        assert_eq!(streamed, whole, "through a buffer of {capacity} bytes");
+        whole
+    }
+
+    #[test]
+    fn the_examples_read_alike_through_any_buffer() {
+        for (name, concept) in kreisentwicklung_core::examples::all() {
+            for pretty in [true, false] {
+                let options = ExportOptions::default().pretty(pretty);
+                let xml = crate::to_string(&concept, &options).unwrap();
+                for capacity in [1, 5, 64, 8192] {
+                    assert_eq!(alike(&xml, capacity).as_ref(), Ok(&concept), "{name}");
+                }
+            }
+        }
+    }
+
+    /// Names, attribute values, texts, references, CDATA, comments and
+    /// multi-byte characters split at every place by buffer refills.
+    #[test]
+    fn events_split_across_buffer_refills() {
+        let xml = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n\
+            <!-- Kommentar über die Grenze -->\
+            <k:concept xmlns:k=\"urn:kreisentwicklung:xml:1.1\" schemaVersion=\"1.1\" \
+            id=\"  kek-grenze  \" xml:lang=\"de\">\
+            <k:title><k:narrative>Kreisentwicklungs&amp;konzept <![CDATA[<Grenze>]]> \
+            € 😀 Zeile\r\nzwei &#x20AC;</k:narrative>\
+            <k:narrative xml:lang=\"en\">County development</k:narrative></k:title>\
+            <?pi über?><k:kind>  kek  </k:kind>\
+            <k:territory><k:name><k:narrative>Landkreis Görlitz</k:narrative></k:name>\
+            <k:kind>landkreis</k:kind></k:territory>\
+            <k:status>draft</k:status></k:concept>\r\n<!-- Ende -->";
+        for capacity in 1..=64 {
+            let c = alike(xml, capacity).unwrap();
+            assert_eq!(c.id.as_str(), "kek-grenze");
+            assert_eq!(
+                c.title.text,
+                "Kreisentwicklungs&konzept <Grenze> € 😀 Zeile\nzwei €"
+            );
+            assert_eq!(c.title.translations["en"], "County development");
+            assert_eq!(c.territory.name.text, "Landkreis Görlitz");
+        }
+    }
+
+    /// The form of namespace 1.0 (texts as mixed content) streams too.
+    #[test]
+    fn namespace_1_0_reads_alike_through_a_buffer() {
+        let xml = include_str!("../../tests/data/nordsachsen-xml-1.xml");
+        for capacity in [1, 3, 4096] {
+            let c = alike(xml, capacity).unwrap();
+            assert_eq!(c.title.text, "Kreisentwicklungskonzept Nordsachsen 2030");
+        }
+    }
+
+    /// Broken documents (cut off, an unknown element, an unknown entity or
+    /// a control character put after a tag) fail alike, with the same
+    /// message and path, through a buffer as whole.
+    #[test]
+    fn broken_documents_fail_alike() {
+        let xml = include_str!("../../tests/data/nordsachsen-xml-1.xml");
+        let mut failed = 0;
+        for end in (0..xml.len()).step_by(37) {
+            if xml.is_char_boundary(end) {
+                assert!(alike(&xml[..end], 7).is_err(), "cut at {end}");
+                failed += 1;
+            }
+        }
+        for (at, _) in xml.match_indices('>').step_by(3) {
+            for insert in ["<bogus/>", "&bogus;", "\u{1}", "<!DOCTYPE x>"] {
+                let broken = format!("{}{insert}{}", &xml[..=at], &xml[at + 1..]);
+                if alike(&broken, 16).is_err() {
+                    failed += 1;
+                }
+            }
+        }
+        assert!(failed > 500, "{failed}");
+    }
 }

@@ -11,9 +11,9 @@ use kreisentwicklung_core::{
     Euro, Event, EventKind, FieldOfAction, Funding, Goal, Horizon, Id, Indicator, Mandate, Measure,
     MeasureStatus, Membership, Milestone, Observation, Paper, Participant, ParticipantCount,
     Period, Predecessor, Reporting, ReportingKind, Resolution, ResolutionKind, StatusUpdate, Swot,
-    Target, Territory, Text, TimeSpan, Vision, Votes, YearMonth, SCHEMA_MAJOR,
+    Target, Territory, Text, TimeSpan, Vision, Votes, YearMonth, YearPart, SCHEMA_MAJOR,
 };
-use quick_xml::name::ResolveResult;
+use quick_xml::name::{QName, ResolveResult};
 
 use crate::error::ImportError;
 use crate::schema::{self, one, Complex, Field, Occurs, Ty};
@@ -40,10 +40,20 @@ static MONTH_RANGE: Complex = Complex {
     id: false,
     fields: &[one("from", Ty::Year), one("to", Ty::Year)],
 };
+use super::input::Input;
 use super::pull::*;
 
-impl<'a> Parser<'a> {
-    fn period(&mut self, el: El<'a>) -> Res<Period> {
+/// The whole-number attributes of an element, each required, read in
+/// order: `nums!(parser, &el, "year", "month")` is `(year, month)`.
+macro_rules! nums {
+    ($p:expr, $el:expr, $($name:literal),+) => {{
+        let mut values = $p.attrs($el, [$($name),+])?.into_iter();
+        ($($p.attr_num($el, $name, values.next().flatten())?,)+)
+    }};
+}
+
+impl<I: Input> Parser<I> {
+    fn period(&mut self, el: El) -> Res<Period> {
         self.no_attrs(&el)?;
         self.one_kind(&el, "period", Period::KINDS, |p, k, _| {
             p.period_kind(k, false)
@@ -52,7 +62,7 @@ impl<'a> Parser<'a> {
 
     fn attr_num<T: std::str::FromStr>(
         &self,
-        el: &El<'a>,
+        el: &El,
         name: &str,
         v: Option<Cow<'_, str>>,
     ) -> Res<T> {
@@ -65,14 +75,24 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn attr_date(&self, el: &El<'a>, name: &str, v: Option<Cow<'_, str>>) -> Res<Date> {
+    fn attr_part(&self, el: &El, v: Option<Cow<'_, str>>) -> Res<YearPart> {
+        let v = self.required(el, "part", v)?;
+        year_part_from_code(trim_ws(&v)).ok_or_else(|| {
+            self.err_at(
+                el.pos,
+                format!("attribute part: {:?} is not early, middle or late", &*v),
+            )
+        })
+    }
+
+    fn attr_date(&self, el: &El, name: &str, v: Option<Cow<'_, str>>) -> Res<Date> {
         let v = self.required(el, name, v)?;
         trim_ws(&v)
             .parse::<Date>()
             .map_err(|e| self.err_at(el.pos, format!("attribute {name}: {e}")))
     }
 
-    fn period_kind(&mut self, el: El<'a>, nested: bool) -> Res<Period> {
+    fn period_kind(&mut self, el: El, nested: bool) -> Res<Period> {
         let p = match el.local() {
             "day" => {
                 let [date] = self.attrs(&el, ["date"])?;
@@ -100,11 +120,8 @@ impl<'a> Parser<'a> {
                 }
             }
             "month" => {
-                let [year, month] = self.attrs(&el, ["year", "month"])?;
-                Period::Month {
-                    year: self.attr_num(&el, "year", year)?,
-                    month: self.attr_num(&el, "month", month)?,
-                }
+                let (year, month) = nums!(self, &el, "year", "month");
+                Period::Month { year, month }
             }
             "months" => {
                 let [year, months] = self.attrs(&el, ["year", "months"])?;
@@ -124,11 +141,8 @@ impl<'a> Parser<'a> {
                 self.no_attrs(&el)?;
                 let (mut from, mut to) = (YearMonth::new(0, 0), YearMonth::new(0, 0));
                 self.fields(&el, &MONTH_RANGE, |p, f, e| {
-                    let [year, month] = p.attrs(&e, ["year", "month"])?;
-                    let ym = YearMonth::new(
-                        p.attr_num(&e, "year", year)?,
-                        p.attr_num(&e, "month", month)?,
-                    );
+                    let (year, month) = nums!(p, &e, "year", "month");
+                    let ym = YearMonth::new(year, month);
                     p.empty_content(&e)?;
                     if f.name == "from" {
                         from = ym;
@@ -140,67 +154,39 @@ impl<'a> Parser<'a> {
                 return Ok(Period::MonthRange { from, to });
             }
             "quarter" => {
-                let [year, quarter] = self.attrs(&el, ["year", "quarter"])?;
-                Period::Quarter {
-                    year: self.attr_num(&el, "year", year)?,
-                    quarter: self.attr_num(&el, "quarter", quarter)?,
-                }
+                let (year, quarter) = nums!(self, &el, "year", "quarter");
+                Period::Quarter { year, quarter }
             }
             "quarters" => {
-                let [year, from, to] = self.attrs(&el, ["year", "from", "to"])?;
-                Period::Quarters {
-                    year: self.attr_num(&el, "year", year)?,
-                    from: self.attr_num(&el, "from", from)?,
-                    to: self.attr_num(&el, "to", to)?,
-                }
+                let (year, from, to) = nums!(self, &el, "year", "from", "to");
+                Period::Quarters { year, from, to }
             }
             "halfYear" => {
-                let [year, half] = self.attrs(&el, ["year", "half"])?;
-                Period::HalfYear {
-                    year: self.attr_num(&el, "year", year)?,
-                    half: self.attr_num(&el, "half", half)?,
-                }
+                let (year, half) = nums!(self, &el, "year", "half");
+                Period::HalfYear { year, half }
             }
             "year" => {
-                let [year] = self.attrs(&el, ["year"])?;
-                Period::Year {
-                    year: self.attr_num(&el, "year", year)?,
-                }
+                let (year,) = nums!(self, &el, "year");
+                Period::Year { year }
             }
             "yearRange" => {
-                let [from, to] = self.attrs(&el, ["from", "to"])?;
-                Period::YearRange {
-                    from: self.attr_num(&el, "from", from)?,
-                    to: self.attr_num(&el, "to", to)?,
-                }
+                let (from, to) = nums!(self, &el, "from", "to");
+                Period::YearRange { from, to }
             }
             "partOfYear" => {
                 let [year, part] = self.attrs(&el, ["year", "part"])?;
-                let year = self.attr_num(&el, "year", year)?;
-                let part = self.required(&el, "part", part)?;
-                let part = year_part_from_code(trim_ws(&part)).ok_or_else(|| {
-                    self.err_at(
-                        el.pos,
-                        format!("attribute part: {:?} is not early, middle or late", &*part),
-                    )
-                })?;
-                Period::PartOfYear { year, part }
+                Period::PartOfYear {
+                    year: self.attr_num(&el, "year", year)?,
+                    part: self.attr_part(&el, part)?,
+                }
             }
             "turnOfYear" => {
-                let [year] = self.attrs(&el, ["year"])?;
-                Period::TurnOfYear {
-                    year: self.attr_num(&el, "year", year)?,
-                }
+                let (year,) = nums!(self, &el, "year");
+                Period::TurnOfYear { year }
             }
             "partOf" => {
                 let [part] = self.attrs(&el, ["part"])?;
-                let part = self.required(&el, "part", part)?;
-                let part = year_part_from_code(trim_ws(&part)).ok_or_else(|| {
-                    self.err_at(
-                        el.pos,
-                        format!("attribute part: {:?} is not early, middle or late", &*part),
-                    )
-                })?;
+                let part = self.attr_part(&el, part)?;
                 let of = self.one_kind(&el, "period", PART_OF_KINDS, |p, k, _| {
                     p.period_kind(k, true)
                 })?;
@@ -255,28 +241,21 @@ impl<'a> Parser<'a> {
         Ok(p)
     }
 
-    fn horizon(&mut self, el: El<'a>) -> Res<Horizon> {
+    fn horizon(&mut self, el: El) -> Res<Horizon> {
         self.no_attrs(&el)?;
         self.one_kind(&el, "horizon", HORIZON_KINDS, |p, k, _| {
             let h = match k.local() {
                 "year" => {
-                    let [year] = p.attrs(&k, ["year"])?;
-                    Horizon::Year {
-                        year: p.attr_num(&k, "year", year)?,
-                    }
+                    let (year,) = nums!(p, &k, "year");
+                    Horizon::Year { year }
                 }
                 "range" => {
-                    let [from, to] = p.attrs(&k, ["from", "to"])?;
-                    Horizon::Range {
-                        from: p.attr_num(&k, "from", from)?,
-                        to: p.attr_num(&k, "to", to)?,
-                    }
+                    let (from, to) = nums!(p, &k, "from", "to");
+                    Horizon::Range { from, to }
                 }
                 _ => {
-                    let [from] = p.attrs(&k, ["from"])?;
-                    Horizon::OpenEnded {
-                        from: p.attr_num(&k, "from", from)?,
-                    }
+                    let (from,) = nums!(p, &k, "from");
+                    Horizon::OpenEnded { from }
                 }
             };
             p.empty_content(&k)?;
@@ -284,42 +263,50 @@ impl<'a> Parser<'a> {
         })
     }
 
-    pub(super) fn root(&mut self, el: El<'a>) -> Res<Concept> {
+    pub(super) fn root(&mut self, el: El) -> Res<Concept> {
         {
-            let (ns, local) = self.r.resolver().resolve_element(el.start.name());
-            let local = local.into_inner();
-            match ns {
-                ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE => {}
+            let (ns, local) = {
+                let (ns, local) = self
+                    .input
+                    .resolver()
+                    .resolve_element(QName(self.qname(&el)));
+                let ns = match ns {
+                    ResolveResult::Bound(ns) => Some(ns.into_inner().to_owned()),
+                    _ => None,
+                };
+                (ns, local.into_inner().to_owned())
+            };
+            let local = local.as_str();
+            match ns.as_deref() {
+                Some(NAMESPACE) => {}
                 // The form of 1.0: the same elements, texts as mixed content.
-                ResolveResult::Bound(ns) if ns.into_inner() == NAMESPACE_1_0 => {
+                Some(NAMESPACE_1_0) => {
                     self.dialect.namespace = NAMESPACE_1_0;
                     self.dialect.mixed_text = true;
                 }
                 // A later (or earlier) major version of the format; the
                 // namespace is quoted so that stray whitespace shows.
-                ResolveResult::Bound(ns)
+                Some(ns)
                     if local == "concept"
-                        && ns.into_inner().starts_with(NAMESPACE_BASE)
-                        && is_version_number(&ns.into_inner()[NAMESPACE_BASE.len()..]) =>
+                        && ns.starts_with(NAMESPACE_BASE)
+                        && is_version_number(&ns[NAMESPACE_BASE.len()..]) =>
                 {
-                    let found = &ns.into_inner()[NAMESPACE_BASE.len()..];
+                    let found = &ns[NAMESPACE_BASE.len()..];
                     return Err(ImportError::Version {
                         location: self.location(el.pos),
                         found: format!(
-                            "namespace {:?} (version {found} of the XML form)",
-                            ns.into_inner()
+                            "namespace {ns:?} (version {found} of the XML form)"
                         ),
                         expected: format!(
                             "namespace {NAMESPACE:?} or {NAMESPACE_1_0:?} (schema major version {SCHEMA_MAJOR})"
                         ),
                     });
                 }
-                ResolveResult::Bound(ns) => {
+                Some(ns) => {
                     return Err(self.err_at(
                         el.pos,
                         format!(
-                            "the root element is <{local}> in namespace {:?}; expected <concept xmlns=\"{NAMESPACE}\">",
-                            ns.into_inner()
+                            "the root element is <{local}> in namespace {ns:?}; expected <concept xmlns=\"{NAMESPACE}\">"
                         ),
                     ))
                 }
@@ -440,14 +427,15 @@ impl<'a> Parser<'a> {
         self.err(format!("internal error: no reader for <{name}>"))
     }
 
-    fn token_string(&mut self, el: El<'a>) -> Res<String> {
+    fn token_string(&mut self, el: El) -> Res<String> {
         self.no_attrs(&el)?;
-        Ok(self.token(&el)?.into_owned())
+        let v = self.token(&el)?;
+        Ok(self.val(v).to_owned())
     }
 
     /// A structure of type `T`, read by its table: with its `id` attribute
     /// if the type has one, else without attributes.
-    fn structure<T: Structure<'a>>(&mut self, el: El<'a>) -> Res<T> {
+    fn structure<T: Structure>(&mut self, el: El) -> Res<T> {
         let id = if T::table().id {
             self.item_id(&el)?
         } else {
@@ -460,7 +448,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The structures of a list field: one `T` per item element.
-    fn structures<T: Structure<'a>>(&mut self, el: El<'a>, f: &Field) -> Res<Vec<T>> {
+    fn structures<T: Structure>(&mut self, el: El, f: &Field) -> Res<Vec<T>> {
         let mut out = Vec::new();
         self.list(el, item(f), |p, e| {
             out.push(p.structure(e)?);
@@ -481,13 +469,13 @@ fn item(f: &Field) -> &'static str {
 /// A structure of the model read by the table of its complex type: the
 /// table gives element names, order and occurrence; the type only says
 /// where each field's value goes.
-trait Structure<'a>: Sized {
+trait Structure: Sized {
     /// The table of its complex type.
     fn table() -> &'static Complex;
     /// A value to fill, with the item's id for types that have one.
     fn blank(id: Id) -> Self;
     /// Reads the field `f` from its element `e`.
-    fn set(&mut self, p: &mut Parser<'a>, f: &'static Field, e: El<'a>) -> Res<()>;
+    fn set<I: Input>(&mut self, p: &mut Parser<I>, f: &'static Field, e: El) -> Res<()>;
 }
 
 /// `impl Structure` for a model type: its table, its blank value (given
@@ -495,7 +483,7 @@ trait Structure<'a>: Sized {
 macro_rules! structure {
     ($ty:ty, $table:ident, |$id:pat_param| $blank:expr,
      |$x:ident, $p:ident, $f:ident, $e:ident| { $($name:literal => $read:expr,)* }) => {
-        impl<'a> Structure<'a> for $ty {
+        impl Structure for $ty {
             fn table() -> &'static Complex {
                 &schema::$table
             }
@@ -503,7 +491,7 @@ macro_rules! structure {
                 $blank
             }
             #[allow(unused_variables)]
-            fn set(&mut self, $p: &mut Parser<'a>, $f: &'static Field, $e: El<'a>) -> Res<()> {
+            fn set<I: Input>(&mut self, $p: &mut Parser<I>, $f: &'static Field, $e: El) -> Res<()> {
                 let $x = self;
                 match $f.name {
                     $($name => $read,)*

@@ -1,15 +1,18 @@
 //! The generic layer of the reader: events, well-formedness, namespaces,
-//! attributes, text, scalar values and the schema-driven element lists.
+//! attributes, text, scalar values and the schema-driven element lists,
+//! over either [`Input`] (the document in memory, or a buffered reader).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use kreisentwicklung_core::validate::is_xml_illegal;
 use kreisentwicklung_core::{CodeList, Concept, Date, Euro, Id, Text, MAX_EUROS};
-use quick_xml::events::{BytesRef, BytesStart, Event as XmlEvent};
-use quick_xml::name::ResolveResult;
-use quick_xml::{NsReader, XmlVersion};
+use quick_xml::events::attributes::Attributes;
+use quick_xml::events::{BytesDecl, BytesRef, BytesStart, BytesText};
+use quick_xml::name::{QName, ResolveResult};
+use quick_xml::XmlVersion;
 
+use super::input::{Ev, Input, Span};
 use super::text::Dialect;
 use super::wf;
 use crate::error::{ImportError, Location};
@@ -57,118 +60,130 @@ pub(crate) fn find_illegal(s: &str) -> Option<(char, usize)> {
         .map(|(i, c)| (c, i + 1))
 }
 
-/// Text gathered from several events, borrowed while it is one piece.
-pub(super) enum Acc<'a> {
+/// Text gathered from several events: nothing yet, one piece of the
+/// input's text, or pieces joined in the parser's scratch string.
+#[derive(Clone, Copy)]
+pub(super) enum Acc {
     Empty,
-    One(Cow<'a, str>),
-    Many(String),
+    One(Span),
+    Many,
 }
 
-impl<'a> Acc<'a> {
-    pub(super) fn push(&mut self, s: Cow<'a, str>) {
-        if s.is_empty() {
-            return;
-        }
-        *self = match std::mem::replace(self, Acc::Empty) {
-            Acc::Empty => Acc::One(s),
-            Acc::One(first) => {
-                let mut all = String::with_capacity(first.len() + s.len() + 16);
-                all.push_str(&first);
-                all.push_str(&s);
-                Acc::Many(all)
-            }
-            Acc::Many(mut all) => {
-                all.push_str(&s);
-                Acc::Many(all)
-            }
-        }
-    }
-
-    pub(super) fn push_char(&mut self, c: char) {
-        match self {
-            Acc::Many(all) => all.push(c),
-            _ => {
-                let mut all = String::with_capacity(64);
-                if let Acc::One(first) = self {
-                    all.push_str(first);
-                }
-                all.push(c);
-                *self = Acc::Many(all);
-            }
-        }
-    }
-
-    pub(super) fn finish(self) -> Cow<'a, str> {
-        match self {
-            Acc::Empty => Cow::Borrowed(""),
-            Acc::One(s) => s,
-            Acc::Many(s) => Cow::Owned(s),
-        }
-    }
+/// A value read: a span of the input's text or of the scratch string,
+/// valid until the next event is read.
+#[derive(Clone, Copy)]
+pub(super) struct Val {
+    span: Span,
+    scratch: bool,
 }
 
 /// An element whose start tag has been read.
-pub(super) struct El<'a> {
-    pub(super) start: BytesStart<'a>,
-    pub(super) empty: bool,
+#[derive(Clone, Copy, Debug)]
+pub(super) struct El {
     /// Byte offset of its `<`.
     pub(super) pos: usize,
-    /// Its local name, borrowed from the input.
-    pub(super) local: &'a str,
+    pub(super) empty: bool,
+    /// The inside of its start tag, valid while it is the last event read
+    /// (attributes are read before the content).
+    tag: Span,
+    name_len: usize,
+    /// Its local name from the schema, once matched against it.
+    local: &'static str,
 }
 
-impl<'a> El<'a> {
-    pub(super) fn local(&self) -> &'a str {
+impl El {
+    /// Its local name from the schema; empty before it is matched (the
+    /// name as written is [`Parser::name`]).
+    pub(super) fn local(&self) -> &'static str {
         self.local
+    }
+
+    /// The element, matched against the schema: its local name is `local`.
+    pub(super) fn named(self, local: &'static str) -> El {
+        El { local, ..self }
     }
 }
 
-pub(super) struct Parser<'a> {
-    pub(super) r: NsReader<&'a [u8]>,
-    pub(super) src: &'a str,
+/// The parser over an [`Input`].
+pub(super) struct Parser<I> {
+    pub(super) input: I,
     /// Byte offset where the last event read starts.
     pub(super) pos: usize,
     /// The open elements: name and, for list items, position from 1.
     pub(super) path: Vec<(&'static str, usize)>,
     /// The form of the document (namespace, form of texts).
     pub(super) dialect: Dialect,
+    /// Where text of several pieces (or with line ends to normalise) is
+    /// joined.
+    scratch: String,
 }
 
-impl<'a> Parser<'a> {
-    /// A parser at the start of `src` (without byte order mark), with every
-    /// check of `quick-xml` on.
-    pub(super) fn new(src: &'a str) -> Self {
-        let mut reader = NsReader::from_str(src);
-        reader.config_mut().enable_all_checks(true);
+impl<I: Input> Parser<I> {
+    /// A parser at the start of `input`.
+    pub(super) fn new(input: I) -> Self {
         Parser {
-            r: reader,
-            src,
+            input,
             pos: 0,
             path: Vec::with_capacity(16),
             dialect: Dialect::default(),
+            scratch: String::with_capacity(256),
         }
     }
 
-    /// An element; its local name is located in the input once.
-    pub(super) fn el(&self, start: BytesStart<'a>, empty: bool, pos: usize) -> El<'a> {
-        let local = {
-            let name = start.local_name().into_inner();
-            let base = self.src.as_ptr() as usize;
-            let at = (name.as_ptr() as usize).wrapping_sub(base);
-            self.src.get(at..at + name.len()).unwrap_or("")
-        };
+    /// An element whose start tag is the event just read.
+    fn el(&self, tag: Span, name_len: usize, empty: bool) -> El {
         El {
-            start,
+            pos: self.pos,
             empty,
-            pos,
-            local,
+            tag,
+            name_len,
+            local: "",
+        }
+    }
+
+    /// A span of the input's text.
+    fn slice(&self, span: Span) -> &str {
+        self.input.text().get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The text of a value.
+    pub(super) fn val(&self, v: Val) -> &str {
+        let s = if v.scratch {
+            self.scratch.as_str()
+        } else {
+            self.input.text()
+        };
+        s.get(v.span.start..v.span.end).unwrap_or("")
+    }
+
+    /// The name of `el` as written, prefix and all (while its start tag is
+    /// the last event read).
+    pub(super) fn qname(&self, el: &El) -> &str {
+        self.slice(Span {
+            start: el.tag.start,
+            end: el.tag.start + el.name_len,
+        })
+    }
+
+    /// The local name of `el` as written (while its start tag is the last
+    /// event read).
+    pub(super) fn name(&self, el: &El) -> &str {
+        QName(self.qname(el)).local_name().into_inner()
+    }
+
+    /// The local name of `el`: the schema's once matched, else as written.
+    pub(super) fn local(&self, el: &El) -> &str {
+        if el.local.is_empty() {
+            self.name(el)
+        } else {
+            el.local
         }
     }
 
     // ----- errors ---------------------------------------------------------------
 
     pub(super) fn location(&self, offset: usize) -> Location {
-        let (line, column) = line_column(self.src, offset);
+        let (line, column) = self.input.line_column(offset);
         let mut path = String::new();
         for (name, index) in &self.path {
             path.push('/');
@@ -195,7 +210,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn xml_err(&self, e: quick_xml::Error) -> ImportError {
-        let at = match self.r.error_position() as usize {
+        let at = match self.input.error_position() {
             0 => self.pos,
             p => p,
         };
@@ -207,33 +222,38 @@ impl<'a> Parser<'a> {
 
     // ----- events ---------------------------------------------------------------
 
-    pub(super) fn next(&mut self) -> Res<XmlEvent<'a>> {
-        self.pos = self.r.buffer_position() as usize;
-        match self.r.read_event() {
-            Ok(XmlEvent::DocType(_)) => Err(self.err(
+    /// The next event as read, its start remembered in `pos`.
+    fn read(&mut self) -> Res<Ev> {
+        self.pos = self.input.position();
+        self.input.read().map_err(|e| self.xml_err(e))
+    }
+
+    /// The next event inside the root element.
+    pub(super) fn next(&mut self) -> Res<Ev> {
+        match self.read()? {
+            Ev::DocType => Err(self.err(
                 "DOCTYPE declarations are not allowed: concept documents use no DTD and no entities",
             )),
-            Ok(XmlEvent::Decl(_)) => Err(self.err(
+            Ev::Decl(_) => Err(self.err(
                 "an XML declaration is only allowed at the very start of the document",
             )),
-            Ok(XmlEvent::Eof) => Err(self.err("unexpected end of the document")),
-            Ok(ev) => self.well_formed(ev),
-            Err(e) => Err(self.xml_err(e)),
+            Ev::Eof => Err(self.err("unexpected end of the document")),
+            ev => self.well_formed(ev),
         }
     }
 
     /// The event, if it keeps the rules of XML 1.0 that `quick-xml` does not
     /// check (see [`wf`]); the error names the line and column of the
     /// offending character.
-    pub(super) fn well_formed(&self, ev: XmlEvent<'a>) -> Res<XmlEvent<'a>> {
-        let found = match &ev {
-            XmlEvent::Start(t) | XmlEvent::Empty(t) => {
-                wf::tag(&t[..], |_, _, _| Ok(())).map_err(|(at, m)| (1 + at, m))
+    pub(super) fn well_formed(&self, ev: Ev) -> Res<Ev> {
+        let found = match ev {
+            Ev::Start { tag, .. } => {
+                wf::tag(self.slice(tag), |_, _, _| Ok(())).map_err(|(at, m)| (1 + at, m))
             }
-            XmlEvent::Comment(t) => wf::comment(&t[..]).map_err(|(at, m)| (4 + at, m)),
-            XmlEvent::PI(t) => wf::pi(&t[..]).map_err(|(at, m)| (2 + at, m)),
-            XmlEvent::Decl(t) => wf::decl(&t[..]).map_err(|(at, m)| (2 + at, m)),
-            XmlEvent::Text(t) => wf::text(&t[..]),
+            Ev::Comment(s) => wf::comment(self.slice(s)).map_err(|(at, m)| (4 + at, m)),
+            Ev::PI(s) => wf::pi(self.slice(s)).map_err(|(at, m)| (2 + at, m)),
+            Ev::Decl(s) => wf::decl(self.slice(s)).map_err(|(at, m)| (2 + at, m)),
+            Ev::Text { span, cdata: false } => wf::text(self.slice(span)),
             _ => Ok(()),
         };
         match found {
@@ -243,21 +263,21 @@ impl<'a> Parser<'a> {
     }
 
     /// Checks that an element is in the concept namespace.
-    pub(super) fn check_ns(&self, start: &BytesStart<'_>, pos: usize) -> Res<()> {
-        let (ns, local) = self.r.resolver().resolve_element(start.name());
+    pub(super) fn check_ns(&self, el: &El) -> Res<()> {
+        let name = self.qname(el);
+        let (ns, local) = self.input.resolver().resolve_element(QName(name));
         match ns {
             ResolveResult::Bound(ns) if ns.into_inner() == self.dialect.namespace => Ok(()),
             ResolveResult::Bound(ns) => Err(self.err_at(
-                pos,
+                el.pos,
                 format!(
-                    "element <{}> is in namespace {:?}; expected {:?}",
-                    start.name().into_inner(),
+                    "element <{name}> is in namespace {:?}; expected {:?}",
                     ns.into_inner(),
                     self.dialect.namespace
                 ),
             )),
             ResolveResult::Unbound => Err(self.err_at(
-                pos,
+                el.pos,
                 format!(
                     "element <{}> is in no namespace; expected {:?}",
                     local.into_inner(),
@@ -265,23 +285,21 @@ impl<'a> Parser<'a> {
                 ),
             )),
             ResolveResult::Unknown(prefix) => Err(self.err_at(
-                pos,
-                format!(
-                    "element <{}> uses the undeclared prefix {prefix:?}",
-                    start.name().into_inner()
-                ),
+                el.pos,
+                format!("element <{name}> uses the undeclared prefix {prefix:?}"),
             )),
         }
     }
 
-    pub(super) fn resolve_ref(&self, r: &BytesRef<'_>) -> Res<char> {
+    pub(super) fn resolve_ref(&self, span: Span) -> Res<char> {
+        let r = BytesRef::new(self.slice(span));
         match r.resolve_char_ref() {
             Ok(Some(c)) if is_xml_illegal(c) => Err(self.err(format!(
                 "the character reference &{}; stands for U+{:04X}, which XML 1.0 does not allow",
-                &**r, c as u32
+                &*r, c as u32
             ))),
             Ok(Some(c)) => Ok(c),
-            Ok(None) => match &**r {
+            Ok(None) => match &*r {
                 "lt" => Ok('<'),
                 "gt" => Ok('>'),
                 "amp" => Ok('&'),
@@ -307,21 +325,23 @@ impl<'a> Parser<'a> {
 
     /// The next child element of the current element, or `None` at its end
     /// tag. Whitespace, comments and processing instructions are skipped.
-    pub(super) fn child(&mut self) -> Res<Option<El<'a>>> {
+    pub(super) fn child(&mut self) -> Res<Option<El>> {
         loop {
             match self.next()? {
-                XmlEvent::Start(start) => {
-                    self.check_ns(&start, self.pos)?;
-                    return Ok(Some(self.el(start, false, self.pos)));
+                Ev::Start {
+                    tag,
+                    name_len,
+                    empty,
+                } => {
+                    let el = self.el(tag, name_len, empty);
+                    self.check_ns(&el)?;
+                    return Ok(Some(el));
                 }
-                XmlEvent::Empty(start) => {
-                    self.check_ns(&start, self.pos)?;
-                    return Ok(Some(self.el(start, true, self.pos)));
+                Ev::End => return Ok(None),
+                Ev::Text { span, .. } if !is_ws(self.slice(span)) => {
+                    return Err(self.unexpected_text(self.slice(span)))
                 }
-                XmlEvent::End(_) => return Ok(None),
-                XmlEvent::Text(t) if !is_ws(&t) => return Err(self.unexpected_text(&t)),
-                XmlEvent::CData(t) if !is_ws(&t) => return Err(self.unexpected_text(&t)),
-                XmlEvent::GeneralRef(_) => return Err(self.unexpected_text("&…;")),
+                Ev::Ref(_) => return Err(self.unexpected_text("&…;")),
                 _ => {}
             }
         }
@@ -340,19 +360,19 @@ impl<'a> Parser<'a> {
     /// Reads the attributes of `el`: `names` lists the ones it may have
     /// (`"xml:lang"` for `xml:lang`). Namespace declarations and attributes
     /// of other namespaces are ignored.
-    pub(super) fn attrs<'e, const N: usize>(
+    pub(super) fn attrs<const N: usize>(
         &self,
-        el: &'e El<'a>,
+        el: &El,
         names: [&'static str; N],
-    ) -> Res<[Option<Cow<'e, str>>; N]> {
-        let mut out: [Option<Cow<'e, str>>; N] = std::array::from_fn(|_| None);
-        for attr in el.start.attributes() {
+    ) -> Res<[Option<Cow<'_, str>>; N]> {
+        let mut out: [Option<Cow<'_, str>>; N] = std::array::from_fn(|_| None);
+        for attr in Attributes::new(self.slice(el.tag), el.name_len) {
             let attr = attr.map_err(|e| self.xml_err(quick_xml::Error::InvalidAttr(e)))?;
             let key = attr.key.into_inner();
             if key == "xmlns" || key.starts_with("xmlns:") {
                 continue;
             }
-            let (ns, local) = self.r.resolver().resolve_attribute(attr.key);
+            let (ns, local) = self.input.resolver().resolve_attribute(attr.key);
             let local = local.into_inner();
             let slot = match ns {
                 ResolveResult::Unbound => names.iter().position(|n| *n == local),
@@ -367,7 +387,7 @@ impl<'a> Parser<'a> {
                                 el.pos,
                                 format!(
                                     "xml:lang is not allowed on <{}>; give translations as <narrative xml:lang=\"…\">",
-                                    el.local()
+                                    self.local(el)
                                 ),
                             ))
                         }
@@ -392,12 +412,12 @@ impl<'a> Parser<'a> {
                     if allowed.is_empty() {
                         format!(
                             "unknown attribute {key:?} on <{}>, which has none",
-                            el.local()
+                            self.local(el)
                         )
                     } else {
                         format!(
                             "unknown attribute {key:?} on <{}>; allowed: {allowed}",
-                            el.local()
+                            self.local(el)
                         )
                     },
                 ));
@@ -419,8 +439,9 @@ impl<'a> Parser<'a> {
         Ok(out)
     }
 
-    pub(super) fn no_attrs(&self, el: &El<'a>) -> Res<()> {
-        if el.start.attributes_raw().trim().is_empty() {
+    pub(super) fn no_attrs(&self, el: &El) -> Res<()> {
+        let raw = self.slice(el.tag).get(el.name_len..).unwrap_or("");
+        if raw.trim().is_empty() {
             return Ok(());
         }
         self.attrs(el, []).map(|_| ())
@@ -428,53 +449,124 @@ impl<'a> Parser<'a> {
 
     pub(super) fn required<'e>(
         &self,
-        el: &El<'a>,
+        el: &El,
         name: &str,
         v: Option<Cow<'e, str>>,
     ) -> Res<Cow<'e, str>> {
         v.ok_or_else(|| {
             self.err_at(
                 el.pos,
-                format!("<{}> needs the attribute {name}", el.local()),
+                format!("<{}> needs the attribute {name}", self.local(el)),
             )
         })
     }
 
-    /// The character content of a text-only element (after its start tag).
-    pub(super) fn content(&mut self, el: &El<'a>) -> Res<Cow<'a, str>> {
+    /// The character content of a text-only element (after its start tag),
+    /// valid until the next event is read.
+    pub(super) fn content(&mut self, el: &El) -> Res<Val> {
         if el.empty {
-            return Ok(Cow::Borrowed(""));
+            return Ok(self.finish(Acc::Empty));
         }
+        // Keep the text of the events until the end tag: a value of one
+        // piece is then read where it lies.
+        self.input.hold(true);
+        let v = self.content_held(el);
+        self.input.hold(false);
+        v
+    }
+
+    fn content_held(&mut self, el: &El) -> Res<Val> {
         let mut acc = Acc::Empty;
         loop {
             match self.next()? {
-                XmlEvent::Text(t) => {
-                    let s = t.xml10_content();
-                    self.check_chars(&s)?;
-                    acc.push(s);
+                Ev::Text { span, .. } => self.push_text(&mut acc, span)?,
+                Ev::Ref(span) => {
+                    let c = self.resolve_ref(span)?;
+                    self.push_char(&mut acc, c);
                 }
-                XmlEvent::CData(t) => {
-                    let s = t.xml10_content();
-                    self.check_chars(&s)?;
-                    acc.push(s);
-                }
-                XmlEvent::GeneralRef(r) => acc.push_char(self.resolve_ref(&r)?),
-                XmlEvent::Start(s) | XmlEvent::Empty(s) => {
+                Ev::Start { tag, name_len, .. } => {
+                    let child = self.el(tag, name_len, false);
                     return Err(self.err(format!(
                         "element <{}> is not allowed here: <{}> holds text only",
-                        s.name().into_inner(),
-                        el.local()
-                    )))
+                        self.qname(&child),
+                        self.local(el)
+                    )));
                 }
-                XmlEvent::End(_) => return Ok(acc.finish()),
+                Ev::End => return Ok(self.finish(acc)),
                 _ => {}
             }
         }
     }
 
+    /// The text of a text event with line ends normalised, checked for
+    /// characters XML 1.0 does not allow.
+    fn piece(&self, span: Span) -> Res<Cow<'_, str>> {
+        let s = BytesText::from_escaped(self.slice(span)).xml10_content();
+        self.check_chars(&s)?;
+        Ok(s)
+    }
+
+    /// Adds the text event at `span` to `acc`.
+    fn push_text(&mut self, acc: &mut Acc, span: Span) -> Res<()> {
+        match (self.piece(span)?, *acc) {
+            (s, _) if s.is_empty() => return Ok(()),
+            (Cow::Borrowed(_), Acc::Empty) => {
+                *acc = Acc::One(span);
+                return Ok(());
+            }
+            // Line ends normalised, or a second piece: joined.
+            _ => {}
+        }
+        self.to_scratch(acc);
+        let raw = self.input.text().get(span.start..span.end).unwrap_or("");
+        self.scratch
+            .push_str(&BytesText::from_escaped(raw).xml10_content());
+        Ok(())
+    }
+
+    /// Adds a character (of a reference) to `acc`.
+    fn push_char(&mut self, acc: &mut Acc, c: char) {
+        self.to_scratch(acc);
+        self.scratch.push(c);
+    }
+
+    /// Moves what `acc` holds into the scratch string, to add to it.
+    fn to_scratch(&mut self, acc: &mut Acc) {
+        match *acc {
+            Acc::Empty => self.scratch.clear(),
+            Acc::One(span) => {
+                self.scratch.clear();
+                let first = self.input.text().get(span.start..span.end).unwrap_or("");
+                self.scratch.push_str(first);
+            }
+            Acc::Many => {}
+        }
+        *acc = Acc::Many;
+    }
+
+    fn finish(&self, acc: Acc) -> Val {
+        match acc {
+            Acc::Empty => Val {
+                span: Span::default(),
+                scratch: false,
+            },
+            Acc::One(span) => Val {
+                span,
+                scratch: false,
+            },
+            Acc::Many => Val {
+                span: Span {
+                    start: 0,
+                    end: self.scratch.len(),
+                },
+                scratch: true,
+            },
+        }
+    }
+
     /// Skips the content of an element that must be empty (whitespace and
     /// comments are fine).
-    pub(super) fn empty_content(&mut self, el: &El<'a>) -> Res<()> {
+    pub(super) fn empty_content(&mut self, el: &El) -> Res<()> {
         if el.empty {
             return Ok(());
         }
@@ -483,8 +575,8 @@ impl<'a> Parser<'a> {
                 child.pos,
                 format!(
                     "element <{}> is not allowed here: <{}> has attributes only",
-                    child.local(),
-                    el.local()
+                    self.name(&child),
+                    self.local(el)
                 ),
             ));
         }
@@ -495,7 +587,7 @@ impl<'a> Parser<'a> {
 
     /// Multilingual text: `<narrative>`s (see [`super::text`]), or in the
     /// form of namespace 1.0 the main text, then `<translation xml:lang>`s.
-    pub(super) fn text(&mut self, el: El<'a>) -> Res<Text> {
+    pub(super) fn text(&mut self, el: El) -> Res<Text> {
         if !self.dialect.mixed_text {
             return self.narratives(el);
         }
@@ -503,77 +595,66 @@ impl<'a> Parser<'a> {
         if el.empty {
             return Ok(Text::default());
         }
-        let mut main = Acc::Empty;
+        let mut main = String::new();
         let mut translations = BTreeMap::new();
         loop {
             let ev = self.next()?;
             let after = !translations.is_empty();
             match ev {
-                XmlEvent::Text(t) => {
-                    let s = t.xml10_content();
+                Ev::Text { span, .. } => {
                     if after {
-                        if !is_ws(&s) {
+                        if !is_ws(self.slice(span)) {
                             return Err(self.text_after_translation());
                         }
                     } else {
-                        self.check_chars(&s)?;
-                        main.push(s);
+                        main.push_str(&self.piece(span)?);
                     }
                 }
-                XmlEvent::CData(t) => {
-                    let s = t.xml10_content();
-                    if after {
-                        if !is_ws(&s) {
-                            return Err(self.text_after_translation());
-                        }
-                    } else {
-                        self.check_chars(&s)?;
-                        main.push(s);
-                    }
-                }
-                XmlEvent::GeneralRef(r) => {
+                Ev::Ref(span) => {
                     if after {
                         return Err(self.text_after_translation());
                     }
-                    main.push_char(self.resolve_ref(&r)?);
+                    main.push(self.resolve_ref(span)?);
                 }
-                XmlEvent::Start(start) => {
-                    let child = self.el(start, false, self.pos);
+                Ev::Start {
+                    tag,
+                    name_len,
+                    empty,
+                } => {
+                    let child = self.el(tag, name_len, empty);
                     self.translation(child, &mut translations)?;
                 }
-                XmlEvent::Empty(start) => {
-                    let child = self.el(start, true, self.pos);
-                    self.translation(child, &mut translations)?;
-                }
-                XmlEvent::End(_) => break,
+                Ev::End => break,
                 _ => {}
             }
         }
         Ok(Text {
-            text: main.finish().into_owned(),
+            text: main,
             translations,
         })
     }
 
     pub(super) fn translation(
         &mut self,
-        child: El<'a>,
+        child: El,
         translations: &mut BTreeMap<String, String>,
     ) -> Res<()> {
-        self.check_ns(&child.start, child.pos)?;
-        if child.local() != "translation" {
+        self.check_ns(&child)?;
+        if self.name(&child) != "translation" {
             return Err(self.err_at(
                 child.pos,
                 format!(
                     "element <{}> is not allowed in text; only <translation xml:lang=\"…\"> may follow the main text",
-                    child.local()
+                    self.name(&child)
                 ),
             ));
         }
+        let child = child.named("translation");
         self.path.push(("translation", 0));
         let [lang] = self.attrs(&child, ["xml:lang"])?;
         let lang = trim_ws(&self.required(&child, "xml:lang", lang)?).to_owned();
-        let value = self.content(&child)?.into_owned();
+        let value = self.content(&child)?;
+        let value = self.val(value).to_owned();
         if translations.contains_key(&lang) {
             return Err(self.err_at(child.pos, format!("a second translation into {lang:?}")));
         }
@@ -586,50 +667,62 @@ impl<'a> Parser<'a> {
         self.err("text after a <translation>: the main text comes first, then the translations")
     }
 
-    pub(super) fn opt_text(&mut self, el: El<'a>) -> Res<Option<Text>> {
+    pub(super) fn opt_text(&mut self, el: El) -> Res<Option<Text>> {
         self.text(el).map(Some)
     }
 
     /// A plain string.
-    pub(super) fn string(&mut self, el: El<'a>) -> Res<String> {
+    pub(super) fn string(&mut self, el: El) -> Res<String> {
         self.no_attrs(&el)?;
-        Ok(self.content(&el)?.into_owned())
+        let v = self.content(&el)?;
+        Ok(self.val(v).to_owned())
     }
 
     /// A value with whitespace collapsed at both ends (ids, numbers, codes).
-    pub(super) fn token(&mut self, el: &El<'a>) -> Res<Cow<'a, str>> {
-        Ok(match self.content(el)? {
-            Cow::Borrowed(s) => Cow::Borrowed(trim_ws(s)),
-            Cow::Owned(s) => Cow::Owned(trim_ws(&s).to_owned()),
+    pub(super) fn token(&mut self, el: &El) -> Res<Val> {
+        let v = self.content(el)?;
+        let s = self.val(v);
+        let t = trim_ws(s);
+        let start = v.span.start + (t.as_ptr() as usize - s.as_ptr() as usize);
+        Ok(Val {
+            span: Span {
+                start,
+                end: start + t.len(),
+            },
+            ..v
         })
     }
 
-    pub(super) fn id(&mut self, el: El<'a>) -> Res<Id> {
+    pub(super) fn id(&mut self, el: El) -> Res<Id> {
         self.no_attrs(&el)?;
-        Ok(Id::new(self.token(&el)?))
+        let v = self.token(&el)?;
+        Ok(Id::new(self.val(v)))
     }
 
-    pub(super) fn parse<T: std::str::FromStr>(&mut self, el: El<'a>, what: &str) -> Res<T> {
+    pub(super) fn parse<T: std::str::FromStr>(&mut self, el: El, what: &str) -> Res<T> {
         self.no_attrs(&el)?;
-        let s = self.token(&el)?;
-        parse_int(&s).ok_or_else(|| self.err_at(el.pos, format!("{s:?} is not {what}")))
+        let v = self.token(&el)?;
+        let s = self.val(v);
+        parse_int(s).ok_or_else(|| self.err_at(el.pos, format!("{s:?} is not {what}")))
     }
 
-    pub(super) fn year(&mut self, el: El<'a>) -> Res<i32> {
+    pub(super) fn year(&mut self, el: El) -> Res<i32> {
         self.parse(el, "a year")
     }
 
-    pub(super) fn date(&mut self, el: El<'a>) -> Res<Date> {
+    pub(super) fn date(&mut self, el: El) -> Res<Date> {
         self.no_attrs(&el)?;
-        let s = self.token(&el)?;
-        s.parse::<Date>()
+        let v = self.token(&el)?;
+        self.val(v)
+            .parse::<Date>()
             .map_err(|e| self.err_at(el.pos, e.to_string()))
     }
 
-    pub(super) fn number(&mut self, el: El<'a>) -> Res<f64> {
+    pub(super) fn number(&mut self, el: El) -> Res<f64> {
         self.no_attrs(&el)?;
-        let s = self.token(&el)?;
-        parse_number(&s).ok_or_else(|| {
+        let v = self.token(&el)?;
+        let s = self.val(v);
+        parse_number(s).ok_or_else(|| {
             self.err_at(
                 el.pos,
                 format!("{s:?} is not a finite number such as 42, 61.5 or 1.5E6"),
@@ -637,41 +730,45 @@ impl<'a> Parser<'a> {
         })
     }
 
-    pub(super) fn euro(&mut self, el: El<'a>) -> Res<Euro> {
+    pub(super) fn euro(&mut self, el: El) -> Res<Euro> {
         self.no_attrs(&el)?;
-        let s = self.token(&el)?;
-        parse_euro(&s).map_err(|reason| self.err_at(el.pos, format!("{s:?} {reason}")))
+        let v = self.token(&el)?;
+        let s = self.val(v);
+        parse_euro(s).map_err(|reason| self.err_at(el.pos, format!("{s:?} {reason}")))
     }
 
-    pub(super) fn flag(&mut self, el: El<'a>) -> Res<bool> {
+    pub(super) fn flag(&mut self, el: El) -> Res<bool> {
         self.no_attrs(&el)?;
-        let s = self.token(&el)?;
-        match &*s {
+        let v = self.token(&el)?;
+        match self.val(v) {
             "true" | "1" => Ok(true),
             "false" | "0" => Ok(false),
-            _ => Err(self.err_at(el.pos, format!("{s:?} is not a boolean (true or false)"))),
+            s => Err(self.err_at(el.pos, format!("{s:?} is not a boolean (true or false)"))),
         }
     }
 
     /// A coded value: `<kind listURI="…" listVersionID="…">code</kind>`.
-    pub(super) fn code<C: CodeList>(&mut self, el: El<'a>) -> Res<C> {
-        let [uri, version] = self.attrs(&el, ["listURI", "listVersionID"])?;
-        if let Some(uri) = &uri {
-            if trim_ws(uri) != C::LIST_ID {
-                return Err(self.err_at(
-                    el.pos,
-                    format!(
-                        "listURI {:?} is not the code list of <{}>, which is {}",
-                        &**uri,
-                        el.local(),
-                        C::LIST_ID
-                    ),
-                ));
+    pub(super) fn code<C: CodeList>(&mut self, el: El) -> Res<C> {
+        let version = {
+            let [uri, version] = self.attrs(&el, ["listURI", "listVersionID"])?;
+            if let Some(uri) = &uri {
+                if trim_ws(uri) != C::LIST_ID {
+                    return Err(self.err_at(
+                        el.pos,
+                        format!(
+                            "listURI {:?} is not the code list of <{}>, which is {}",
+                            &**uri,
+                            self.local(&el),
+                            C::LIST_ID
+                        ),
+                    ));
+                }
             }
-        }
-        let version = version.map(|v| trim_ws(&v).to_owned());
-        let s = self.token(&el)?;
-        C::from_code(&s).ok_or_else(|| {
+            version.map(|v| trim_ws(&v).to_owned())
+        };
+        let v = self.token(&el)?;
+        let s = self.val(v);
+        C::from_code(s).ok_or_else(|| {
             let codes = C::ALL
                 .iter()
                 .map(|c| c.code())
@@ -687,8 +784,7 @@ impl<'a> Parser<'a> {
             self.err_at(
                 el.pos,
                 format!(
-                    "unknown code {:?} in code list {}{version_note}: expected one of {codes}",
-                    &*s,
+                    "unknown code {s:?} in code list {}{version_note}: expected one of {codes}",
                     C::LIST_ID
                 ),
             )
@@ -701,15 +797,15 @@ impl<'a> Parser<'a> {
     /// for each; reports unknown, misplaced, repeated and missing elements.
     pub(super) fn fields(
         &mut self,
-        el: &El<'a>,
+        el: &El,
         ty: &'static Complex,
-        mut f: impl FnMut(&mut Self, &'static Field, El<'a>) -> Res<()>,
+        mut f: impl FnMut(&mut Self, &'static Field, El) -> Res<()>,
     ) -> Res<()> {
         let mut next = 0usize;
         let mut seen = 0u64;
         if !el.empty {
             while let Some(child) = self.child()? {
-                let found = ty.find(child.local(), next);
+                let found = ty.find(self.name(&child), next);
                 let Some(i) = found else {
                     return Err(self.unknown_element(&child, ty, next));
                 };
@@ -735,7 +831,7 @@ impl<'a> Parser<'a> {
                 seen |= 1 << i;
                 let field = &ty.fields[i];
                 self.path.push((field.name, 0));
-                f(self, field, child)?;
+                f(self, field, child.named(field.name))?;
                 self.path.pop();
             }
         }
@@ -752,7 +848,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn unknown_element(
         &self,
-        child: &El<'a>,
+        child: &El,
         ty: &'static Complex,
         next: usize,
     ) -> ImportError {
@@ -764,12 +860,12 @@ impl<'a> Parser<'a> {
         let message = if expected.is_empty() {
             format!(
                 "unexpected element <{}>: nothing more may follow in <{parent}>",
-                child.local()
+                self.name(child)
             )
         } else {
             format!(
                 "unexpected element <{}>: expected {} or the end of <{parent}>",
-                child.local(),
+                self.name(child),
                 expected.join(", ")
             )
         };
@@ -779,9 +875,9 @@ impl<'a> Parser<'a> {
     /// Reads a list wrapper: items named `item`, each passed to `f`.
     pub(super) fn list(
         &mut self,
-        el: El<'a>,
+        el: El,
         item: &'static str,
-        mut f: impl FnMut(&mut Self, El<'a>) -> Res<()>,
+        mut f: impl FnMut(&mut Self, El) -> Res<()>,
     ) -> Res<()> {
         self.no_attrs(&el)?;
         if el.empty {
@@ -789,25 +885,25 @@ impl<'a> Parser<'a> {
         }
         let mut n = 0;
         while let Some(child) = self.child()? {
-            if child.local() != item {
+            if self.name(&child) != item {
                 let parent = self.path.last().map_or("", |p| p.0);
                 return Err(self.err_at(
                     child.pos,
                     format!(
                         "unexpected element <{}>: <{parent}> holds <{item}> elements only",
-                        child.local()
+                        self.name(&child)
                     ),
                 ));
             }
             n += 1;
             self.path.push((item, n));
-            f(self, child)?;
+            f(self, child.named(item))?;
             self.path.pop();
         }
         Ok(())
     }
 
-    pub(super) fn ids(&mut self, el: El<'a>, item: &'static str) -> Res<Vec<Id>> {
+    pub(super) fn ids(&mut self, el: El, item: &'static str) -> Res<Vec<Id>> {
         let mut out = Vec::new();
         self.list(el, item, |p, e| {
             out.push(p.id(e)?);
@@ -816,7 +912,7 @@ impl<'a> Parser<'a> {
         Ok(out)
     }
 
-    pub(super) fn texts(&mut self, el: El<'a>, item: &'static str) -> Res<Vec<Text>> {
+    pub(super) fn texts(&mut self, el: El, item: &'static str) -> Res<Vec<Text>> {
         let mut out = Vec::new();
         self.list(el, item, |p, e| {
             out.push(p.text(e)?);
@@ -825,7 +921,7 @@ impl<'a> Parser<'a> {
         Ok(out)
     }
 
-    pub(super) fn item_id(&self, el: &El<'a>) -> Res<Id> {
+    pub(super) fn item_id(&self, el: &El) -> Res<Id> {
         let [id] = self.attrs(el, ["id"])?;
         let id = self.required(el, "id", id)?;
         Ok(Id::new(trim_ws(&id)))
@@ -837,10 +933,10 @@ impl<'a> Parser<'a> {
     /// horizon); `f` gets it and its kind's index in `kinds`.
     pub(super) fn one_kind<T>(
         &mut self,
-        el: &El<'a>,
+        el: &El,
         what: &str,
         kinds: &'static [&'static str],
-        f: impl FnOnce(&mut Self, El<'a>, usize) -> Res<T>,
+        f: impl FnOnce(&mut Self, El, usize) -> Res<T>,
     ) -> Res<T> {
         let expected = || kinds.join(", ");
         let child = if el.empty { None } else { self.child()? };
@@ -849,31 +945,31 @@ impl<'a> Parser<'a> {
                 el.pos,
                 format!(
                     "<{}> is empty: expected a {what} kind ({})",
-                    el.local(),
+                    self.local(el),
                     expected()
                 ),
             ));
         };
-        let Some(k) = kinds.iter().position(|k| *k == child.local()) else {
+        let Some(k) = kinds.iter().position(|k| *k == self.name(&child)) else {
             return Err(self.err_at(
                 child.pos,
                 format!(
                     "unknown {what} kind {:?}: expected one of {}",
-                    child.local(),
+                    self.name(&child),
                     expected()
                 ),
             ));
         };
         self.path.push((kinds[k], 0));
-        let v = f(self, child, k)?;
+        let v = f(self, child.named(kinds[k]), k)?;
         self.path.pop();
         if let Some(extra) = self.child()? {
             return Err(self.err_at(
                 extra.pos,
                 format!(
                     "a second {what} kind <{}>: <{}> holds exactly one",
-                    extra.local(),
-                    el.local()
+                    self.name(&extra),
+                    self.local(el)
                 ),
             ));
         }
@@ -885,13 +981,10 @@ impl<'a> Parser<'a> {
     pub(super) fn document(&mut self) -> Res<Concept> {
         let mut first = true;
         let root = loop {
-            self.pos = self.r.buffer_position() as usize;
-            let ev = match self.r.read_event() {
-                Ok(ev) => self.well_formed(ev)?,
-                Err(e) => return Err(self.xml_err(e)),
-            };
-            match ev {
-                XmlEvent::Decl(d) if first => {
+            let ev = self.read()?;
+            match self.well_formed(ev)? {
+                Ev::Decl(span) if first => {
+                    let d = BytesDecl::from_start(BytesStart::from_content(self.slice(span), 3));
                     let version = d.version().map_err(|e| self.xml_err(e))?;
                     if &*version != "1.0" {
                         return Err(self.err(format!(
@@ -909,21 +1002,20 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                XmlEvent::Start(start) => {
-                    break self.el(start, false, self.pos)
-                }
-                XmlEvent::Empty(start) => {
-                    break self.el(start, true, self.pos)
-                }
-                XmlEvent::Text(t) if is_ws(&t) => {}
-                XmlEvent::Comment(_) | XmlEvent::PI(_) => {}
-                XmlEvent::DocType(_) => {
+                Ev::Start {
+                    tag,
+                    name_len,
+                    empty,
+                } => break self.el(tag, name_len, empty),
+                Ev::Text { span, cdata: false } if is_ws(self.slice(span)) => {}
+                Ev::Comment(_) | Ev::PI(_) => {}
+                Ev::DocType => {
                     return Err(self.err(
                         "DOCTYPE declarations are not allowed: concept documents use no DTD and no entities",
                     ))
                 }
-                XmlEvent::Eof => return Err(self.err("the document is empty: expected <concept>")),
-                XmlEvent::Decl(_) => {
+                Ev::Eof => return Err(self.err("the document is empty: expected <concept>")),
+                Ev::Decl(_) => {
                     return Err(self.err(
                         "an XML declaration is only allowed at the very start of the document",
                     ))
@@ -935,14 +1027,12 @@ impl<'a> Parser<'a> {
         let concept = self.root(root)?;
         // Only comments, processing instructions and whitespace may follow.
         loop {
-            self.pos = self.r.buffer_position() as usize;
-            match self.r.read_event().map(|ev| self.well_formed(ev)) {
-                Ok(Err(e)) => return Err(e),
-                Ok(Ok(XmlEvent::Eof)) => break,
-                Ok(Ok(XmlEvent::Text(t))) if is_ws(&t) => {}
-                Ok(Ok(XmlEvent::Comment(_) | XmlEvent::PI(_))) => {}
-                Ok(Ok(_)) => return Err(self.err("unexpected content after the root element")),
-                Err(e) => return Err(self.xml_err(e)),
+            let ev = self.read()?;
+            match self.well_formed(ev)? {
+                Ev::Eof => break,
+                Ev::Text { span, cdata: false } if is_ws(self.slice(span)) => {}
+                Ev::Comment(_) | Ev::PI(_) => {}
+                _ => return Err(self.err("unexpected content after the root element")),
             }
         }
         Ok(concept)

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use kreisentwicklung_core::Text;
 
+use super::input::Input;
 use super::pull::{trim_ws, El, Parser, Res};
 use crate::NAMESPACE;
 
@@ -40,31 +41,33 @@ impl Default for Dialect {
     }
 }
 
-impl<'a> Parser<'a> {
+impl<I: Input> Parser<I> {
     /// A text as `<narrative>` elements: the main text first, without
     /// `xml:lang` (or with the root's), then the translations, each with
     /// its own `xml:lang`.
-    pub(super) fn narratives(&mut self, el: El<'a>) -> Res<Text> {
+    pub(super) fn narratives(&mut self, el: El) -> Res<Text> {
         self.no_attrs(&el)?;
         let mut main: Option<String> = None;
         let mut translations = BTreeMap::new();
         let mut n = 0;
         while let Some(child) = if el.empty { None } else { self.child()? } {
-            if child.local() != "narrative" {
+            if self.name(&child) != "narrative" {
                 return Err(self.err_at(
                     child.pos,
                     format!(
                         "element <{}> is not allowed in text: <{}> holds one <narrative> per language",
-                        child.local(),
-                        el.local()
+                        self.name(&child),
+                        self.local(&el)
                     ),
                 ));
             }
+            let child = child.named("narrative");
             n += 1;
             self.path.push(("narrative", n));
             let [lang] = self.attrs(&child, ["xml:lang"])?;
             let lang = lang.map(|l| trim_ws(&l).to_owned());
-            let value = self.content(&child)?.into_owned();
+            let value = self.content(&child)?;
+            let value = self.val(value).to_owned();
             match (&main, lang) {
                 (None, None) => main = Some(value),
                 (None, Some(lang)) => {
@@ -101,7 +104,10 @@ impl<'a> Parser<'a> {
         let Some(text) = main else {
             return Err(self.err_at(
                 el.pos,
-                format!("<{}> needs a <narrative> with the main text", el.local()),
+                format!(
+                    "<{}> needs a <narrative> with the main text",
+                    self.local(&el)
+                ),
             ));
         };
         Ok(Text { text, translations })

@@ -38,6 +38,15 @@ fn is_name_char(c: char) -> bool {
 /// The end of the `Name` that starts at `at`, or `None` if none starts there.
 fn name_end(s: &str, at: usize) -> Option<usize> {
     let rest = s.get(at..)?;
+    // ASCII names (all of the format's) byte by byte; the rest by character.
+    let b = rest.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b':' | b'-' | b'.')))
+        .unwrap_or(b.len());
+    if ascii > 0 && (ascii == b.len() || b[ascii] < 0x80) {
+        return (b[0].is_ascii_alphabetic() || matches!(b[0], b'_' | b':')).then_some(at + ascii);
+    }
     let mut chars = rest.char_indices();
     match chars.next() {
         Some((_, c)) if is_name_start(c) => {}
@@ -97,6 +106,13 @@ fn reference(s: &str) -> Result<usize, String> {
 /// Checks an attribute value (between its quotes, starting at `at` in the
 /// tag): no `<`, no character XML 1.0 forbids, every `&` a reference.
 fn value(name: &str, v: &str, at: usize) -> Result<(), Found> {
+    // Most values hold no byte that needs a closer look: no markup, no
+    // control character, no first byte of U+FFFE or U+FFFF.
+    if v.bytes().all(|b| {
+        !matches!(b, b'<' | b'&' | 0xEF) && (b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'))
+    }) {
+        return Ok(());
+    }
     let mut i = 0;
     while let Some(off) = v[i..].find(|c: char| c == '<' || c == '&' || is_xml_illegal(c)) {
         i += off;
@@ -269,6 +285,10 @@ pub(super) fn pi(raw: &str) -> Result<(), Found> {
 
 /// Checks text between markup: no `]]>`.
 pub(super) fn text(raw: &str) -> Result<(), Found> {
+    // A byte search first: most texts have no "]" at all.
+    if !raw.as_bytes().contains(&b']') {
+        return Ok(());
+    }
     match raw.find("]]>") {
         Some(i) => Err((i, "\"]]>\" is not allowed in text; write ]]&gt;".to_owned())),
         None => Ok(()),
