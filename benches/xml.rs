@@ -58,6 +58,17 @@ fn import(bencher: Bencher, measures: usize) {
         .bench(|| kreisentwicklung::xml::from_slice(&bytes).expect("import"));
 }
 
+/// The import through a buffer that the CLI uses for files
+/// (`from_seekable_reader`), here from the bytes in memory, so that it
+/// times the parse and leaves out the disk.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn import_buffered(bencher: Bencher, measures: usize) {
+    let bytes = document(measures, false);
+    bencher.counter(BytesCount::new(bytes.len())).bench(|| {
+        kreisentwicklung::xml::from_seekable_reader(std::io::Cursor::new(&bytes)).expect("import")
+    });
+}
+
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn import_pretty(bencher: Bencher, measures: usize) {
     let bytes = document(measures, true);

@@ -222,7 +222,7 @@ impl<R: Seek> Seek for Limited<R> {
 const HEAD: usize = 4096;
 
 /// Loads a concept from a file without reading it into memory where the
-/// format allows (JSON), so that loading needs about the memory of the
+/// format allows (JSON, XML), so that loading needs about the memory of the
 /// concept; other formats, standard input and a file that starts with more
 /// than [`HEAD`] bytes of whitespace are read whole, as before.
 fn load_file(path: &Path, label: &str) -> Result<Loaded, LoadError> {
@@ -259,6 +259,16 @@ fn load_file(path: &Path, label: &str) -> Result<Loaded, LoadError> {
             match kreisentwicklung::json::from_seekable_reader_with_warnings(file) {
                 Ok(imported) => Ok(loaded(label, imported.concept, &imported.warnings)),
                 Err(kreisentwicklung::json::ImportError::Io(e)) => Err(failed.io(&e)),
+                Err(e) => Err(LoadError::Invalid(import_lines(label, &e.into()))),
+            }
+        }
+        Ok(Format::Xml) => {
+            // From after a byte order mark, as `import` reads the bytes.
+            let bom = u64::from(head.starts_with(b"\xEF\xBB\xBF")) * 3;
+            file.seek(SeekFrom::Start(bom)).map_err(|e| failed.io(&e))?;
+            match kreisentwicklung::xml::from_seekable_reader(file) {
+                Ok(concept) => Ok(loaded::<String>(label, concept, &[])),
+                Err(kreisentwicklung::xml::ImportError::Io(e)) => Err(failed.io(&e)),
                 Err(e) => Err(LoadError::Invalid(import_lines(label, &e.into()))),
             }
         }

@@ -517,7 +517,7 @@ impl<I: Input> Parser<I> {
             // Line ends normalised, or a second piece: joined.
             _ => {}
         }
-        self.to_scratch(acc);
+        self.join_in_scratch(acc);
         let raw = self.input.text().get(span.start..span.end).unwrap_or("");
         self.scratch
             .push_str(&BytesText::from_escaped(raw).xml10_content());
@@ -526,12 +526,12 @@ impl<I: Input> Parser<I> {
 
     /// Adds a character (of a reference) to `acc`.
     fn push_char(&mut self, acc: &mut Acc, c: char) {
-        self.to_scratch(acc);
+        self.join_in_scratch(acc);
         self.scratch.push(c);
     }
 
     /// Moves what `acc` holds into the scratch string, to add to it.
-    fn to_scratch(&mut self, acc: &mut Acc) {
+    fn join_in_scratch(&mut self, acc: &mut Acc) {
         match *acc {
             Acc::Empty => self.scratch.clear(),
             Acc::One(span) => {
