@@ -40,9 +40,9 @@ impl Sheet for Actors {
     fn blank(id: Id, _key: &str) -> Actor {
         Actor::new(id, ActorKind::ALL[0], "")
     }
-    fn edit(e: Edit<'_, '_, Actor>) {
-        let (report, at, r, ctx, w, items, i) = (e.report, e.at, e.r, e.ctx, e.w, e.items, e.i);
-        let t = &mut items[i];
+    fn edit(mut e: Edit<'_, '_, Actor>) {
+        let (report, at, r, ctx, w) = (&mut *e.report, e.at, e.r, e.ctx, e.w);
+        let t = &mut e.items[e.i];
         edit::title(report, at, r, "name", "name", &w.name.text, &mut t.name);
         edit::required_code::<ActorKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
         text!(report, at, r, w, t, function);
@@ -63,8 +63,8 @@ impl Sheet for Actors {
             &mut t.organization,
         );
         text!(report, at, r, w, t, description);
-        composite::members(report, at, r, ctx, w, t);
         edit::count(report, at, r, "count", "count", w.count, &mut t.count);
         edit::opt_string(report, at, r, "url", "url", w.url.as_deref(), &mut t.url);
+        composite::members(&mut e);
     }
 }

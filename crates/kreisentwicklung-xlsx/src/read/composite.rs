@@ -15,38 +15,100 @@ use kreisentwicklung_core::{
 
 use super::cells::{self, tr, Named, Value};
 use super::edit::{self, At};
+use super::items::Edit;
 use super::refs::{self, list};
 use super::table::Row;
 use super::Report;
 use crate::ctx::{Ctx, SEPARATOR};
 use crate::sheets::{actors as actor_sheet, participation as events, resolutions as res_sheet};
 
-/// The text of an edited cell of `key`: `None` when the table has no such
-/// column or the cell shows what was written.
-fn edited(r: &Row, key: &str, written: &str) -> Option<(String, u32)> {
+/// The text of the cell of `key` and its column, when it was edited: `None`
+/// when the table has no such column or the cell shows `written`, what the
+/// writer wrote.
+fn changed(r: &Row, key: &str, written: &str) -> Option<(String, u32)> {
     edit::column_text(r, key).filter(|(text, _)| text != written.trim())
 }
 
-/// Takes `new` unless it is what the workbook was written with or what
-/// `target` holds; lists the change with both as the sheet shows them.
-#[allow(clippy::too_many_arguments)]
-fn put<T: PartialEq>(
-    report: &mut Report,
-    at: &At<'_>,
+/// The cell in column `col` of the row of `e`, and its item, to apply an
+/// edit.
+fn cell<'e, T>(e: &'e mut Edit<'_, '_, T>, col: u32) -> (Cell<'e>, &'e mut T) {
+    let cell = Cell {
+        report: &mut *e.report,
+        at: e.at,
+        col,
+    };
+    (cell, &mut e.items[e.i])
+}
+
+/// [`changed`] with the [`cell`].
+fn edited<'e, T>(
+    e: &'e mut Edit<'_, '_, T>,
+    key: &str,
+    written: &str,
+) -> Option<(String, Cell<'e>, &'e mut T)> {
+    let (text, col) = changed(e.r, key, written)?;
+    let (cell, t) = cell(e, col);
+    Some((text, cell, t))
+}
+
+/// Where the edits read from one cell go.
+struct Cell<'e> {
+    report: &'e mut Report,
+    at: &'e At<'e>,
     col: u32,
-    field: &str,
-    written: &T,
-    new: T,
-    target: &mut T,
-    shown: impl Fn(&T) -> String,
-) {
-    if new == *written || new == *target {
-        return;
+}
+
+impl Cell<'_> {
+    /// Takes `new` unless it is what the workbook was written with or what
+    /// `target` holds; lists the change with both as the sheet shows them.
+    fn put<T: PartialEq>(
+        &mut self,
+        field: &str,
+        written: &T,
+        new: T,
+        target: &mut T,
+        shown: impl Fn(&T) -> String,
+    ) {
+        if new == *written || new == *target {
+            return;
+        }
+        let dash = |s: String| if s.is_empty() { "—".to_owned() } else { s };
+        let (old, now) = (dash(shown(target)), dash(shown(&new)));
+        let at = self.at;
+        let path = at.path(field);
+        self.report.note(at.sheet, at.row, self.col, path, old, now);
+        *target = new;
     }
-    let dash = |s: String| if s.is_empty() { "—".to_owned() } else { s };
-    let (old, now) = (dash(shown(target)), dash(shown(&new)));
-    report.note(at.sheet, at.row, col, at.path(field), old, now);
-    *target = new;
+
+    /// [`Cell::put`] for a text as written.
+    fn put_text(
+        &mut self,
+        field: &str,
+        written: Option<&Text>,
+        new: Option<String>,
+        target: &mut Option<Text>,
+    ) {
+        let text = |t: Option<&Text>| t.map(|t| t.text.clone());
+        let mut current = text(target.as_ref());
+        let shown = |d: &Option<String>| d.clone().unwrap_or_default();
+        self.put(field, &text(written), new, &mut current, shown);
+        if current != text(target.as_ref()) {
+            *target = current.map(Text::new);
+        }
+    }
+
+    /// An error in the cell: what is wrong, then what is allowed.
+    fn refuse(&mut self, problem: String, (de, en): (&str, &str)) {
+        let lang = self.report.lang;
+        let allowed = tr(lang, "; erlaubt: ", "; allowed: ") + &tr(lang, de, en);
+        self.error(problem + &allowed);
+    }
+
+    /// An error in the cell.
+    fn error(&mut self, message: String) {
+        self.report
+            .error(self.at.sheet, self.at.row, self.col, message);
+    }
 }
 
 /// The entry of `written` shown as `text` (it keeps what the sheet does not
@@ -67,30 +129,26 @@ fn written_or<T: Clone>(
 /// separator of its entries and what is allowed): a cell as written leaves
 /// the list; an edited cell is read by `read` and taken, the change shown
 /// with the entries separated by `; `, or refused with what is allowed.
-#[allow(clippy::too_many_arguments)]
-fn list_column<T: PartialEq>(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
+#[allow(clippy::ptr_arg)] // compared with the new list
+fn list_column<T, E: PartialEq>(
+    e: &mut Edit<'_, '_, T>,
     (key, sep, allowed): (&str, &str, (&str, &str)),
-    written: &Vec<T>,
-    target: &mut Vec<T>,
-    show: impl Fn(&T) -> String,
-    read: impl FnOnce(&str) -> Result<Vec<T>, String>,
+    written: &Vec<E>,
+    target: impl FnOnce(&mut T) -> &mut Vec<E>,
+    show: impl Fn(&E) -> String,
+    read: impl FnOnce(&str) -> Result<Vec<E>, String>,
 ) {
     // As the writer joins them (crate::ctx::join or lines).
-    let cell = |l: &Vec<T>, sep: &str| {
+    let cell = |l: &Vec<E>, sep: &str| {
         let shown: Vec<String> = l.iter().map(&show).filter(|s| !s.is_empty()).collect();
         shown.join(sep)
     };
-    let Some((text, col)) = edited(r, key, &cell(written, sep)) else {
+    let Some((text, mut at, t)) = edited(e, key, &cell(written, sep)) else {
         return;
     };
     match read(&text) {
-        Ok(new) => put(report, at, col, key, written, new, target, |l| {
-            cell(l, SEPARATOR)
-        }),
-        Err(problem) => refuse(report, at, col, problem, allowed),
+        Ok(new) => at.put(key, written, new, target(t), |l| cell(l, SEPARATOR)),
+        Err(problem) => at.refuse(problem, allowed),
     }
 }
 
@@ -108,18 +166,6 @@ fn continued(text: &str, sep: &str, starts: impl Fn(&str) -> bool) -> Vec<String
         }
     }
     entries
-}
-
-/// An error in the cell: what is wrong, then what is allowed.
-fn refuse(report: &mut Report, at: &At<'_>, col: u32, problem: String, (de, en): (&str, &str)) {
-    let allowed = tr(report.lang, de, en);
-    let message = tr(report.lang, "; erlaubt: ", "; allowed: ");
-    report.error(
-        at.sheet,
-        at.row,
-        col,
-        format!("{problem}{message}{allowed}"),
-    );
 }
 
 /// A coded value by label or code, `None` when the text is none.
@@ -144,15 +190,9 @@ fn actor(c: &Concept, text: &str, lang: Language) -> Result<Id, String> {
 /// Zielgruppe: the leading parts that are audiences (by label or code) are
 /// the audiences; from the first other part (or an audience repeated) on,
 /// the parts are the audience as written.
-pub(crate) fn audience(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    w: &Event,
-    t: &mut Event,
-) {
-    let Some((text, col)) = edited(r, "audience", &events::audience_text(ctx, w)) else {
+pub(crate) fn audience(e: &mut Edit<'_, '_, Event>) {
+    let (ctx, w) = (e.ctx, e.w);
+    let Some((text, mut at, t)) = edited(e, "audience", &events::audience_text(ctx, w)) else {
         return;
     };
     let parts = refs::split(&text, SEPARATOR);
@@ -164,57 +204,16 @@ pub(crate) fn audience(
         }
     }
     let rest = parts[codes.len()..].join(SEPARATOR);
-    let description = (!rest.is_empty()).then_some(rest);
     let labels = |list: &Vec<Audience>| crate::ctx::join(list.iter().map(|a| ctx.label(*a)));
-    put(
-        report,
-        at,
-        col,
-        "audience",
-        &w.audience,
-        codes,
-        &mut t.audience,
-        labels,
-    );
+    at.put("audience", &w.audience, codes, &mut t.audience, labels);
+    let description = (!rest.is_empty()).then_some(rest);
     let written = w.audience_description.as_ref();
-    let target = &mut t.audience_description;
-    put_text(
-        report,
-        at,
-        col,
+    at.put_text(
         "audienceDescription",
         written,
         description,
-        target,
+        &mut t.audience_description,
     );
-}
-
-/// [`put`] for a text as written: the translations of a text kept stay.
-fn put_text(
-    report: &mut Report,
-    at: &At<'_>,
-    col: u32,
-    field: &str,
-    written: Option<&Text>,
-    new: Option<String>,
-    target: &mut Option<Text>,
-) {
-    let text = |t: Option<&Text>| t.map(|t| t.text.clone());
-    let mut current = text(target.as_ref());
-    let shown = |d: &Option<String>| d.clone().unwrap_or_default();
-    put(
-        report,
-        at,
-        col,
-        field,
-        &text(written),
-        new,
-        &mut current,
-        shown,
-    );
-    if current != text(target.as_ref()) {
-        *target = current.map(Text::new);
-    }
 }
 
 const PARTICIPANTS: (&str, &str) = (
@@ -224,15 +223,10 @@ const PARTICIPANTS: (&str, &str) = (
 
 /// Teilnehmende: actors, "name (role)" for a role; when the event has a
 /// count, a first part that names no actor is the count in words.
-pub(crate) fn participants(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    w: &Event,
-    t: &mut Event,
-) {
-    let Some((text, col)) = edited(r, "participants", &events::participants_text(ctx, w)) else {
+pub(crate) fn participants(e: &mut Edit<'_, '_, Event>) {
+    let (ctx, w) = (e.ctx, e.w);
+    let written = events::participants_text(ctx, w);
+    let Some((text, mut at, t)) = edited(e, "participants", &written) else {
         return;
     };
     let entry = |s: &str| participant(ctx, &w.participants, s);
@@ -246,14 +240,11 @@ pub(crate) fn participants(
     };
     let (words, people) = match read {
         Ok(read) => read,
-        Err(problem) => return refuse(report, at, col, problem, PARTICIPANTS),
+        Err(problem) => return at.refuse(problem, PARTICIPANTS),
     };
     let shown =
         |l: &Vec<Participant>| crate::ctx::join(l.iter().map(|p| events::participant_text(ctx, p)));
-    put(
-        report,
-        at,
-        col,
+    at.put(
         "participants",
         &w.participants,
         people,
@@ -262,15 +253,7 @@ pub(crate) fn participants(
     );
     if let Some(count) = t.participant_count.as_mut() {
         let written = w.participant_count.as_ref().and_then(|n| n.text.as_ref());
-        put_text(
-            report,
-            at,
-            col,
-            "participantCount.text",
-            written,
-            words,
-            &mut count.text,
-        );
+        at.put_text("participantCount.text", written, words, &mut count.text);
     }
 }
 
@@ -313,15 +296,9 @@ const DOCUMENTS: (&str, &str) = (
 );
 
 /// Dokumente: documents by title, press articles after "Presse: ".
-pub(crate) fn documents(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    w: &Event,
-    t: &mut Event,
-) {
-    let Some((text, col)) = edited(r, "documents", &events::documents_text(ctx, w)) else {
+pub(crate) fn documents(e: &mut Edit<'_, '_, Event>) {
+    let (ctx, w) = (e.ctx, e.w);
+    let Some((text, mut at, t)) = edited(e, "documents", &events::documents_text(ctx, w)) else {
         return;
     };
     let lang = ctx.lang;
@@ -330,69 +307,35 @@ pub(crate) fn documents(
     let entry = |s: &str| -> Result<(bool, Id), String> {
         let press = prefixes.iter().find_map(|p| s.strip_prefix(p.trim_end()));
         let title = press.map_or(s, str::trim);
-        let id = refs::require(
-            refs::document(ctx.c, title, lang),
-            title,
-            &refs::DOCUMENT,
-            lang,
-        )?;
+        let found = refs::document(ctx.c, title, lang);
+        let id = refs::require(found, title, &refs::DOCUMENT, lang)?;
         Ok((press.is_some(), id))
     };
     let read = match list(&text, SEPARATOR, entry) {
         Ok(read) => read,
-        Err(problem) => return refuse(report, at, col, problem, DOCUMENTS),
+        Err(problem) => return at.refuse(problem, DOCUMENTS),
     };
     let (press, docs): (Vec<_>, Vec<_>) = read.into_iter().partition(|(p, _)| *p);
     let docs: Vec<Id> = docs.into_iter().map(|(_, id)| id).collect();
     let press: Vec<Id> = press.into_iter().map(|(_, id)| id).collect();
     let titles = |l: &Vec<Id>| crate::ctx::join(l.iter().map(|d| ctx.document_title(d)));
-    put(
-        report,
-        at,
-        col,
-        "documents",
-        &w.documents,
-        docs,
-        &mut t.documents,
-        titles,
-    );
-    put(
-        report,
-        at,
-        col,
-        "press",
-        &w.press,
-        press,
-        &mut t.press,
-        titles,
-    );
+    at.put("documents", &w.documents, docs, &mut t.documents, titles);
+    at.put("press", &w.press, press, &mut t.press, titles);
 }
 
 /// Teil von: an event by its title (as in Titel or as named in Teil von) or
 /// id; empty for none. An event cannot be part of itself or of an event
 /// below it.
-pub(crate) fn parent(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    w: &Event,
-    items: &mut [Event],
-    i: usize,
-) {
-    let written = w
-        .parent
-        .as_ref()
-        .map(|p| events::parent_text(ctx, p))
-        .unwrap_or_default();
-    let Some((text, col)) = edited(r, "parent", &written) else {
+pub(crate) fn parent(e: &mut Edit<'_, '_, Event>) {
+    let (ctx, w, lang) = (e.ctx, e.w, e.ctx.lang);
+    let shown = |p: &Option<Id>| {
+        p.as_ref()
+            .map(|p| events::parent_text(ctx, p))
+            .unwrap_or_default()
+    };
+    let Some((text, col)) = changed(e.r, "parent", &shown(&w.parent)) else {
         return;
     };
-    let lang = ctx.lang;
-    let allowed = (
-        "der Titel einer Veranstaltung oder ihre Kennung, leer für keine",
-        "an event's title or id, empty for none",
-    );
     let new = if text.is_empty() {
         None
     } else {
@@ -402,40 +345,33 @@ pub(crate) fn parent(
         let found = refs::find(&ctx.c.events, &text, shows, |e| &e.id, &refs::EVENT, lang);
         match refs::require(found, &text, &refs::EVENT, lang) {
             Ok(id) => Some(id),
-            Err(problem) => return refuse(report, at, col, problem, allowed),
+            Err(problem) => return cell(e, col).0.refuse(problem, PARENT),
         }
     };
-    let id = items[i].id.clone();
+    // Below itself, by the parents the target's events have now.
+    let items = &*e.items;
     let parent_of = |p: &Id| {
         items
             .iter()
-            .find(|e| &e.id == p)
-            .and_then(|e| e.parent.clone())
+            .find(|x| &x.id == p)
+            .and_then(|x| x.parent.clone())
     };
-    if refs::below_itself(&id, new.as_ref(), items.len(), parent_of) {
+    if refs::below_itself(&items[e.i].id, new.as_ref(), items.len(), parent_of) {
         let problem = tr(
             lang,
             &format!("„{text}“ ist diese Veranstaltung selbst oder Teil von ihr: eine Veranstaltung kann nicht Teil von sich selbst sein"),
             &format!("\"{text}\" is this event or part of it: an event cannot be part of itself"),
         );
-        return report.error(at.sheet, at.row, col, problem);
+        return cell(e, col).0.error(problem);
     }
-    let shown = |p: &Option<Id>| {
-        p.as_ref()
-            .map(|p| events::parent_text(ctx, p))
-            .unwrap_or_default()
-    };
-    put(
-        report,
-        at,
-        col,
-        "parent",
-        &w.parent,
-        new,
-        &mut items[i].parent,
-        shown,
-    );
+    let (mut at, t) = cell(e, col);
+    at.put("parent", &w.parent, new, &mut t.parent, shown);
 }
+
+const PARENT: (&str, &str) = (
+    "der Titel einer Veranstaltung oder ihre Kennung, leer für keine",
+    "an event's title or id, empty for none",
+);
 
 const MEMBERS: (&str, &str) = (
     "je Zeile ein Akteur mit Namen (wie im Blatt Akteure) oder Kennung, eine Rolle in Klammern (z. B. „Landrat (Vorsitz)“)",
@@ -444,14 +380,8 @@ const MEMBERS: (&str, &str) = (
 
 /// Mitglieder: one a line, "name", or "name (role)" where a role that is
 /// not one of Vorsitz, Mitglied, … is kept as written.
-pub(crate) fn members(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    w: &Actor,
-    t: &mut Actor,
-) {
+pub(crate) fn members(e: &mut Edit<'_, '_, Actor>) {
+    let (ctx, w) = (e.ctx, e.w);
     let show = |m: &Membership| actor_sheet::member_text(ctx, m);
     let read = |text: &str| {
         list(text, "\n", |s| {
@@ -459,16 +389,7 @@ pub(crate) fn members(
         })
     };
     let column = ("members", "\n", MEMBERS);
-    list_column(
-        report,
-        at,
-        r,
-        column,
-        &w.members,
-        &mut t.members,
-        show,
-        read,
-    );
+    list_column(e, column, &w.members, |t| &mut t.members, show, read);
 }
 
 /// One member: an actor, or "actor (role)".
@@ -507,14 +428,8 @@ const ADOPTS: (&str, &str) = (
 
 /// Gegenstand: entries "subject (items): remark"; a part that does not
 /// begin with a subject continues the remark of the entry before it.
-pub(crate) fn adopts(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    w: &Resolution,
-    t: &mut Resolution,
-) {
+pub(crate) fn adopts(e: &mut Edit<'_, '_, Resolution>) {
+    let (ctx, w) = (e.ctx, e.w);
     let show = |a: &Adoption| res_sheet::adoption_text(ctx, a);
     let read = |text: &str| -> Result<Vec<Adoption>, String> {
         let entries = continued(text, SEPARATOR, |part| subject(part).is_some());
@@ -522,7 +437,7 @@ pub(crate) fn adopts(
         entries.iter().map(read).collect()
     };
     let column = ("adopts", SEPARATOR, ADOPTS);
-    list_column(report, at, r, column, &w.adopts, &mut t.adopts, show, read);
+    list_column(e, column, &w.adopts, |t| &mut t.adopts, show, read);
 }
 
 /// The subject a part begins with (its German or English label or code,
@@ -590,11 +505,13 @@ fn adoption(ctx: &Ctx<'_>, text: &str) -> Result<Adoption, String> {
     })
 }
 
+/// A lookup of [`refs`]: the item a text names, if any.
+type Lookup = fn(&Concept, &str, Language) -> Result<Option<Id>, String>;
+
 /// An item adopted: a goal, a field of action, a document or a measure, as
 /// the sheets show it, or its id.
 fn adopted(c: &Concept, text: &str, lang: Language) -> Result<Id, String> {
-    let kinds: [fn(&Concept, &str, Language) -> Result<Option<Id>, String>; 4] =
-        [refs::goal, refs::field, refs::document, refs::measure];
+    let kinds: [Lookup; 4] = [refs::goal, refs::field, refs::document, refs::measure];
     for find in kinds {
         if let Some(id) = find(c, text, lang)? {
             return Ok(id);
@@ -614,14 +531,8 @@ const MANDATES: (&str, &str) = (
 
 /// Aufträge: one a line "actor: task (bis period)"; a line that does not
 /// begin with an actor's name and ": " continues the task before it.
-pub(crate) fn mandates(
-    report: &mut Report,
-    at: &At<'_>,
-    r: &Row,
-    ctx: &Ctx<'_>,
-    w: &Resolution,
-    t: &mut Resolution,
-) {
+pub(crate) fn mandates(e: &mut Edit<'_, '_, Resolution>) {
+    let (ctx, w) = (e.ctx, e.w);
     let show = |m: &Mandate| res_sheet::mandate_text(ctx, m);
     let read = |text: &str| -> Result<Vec<Mandate>, String> {
         let entries = continued(text, "\n", |line| assignee(ctx.c, line, ctx.lang).is_some());
@@ -629,16 +540,7 @@ pub(crate) fn mandates(
         entries.iter().map(read).collect()
     };
     let column = ("mandates", "\n", MANDATES);
-    list_column(
-        report,
-        at,
-        r,
-        column,
-        &w.mandates,
-        &mut t.mandates,
-        show,
-        read,
-    );
+    list_column(e, column, &w.mandates, |t| &mut t.mandates, show, read);
 }
 
 /// The actor a line begins with ("Landrat: …") and the rest.

@@ -56,9 +56,9 @@ impl Sheet for Events {
     fn blank(id: Id, _key: &str) -> Event {
         Event::new(id, EventKind::ALL[0])
     }
-    fn edit(e: Edit<'_, '_, Event>) {
-        let (report, at, r, ctx, w, items, i) = (e.report, e.at, e.r, e.ctx, e.w, e.items, e.i);
-        let t = &mut items[i];
+    fn edit(mut e: Edit<'_, '_, Event>) {
+        let (report, at, r, ctx, w) = (&mut *e.report, e.at, e.r, e.ctx, e.w);
+        let t = &mut e.items[e.i];
         edit::required_code::<EventKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
         edit_title(report, at, r, w, t);
         period(report, at, r, ctx, w, t);
@@ -86,8 +86,6 @@ impl Sheet for Events {
                     .value = value
             }
         }
-        composite::audience(report, at, r, ctx, w, t);
-        composite::participants(report, at, r, ctx, w, t);
         let fields = join(w.fields.iter().map(|f| ctx.field_name(f)));
         edit::refs(
             report,
@@ -131,8 +129,10 @@ impl Sheet for Events {
         text!(report, at, r, w, t, purpose);
         text!(report, at, r, w, t, outcome);
         text!(report, at, r, w, t, description);
-        composite::documents(report, at, r, ctx, w, t);
-        composite::parent(report, at, r, ctx, w, items, i);
+        composite::audience(&mut e);
+        composite::participants(&mut e);
+        composite::documents(&mut e);
+        composite::parent(&mut e);
     }
 }
 

@@ -17,42 +17,39 @@ pub(crate) struct Kind {
     pub many_en: &'static str,
 }
 
-pub(crate) const ACTOR: Kind = Kind {
-    not_de: "kein Akteur",
-    an_en: "an actor",
-    many_de: "Akteure",
-    many_en: "actors",
-};
-pub(crate) const DOCUMENT: Kind = Kind {
-    not_de: "kein Dokument",
-    an_en: "a document",
-    many_de: "Dokumente",
-    many_en: "documents",
-};
-pub(crate) const EVENT: Kind = Kind {
-    not_de: "keine Veranstaltung",
-    an_en: "an event",
-    many_de: "Veranstaltungen",
-    many_en: "events",
-};
-pub(crate) const GOAL: Kind = Kind {
-    not_de: "kein Ziel",
-    an_en: "a goal",
-    many_de: "Ziele",
-    many_en: "goals",
-};
-pub(crate) const FIELD: Kind = Kind {
-    not_de: "kein Handlungsfeld",
-    an_en: "a field of action",
-    many_de: "Handlungsfelder",
-    many_en: "fields of action",
-};
-pub(crate) const MEASURE: Kind = Kind {
-    not_de: "keine Maßnahme",
-    an_en: "a measure",
-    many_de: "Maßnahmen",
-    many_en: "measures",
-};
+impl Kind {
+    const fn new(
+        not_de: &'static str,
+        an_en: &'static str,
+        many_de: &'static str,
+        many_en: &'static str,
+    ) -> Kind {
+        Kind {
+            not_de,
+            an_en,
+            many_de,
+            many_en,
+        }
+    }
+}
+
+pub(crate) const ACTOR: Kind = Kind::new("kein Akteur", "an actor", "Akteure", "actors");
+pub(crate) const DOCUMENT: Kind =
+    Kind::new("kein Dokument", "a document", "Dokumente", "documents");
+pub(crate) const EVENT: Kind = Kind::new(
+    "keine Veranstaltung",
+    "an event",
+    "Veranstaltungen",
+    "events",
+);
+pub(crate) const GOAL: Kind = Kind::new("kein Ziel", "a goal", "Ziele", "goals");
+pub(crate) const FIELD: Kind = Kind::new(
+    "kein Handlungsfeld",
+    "a field of action",
+    "Handlungsfelder",
+    "fields of action",
+);
+pub(crate) const MEASURE: Kind = Kind::new("keine Maßnahme", "a measure", "Maßnahmen", "measures");
 
 /// The item `text` names: the one item that `shows` it, else the item with
 /// that id; `Ok(None)` when there is none, an error naming the text when

@@ -66,16 +66,13 @@ impl Sheet for Resolutions {
     fn blank(id: Id, _key: &str) -> Resolution {
         Resolution::new(id, ResolutionKind::ALL[0], "")
     }
-    fn edit(e: Edit<'_, '_, Resolution>) {
-        let (report, at, r, ctx, part, w, items, i) =
-            (e.report, e.at, e.r, e.ctx, e.part, e.w, e.items, e.i);
-        let t = &mut items[i];
+    fn edit(mut e: Edit<'_, '_, Resolution>) {
+        let (report, at, r, ctx, part, w) = (&mut *e.report, e.at, e.r, e.ctx, e.part, e.w);
+        let t = &mut e.items[e.i];
         edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
         edit::required_code::<ResolutionKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
         paper(report, at, r, w, t);
         text!(report, at, r, w, t, text);
-        composite::adopts(report, at, r, ctx, w, t);
-        composite::mandates(report, at, r, ctx, w, t);
         match part {
             Some(k) if k < t.consultations.len() => {
                 let path = at.path("consultations").index(k);
@@ -96,6 +93,8 @@ impl Sheet for Resolutions {
             Some(_) => {}
             None => new_step(report, at, r, ctx, t, false),
         }
+        composite::adopts(&mut e);
+        composite::mandates(&mut e);
     }
 
     fn added(
