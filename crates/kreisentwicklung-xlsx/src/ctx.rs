@@ -316,7 +316,10 @@ pub(crate) fn numbered_lines(items: &[kreisentwicklung_core::Text]) -> String {
     )
 }
 
-/// Joins parts with "; ", skipping empty ones.
+/// What separates the parts of a list in one cell (the reader splits there).
+pub(crate) const SEPARATOR: &str = "; ";
+
+/// Joins parts with [`SEPARATOR`], skipping empty ones.
 pub(crate) fn join<I, S>(parts: I) -> String
 where
     I: IntoIterator<Item = S>,
@@ -329,7 +332,7 @@ where
             continue;
         }
         if !out.is_empty() {
-            out.push_str("; ");
+            out.push_str(SEPARATOR);
         }
         out.push_str(p);
     }

@@ -434,6 +434,16 @@ fn bad_cells_are_all_reported_with_sheet_cell_and_what_is_allowed() {
 /// events, actors, resolutions, documents); returns the edited workbook and
 /// the cells the script edited.
 fn edit_sheets(mode: &str) -> Option<(Concept, Vec<u8>, serde_json::Value)> {
+    edit_with("edit_sheets.py", "helmstedt", mode)
+}
+
+/// Runs `scripts/SCRIPT MODE` on the workbook of an example; returns the
+/// concept, the edited workbook and the cells the script edited.
+fn edit_with(
+    script: &str,
+    name: &str,
+    mode: &str,
+) -> Option<(Concept, Vec<u8>, serde_json::Value)> {
     if !have(
         "python3 with openpyxl",
         "python3",
@@ -441,13 +451,13 @@ fn edit_sheets(mode: &str) -> Option<(Concept, Vec<u8>, serde_json::Value)> {
     ) {
         return None;
     }
-    let (_, c) = example("helmstedt");
-    let dir = temp_dir(&format!("sheets-{mode}"));
+    let (_, c) = example(name);
+    let dir = temp_dir(&format!("{script}-{mode}"));
     let (src, dst) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
     std::fs::write(&src, export(&c, &ExportOptions::default())).unwrap();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/edit_sheets.py");
+    let script = format!("{}/tests/scripts/{script}", env!("CARGO_MANIFEST_DIR"));
     let out = std::process::Command::new("python3")
-        .args([script, mode, src.to_str().unwrap(), dst.to_str().unwrap()])
+        .args([&script, mode, src.to_str().unwrap(), dst.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(
@@ -683,4 +693,233 @@ fn bad_values_in_the_other_sheets_are_all_reported() {
     );
     // Rows as Excel shows them.
     assert_eq!(problems[0].row, Some(2));
+}
+
+#[test]
+fn edits_of_the_composite_columns_come_back_as_changes() {
+    use kreisentwicklung_core::{Adoption, AdoptionSubject, Audience, Id, Mandate, MemberRole};
+    use kreisentwicklung_core::{Membership, Participant, ParticipantRole, Text};
+    let Some((c, bytes, cells)) = edit_with("edit_composite.py", "ludwigslust-parchim", "good")
+    else {
+        return;
+    };
+    let at = |sheet: &str, key: &str| format!("{sheet}!{}", cells[key].as_str().unwrap());
+    let imported = read::read_onto(&bytes, &c).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<String> = imported.changes.iter().map(ToString::to_string).collect();
+    let forum2 = "Unternehmerverbände; Kammern; Wirtschaftsförderung; Dr. Silvia Stiller (Vortrag); Berit Steinberg (Vortrag)";
+    let board = "Rolf Christiansen; Wolfgang Schmülling; Günter Matschoß; Andreas Neumann";
+    let task = "den Projektkatalog jährlich fortschreiben\nund dem Kreistag berichten";
+    assert_eq!(
+        got,
+        [
+            format!(
+                "events[workshop-ausschuss-vmk-2016].documents: — → Projektablauf ({})",
+                at("Beteiligung", "documents")
+            ),
+            format!(
+                "events[gespraeche-fachdienste-2016].parent: — → Strategiekonferenz mit Verwaltungsvorstand ({})",
+                at("Beteiligung", "parent")
+            ),
+            format!(
+                "events[fachforum-1].audience: Fachleute; Unternehmen; Verwaltung; Politik / Kreistag → Fachleute; Unternehmen ({})",
+                at("Beteiligung", "audience")
+            ),
+            format!(
+                "events[fachforum-1].audienceDescription: — → Vertreter der Stadtwerke ({})",
+                at("Beteiligung", "audience")
+            ),
+            format!(
+                "events[ausschuss-workshop-2016-04-18].parent: Workshops in den Ausschüssen des Kreistages → — ({})",
+                at("Beteiligung", "parent_cleared")
+            ),
+            format!(
+                "events[fachforum-2].participants: {forum2} → {forum2}; Rolf Christiansen (Gastgeber) ({})",
+                at("Beteiligung", "participants")
+            ),
+            format!(
+                "events[fachforum-2].participantCount.text: rund fünfzig → etwa fünfzig ({})",
+                at("Beteiligung", "participants")
+            ),
+            format!(
+                "actors[verwaltungsvorstand].members: {board} → Rolf Christiansen (Vorsitz); Wolfgang Schmülling; Günter Matschoß; Andreas Neumann; Fachdienste der Kreisverwaltung (Geschäftsbereiche) ({})",
+                at("Akteure", "members")
+            ),
+            format!(
+                "resolutions[beschluss-kek-2017].adopts: Konzept → Konzept; Dokument (Projektablauf): als Anlage; ungeändert ({})",
+                at("Beschlüsse", "adopts")
+            ),
+            format!(
+                "resolutions[beschluss-kek-2017].mandates: — → Rolf Christiansen: {task} (bis 2030) ({})",
+                at("Beschlüsse", "mandates")
+            ),
+        ]
+    );
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+
+    // The concept took exactly these edits.
+    let mut want = c.clone();
+    let event = |w: &mut Concept, id: &str| w.events.iter().position(|e| e.id == id).unwrap();
+    let e = event(&mut want, "workshop-ausschuss-vmk-2016");
+    want.events[e].documents = vec![Id::new("projektablauf")];
+    let e = event(&mut want, "gespraeche-fachdienste-2016");
+    want.events[e].parent = Some(Id::new("strategiekonferenz-2015"));
+    let e = event(&mut want, "fachforum-1");
+    want.events[e].audience = vec![Audience::Experts, Audience::Businesses];
+    want.events[e].audience_description = Some("Vertreter der Stadtwerke".into());
+    let e = event(&mut want, "ausschuss-workshop-2016-04-18");
+    want.events[e].parent = None;
+    let e = event(&mut want, "fachforum-2");
+    want.events[e].participants.push(Participant {
+        actor: Id::new("landrat"),
+        role: Some(ParticipantRole::Host),
+    });
+    want.events[e].participant_count.as_mut().unwrap().text = Some("etwa fünfzig".into());
+    let a = want
+        .actors
+        .iter()
+        .position(|a| a.id == "verwaltungsvorstand")
+        .unwrap();
+    want.actors[a].members[0].role = Some(MemberRole::Chair);
+    want.actors[a].members.push(Membership {
+        actor: Id::new("fachdienste"),
+        role: None,
+        role_label: Some("Geschäftsbereiche".into()),
+    });
+    let r = &mut want.resolutions[0];
+    r.adopts.push(Adoption {
+        subject: AdoptionSubject::Document,
+        items: vec![Id::new("projektablauf")],
+        note: Some("als Anlage; ungeändert".into()),
+    });
+    r.mandates.push(Mandate {
+        actor: Id::new("landrat"),
+        task: Text::new(task),
+        due: Some("2030".parse().unwrap()),
+    });
+    assert_eq!(imported.concept, want);
+}
+
+#[test]
+fn unknown_and_ambiguous_names_in_composite_columns_are_errors_naming_them() {
+    let Some((_, bytes, cells)) = edit_with("edit_composite.py", "ludwigslust-parchim", "bad")
+    else {
+        return;
+    };
+    let at = |sheet: &str, key: &str| format!("{sheet}!{}", cells[key].as_str().unwrap());
+    let e = read::read(&bytes).unwrap_err();
+    let ReadError::Cells(problems) = &e else {
+        panic!("{e}")
+    };
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}: „Herr Niemand“ ist kein Akteur dieses Konzepts; erlaubt: Akteure mit Namen (wie im Blatt Akteure) oder Kennung, eine Rolle in Klammern (z. B. „Landrat (Vortrag)“), mehrere mit „;“ getrennt; vorn die Anzahl in Worten, wenn „Anzahl“ gefüllt ist",
+                at("Beteiligung", "participants")
+            ),
+            format!(
+                "{}: „Kreisanzeiger“ ist kein Dokument dieses Konzepts; erlaubt: Titel von Dokumenten (wie im Blatt Dokumente) oder Kennungen, Presseartikel mit „Presse: “ davor, mehrere mit „;“ getrennt",
+                at("Beteiligung", "documents")
+            ),
+            format!(
+                "{}: „Workshop“ ist mehrdeutig: so heißen mehrere Veranstaltungen (ausschuss-workshop-2016-04-18, ausschuss-workshop-2016-04-19); bitte stattdessen die Kennung eintragen; erlaubt: der Titel einer Veranstaltung oder ihre Kennung, leer für keine",
+                at("Beteiligung", "parent")
+            ),
+            format!(
+                "{}: „Frau Unbekannt“ ist kein Akteur dieses Konzepts; erlaubt: je Zeile ein Akteur mit Namen (wie im Blatt Akteure) oder Kennung, eine Rolle in Klammern (z. B. „Landrat (Vorsitz)“)",
+                at("Akteure", "members")
+            ),
+            format!(
+                "{}: „Haushaltsplan 2017“ beginnt mit keinem Gegenstand eines Beschlusses; erlaubt: ein Gegenstand (Konzept, Leitbild, Ziele, Handlungsfelder, Projekt- / Maßnahmenkatalog, Maßnahmen, Dokument, Verfahren / Prozessbegleitung), dahinter in Klammern die beschlossenen Ziele, Handlungsfelder, Dokumente oder Maßnahmen mit „, “ getrennt und nach „:“ eine Anmerkung, z. B. „Ziele (1, 1.2): mit Änderungen“; mehrere mit „;“ getrennt",
+                at("Beschlüsse", "adopts")
+            ),
+            format!(
+                "{}: „Kreiskämmerer“ ist kein Akteur dieses Konzepts; erlaubt: je Zeile „Akteur: Aufgabe“ mit dem Namen eines Akteurs (wie im Blatt Akteure), dahinter „(bis Zeitraum)“, wenn der Auftrag befristet ist",
+                at("Beschlüsse", "mandates")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn composite_columns_of_an_english_workbook_read_english_labels_and_say_what_is_allowed() {
+    if !have(
+        "python3 with openpyxl",
+        "python3",
+        &["-c", "import openpyxl"],
+    ) {
+        return;
+    }
+    let (_, c) = example("ludwigslust-parchim");
+    let dir = temp_dir("composite-en");
+    let (src, bad, good) = (
+        dir.join("in.xlsx"),
+        dir.join("bad.xlsx"),
+        dir.join("good.xlsx"),
+    );
+    let english = ExportOptions::default().language(kreisentwicklung_core::Language::En);
+    std::fs::write(&src, export(&c, &english)).unwrap();
+    // good: the board's chair by the English role; bad: an unknown participant.
+    let script = "import openpyxl, sys\n\
+        def row(ws, col, value):\n    \
+            cols = {c.value: c.column for c in ws[1]}\n    \
+            return cols, next(r for r in range(2, ws.max_row + 1) if ws.cell(r, cols[col]).value == value)\n\
+        wb = openpyxl.load_workbook(sys.argv[1])\n\
+        ws = wb['Actors']\n\
+        cols, r = row(ws, 'Name', 'Verwaltungsvorstand')\n\
+        old = ws.cell(r, cols['Members']).value\n\
+        ws.cell(r, cols['Members']).value = old.replace('Rolf Christiansen', 'Rolf Christiansen (chair)')\n\
+        b = ws.cell(r, cols['Members']).coordinate\n\
+        wb.save(sys.argv[3])\n\
+        ws = wb['Participation']\n\
+        cols, r = row(ws, 'Title', '1. Fachforum: Stadtwerke und Kreisverwaltung')\n\
+        ws.cell(r, cols['Participants']).value = 'Rolf Christiansen (host); Nobody'\n\
+        a = ws.cell(r, cols['Participants']).coordinate\n\
+        wb.save(sys.argv[2])\n\
+        print(a, b)";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .args([&src, &bad, &good])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let refs: Vec<&str> = stdout.split_whitespace().collect();
+    let e = read::read(&std::fs::read(&bad).unwrap()).unwrap_err();
+    let lines: Vec<String> = match &e {
+        ReadError::Cells(problems) => problems.iter().map(ToString::to_string).collect(),
+        e => panic!("{e}"),
+    };
+    assert_eq!(
+        lines,
+        [format!(
+            "Participation!{}: \"Nobody\" is not an actor of this concept; allowed: actors by name (as in the sheet Actors) or id, a role in brackets (e.g. \"Landrat (speaker)\"), several separated by \";\"; first the count in words when \"Count\" is filled",
+            refs[0]
+        )]
+    );
+    let imported = read::read(&std::fs::read(&good).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<String> = imported.changes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [format!(
+            "actors[verwaltungsvorstand].members: Rolf Christiansen; Wolfgang Schmülling; Günter Matschoß; Andreas Neumann → Rolf Christiansen (chair); Wolfgang Schmülling; Günter Matschoß; Andreas Neumann (Actors!{})",
+            refs[1]
+        )]
+    );
+    let board = imported
+        .concept
+        .actors
+        .iter()
+        .find(|a| a.id == "verwaltungsvorstand")
+        .unwrap();
+    assert_eq!(
+        board.members[0].role,
+        Some(kreisentwicklung_core::MemberRole::Chair)
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -1,29 +1,32 @@
-//! Akteure read back: name, kind, function, organisation, description,
-//! count and web address; rows added below the table become new actors.
+//! Akteure read back: name, kind, function, organisation, members (one a
+//! line, [`composite`]), description, count and web address; rows added
+//! below the table become new actors.
 
 use kreisentwicklung_core::{Actor, ActorKind, CodeList, Id};
 
-use super::edit::{self, At};
-use super::items::{collection, titled_rows, Sheet, Written};
-use super::table::{Row, Spec};
-use super::Report;
+use super::composite;
+use super::edit;
+use super::items::{collection, text, titled_rows, Edit, Sheet, Written};
+use super::table::Spec;
 use crate::ctx::Ctx;
 
 /// One row per actor, in list order, matched by name.
 pub(crate) struct Actors;
 
 impl Sheet for Actors {
-    collection!(Actor, actors, actors);
+    collection!(Actor, actors);
     const SPEC: Spec = Spec {
         read: &[
-            ("kind", "Art", "Kind"),
-            ("name", "Name", "Name"),
-            ("function", "Funktion", "Function"),
-            ("organization", "Organisation", "Organisation"),
-            ("description", "Beschreibung", "Description"),
-            ("count", "Anzahl", "Count"),
-            ("url", "Internetadresse", "Web address"),
+            "kind",
+            "name",
+            "function",
+            "organization",
+            "members",
+            "description",
+            "count",
+            "url",
         ],
+        columns: crate::sheets::actors::COLUMNS,
         path: "actors",
         key: "name",
         title: "name",
@@ -37,29 +40,12 @@ impl Sheet for Actors {
     fn blank(id: Id, _key: &str) -> Actor {
         Actor::new(id, ActorKind::ALL[0], "")
     }
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        _part: Option<usize>,
-        w: &Actor,
-        items: &mut [Actor],
-        i: usize,
-    ) {
-        let t = &mut items[i];
+    fn edit(mut e: Edit<'_, '_, Actor>) {
+        let (report, at, r, ctx, w) = (&mut *e.report, e.at, e.r, e.ctx, e.w);
+        let t = &mut e.items[e.i];
         edit::title(report, at, r, "name", "name", &w.name.text, &mut t.name);
         edit::required_code::<ActorKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
-        let function = w.function.as_ref().map(|f| f.text.as_str());
-        edit::opt_text(
-            report,
-            at,
-            r,
-            "function",
-            "function",
-            function,
-            &mut t.function,
-        );
+        text!(report, at, r, w, t, function);
         let organization = w
             .organization
             .as_ref()
@@ -76,17 +62,9 @@ impl Sheet for Actors {
             |s| edit::actor(ctx.c, s),
             &mut t.organization,
         );
-        let description = w.description.as_ref().map(|d| d.text.as_str());
-        edit::opt_text(
-            report,
-            at,
-            r,
-            "description",
-            "description",
-            description,
-            &mut t.description,
-        );
+        text!(report, at, r, w, t, description);
         edit::count(report, at, r, "count", "count", w.count, &mut t.count);
         edit::opt_string(report, at, r, "url", "url", w.url.as_deref(), &mut t.url);
+        composite::members(&mut e);
     }
 }

@@ -268,6 +268,10 @@ named! {
     kreisentwicklung_core::ConsultationRole, "keine Rolle im Verfahren", "role in the procedure";
     kreisentwicklung_core::Outcome, "kein Ergebnis", "outcome";
     kreisentwicklung_core::FundingProgramme, "kein Förderprogramm", "funding programme";
+    kreisentwicklung_core::Audience, "keine Zielgruppe", "audience";
+    kreisentwicklung_core::ParticipantRole, "keine Rolle bei einer Veranstaltung", "role at an event";
+    kreisentwicklung_core::MemberRole, "keine Rolle eines Mitglieds", "member's role";
+    kreisentwicklung_core::AdoptionSubject, "kein Gegenstand eines Beschlusses", "subject of a resolution";
 }
 
 /// A coded value by its German or English label or its code, ignoring

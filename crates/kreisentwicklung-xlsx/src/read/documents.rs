@@ -4,30 +4,30 @@
 
 use kreisentwicklung_core::{CodeList, Document, DocumentKind, Id};
 
-use super::edit::{self, At};
-use super::items::{collection, titled_rows, Sheet, Written};
-use super::table::{Row, Spec};
-use super::Report;
+use super::edit;
+use super::items::{collection, text, titled_rows, Edit, Sheet, Written};
+use super::table::Spec;
 use crate::ctx::{join, Ctx};
 
 /// One row per document, in list order, matched by title.
 pub(crate) struct Documents;
 
 impl Sheet for Documents {
-    collection!(Document, documents, documents);
+    collection!(Document, documents);
     const SPEC: Spec = Spec {
         read: &[
-            ("kind", "Art", "Kind"),
-            ("title", "Titel", "Title"),
-            ("date", "Datum", "Date"),
-            ("publisher", "Herausgeber", "Publisher"),
-            ("issue", "Ausgabe", "Issue"),
-            ("pages", "Seiten", "Pages"),
-            ("authors", "Autoren", "Authors"),
-            ("description", "Beschreibung", "Description"),
-            ("url", "Internetadresse", "Web address"),
-            ("mediaType", "Dateityp", "Media type"),
+            "kind",
+            "title",
+            "date",
+            "publisher",
+            "issue",
+            "pages",
+            "authors",
+            "description",
+            "url",
+            "mediaType",
         ],
+        columns: crate::sheets::documents::COLUMNS,
         path: "documents",
         key: "title",
         title: "title",
@@ -41,16 +41,8 @@ impl Sheet for Documents {
     fn blank(id: Id, _key: &str) -> Document {
         Document::new(id, DocumentKind::ALL[0], "")
     }
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        _part: Option<usize>,
-        w: &Document,
-        items: &mut [Document],
-        i: usize,
-    ) {
+    fn edit(e: Edit<'_, '_, Document>) {
+        let (report, at, r, ctx, w, items, i) = (e.report, e.at, e.r, e.ctx, e.w, e.items, e.i);
         let t = &mut items[i];
         edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
         edit::required_code::<DocumentKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
@@ -64,16 +56,7 @@ impl Sheet for Documents {
             w.date.as_ref(),
             &mut t.date,
         );
-        let publisher = w.publisher.as_ref().map(|p| p.text.as_str());
-        edit::opt_text(
-            report,
-            at,
-            r,
-            "publisher",
-            "publisher",
-            publisher,
-            &mut t.publisher,
-        );
+        text!(report, at, r, w, t, publisher);
         edit::opt_string(
             report,
             at,
@@ -105,16 +88,7 @@ impl Sheet for Documents {
             |s| edit::actor(ctx.c, s),
             &mut t.authors,
         );
-        let description = w.description.as_ref().map(|d| d.text.as_str());
-        edit::opt_text(
-            report,
-            at,
-            r,
-            "description",
-            "description",
-            description,
-            &mut t.description,
-        );
+        text!(report, at, r, w, t, description);
         edit::opt_string(report, at, r, "url", "url", w.url.as_deref(), &mut t.url);
         let media = w.media_type.as_deref();
         edit::opt_string(

@@ -6,7 +6,7 @@ use kreisentwicklung_core::{Goal, Id, Priority};
 
 use super::cells::tr;
 use super::edit::{self, At};
-use super::items::{collection, numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, Edit, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
@@ -15,14 +15,10 @@ use crate::ctx::Ctx;
 pub(crate) struct Goals;
 
 impl Sheet for Goals {
-    collection!(Goal, goals, goals);
+    collection!(Goal, goals);
     const SPEC: Spec = Spec {
-        read: &[
-            ("number", "Nr.", "No."),
-            ("title", "Ziel", "Goal"),
-            ("priority", "Priorität", "Priority"),
-            ("parent", "Übergeordnetes Ziel", "Parent goal"),
-        ],
+        read: &["number", "title", "priority", "parent"],
+        columns: crate::sheets::goals::COLUMNS,
         path: "goals",
         key: "number",
         title: "title",
@@ -42,16 +38,8 @@ impl Sheet for Goals {
     fn blank(id: Id, key: &str) -> Goal {
         Goal::new(id, 1, "").with_number(key)
     }
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        _part: Option<usize>,
-        w: &Goal,
-        items: &mut [Goal],
-        i: usize,
-    ) {
+    fn edit(e: Edit<'_, '_, Goal>) {
+        let (report, at, r, ctx, w, items, i) = (e.report, e.at, e.r, e.ctx, e.w, e.items, e.i);
         let t = &mut items[i];
         edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
         edit::code::<Priority>(
@@ -110,25 +98,21 @@ fn parent(
             }
         }
     };
-    // Walk up from the new parent: meeting the goal itself is a cycle.
     let id = items[i].id.clone();
-    let mut up = new.clone();
-    let mut steps = 0;
-    while let Some(p) = up {
-        if p == id || steps > items.len() {
-            let msg = tr(
-                lang,
-                &format!("„{text}“ liegt unter diesem Ziel (oder ist es selbst): ein Ziel kann nicht sich selbst untergeordnet werden"),
-                &format!("\"{text}\" is below this goal (or is the goal itself): a goal cannot be placed below itself"),
-            );
-            report.error(at.sheet, at.row, col, msg);
-            return;
-        }
-        up = items
+    let parent_of = |p: &Id| {
+        items
             .iter()
-            .find(|g| g.id == p)
-            .and_then(|g| g.parent.clone());
-        steps += 1;
+            .find(|g| &g.id == p)
+            .and_then(|g| g.parent.clone())
+    };
+    if super::refs::below_itself(&id, new.as_ref(), items.len(), parent_of) {
+        let msg = tr(
+            lang,
+            &format!("„{text}“ liegt unter diesem Ziel (oder ist es selbst): ein Ziel kann nicht sich selbst untergeordnet werden"),
+            &format!("\"{text}\" is below this goal (or is the goal itself): a goal cannot be placed below itself"),
+        );
+        report.error(at.sheet, at.row, col, msg);
+        return;
     }
     let old = items[i].parent.clone();
     report.set(

@@ -5,24 +5,25 @@ use kreisentwicklung_core::{Direction, Id, Indicator, Observation, Period, Targe
 
 use super::cells::{self, tr};
 use super::edit::{self, At};
-use super::items::{collection, numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, text, Edit, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
 
 const SPEC: Spec = Spec {
     read: &[
-        ("number", "Nr.", "No."),
-        ("name", "Indikator", "Indicator"),
-        ("unit", "Einheit", "Unit"),
-        ("direction", "Richtung", "Direction"),
-        ("target", "Zielwert", "Target"),
-        ("targetDue", "Zieltermin", "Target due"),
-        ("latest", "Letzter Wert", "Latest value"),
-        ("latestPeriod", "Stand", "Latest period"),
-        ("source", "Quelle", "Source"),
-        ("description", "Beschreibung", "Description"),
+        "number",
+        "name",
+        "unit",
+        "direction",
+        "target",
+        "targetDue",
+        "latest",
+        "latestPeriod",
+        "source",
+        "description",
     ],
+    columns: crate::sheets::indicators::COLUMNS,
     path: "indicators",
     key: "number",
     title: "name",
@@ -35,7 +36,7 @@ const SPEC: Spec = Spec {
 pub(crate) struct Indicators;
 
 impl Sheet for Indicators {
-    collection!(Indicator, indicators, indicators);
+    collection!(Indicator, indicators);
     const SPEC: Spec = SPEC;
 
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
@@ -46,17 +47,8 @@ impl Sheet for Indicators {
         x.number = Some(key.to_owned());
         x
     }
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        _part: Option<usize>,
-        w: &Indicator,
-        items: &mut [Indicator],
-        i: usize,
-    ) {
-        edit(report, at, r, ctx, w, &mut items[i]);
+    fn edit(e: Edit<'_, '_, Indicator>) {
+        edit(e.report, e.at, e.r, e.ctx, e.w, &mut e.items[e.i]);
     }
 }
 
@@ -80,18 +72,8 @@ fn edit(
         w.direction,
         &mut t.direction,
     );
-    let source = w.source.as_ref().map(|s| s.text.as_str());
-    edit::opt_text(report, at, r, "source", "source", source, &mut t.source);
-    let description = w.description.as_ref().map(|s| s.text.as_str());
-    edit::opt_text(
-        report,
-        at,
-        r,
-        "description",
-        "description",
-        description,
-        &mut t.description,
-    );
+    text!(report, at, r, w, t, source);
+    text!(report, at, r, w, t, description);
 
     // The final target: value and due period.
     let wt = w.final_target();

@@ -16,7 +16,6 @@ use super::edit::At;
 use super::table::{self, Row, Spec};
 use super::{Limits, Problem, Report};
 use crate::ctx::Ctx;
-use crate::sheet::Column;
 
 /// One row as the workbook was written: what its key column showed, the
 /// item it belongs to and, for tables with several rows per item (a
@@ -27,11 +26,11 @@ pub(crate) struct Written {
     pub part: Option<usize>,
 }
 
-/// The item type, its collection, ids and the writer's columns of a
-/// [`Sheet`]: `collection!(Measure, measures, measures)` for the item
-/// type, the concept's field and the module in `crate::sheets`.
+/// The item type, its collection and ids of a [`Sheet`]:
+/// `collection!(Measure, measures)` for the item type and the concept's
+/// field.
 macro_rules! collection {
-    ($item:ty, $field:ident, $sheet:ident) => {
+    ($item:ty, $field:ident) => {
         type Item = $item;
         fn items(c: &kreisentwicklung_core::Concept) -> &Vec<$item> {
             &c.$field
@@ -42,12 +41,27 @@ macro_rules! collection {
         fn id(item: &$item) -> &kreisentwicklung_core::Id {
             &item.id
         }
-        fn columns(ctx: &crate::ctx::Ctx<'_>) -> Vec<crate::sheet::Column> {
-            crate::sheets::$sheet::columns(ctx)
-        }
     };
 }
 pub(crate) use collection;
+
+/// An optional text whose column key and path are the field's name:
+/// `text!(report, at, r, w, t, description)` reads the column
+/// `description` into `t.description` ([`edit::opt_text`](super::edit::opt_text)).
+macro_rules! text {
+    ($report:ident, $at:ident, $r:ident, $w:ident, $t:ident, $field:ident) => {
+        super::edit::opt_text(
+            $report,
+            $at,
+            $r,
+            stringify!($field),
+            stringify!($field),
+            $w.$field.as_ref().map(|x| x.text.as_str()),
+            &mut $t.$field,
+        )
+    };
+}
+pub(crate) use text;
 
 /// A table of items: one row per item (or per part of an item).
 pub(crate) trait Sheet {
@@ -62,26 +76,12 @@ pub(crate) trait Sheet {
     fn items_mut(c: &mut Concept) -> &mut Vec<Self::Item>;
     /// An item's id.
     fn id(item: &Self::Item) -> &Id;
-    /// The columns the writer writes: those not read are known, not
-    /// warned about (a new display-only column needs no line here).
-    fn columns(ctx: &Ctx<'_>) -> Vec<Column>;
     /// The rows the writer wrote, in sheet order.
     fn rows(ctx: &Ctx<'_>) -> Vec<Written>;
     /// A blank item for a new row with this id and key text.
     fn blank(id: Id, key: &str) -> Self::Item;
-    /// Applies a row to `items[i]`; `w` is the item as written (blank for a
-    /// new row), `part` the part of it the row shows.
-    #[allow(clippy::too_many_arguments)]
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        part: Option<usize>,
-        w: &Self::Item,
-        items: &mut [Self::Item],
-        i: usize,
-    );
+    /// Applies a row to an item.
+    fn edit(e: Edit<'_, '_, Self::Item>);
     /// A row below the table: by default a new item.
     fn added(
         report: &mut Report,
@@ -95,6 +95,19 @@ pub(crate) trait Sheet {
     {
         add_new::<Self>(report, sheet, r, ctx, key, t);
     }
+}
+
+/// A row to apply to `items[i]`: where it is, its cells, the item as
+/// written (blank for a new row) and the part of it the row shows.
+pub(crate) struct Edit<'e, 'c, T> {
+    pub report: &'e mut Report,
+    pub at: &'e At<'e>,
+    pub r: &'e Row<'e>,
+    pub ctx: &'e Ctx<'c>,
+    pub part: Option<usize>,
+    pub w: &'e T,
+    pub items: &'e mut [T],
+    pub i: usize,
 }
 
 /// The target's items with an index by id, kept up to date as rows add
@@ -137,8 +150,7 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
         .collect();
     let mut t = Tracked { items, index };
     let spec = S::SPEC;
-    let known: Vec<&str> = S::columns(ctx).iter().map(|c| c.header).collect();
-    table::read(book, sheet, &spec, &known, limits, report, |r, report| {
+    table::read(book, sheet, &spec, limits, report, |r, report| {
         let key = r.text(S::SPEC.key).map(|(t, _)| t).unwrap_or_default();
         let found = match rows.get(r.position) {
             Some(w) if !seen[r.position] && w.key == key => Match::Written(r.position),
@@ -166,7 +178,16 @@ pub(crate) fn apply<S: Sheet, RS: Read + Seek>(
                             row: r.index,
                             path: &path,
                         };
-                        S::edit(report, &at, r, ctx, rows[k].part, w, t.items, i);
+                        S::edit(Edit {
+                            report: &mut *report,
+                            at: &at,
+                            r,
+                            ctx,
+                            part: rows[k].part,
+                            w,
+                            items: &mut t.items[..],
+                            i,
+                        });
                     }
                     None => report.warnings.push(Problem::cell(
                         sheet,
@@ -221,11 +242,7 @@ pub(crate) fn add_new<S: Sheet>(
     let lang = report.lang;
     let col = r.column(S::SPEC.key).unwrap_or(0);
     let (what_de, what_en) = S::SPEC.what;
-    let header = S::SPEC
-        .read
-        .iter()
-        .find(|h| h.0 == S::SPEC.key)
-        .map_or(("", ""), |h| (h.1, h.2));
+    let header = S::SPEC.header(S::SPEC.key);
     if key.is_empty() {
         let msg = tr(
             lang,
@@ -270,7 +287,16 @@ pub(crate) fn add_new<S: Sheet>(
         path: &path,
     };
     let changes = report.changes.len();
-    S::edit(report, &at, r, ctx, None, &blank, t.items, i);
+    S::edit(Edit {
+        report: &mut *report,
+        at: &at,
+        r,
+        ctx,
+        part: None,
+        w: &blank,
+        items: &mut t.items[..],
+        i,
+    });
     // One line for the new item instead of one per cell.
     report.changes.truncate(changes);
     let title = r.text(S::SPEC.title).map(|(t, _)| t).unwrap_or_default();
@@ -366,5 +392,27 @@ mod tests {
         assert_eq!(again.as_str(), "oeffentliche-auftaktveranstaltung-2");
         assert_eq!(unique_id("„…“", "events", &taken).as_str(), "events");
         assert!(unique_id("Straße & Schiene", "x", &taken).is_well_formed());
+    }
+
+    #[test]
+    fn every_read_column_is_one_the_writer_defines() {
+        use super::super::resolutions;
+        use super::super::{actors, documents, goals, indicators, measures, participation};
+        let specs = [
+            goals::Goals::SPEC,
+            measures::Measures::SPEC,
+            indicators::Indicators::SPEC,
+            participation::Events::SPEC,
+            actors::Actors::SPEC,
+            resolutions::Resolutions::SPEC,
+            documents::Documents::SPEC,
+        ];
+        for spec in specs {
+            for key in spec.read.iter().chain([&spec.key, &spec.title]) {
+                assert!(spec.read.contains(key), "{}: {key}", spec.path);
+                let (de, en) = spec.header(key);
+                assert!(!de.is_empty() && !en.is_empty(), "{}: {key}", spec.path);
+            }
+        }
     }
 }

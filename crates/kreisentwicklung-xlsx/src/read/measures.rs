@@ -8,31 +8,32 @@ use kreisentwicklung_core::{
 
 use super::cells::{self, tr};
 use super::edit::{self, At};
-use super::items::{collection, numbered_rows, Sheet, Written};
+use super::items::{collection, numbered_rows, text, Edit, Sheet, Written};
 use super::table::{Row, Spec};
 use super::{Problem, Report};
 use crate::ctx::{join, Ctx};
 
 const SPEC: Spec = Spec {
     read: &[
-        ("number", "Nr.", "No."),
-        ("title", "Maßnahme", "Measure"),
-        ("description", "Beschreibung", "Description"),
-        ("goals", "Ziele", "Goals"),
-        ("lead", "Federführung", "Lead"),
-        ("partners", "Partner", "Partners"),
-        ("role", "Rolle des Kreises", "County's role"),
-        ("period", "Zeitraum", "Period"),
-        ("horizon", "Zeithorizont", "Time horizon"),
-        ("priority", "Priorität", "Priority"),
-        ("status", "Status", "Status"),
-        ("updated", "Letzte Aktualisierung", "Last status update"),
-        ("costs", "Kosten (EUR)", "Costs (EUR)"),
-        ("costNote", "Hinweis zu den Kosten", "Note on costs"),
-        ("funding", "Förderung", "Funding"),
-        ("budget", "Haushalt", "Budget"),
-        ("indicators", "Indikatoren", "Indicators"),
+        "number",
+        "title",
+        "description",
+        "goals",
+        "lead",
+        "partners",
+        "role",
+        "period",
+        "horizon",
+        "priority",
+        "status",
+        "updated",
+        "costs",
+        "costNote",
+        "funding",
+        "budget",
+        "indicators",
     ],
+    columns: crate::sheets::measures::COLUMNS,
     path: "measures",
     key: "number",
     title: "title",
@@ -44,7 +45,7 @@ const SPEC: Spec = Spec {
 pub(crate) struct Measures;
 
 impl Sheet for Measures {
-    collection!(Measure, measures, measures);
+    collection!(Measure, measures);
     const SPEC: Spec = SPEC;
 
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
@@ -53,17 +54,8 @@ impl Sheet for Measures {
     fn blank(id: Id, key: &str) -> Measure {
         Measure::new(id, "").with_number(key)
     }
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        _part: Option<usize>,
-        w: &Measure,
-        items: &mut [Measure],
-        i: usize,
-    ) {
-        edit(report, at, r, ctx, w, &mut items[i]);
+    fn edit(e: Edit<'_, '_, Measure>) {
+        edit(e.report, e.at, e.r, e.ctx, e.w, &mut e.items[e.i]);
     }
 }
 
@@ -71,15 +63,7 @@ impl Sheet for Measures {
 fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t: &mut Measure) {
     let c = ctx.c;
     edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
-    edit::opt_text(
-        report,
-        at,
-        r,
-        "description",
-        "description",
-        w.description.as_ref().map(|d| d.text.as_str()),
-        &mut t.description,
-    );
+    text!(report, at, r, w, t, description);
     let goals_text = w
         .goals
         .iter()
@@ -104,13 +88,7 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         },
         &mut t.goals,
     );
-    let actor = |s: &str| {
-        c.actors
-            .iter()
-            .find(|a| a.name.text.trim() == s)
-            .or_else(|| c.actors.iter().find(|a| a.id.as_str() == s))
-            .map(|a| a.id.clone())
-    };
+    let actor = |s: &str| edit::actor(c, s);
     let lead_text = w
         .lead
         .as_ref()

@@ -32,19 +32,48 @@
 //!   new period adds an observation, a new value for the same period
 //!   corrects it).
 //! - **Beteiligung**: Format, Titel, Zeitraum (also "und nach Bedarf"),
-//!   Ort, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Beschreibung.
-//! - **Akteure**: Name, Art, Funktion, Organisation, Beschreibung, Anzahl,
-//!   Internetadresse.
-//! - **Beschlüsse**: Beschluss, Art, Drucksache, Beschlusstext, and per row
-//!   one step: Gremium, Rolle, Datum, Geplant für, TOP, Ergebnis, Ja, Nein,
-//!   Enthaltungen, Befangen, Anmerkung. A row added with the title of a
-//!   resolution is a new step of it.
+//!   Ort, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen,
+//!   Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung.
+//! - **Akteure**: Name, Art, Funktion, Organisation, Mitglieder,
+//!   Beschreibung, Anzahl, Internetadresse.
+//! - **Beschlüsse**: Beschluss, Art, Drucksache, Gegenstand, Beschlusstext,
+//!   Aufträge, and per row one step: Gremium, Rolle, Datum, Geplant für,
+//!   TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen, Anmerkung. A row added
+//!   with the title of a resolution is a new step of it.
 //! - **Dokumente**: Titel, Art, Datum, Herausgeber, Ausgabe, Seiten,
 //!   Autoren, Beschreibung, Internetadresse, Dateityp.
 //!
-//! Not read back (shown only): an event's
-//! audience, participants, documents and parent, an actor's members, a
-//! resolution's Gegenstand and Aufträge.
+//! # Composite columns
+//!
+//! Some cells show a list; the writer prints each with one function of its
+//! sheet module, which the reader uses too. Lists are separated by `; `
+//! (`crate::ctx::SEPARATOR`; the reader splits at `;` and trims) or one
+//! entry a line. References are matched by what the sheets show (an
+//! actor's or event's name, a document's title, a goal's number or title, a
+//! measure's number or title) or by the item's id; a name no item has, or
+//! several items have, is an error naming it. A name that contains `; `
+//! still reads: the longest run of parts that names an item is taken. An
+//! entry shown as written keeps what the sheet does not show of it.
+//!
+//! - **Zielgruppe**: audiences by label or code, then the audience as
+//!   written: from the first part that is no audience (or one already
+//!   listed) on, the rest is the text as written.
+//! - **Teilnehmende**: actors, a role in brackets (`Landrat (Vortrag)`);
+//!   when the event has a count (Anzahl), a first part that names no actor
+//!   is the count in words (`rund fünfzig`).
+//! - **Dokumente**: documents; press articles after `Presse: `.
+//! - **Teil von**: one event by its title, empty for none; an event cannot
+//!   be part of itself or of an event below it.
+//! - **Mitglieder** (one a line): an actor, a role in brackets; a role that
+//!   is no Vorsitz, Mitglied, Moderation, Geschäftsstelle or Beratung is
+//!   kept as written.
+//! - **Gegenstand**: `Ziele (1, 1.2): Anmerkung` — a subject by label or
+//!   code, the items adopted (goals, fields of action, documents, measures)
+//!   separated by `, `, a remark after `:`; a part that does not begin with
+//!   a subject continues the remark before it.
+//! - **Aufträge** (one a line): `Akteur: Aufgabe (bis Zeitraum)`; a line
+//!   that does not begin with an actor's name and `: ` continues the task
+//!   before it.
 //!
 //! Values are read as people type them: dates as date cells or `01.02.2024`,
 //! numbers as numbers or `1.234,56 €`, `45 %`; coded values by German or
@@ -61,6 +90,7 @@
 
 mod actors;
 mod cells;
+mod composite;
 mod container;
 mod documents;
 mod edit;
@@ -70,6 +100,7 @@ mod indicators;
 mod items;
 mod measures;
 mod participation;
+mod refs;
 mod resolutions;
 mod table;
 

@@ -1,35 +1,43 @@
 //! Beteiligung read back: format, title, period, location, count, fields
 //! of action, topics, purpose, outcome and description of the events;
-//! rows added below the table become new events. Audience, participants,
-//! documents and the event an event is part of are shown, not read.
+//! rows added below the table become new events; audience, participants,
+//! documents and the event an event is part of are composite columns
+//! ([`composite`]).
 
 use kreisentwicklung_core::{CodeList, Event, EventKind, Id, ParticipantCount, Text};
 
 use super::cells::tr;
+use super::composite;
 use super::edit::{self, At};
-use super::items::{collection, titled_rows, Sheet, Written};
+use super::items::{collection, text, titled_rows, Edit, Sheet, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::{join, Ctx};
+use crate::sheets::participation::title_text;
 
 /// One row per event, in chronological order, matched by title.
 pub(crate) struct Events;
 
 impl Sheet for Events {
-    collection!(Event, events, participation);
+    collection!(Event, events);
     const SPEC: Spec = Spec {
         read: &[
-            ("kind", "Format", "Format"),
-            ("title", "Titel", "Title"),
-            ("period", "Zeitraum", "Period"),
-            ("location", "Ort", "Location"),
-            ("count", "Anzahl", "Count"),
-            ("fields", "Handlungsfelder", "Fields of action"),
-            ("topics", "Themen", "Topics"),
-            ("purpose", "Inhalte", "Purpose"),
-            ("outcome", "Ergebnis", "Outcome"),
-            ("description", "Beschreibung", "Description"),
+            "kind",
+            "title",
+            "period",
+            "location",
+            "audience",
+            "participants",
+            "count",
+            "fields",
+            "topics",
+            "purpose",
+            "outcome",
+            "documents",
+            "parent",
+            "description",
         ],
+        columns: crate::sheets::participation::COLUMNS,
         path: "events",
         key: "title",
         title: "title",
@@ -39,7 +47,7 @@ impl Sheet for Events {
 
     fn rows(ctx: &Ctx<'_>) -> Vec<Written> {
         let order = crate::sheets::participation::chronological(ctx.c);
-        let mut rows = titled_rows(order.iter().map(|&i| title(&ctx.c.events[i])));
+        let mut rows = titled_rows(order.iter().map(|&i| title_text(&ctx.c.events[i])));
         for (row, i) in rows.iter_mut().zip(order) {
             row.item = i;
         }
@@ -48,30 +56,13 @@ impl Sheet for Events {
     fn blank(id: Id, _key: &str) -> Event {
         Event::new(id, EventKind::ALL[0])
     }
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        _part: Option<usize>,
-        w: &Event,
-        items: &mut [Event],
-        i: usize,
-    ) {
-        let t = &mut items[i];
+    fn edit(mut e: Edit<'_, '_, Event>) {
+        let (report, at, r, ctx, w) = (&mut *e.report, e.at, e.r, e.ctx, e.w);
+        let t = &mut e.items[e.i];
         edit::required_code::<EventKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
         edit_title(report, at, r, w, t);
         period(report, at, r, ctx, w, t);
-        let location = w.location.as_ref().map(|l| l.text.as_str());
-        edit::opt_text(
-            report,
-            at,
-            r,
-            "location",
-            "location",
-            location,
-            &mut t.location,
-        );
+        text!(report, at, r, w, t, location);
         let mut count = t.participant_count.as_ref().map(|n| n.value);
         let written = w.participant_count.as_ref().map(|n| n.value);
         edit::count(
@@ -135,30 +126,13 @@ impl Sheet for Events {
                 );
             }
         }
-        let purpose = w.purpose.as_ref().map(|p| p.text.as_str());
-        edit::opt_text(report, at, r, "purpose", "purpose", purpose, &mut t.purpose);
-        let outcome = w.outcome.as_ref().map(|o| o.text.as_str());
-        edit::opt_text(report, at, r, "outcome", "outcome", outcome, &mut t.outcome);
-        let description = w.description.as_ref().map(|d| d.text.as_str());
-        edit::opt_text(
-            report,
-            at,
-            r,
-            "description",
-            "description",
-            description,
-            &mut t.description,
-        );
-    }
-}
-
-/// The title as the sheet shows it: "format name: title", or either.
-fn title(e: &Event) -> String {
-    match (&e.kind_label, &e.title) {
-        (Some(k), Some(t)) if !k.is_blank() => format!("{k}: {t}"),
-        (_, Some(t)) => t.text.clone(),
-        (Some(k), None) => k.text.clone(),
-        (None, None) => String::new(),
+        text!(report, at, r, w, t, purpose);
+        text!(report, at, r, w, t, outcome);
+        text!(report, at, r, w, t, description);
+        composite::audience(&mut e);
+        composite::participants(&mut e);
+        composite::documents(&mut e);
+        composite::parent(&mut e);
     }
 }
 
@@ -167,7 +141,7 @@ fn edit_title(report: &mut Report, at: &At<'_>, r: &Row, w: &Event, t: &mut Even
     let Some((text, col)) = edit::column_text(r, "title") else {
         return;
     };
-    if text == title(w).trim() {
+    if text == title_text(w).trim() {
         return;
     }
     let kind_label = w.kind_label.as_ref().filter(|k| !k.is_blank());

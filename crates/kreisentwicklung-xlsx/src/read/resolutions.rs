@@ -2,7 +2,8 @@
 //! and their steps through the bodies (body, role, dates, agenda item,
 //! outcome, votes, note), one row per step. A row added below the table is
 //! a new step of the resolution with its title, or else a new resolution.
-//! What a resolution adopts and its mandates are shown, not read.
+//! What a resolution adopts (Gegenstand) and its mandates (Aufträge) are
+//! composite columns ([`composite`]), repeated on each row of a resolution.
 
 use kreisentwicklung_core::{
     CodeList, Consultation, ConsultationRole, Id, ItemPath, Outcome, Paper, Resolution,
@@ -10,8 +11,9 @@ use kreisentwicklung_core::{
 };
 
 use super::cells::tr;
+use super::composite;
 use super::edit::{self, At};
-use super::items::{self, collection, Sheet, Tracked, Written};
+use super::items::{self, collection, text, Edit, Sheet, Tracked, Written};
 use super::table::{Row, Spec};
 use super::Report;
 use crate::ctx::Ctx;
@@ -26,25 +28,13 @@ const STEP: [&str; 11] = [
 ];
 
 impl Sheet for Resolutions {
-    collection!(Resolution, resolutions, resolutions);
+    collection!(Resolution, resolutions);
     const SPEC: Spec = Spec {
         read: &[
-            ("kind", "Art", "Kind"),
-            ("title", "Beschluss", "Resolution"),
-            ("paper", "Drucksache", "Paper"),
-            ("body", "Gremium", "Body"),
-            ("role", "Rolle", "Role"),
-            ("date", "Datum", "Date"),
-            ("planned", "Geplant für", "Planned for"),
-            ("agenda", "TOP", "Agenda item"),
-            ("outcome", "Ergebnis", "Outcome"),
-            ("yes", "Ja", "Yes"),
-            ("no", "Nein", "No"),
-            ("abstain", "Enthaltungen", "Abstentions"),
-            ("biased", "Befangen", "Excluded (bias)"),
-            ("text", "Beschlusstext", "Text of the resolution"),
-            ("note", "Anmerkung", "Note"),
+            "kind", "title", "paper", "body", "role", "date", "planned", "agenda", "outcome",
+            "yes", "no", "abstain", "biased", "adopts", "text", "mandates", "note",
         ],
+        columns: crate::sheets::resolutions::COLUMNS,
         path: "resolutions",
         key: "title",
         title: "title",
@@ -76,22 +66,13 @@ impl Sheet for Resolutions {
     fn blank(id: Id, _key: &str) -> Resolution {
         Resolution::new(id, ResolutionKind::ALL[0], "")
     }
-    fn edit(
-        report: &mut Report,
-        at: &At<'_>,
-        r: &Row,
-        ctx: &Ctx<'_>,
-        part: Option<usize>,
-        w: &Resolution,
-        items: &mut [Resolution],
-        i: usize,
-    ) {
-        let t = &mut items[i];
+    fn edit(mut e: Edit<'_, '_, Resolution>) {
+        let (report, at, r, ctx, part, w) = (&mut *e.report, e.at, e.r, e.ctx, e.part, e.w);
+        let t = &mut e.items[e.i];
         edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
         edit::required_code::<ResolutionKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
         paper(report, at, r, w, t);
-        let text = w.text.as_ref().map(|x| x.text.as_str());
-        edit::opt_text(report, at, r, "text", "text", text, &mut t.text);
+        text!(report, at, r, w, t, text);
         match part {
             Some(k) if k < t.consultations.len() => {
                 let path = at.path("consultations").index(k);
@@ -112,6 +93,8 @@ impl Sheet for Resolutions {
             Some(_) => {}
             None => new_step(report, at, r, ctx, t, false),
         }
+        composite::adopts(&mut e);
+        composite::mandates(&mut e);
     }
 
     fn added(
@@ -340,6 +323,5 @@ fn step(
     if v != t.votes.unwrap_or_default() {
         t.votes = (v != Votes::default()).then_some(v);
     }
-    let note = w.note.as_ref().map(|n| n.text.as_str());
-    edit::opt_text(report, at, r, "note", "note", note, &mut t.note);
+    text!(report, at, r, w, t, note);
 }

@@ -10,24 +10,25 @@ use calamine::Xlsx;
 use super::cells::{text, tr, Value};
 use super::error::Problem;
 use super::{Limits, Report};
+use crate::sheets::ColumnDef;
 
 /// How many rows above a table may hold titles before its header.
 const HEADER_SEARCH_ROWS: u32 = 30;
 
-/// A column the reader knows: its key and its German and English headers.
-pub(crate) type Header = (&'static str, &'static str, &'static str);
-
-/// A table to read: the columns it reads. The others the writer writes
-/// (computed or derived: traffic lights, counts) are known from the
-/// sheet's column table and read as nothing.
+/// A table to read: the columns it reads, by key; their headers, and those
+/// of the columns the writer writes but the reader does not (computed or
+/// derived: traffic lights, counts), come from the sheet's column table.
 pub(crate) struct Spec {
-    /// Read columns; the second identifies the header row.
-    pub read: &'static [Header],
+    /// Read columns, by key.
+    pub read: &'static [&'static str],
+    /// The sheet's columns as the writer defines them.
+    pub columns: &'static [ColumnDef],
     /// The collection in item paths (`measures`).
     pub path: &'static str,
     /// The column that identifies a row: a number, else a title.
     pub key: &'static str,
-    /// The column that must not be empty in a new row.
+    /// The column that must not be empty in a new row; it identifies the
+    /// header row.
     pub title: &'static str,
     /// True when `key` is a number: a row with an unknown number is new, a
     /// number repeated is an error. Otherwise a row whose title was edited
@@ -37,6 +38,16 @@ pub(crate) struct Spec {
     pub what: (&'static str, &'static str),
 }
 
+impl Spec {
+    /// The German and English header of a column.
+    pub(crate) fn header(&self, key: &str) -> (&'static str, &'static str) {
+        self.columns
+            .iter()
+            .find(|c| c.key == key)
+            .map_or(("", ""), |c| (c.de, c.en))
+    }
+}
+
 /// A data row: the cells of the read columns.
 pub(crate) struct Row<'a> {
     /// The row, 0-based.
@@ -44,14 +55,14 @@ pub(crate) struct Row<'a> {
     /// The row's position in the table, 0-based.
     pub position: usize,
     cells: Vec<(usize, u32, Value)>,
-    spec: &'static [Header],
+    keys: &'static [&'static str],
     columns: &'a [Option<u32>],
 }
 
 impl Row<'_> {
     /// The cell of a column by key, with its column (0-based).
     pub(crate) fn get(&self, key: &str) -> Option<(&Value, u32)> {
-        let field = self.spec.iter().position(|h| h.0 == key)?;
+        let field = self.keys.iter().position(|k| *k == key)?;
         self.cells
             .iter()
             .find(|(f, _, _)| *f == field)
@@ -60,7 +71,7 @@ impl Row<'_> {
 
     /// The column of a key, when the table has it.
     pub(crate) fn column(&self, key: &str) -> Option<u32> {
-        let field = self.spec.iter().position(|h| h.0 == key)?;
+        let field = self.keys.iter().position(|k| *k == key)?;
         self.columns.get(field).copied().flatten()
     }
 
@@ -76,7 +87,6 @@ pub(crate) fn read<RS: Read + Seek>(
     book: &mut Xlsx<RS>,
     sheet: &str,
     spec: &Spec,
-    known: &[&str],
     limits: &Limits,
     report: &mut Report,
     mut on_row: impl FnMut(&Row, &mut Report),
@@ -112,7 +122,7 @@ pub(crate) fn read<RS: Read + Seek>(
         if let Some((r, cells)) = finished_row {
             match &columns {
                 None => {
-                    if let Some(found) = header(sheet, spec, known, &cells, r, report) {
+                    if let Some(found) = header(sheet, spec, &cells, r, report) {
                         columns = Some(found);
                         header_row = r;
                     } else if r >= HEADER_SEARCH_ROWS {
@@ -164,7 +174,7 @@ pub(crate) fn read<RS: Read + Seek>(
                         index: r,
                         position,
                         cells: data,
-                        spec: spec.read,
+                        keys: spec.read,
                         columns: cols,
                     };
                     on_row(&row, report);
@@ -188,7 +198,7 @@ pub(crate) fn read<RS: Read + Seek>(
     match columns {
         Some(c) => Ok(c),
         None => {
-            let (_, de, en) = spec.read[1];
+            let (de, en) = spec.header(spec.title);
             Err(Problem::sheet(
                 sheet,
                 tr(
@@ -206,7 +216,6 @@ pub(crate) fn read<RS: Read + Seek>(
 fn header(
     sheet: &str,
     spec: &Spec,
-    known: &[&str],
     cells: &[(u32, Value, bool)],
     row: u32,
     report: &mut Report,
@@ -216,20 +225,23 @@ fn header(
         .map(|(c, v, _)| (*c, text(v)))
         .filter(|(_, t)| !t.is_empty())
         .collect();
-    let matches = |h: &Header, t: &str| t == h.1 || t == h.2;
-    let (_, title_de, title_en) = spec.read[1];
-    if !texts.iter().any(|(_, t)| t == title_de || t == title_en) {
+    let matches = |(de, en): (&str, &str), t: &str| t == de || t == en;
+    if !texts
+        .iter()
+        .any(|(_, t)| matches(spec.header(spec.title), t))
+    {
         return None;
     }
     let mut columns = vec![None; spec.read.len()];
     for (col, t) in &texts {
-        if let Some(i) = spec.read.iter().position(|h| matches(h, t)) {
+        if let Some(i) = spec.read.iter().position(|k| matches(spec.header(k), t)) {
             if columns[i].is_none() {
                 columns[i] = Some(*col);
                 continue;
             }
         }
-        if known.contains(&t.as_str()) {
+        // Written but not read (or a second copy of a read column).
+        if spec.columns.iter().any(|c| matches((c.de, c.en), t)) {
             continue;
         }
         report.warnings.push(Problem::cell(

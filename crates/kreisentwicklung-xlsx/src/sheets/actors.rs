@@ -1,16 +1,20 @@
 //! Akteure: everyone taking part.
+//!
+//! Mitglieder shows one member a line, `name (role)` ([`member_text`]); the
+//! reader reads it back with the same function (rules in `crate::read`).
 
 use std::collections::HashMap;
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::{CodeList, Commission, Id};
+use kreisentwicklung_core::{CodeList, Commission, Id, Membership};
 use rust_xlsxwriter::Workbook;
 
+use super::{def, ColumnDef};
 use crate::ctx::{lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item};
+use crate::sheet::{Column, Item};
 
 const NAME: u16 = 0;
 const KIND: u16 = 1;
@@ -23,21 +27,47 @@ const DESCRIPTION: u16 = 7;
 const COUNT: u16 = 8;
 const URL: u16 = 9;
 
-/// The columns, also the reader's list of known headers.
+/// The columns, defined once for the writer and the reader (`crate::read`).
+pub(crate) const COLUMNS: &[ColumnDef] = &[
+    def("name", "Name", "Name", Style::Wrap, 40.0),
+    def("kind", "Art", "Kind", Style::Text, 28.0),
+    def("function", "Funktion", "Function", Style::Wrap, 35.0),
+    def(
+        "organization",
+        "Organisation",
+        "Organisation",
+        Style::Wrap,
+        35.0,
+    ),
+    def("members", "Mitglieder", "Members", Style::Wrap, 50.0),
+    def(
+        "contractors",
+        "Auftragnehmer",
+        "Contractors",
+        Style::Wrap,
+        40.0,
+    ),
+    def(
+        "clients",
+        "beauftragt von",
+        "Commissioned by",
+        Style::Wrap,
+        40.0,
+    ),
+    def(
+        "description",
+        "Beschreibung",
+        "Description",
+        Style::Wrap,
+        50.0,
+    ),
+    def("count", "Anzahl", "Count", Style::Integer, 10.0),
+    def("url", "Internetadresse", "Web address", Style::Link, 45.0),
+];
+
+/// The columns in the workbook's language.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Name", "Name"), Style::Wrap, 40.0),
-        col(t("Art", "Kind"), Style::Text, 28.0),
-        col(t("Funktion", "Function"), Style::Wrap, 35.0),
-        col(t("Organisation", "Organisation"), Style::Wrap, 35.0),
-        col(t("Mitglieder", "Members"), Style::Wrap, 50.0),
-        col(t("Auftragnehmer", "Contractors"), Style::Wrap, 40.0),
-        col(t("beauftragt von", "Commissioned by"), Style::Wrap, 40.0),
-        col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
-        col(t("Anzahl", "Count"), Style::Integer, 10.0),
-        col(t("Internetadresse", "Web address"), Style::Link, 45.0),
-    ]
+    super::columns(ctx, COLUMNS)
 }
 
 /// Writes the sheet; nothing when there are no actors.
@@ -77,14 +107,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
                 item.field("organization")
             })?;
         }
-        let members = a.members.iter().map(|m| {
-            let name = ctx.actor_name(&m.actor);
-            match (&m.role_label, m.role) {
-                (Some(l), _) if !l.is_blank() => format!("{name} ({l})"),
-                (_, Some(r)) => format!("{name} ({})", r.label(ctx.lang)),
-                _ => name,
-            }
-        });
+        let members = a.members.iter().map(|m| member_text(ctx, m));
         w.text(MEMBERS, &lines(members), || item.field("members"))?;
         // Auftraggeber → Auftragnehmer, shown on both sides.
         let contractors = a
@@ -114,6 +137,17 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 0));
     w.finish(workbook)
+}
+
+/// One member as shown in Mitglieder (one a line): "name", "name (role)"
+/// or "name (role as written)".
+pub(crate) fn member_text(ctx: &Ctx, m: &Membership) -> String {
+    let name = ctx.actor_name(&m.actor);
+    match (&m.role_label, m.role) {
+        (Some(l), _) if !l.is_blank() => format!("{name} ({l})"),
+        (_, Some(r)) => format!("{name} ({})", r.label(ctx.lang)),
+        _ => name,
+    }
 }
 
 /// "KoRiS (externe Prozessbegleitung)": an actor with the task of the

@@ -3,11 +3,12 @@
 use kreisentwicklung_core::export::ExportError;
 use rust_xlsxwriter::Workbook;
 
+use super::{def, ColumnDef};
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item};
+use crate::sheet::{Column, Item};
 
 const TITLE: u16 = 0;
 const KIND: u16 = 1;
@@ -21,22 +22,30 @@ const DESCRIPTION: u16 = 8;
 const URL: u16 = 9;
 const MEDIA_TYPE: u16 = 10;
 
-/// The columns, also the reader's list of known headers.
+/// The columns, defined once for the writer and the reader (`crate::read`).
+pub(crate) const COLUMNS: &[ColumnDef] = &[
+    def("title", "Titel", "Title", Style::Wrap, 50.0),
+    def("kind", "Art", "Kind", Style::Text, 30.0),
+    def("date", "Datum", "Date", Style::Text, 24.0),
+    def("sortDate", "Sortierdatum", "Sort date", Style::Date, 13.0),
+    def("publisher", "Herausgeber", "Publisher", Style::Wrap, 30.0),
+    def("issue", "Ausgabe", "Issue", Style::Text, 20.0),
+    def("pages", "Seiten", "Pages", Style::Text, 10.0),
+    def("authors", "Autoren", "Authors", Style::Wrap, 30.0),
+    def(
+        "description",
+        "Beschreibung",
+        "Description",
+        Style::Wrap,
+        45.0,
+    ),
+    def("url", "Internetadresse", "Web address", Style::Link, 50.0),
+    def("mediaType", "Dateityp", "Media type", Style::Text, 20.0),
+];
+
+/// The columns in the workbook's language.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Titel", "Title"), Style::Wrap, 50.0),
-        col(t("Art", "Kind"), Style::Text, 30.0),
-        col(t("Datum", "Date"), Style::Text, 24.0),
-        col(t("Sortierdatum", "Sort date"), Style::Date, 13.0),
-        col(t("Herausgeber", "Publisher"), Style::Wrap, 30.0),
-        col(t("Ausgabe", "Issue"), Style::Text, 20.0),
-        col(t("Seiten", "Pages"), Style::Text, 10.0),
-        col(t("Autoren", "Authors"), Style::Wrap, 30.0),
-        col(t("Beschreibung", "Description"), Style::Wrap, 45.0),
-        col(t("Internetadresse", "Web address"), Style::Link, 50.0),
-        col(t("Dateityp", "Media type"), Style::Text, 20.0),
-    ]
+    super::columns(ctx, COLUMNS)
 }
 
 /// Writes the sheet; nothing when there are no documents.

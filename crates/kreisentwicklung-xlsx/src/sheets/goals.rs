@@ -7,11 +7,12 @@ use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Concept, Priority};
 use rust_xlsxwriter::Workbook;
 
+use super::{def, ColumnDef};
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::{looks_like_formula, Style, MAX_INDENT};
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{Column, Item, SheetWriter};
 
 const NUMBER: u16 = 0;
 const GOAL: u16 = 1;
@@ -25,27 +26,49 @@ const INDICATORS: u16 = 8;
 const MEASURES: u16 = 9;
 const LIGHT: u16 = 10;
 
-/// The columns, also the reader's list of known headers.
+/// The columns, defined once for the writer and the reader (`crate::read`).
+pub(crate) const COLUMNS: &[ColumnDef] = &[
+    def("number", "Nr.", "No.", Style::Text, 12.0),
+    def("title", "Ziel", "Goal", Style::Wrap, 70.0),
+    def("level", "Ebene", "Level", Style::Text, 18.0),
+    // Read back: a changed parent moves the goal in the tree.
+    def(
+        "parent",
+        "Übergeordnetes Ziel",
+        "Parent goal",
+        Style::Text,
+        14.0,
+    ),
+    def(
+        "field",
+        "Handlungsfeld",
+        "Field of action",
+        Style::Wrap,
+        30.0,
+    ),
+    def("priority", "Priorität", "Priority", Style::Text, 12.0),
+    def("focus", "Schwerpunkte", "Focus areas", Style::Wrap, 45.0),
+    def(
+        "description",
+        "Beschreibung",
+        "Description",
+        Style::Wrap,
+        50.0,
+    ),
+    def("indicators", "Indikatoren", "Indicators", Style::Wrap, 35.0),
+    def(
+        "measureCount",
+        "Anzahl Maßnahmen",
+        "Number of measures",
+        Style::Integer,
+        12.0,
+    ),
+    def("light", "Ampel", "Traffic light", Style::Text, 10.0),
+];
+
+/// The columns in the workbook's language.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Nr.", "No."), Style::Text, 12.0),
-        col(t("Ziel", "Goal"), Style::Wrap, 70.0),
-        col(t("Ebene", "Level"), Style::Text, 18.0),
-        // Read back: a changed parent moves the goal in the tree.
-        col(t("Übergeordnetes Ziel", "Parent goal"), Style::Text, 14.0),
-        col(t("Handlungsfeld", "Field of action"), Style::Wrap, 30.0),
-        col(t("Priorität", "Priority"), Style::Text, 12.0),
-        col(t("Schwerpunkte", "Focus areas"), Style::Wrap, 45.0),
-        col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
-        col(t("Indikatoren", "Indicators"), Style::Wrap, 35.0),
-        col(
-            t("Anzahl Maßnahmen", "Number of measures"),
-            Style::Integer,
-            12.0,
-        ),
-        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
-    ]
+    super::columns(ctx, COLUMNS)
 }
 
 /// The goals in tree order (depth first, children in list order) with their

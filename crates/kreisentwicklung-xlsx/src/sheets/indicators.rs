@@ -10,11 +10,12 @@ use rust_xlsxwriter::{
     ChartMarker, ChartMarkerType, ColNum, RowNum, Workbook,
 };
 
+use super::{def, ColumnDef};
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{check_rows, col, xlsx_err, Column, Item, SheetWriter};
+use crate::sheet::{check_rows, xlsx_err, Column, Item, SheetWriter};
 use crate::MAX_COLUMNS;
 
 const NUMBER: u16 = 0;
@@ -45,47 +46,69 @@ const FIRST_VALUE_COL: ColNum = 3;
 /// Rows between two charts.
 const CHART_ROWS: RowNum = 18;
 
-/// The columns, also the reader's list of known headers.
+/// The columns, defined once for the writer and the reader (`crate::read`).
+pub(crate) const COLUMNS: &[ColumnDef] = &[
+    def("number", "Nr.", "No.", Style::Text, 10.0),
+    def("name", "Indikator", "Indicator", Style::Wrap, 45.0),
+    def("unit", "Einheit", "Unit", Style::Text, 18.0),
+    def("direction", "Richtung", "Direction", Style::Text, 22.0),
+    def("baseline", "Ausgangswert", "Baseline", Style::Number, 14.0),
+    def(
+        "baselinePeriod",
+        "Stand Ausgangswert",
+        "Baseline period",
+        Style::Text,
+        20.0,
+    ),
+    def("target", "Zielwert", "Target", Style::Number, 14.0),
+    def("targetDue", "Zieltermin", "Target due", Style::Text, 20.0),
+    // "möglichst", "anzustreben": an aim, not a commitment.
+    def("targetKind", "Zielart", "Kind of target", Style::Text, 12.0),
+    def(
+        "latest",
+        "Letzter Wert",
+        "Latest value",
+        Style::Number,
+        14.0,
+    ),
+    def("latestPeriod", "Stand", "Latest period", Style::Text, 20.0),
+    def("latestDate", "Datum", "Latest date", Style::Date, 12.0),
+    def("progress", "Fortschritt", "Progress", Style::Percent, 12.0),
+    def(
+        "expectedProgress",
+        "Soll-Fortschritt",
+        "Expected progress",
+        Style::Percent,
+        12.0,
+    ),
+    def("light", "Ampel", "Traffic light", Style::Text, 10.0),
+    def(
+        "lightNote",
+        "Hinweis zur Ampel",
+        "Note on the light",
+        Style::Wrap,
+        30.0,
+    ),
+    def("source", "Quelle", "Source", Style::Wrap, 30.0),
+    def(
+        "links",
+        "Ziele und Maßnahmen",
+        "Goals and measures",
+        Style::Wrap,
+        35.0,
+    ),
+    def(
+        "description",
+        "Beschreibung",
+        "Description",
+        Style::Wrap,
+        50.0,
+    ),
+];
+
+/// The columns in the workbook's language.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Nr.", "No."), Style::Text, 10.0),
-        col(t("Indikator", "Indicator"), Style::Wrap, 45.0),
-        col(t("Einheit", "Unit"), Style::Text, 18.0),
-        col(t("Richtung", "Direction"), Style::Text, 22.0),
-        col(t("Ausgangswert", "Baseline"), Style::Number, 14.0),
-        col(
-            t("Stand Ausgangswert", "Baseline period"),
-            Style::Text,
-            20.0,
-        ),
-        col(t("Zielwert", "Target"), Style::Number, 14.0),
-        col(t("Zieltermin", "Target due"), Style::Text, 20.0),
-        // "möglichst", "anzustreben": an aim, not a commitment.
-        col(t("Zielart", "Kind of target"), Style::Text, 12.0),
-        col(t("Letzter Wert", "Latest value"), Style::Number, 14.0),
-        col(t("Stand", "Latest period"), Style::Text, 20.0),
-        col(t("Datum", "Latest date"), Style::Date, 12.0),
-        col(t("Fortschritt", "Progress"), Style::Percent, 12.0),
-        col(
-            t("Soll-Fortschritt", "Expected progress"),
-            Style::Percent,
-            12.0,
-        ),
-        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
-        col(
-            t("Hinweis zur Ampel", "Note on the light"),
-            Style::Wrap,
-            30.0,
-        ),
-        col(t("Quelle", "Source"), Style::Wrap, 30.0),
-        col(
-            t("Ziele und Maßnahmen", "Goals and measures"),
-            Style::Wrap,
-            35.0,
-        ),
-        col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
-    ]
+    super::columns(ctx, COLUMNS)
 }
 
 /// The day a period stands for on a time axis: its last day, or its first

@@ -4,11 +4,12 @@ use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, MeasureStatus, Priority};
 use rust_xlsxwriter::Workbook;
 
+use super::{def, ColumnDef};
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{Column, Item, SheetWriter};
 
 /// Column positions, shared with the tests' expectations in the docs.
 const NUMBER: u16 = 0;
@@ -34,41 +35,71 @@ const BUDGET: u16 = 19;
 const INDICATORS: u16 = 20;
 const MILESTONES: u16 = 21;
 
-/// The columns, also the reader's list of known headers.
+/// The columns, defined once for the writer and the reader (`crate::read`).
+pub(crate) const COLUMNS: &[ColumnDef] = &[
+    def("number", "Nr.", "No.", Style::Text, 10.0),
+    def("title", "Maßnahme", "Measure", Style::Wrap, 45.0),
+    def(
+        "description",
+        "Beschreibung",
+        "Description",
+        Style::Wrap,
+        60.0,
+    ),
+    def(
+        "field",
+        "Handlungsfeld",
+        "Field of action",
+        Style::Wrap,
+        30.0,
+    ),
+    def("goals", "Ziele", "Goals", Style::Wrap, 20.0),
+    def("lead", "Federführung", "Lead", Style::Wrap, 30.0),
+    def("partners", "Partner", "Partners", Style::Wrap, 40.0),
+    def(
+        "role",
+        "Rolle des Kreises",
+        "County's role",
+        Style::Text,
+        22.0,
+    ),
+    def("period", "Zeitraum", "Period", Style::Text, 26.0),
+    def("start", "Beginn", "Start", Style::Date, 12.0),
+    def("end", "Ende", "End", Style::Date, 12.0),
+    def("horizon", "Zeithorizont", "Time horizon", Style::Text, 16.0),
+    def("priority", "Priorität", "Priority", Style::Text, 12.0),
+    def("status", "Status", "Status", Style::Text, 22.0),
+    def("light", "Ampel", "Traffic light", Style::Text, 10.0),
+    def(
+        "updated",
+        "Letzte Aktualisierung",
+        "Last status update",
+        Style::Date,
+        14.0,
+    ),
+    def("costs", "Kosten (EUR)", "Costs (EUR)", Style::Euro, 18.0),
+    def(
+        "costNote",
+        "Hinweis zu den Kosten",
+        "Note on costs",
+        Style::Wrap,
+        30.0,
+    ),
+    def("funding", "Förderung", "Funding", Style::Wrap, 40.0),
+    def("budget", "Haushalt", "Budget", Style::Wrap, 30.0),
+    def("indicators", "Indikatoren", "Indicators", Style::Wrap, 40.0),
+    def(
+        "milestones",
+        "Meilensteine",
+        "Milestones",
+        Style::Wrap,
+        50.0,
+    ),
+];
+
+/// The columns in the workbook's language.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Nr.", "No."), Style::Text, 10.0),
-        col(t("Maßnahme", "Measure"), Style::Wrap, 45.0),
-        col(t("Beschreibung", "Description"), Style::Wrap, 60.0),
-        col(t("Handlungsfeld", "Field of action"), Style::Wrap, 30.0),
-        col(t("Ziele", "Goals"), Style::Wrap, 20.0),
-        col(t("Federführung", "Lead"), Style::Wrap, 30.0),
-        col(t("Partner", "Partners"), Style::Wrap, 40.0),
-        col(t("Rolle des Kreises", "County's role"), Style::Text, 22.0),
-        col(t("Zeitraum", "Period"), Style::Text, 26.0),
-        col(t("Beginn", "Start"), Style::Date, 12.0),
-        col(t("Ende", "End"), Style::Date, 12.0),
-        col(t("Zeithorizont", "Time horizon"), Style::Text, 16.0),
-        col(t("Priorität", "Priority"), Style::Text, 12.0),
-        col(t("Status", "Status"), Style::Text, 22.0),
-        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
-        col(
-            t("Letzte Aktualisierung", "Last status update"),
-            Style::Date,
-            14.0,
-        ),
-        col(t("Kosten (EUR)", "Costs (EUR)"), Style::Euro, 18.0),
-        col(
-            t("Hinweis zu den Kosten", "Note on costs"),
-            Style::Wrap,
-            30.0,
-        ),
-        col(t("Förderung", "Funding"), Style::Wrap, 40.0),
-        col(t("Haushalt", "Budget"), Style::Wrap, 30.0),
-        col(t("Indikatoren", "Indicators"), Style::Wrap, 40.0),
-        col(t("Meilensteine", "Milestones"), Style::Wrap, 50.0),
-    ]
+    super::columns(ctx, COLUMNS)
 }
 
 /// Writes the sheet; nothing when there are no measures.

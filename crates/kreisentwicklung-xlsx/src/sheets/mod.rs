@@ -27,8 +27,45 @@ use kreisentwicklung_core::monitoring::TrafficLight;
 use rust_xlsxwriter::Workbook;
 
 use crate::ctx::Ctx;
+use crate::formats::Style;
 use crate::names::{SheetId, SheetNames};
-use crate::sheet::SheetWriter;
+use crate::sheet::{col, Column, SheetWriter};
+
+/// A column of a table that is read back, defined once for the writer and
+/// the reader: the key the reader knows it by, its German and English
+/// header, how its cells look and how wide it may grow.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ColumnDef {
+    pub key: &'static str,
+    pub de: &'static str,
+    pub en: &'static str,
+    pub style: Style,
+    pub max_width: f64,
+}
+
+/// A [`ColumnDef`]; `max_width` in Excel's character units.
+pub(crate) const fn def(
+    key: &'static str,
+    de: &'static str,
+    en: &'static str,
+    style: Style,
+    max_width: f64,
+) -> ColumnDef {
+    ColumnDef {
+        key,
+        de,
+        en,
+        style,
+        max_width,
+    }
+}
+
+/// The columns of a table, headed in the workbook's language.
+pub(crate) fn columns(ctx: &Ctx, defs: &[ColumnDef]) -> Vec<Column> {
+    defs.iter()
+        .map(|d| col(ctx.tr(d.de, d.en), d.style, d.max_width))
+        .collect()
+}
 
 /// Colours a traffic-light column: grün, gelb, rot, grau.
 pub(crate) fn light_colors(ctx: &Ctx, w: &mut SheetWriter, col: u16) -> Result<(), ExportError> {

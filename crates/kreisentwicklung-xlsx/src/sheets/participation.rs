@@ -1,14 +1,22 @@
 //! Beteiligung: participation events in chronological order.
+//!
+//! The composite columns are printed by one function each, which the reader
+//! uses too (rules in `crate::read`): Zielgruppe ([`audience_text`]: labels,
+//! then the audience as written, `; `-separated), Teilnehmende
+//! ([`participants_text`]: the count in words, then `name (role)`),
+//! Dokumente ([`documents_text`]: titles, press after `Presse: `) and Teil
+//! von ([`parent_text`]).
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::{CodeList, Concept, ParticipantRole};
+use kreisentwicklung_core::{CodeList, Concept, Event, Id, Language, Participant, ParticipantRole};
 use rust_xlsxwriter::Workbook;
 
+use super::{def, ColumnDef};
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item};
+use crate::sheet::{Column, Item};
 
 const KIND: u16 = 0;
 const TITLE: u16 = 1;
@@ -30,30 +38,56 @@ const DOCUMENTS: u16 = 16;
 const PARENT: u16 = 17;
 const DESCRIPTION: u16 = 18;
 
-/// The columns, also the reader's list of known headers.
+/// The columns, defined once for the writer and the reader (`crate::read`).
+pub(crate) const COLUMNS: &[ColumnDef] = &[
+    def("kind", "Format", "Format", Style::Text, 28.0),
+    def("title", "Titel", "Title", Style::Wrap, 45.0),
+    def("period", "Zeitraum", "Period", Style::Text, 28.0),
+    def("start", "Beginn", "Start", Style::Date, 12.0),
+    def("end", "Ende", "End", Style::Date, 12.0),
+    def(
+        "occurrences",
+        "Anzahl Termine",
+        "Occurrences",
+        Style::Integer,
+        10.0,
+    ),
+    def("duration", "Dauer", "Duration", Style::Text, 14.0),
+    def("location", "Ort", "Location", Style::Wrap, 25.0),
+    def("occasion", "Anlass", "Occasion", Style::Wrap, 30.0),
+    def("audience", "Zielgruppe", "Audience", Style::Wrap, 35.0),
+    def(
+        "participants",
+        "Teilnehmende",
+        "Participants",
+        Style::Wrap,
+        45.0,
+    ),
+    def("count", "Anzahl", "Count", Style::Integer, 12.0),
+    def(
+        "fields",
+        "Handlungsfelder",
+        "Fields of action",
+        Style::Wrap,
+        30.0,
+    ),
+    def("topics", "Themen", "Topics", Style::Wrap, 35.0),
+    def("purpose", "Inhalte", "Purpose", Style::Wrap, 45.0),
+    def("outcome", "Ergebnis", "Outcome", Style::Wrap, 45.0),
+    def("documents", "Dokumente", "Documents", Style::Wrap, 45.0),
+    def("parent", "Teil von", "Part of", Style::Wrap, 30.0),
+    def(
+        "description",
+        "Beschreibung",
+        "Description",
+        Style::Wrap,
+        50.0,
+    ),
+];
+
+/// The columns in the workbook's language.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Format", "Format"), Style::Text, 28.0),
-        col(t("Titel", "Title"), Style::Wrap, 45.0),
-        col(t("Zeitraum", "Period"), Style::Text, 28.0),
-        col(t("Beginn", "Start"), Style::Date, 12.0),
-        col(t("Ende", "End"), Style::Date, 12.0),
-        col(t("Anzahl Termine", "Occurrences"), Style::Integer, 10.0),
-        col(t("Dauer", "Duration"), Style::Text, 14.0),
-        col(t("Ort", "Location"), Style::Wrap, 25.0),
-        col(t("Anlass", "Occasion"), Style::Wrap, 30.0),
-        col(t("Zielgruppe", "Audience"), Style::Wrap, 35.0),
-        col(t("Teilnehmende", "Participants"), Style::Wrap, 45.0),
-        col(t("Anzahl", "Count"), Style::Integer, 12.0),
-        col(t("Handlungsfelder", "Fields of action"), Style::Wrap, 30.0),
-        col(t("Themen", "Topics"), Style::Wrap, 35.0),
-        col(t("Inhalte", "Purpose"), Style::Wrap, 45.0),
-        col(t("Ergebnis", "Outcome"), Style::Wrap, 45.0),
-        col(t("Dokumente", "Documents"), Style::Wrap, 45.0),
-        col(t("Teil von", "Part of"), Style::Wrap, 30.0),
-        col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
-    ]
+    super::columns(ctx, COLUMNS)
 }
 
 /// The events in chronological order ([`kreisentwicklung_core::Period`]'s
@@ -72,6 +106,80 @@ pub(crate) fn chronological(c: &Concept) -> Vec<usize> {
     order
 }
 
+/// Titel as shown: "format name: title", or either alone.
+pub(crate) fn title_text(e: &Event) -> String {
+    match (&e.kind_label, &e.title) {
+        (Some(k), Some(t)) if !k.is_blank() => format!("{k}: {t}"),
+        (_, Some(t)) => t.text.clone(),
+        (Some(k), None) => k.text.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Zielgruppe as shown: the audiences' labels, then the audience as
+/// written, joined by [`SEPARATOR`](crate::ctx::SEPARATOR).
+pub(crate) fn audience_text(ctx: &Ctx, e: &Event) -> String {
+    let labels = e.audience.iter().map(|a| ctx.label(*a));
+    let written = e.audience_description.as_ref().map(|d| d.text.as_str());
+    join(labels.chain(written))
+}
+
+/// One participant as shown: "name", or "name (role)" for a role other
+/// than Teilnahme.
+pub(crate) fn participant_text(ctx: &Ctx, p: &Participant) -> String {
+    let name = ctx.actor_name(&p.actor);
+    match p.role {
+        Some(r) if r != ParticipantRole::Participant => format!("{name} ({})", r.label(ctx.lang)),
+        _ => name,
+    }
+}
+
+/// Teilnehmende as shown: the count as written ("rund fünfzig") first,
+/// then the participants.
+pub(crate) fn participants_text(ctx: &Ctx, e: &Event) -> String {
+    let count = e.participant_count.as_ref().and_then(|n| n.text.as_ref());
+    let count = count.map(|t| t.text.clone());
+    join(
+        count
+            .into_iter()
+            .chain(e.participants.iter().map(|p| participant_text(ctx, p))),
+    )
+}
+
+/// What stands before a press article in Dokumente ("Presse: title").
+pub(crate) fn press_prefix(lang: Language) -> &'static str {
+    crate::ctx::tr(lang, "Presse: ", "Press: ")
+}
+
+/// Dokumente as shown: the documents' titles, then the press articles
+/// after [`press_prefix`].
+pub(crate) fn documents_text(ctx: &Ctx, e: &Event) -> String {
+    let press = press_prefix(ctx.lang);
+    let docs = e.documents.iter().map(|d| ctx.document_title(d));
+    let articles = e
+        .press
+        .iter()
+        .map(|d| format!("{press}{}", ctx.document_title(d)));
+    join(docs.chain(articles))
+}
+
+/// Teil von as shown: the parent's [`event_name`] (its id when it does not
+/// exist).
+pub(crate) fn parent_text(ctx: &Ctx, parent: &Id) -> String {
+    ctx.idx()
+        .event(parent.as_str())
+        .map_or_else(|| parent.to_string(), |p| event_name(p, ctx.lang))
+}
+
+/// An event as named in Teil von: its title, else its format's name as
+/// written, else its format.
+pub(crate) fn event_name(e: &Event, lang: Language) -> String {
+    e.title
+        .as_ref()
+        .or(e.kind_label.as_ref())
+        .map_or_else(|| e.kind.label(lang).to_owned(), |t| t.text.clone())
+}
+
 /// Writes the sheet; nothing when there are no events.
 pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
@@ -87,19 +195,12 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         ctx.tr("Veranstaltungen", "events"),
     )?;
     w.freeze_columns(2);
-    let press_word = ctx.tr("Presse", "Press");
 
     for i in chronological(c) {
         let e = &c.events[i];
         let item = Item::new("events", &e.id, i);
         w.label(KIND, ctx.label(e.kind))?;
-        let title = match (&e.kind_label, &e.title) {
-            (Some(k), Some(t)) if !k.is_blank() => format!("{k}: {t}"),
-            (_, Some(t)) => t.text.clone(),
-            (Some(k), None) => k.text.clone(),
-            (None, None) => String::new(),
-        };
-        w.text(TITLE, &title, || item.field("title"))?;
+        w.text(TITLE, &title_text(e), || item.field("title"))?;
         if let Some(p) = &e.period {
             let mut text = ctx.period(p);
             if e.as_needed {
@@ -124,41 +225,17 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(o) = &e.occasion {
             w.text(OCCASION, &o.text, || item.field("occasion"))?;
         }
-        let mut audience: Vec<String> = e
-            .audience
-            .iter()
-            .map(|a| ctx.label(*a).to_owned())
-            .collect();
-        if let Some(d) = &e.audience_description {
-            audience.push(d.text.clone());
-        }
-        w.text(AUDIENCE, &join(audience), || {
+        w.text(AUDIENCE, &audience_text(ctx, e), || {
             item.field("audienceDescription")
         })?;
-        let mut participants: Vec<String> = e
-            .participants
-            .iter()
-            .map(|p| {
-                let name = ctx.actor_name(&p.actor);
-                match p.role {
-                    Some(r) if r != ParticipantRole::Participant => {
-                        format!("{name} ({})", r.label(ctx.lang))
-                    }
-                    _ => name,
-                }
-            })
-            .collect();
         if let Some(n) = &e.participant_count {
-            if let Some(t) = &n.text {
-                participants.insert(0, t.text.clone());
-            }
             if n.approximate {
                 w.approx_integer(COUNT, u64::from(n.value))?;
             } else {
                 w.integer(COUNT, u64::from(n.value))?;
             }
         }
-        w.text(PARTICIPANTS, &join(participants), || {
+        w.text(PARTICIPANTS, &participants_text(ctx, e), || {
             item.field("participants")
         })?;
         w.text(
@@ -175,22 +252,11 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         if let Some(o) = &e.outcome {
             w.text(OUTCOME, &o.text, || item.field("outcome"))?;
         }
-        let docs = e.documents.iter().map(|d| ctx.document_title(d)).chain(
-            e.press
-                .iter()
-                .map(|d| format!("{press_word}: {}", ctx.document_title(d))),
-        );
-        w.text(DOCUMENTS, &join(docs), || item.field("documents"))?;
+        w.text(DOCUMENTS, &documents_text(ctx, e), || {
+            item.field("documents")
+        })?;
         if let Some(parent) = &e.parent {
-            let title = match ctx.idx().event(parent.as_str()) {
-                Some(p) => p
-                    .title
-                    .as_ref()
-                    .or(p.kind_label.as_ref())
-                    .map_or_else(|| p.kind.label(ctx.lang).to_owned(), |t| t.text.clone()),
-                None => parent.to_string(),
-            };
-            w.text(PARENT, &title, || item.field("parent"))?;
+            w.text(PARENT, &parent_text(ctx, parent), || item.field("parent"))?;
         }
         if let Some(d) = &e.description {
             w.text(DESCRIPTION, &d.text, || item.field("description"))?;

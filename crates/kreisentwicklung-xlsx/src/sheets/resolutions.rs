@@ -1,15 +1,20 @@
 //! Beschlüsse: council resolutions, one row per step of a paper through a
 //! body (committee recommends, Kreistag decides).
+//!
+//! Gegenstand (`Ziele (1, 1.2): remark`, `; `-separated, [`adoption_text`])
+//! and Aufträge (one a line, `actor: task (bis period)`, [`mandate_text`])
+//! are read back with the same functions (rules in `crate::read`).
 
 use kreisentwicklung_core::export::ExportError;
-use kreisentwicklung_core::{Consultation, Date, Period, Resolution};
+use kreisentwicklung_core::{Adoption, Consultation, Date, Id, Mandate, Period, Resolution};
 use rust_xlsxwriter::Workbook;
 
+use super::{def, ColumnDef};
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item, SheetWriter};
+use crate::sheet::{Column, Item, SheetWriter};
 
 const TITLE: u16 = 0;
 const KIND: u16 = 1;
@@ -32,37 +37,59 @@ const MANDATES: u16 = 17;
 const BUDGET: u16 = 18;
 const NOTE: u16 = 19;
 
-/// The columns, also the reader's list of known headers.
+/// The columns, defined once for the writer and the reader (`crate::read`).
+pub(crate) const COLUMNS: &[ColumnDef] = &[
+    def("title", "Beschluss", "Resolution", Style::Wrap, 45.0),
+    def("kind", "Art", "Kind", Style::Text, 24.0),
+    def(
+        "number",
+        "Beschluss-Nr.",
+        "Resolution no.",
+        Style::Text,
+        16.0,
+    ),
+    def("paper", "Drucksache", "Paper", Style::Text, 20.0),
+    def("body", "Gremium", "Body", Style::Wrap, 35.0),
+    def("role", "Rolle", "Role", Style::Text, 16.0),
+    // A step known only to the month or year ("Mai 2024") shows its
+    // period as text in the date column.
+    def("date", "Datum", "Date", Style::Date, 14.0),
+    def("planned", "Geplant für", "Planned for", Style::Date, 14.0),
+    def("session", "Sitzung", "Session", Style::Text, 16.0),
+    def("agenda", "TOP", "Agenda item", Style::Text, 12.0),
+    def("outcome", "Ergebnis", "Outcome", Style::Text, 28.0),
+    def("yes", "Ja", "Yes", Style::Integer, 8.0),
+    def("no", "Nein", "No", Style::Integer, 8.0),
+    def(
+        "abstain",
+        "Enthaltungen",
+        "Abstentions",
+        Style::Integer,
+        10.0,
+    ),
+    def(
+        "biased",
+        "Befangen",
+        "Excluded (bias)",
+        Style::Integer,
+        10.0,
+    ),
+    def("adopts", "Gegenstand", "Adopts", Style::Wrap, 35.0),
+    def(
+        "text",
+        "Beschlusstext",
+        "Text of the resolution",
+        Style::Wrap,
+        60.0,
+    ),
+    def("mandates", "Aufträge", "Mandates", Style::Wrap, 45.0),
+    def("budget", "Haushalt", "Budget", Style::Wrap, 40.0),
+    def("note", "Anmerkung", "Note", Style::Wrap, 40.0),
+];
+
+/// The columns in the workbook's language.
 pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Beschluss", "Resolution"), Style::Wrap, 45.0),
-        col(t("Art", "Kind"), Style::Text, 24.0),
-        col(t("Beschluss-Nr.", "Resolution no."), Style::Text, 16.0),
-        col(t("Drucksache", "Paper"), Style::Text, 20.0),
-        col(t("Gremium", "Body"), Style::Wrap, 35.0),
-        col(t("Rolle", "Role"), Style::Text, 16.0),
-        // A step known only to the month or year ("Mai 2024") shows its
-        // period as text in the date column.
-        col(t("Datum", "Date"), Style::Date, 14.0),
-        col(t("Geplant für", "Planned for"), Style::Date, 14.0),
-        col(t("Sitzung", "Session"), Style::Text, 16.0),
-        col(t("TOP", "Agenda item"), Style::Text, 12.0),
-        col(t("Ergebnis", "Outcome"), Style::Text, 28.0),
-        col(t("Ja", "Yes"), Style::Integer, 8.0),
-        col(t("Nein", "No"), Style::Integer, 8.0),
-        col(t("Enthaltungen", "Abstentions"), Style::Integer, 10.0),
-        col(t("Befangen", "Excluded (bias)"), Style::Integer, 10.0),
-        col(t("Gegenstand", "Adopts"), Style::Wrap, 35.0),
-        col(
-            t("Beschlusstext", "Text of the resolution"),
-            Style::Wrap,
-            60.0,
-        ),
-        col(t("Aufträge", "Mandates"), Style::Wrap, 45.0),
-        col(t("Haushalt", "Budget"), Style::Wrap, 40.0),
-        col(t("Anmerkung", "Note"), Style::Wrap, 40.0),
-    ]
+    super::columns(ctx, COLUMNS)
 }
 
 /// Writes the sheet; nothing when there are no resolutions.
@@ -118,46 +145,63 @@ fn resolution_cells(
     if let Some(p) = &r.paper {
         w.text(PAPER, &p.display(), || item.field("paper"))?;
     }
-    let adopts = r.adopts.iter().map(|a| {
-        let mut s = ctx.label(a.subject).to_owned();
-        if !a.items.is_empty() {
-            let items: Vec<String> = a
-                .items
-                .iter()
-                .map(|id| {
-                    if ctx.idx().goal(id.as_str()).is_some() {
-                        ctx.goal_ref(id)
-                    } else if ctx.idx().field(id.as_str()).is_some() {
-                        ctx.field_name(id)
-                    } else if ctx.idx().document(id.as_str()).is_some() {
-                        ctx.document_title(id)
-                    } else {
-                        id.to_string()
-                    }
-                })
-                .collect();
-            s.push_str(&format!(" ({})", items.join(", ")));
-        }
-        if let Some(n) = &a.note {
-            s.push_str(&format!(": {n}"));
-        }
-        s
-    });
+    let adopts = r.adopts.iter().map(|a| adoption_text(ctx, a));
     w.text(ADOPTS, &join(adopts), || item.field("adopts"))?;
     if let Some(t) = &r.text {
         w.text(TEXT, &t.text, || item.field("text"))?;
     }
-    let mandates = r.mandates.iter().map(|m| {
-        let mut s = format!("{}: {}", ctx.actor_name(&m.actor), m.task);
-        if let Some(due) = &m.due {
-            s.push_str(&format!(" ({} {due})", ctx.tr("bis", "due")));
-        }
-        s
-    });
+    let mandates = r.mandates.iter().map(|m| mandate_text(ctx, m));
     w.text(MANDATES, &lines(mandates), || item.field("mandates"))?;
     let budget = r.budget.iter().map(|b| ctx.budget_link_text(b));
     w.text(BUDGET, &lines(budget), || item.field("budget"))?;
     Ok(())
+}
+
+/// One entry of Gegenstand (joined by [`SEPARATOR`](crate::ctx::SEPARATOR)):
+/// "subject", with the items when not all of that kind ("Ziele (1, 1.2)")
+/// and a remark ("…: remark").
+pub(crate) fn adoption_text(ctx: &Ctx, a: &Adoption) -> String {
+    let mut s = ctx.label(a.subject).to_owned();
+    if !a.items.is_empty() {
+        let items: Vec<String> = a.items.iter().map(|id| adopted_item(ctx, id)).collect();
+        s.push_str(&format!(" ({})", items.join(ITEM_SEPARATOR)));
+    }
+    if let Some(n) = &a.note {
+        s.push_str(&format!(": {n}"));
+    }
+    s
+}
+
+/// What separates the items adopted in one entry of Gegenstand.
+pub(crate) const ITEM_SEPARATOR: &str = ", ";
+
+/// An item adopted, as the sheets show it: a goal's number or title, a
+/// field's name, a document's title, else its id.
+pub(crate) fn adopted_item(ctx: &Ctx, id: &Id) -> String {
+    if ctx.idx().goal(id.as_str()).is_some() {
+        ctx.goal_ref(id)
+    } else if ctx.idx().field(id.as_str()).is_some() {
+        ctx.field_name(id)
+    } else if ctx.idx().document(id.as_str()).is_some() {
+        ctx.document_title(id)
+    } else {
+        id.to_string()
+    }
+}
+
+/// What stands before the due period of a mandate ("… (bis Ende 2018)").
+pub(crate) fn due_word(ctx: &Ctx) -> &'static str {
+    ctx.tr("bis", "due")
+}
+
+/// One mandate as shown in Aufträge (one a line): "actor: task", with
+/// " (bis period)" when it is due.
+pub(crate) fn mandate_text(ctx: &Ctx, m: &Mandate) -> String {
+    let mut s = format!("{}: {}", ctx.actor_name(&m.actor), m.task);
+    if let Some(due) = &m.due {
+        s.push_str(&format!(" ({} {due})", due_word(ctx)));
+    }
+    s
 }
 
 fn step_cells(

@@ -1,0 +1,107 @@
+"""Edits the composite columns of Ludwigslust-Parchim's council workbook
+through openpyxl: Zielgruppe, Teilnehmende, Dokumente and Teil von
+(Beteiligung), Mitglieder (Akteure), Gegenstand and Aufträge (Beschlüsse).
+
+Usage: edit_composite.py good|bad IN.xlsx OUT.xlsx
+
+Rows are found by what they show (an event's title, an actor's name).
+"good" makes valid edits, each in the form the sheet prints; "bad" types
+names this concept does not have (or has twice).
+
+Prints the edited cells as JSON ({"audience": "J5", ...}).
+"""
+
+import json
+import sys
+
+import openpyxl
+
+mode, src, dst = sys.argv[1], sys.argv[2], sys.argv[3]
+wb = openpyxl.load_workbook(src)
+cells = {}
+
+
+def columns(ws):
+    return {c.value: c.column for c in ws[1] if c.value is not None}
+
+
+def row_of(ws, col, value):
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, col).value == value:
+            return r
+    raise SystemExit(f"{ws.title}: no row with {value!r}")
+
+
+def put(key, ws, row, col, value):
+    cell = ws.cell(row, col)
+    cell.value = value
+    cells[key] = cell.coordinate
+
+
+def get(ws, row, col):
+    return ws.cell(row, col).value or ""
+
+
+ws = wb["Beteiligung"]
+cols = columns(ws)
+title = cols["Titel"]
+forum1 = row_of(ws, title, "1. Fachforum: Stadtwerke und Kreisverwaltung")
+forum2 = row_of(
+    ws,
+    title,
+    "2. Fachforum: Wirtschaftsstandort Ludwigslust-Parchim – Regionale Stärken und Entwicklungsperspektiven 2030",
+)
+vmk = row_of(ws, title, "Workshop: Workshop mit dem Ausschuss für Verwaltungsmodernisierung und Kreisentwicklung")
+talks = row_of(ws, title, "Gespräche mit Fachdiensten")
+if mode == "good":
+    put("audience", ws, forum1, cols["Zielgruppe"], "Fachleute; Unternehmen; Vertreter der Stadtwerke")
+    old = get(ws, forum2, cols["Teilnehmende"])
+    assert old.startswith("rund fünfzig; "), old
+    new = old.replace("rund fünfzig", "etwa fünfzig") + "; Rolf Christiansen (Gastgeber)"
+    put("participants", ws, forum2, cols["Teilnehmende"], new)
+    old = get(ws, vmk, cols["Dokumente"])
+    put("documents", ws, vmk, cols["Dokumente"], "Projektablauf; " + old)
+    first_workshop = row_of(ws, title, "Workshop")
+    put("parent_cleared", ws, first_workshop, cols["Teil von"], None)
+    put("parent", ws, talks, cols["Teil von"], " Strategiekonferenz mit Verwaltungsvorstand ")
+else:
+    old = get(ws, forum1, cols["Teilnehmende"])
+    put("participants", ws, forum1, cols["Teilnehmende"], old + "; Herr Niemand")
+    put(
+        "documents",
+        ws,
+        forum1,
+        cols["Dokumente"],
+        "Protokoll der Veranstaltung (1. Fachforum); Presse: Kreisanzeiger",
+    )
+    put("parent", ws, forum2, cols["Teil von"], "Workshop")
+
+ws = wb["Akteure"]
+cols = columns(ws)
+board = row_of(ws, cols["Name"], "Verwaltungsvorstand")
+old = get(ws, board, cols["Mitglieder"])
+assert old == "Rolf Christiansen\nWolfgang Schmülling\nGünter Matschoß\nAndreas Neumann", old
+if mode == "good":
+    new = old.replace("Rolf Christiansen", "Rolf Christiansen (Vorsitz)")
+    put("members", ws, board, cols["Mitglieder"], new + "\nFachdienste der Kreisverwaltung (Geschäftsbereiche)")
+else:
+    put("members", ws, board, cols["Mitglieder"], old + "\nFrau Unbekannt (Vorsitz)")
+
+ws = wb["Beschlüsse"]
+cols = columns(ws)
+kek = row_of(ws, cols["Beschluss"], "Kreisentwicklungskonzept 2030")
+if mode == "good":
+    put("adopts", ws, kek, cols["Gegenstand"], "Konzept; Dokument (Projektablauf): als Anlage; ungeändert")
+    put(
+        "mandates",
+        ws,
+        kek,
+        cols["Aufträge"],
+        "Rolf Christiansen: den Projektkatalog jährlich fortschreiben\nund dem Kreistag berichten (bis 2030)",
+    )
+else:
+    put("adopts", ws, kek, cols["Gegenstand"], "Haushaltsplan 2017")
+    put("mandates", ws, kek, cols["Aufträge"], "Kreiskämmerer: Mittel bereitstellen")
+
+wb.save(dst)
+print(json.dumps(cells))
