@@ -338,20 +338,11 @@ fn day_item<'a>(cur: &mut Cur<'_, 'a>) -> Option<DayItem<'a>> {
     let day = day_number(cur)?;
     let after_day = *cur;
     cur.eat_word("of");
-    if let Some(month) = cur.month_name() {
-        let year = cur.num();
-        return Some(DayItem {
-            day,
-            month: Some(month),
-            year,
-        });
+    let item = named_month(cur, day);
+    if item.month.is_none() {
+        *cur = after_day;
     }
-    *cur = after_day;
-    Some(DayItem {
-        day,
-        month: None,
-        year: None,
-    })
+    Some(item)
 }
 
 /// `03/2025`, `2025-03`: a month by its number.
@@ -443,13 +434,9 @@ fn shape_part(mut cur: Cur<'_, '_>) -> Shape {
 
 /// The first shape the text has, if any.
 fn closed_shape(cur: Cur<'_, '_>, top: bool) -> Shape {
-    let shapes: [&dyn Fn() -> Shape; 10] = [
-        &|| shape_days(cur, day_item),
-        &|| shape_date_range(cur, day_item),
+    let shapes: [&dyn Fn() -> Shape; 6] = [
         &|| shape_numbered_month(cur),
-        &|| shape_months(cur),
-        &|| shape_quarters(cur),
-        &|| shape_half_year(cur),
+        &|| shared_shapes(cur, day_item),
         &|| shape_turn_of_year(cur),
         &|| shape_part(cur),
         &|| shape_years(cur, top),

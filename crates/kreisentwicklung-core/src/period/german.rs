@@ -198,19 +198,7 @@ fn day_item<'a>(cur: &mut Cur<'_, 'a>) -> Option<DayItem<'a>> {
         }
         *cur = after_day;
     }
-    if let Some(month) = cur.month_name() {
-        let year = cur.num();
-        return Some(DayItem {
-            day,
-            month: Some(month),
-            year,
-        });
-    }
-    Some(DayItem {
-        day,
-        month: None,
-        year: None,
-    })
+    Some(named_month(cur, day))
 }
 
 /// "Anfang 2020", "Mitte 2020", "Ende 2018", "Ende des Jahres 2018",
@@ -301,12 +289,8 @@ fn shape_turn_of_year(mut cur: Cur<'_, '_>) -> Shape {
 
 /// Any period that is not "ab …" or "bis …" (except "2035+" with `top`).
 fn parse_closed(cur: Cur<'_, '_>, top: bool) -> Result<Period, String> {
-    let shapes: [&dyn Fn() -> Shape; 9] = [
-        &|| shape_days(cur, day_item),
-        &|| shape_date_range(cur, day_item),
-        &|| shape_months(cur),
-        &|| shape_quarters(cur),
-        &|| shape_half_year(cur),
+    let shapes: [&dyn Fn() -> Shape; 5] = [
+        &|| shared_shapes(cur, day_item),
         &|| shape_part_of_year(cur),
         &|| shape_part_of(cur),
         &|| shape_turn_of_year(cur),

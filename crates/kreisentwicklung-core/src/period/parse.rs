@@ -363,6 +363,24 @@ pub(super) struct DayItem<'a> {
     pub(super) year: Option<&'a str>,
 }
 
+/// The rest of a day item after its day: a month name and maybe a year
+/// ("7. März 2016", "7 March 2016"), or nothing (the day takes month and
+/// year from the next item).
+pub(super) fn named_month<'a>(cur: &mut Cur<'_, 'a>, day: u8) -> DayItem<'a> {
+    match cur.month_name() {
+        Some(month) => DayItem {
+            day,
+            month: Some(month),
+            year: cur.num(),
+        },
+        None => DayItem {
+            day,
+            month: None,
+            year: None,
+        },
+    }
+}
+
 /// Completes the items from right to left (a day without month or year takes
 /// them from the next item) and builds the dates. `None` if the last item
 /// lacks month or year.
@@ -387,9 +405,23 @@ pub(super) fn resolve_days(items: &[DayItem<'_>]) -> Option<Result<Vec<Date>, St
     Some(Ok(dates))
 }
 
+/// The shapes both languages write alike, in the order they are tried:
+/// days (each read by `day_item`), ranges of days, months, quarters and
+/// half-years.
+pub(super) fn shared_shapes<'t, 'a>(
+    cur: Cur<'t, 'a>,
+    day_item: impl Fn(&mut Cur<'t, 'a>) -> Option<DayItem<'a>> + Copy,
+) -> Shape {
+    shape_days(cur, day_item)
+        .or_else(|| shape_date_range(cur, day_item))
+        .or_else(|| shape_months(cur))
+        .or_else(|| shape_quarters(cur))
+        .or_else(|| shape_half_year(cur))
+}
+
 /// One day or a list of days, each read by `day_item`: "12.02.2019",
 /// "07. und 10.03.2016", "24.04./18.05.2018", "7, 8 and 10 March 2016".
-pub(super) fn shape_days<'t, 'a>(
+fn shape_days<'t, 'a>(
     mut cur: Cur<'t, 'a>,
     day_item: impl Fn(&mut Cur<'t, 'a>) -> Option<DayItem<'a>>,
 ) -> Shape {
@@ -420,7 +452,7 @@ pub(super) fn shape_days<'t, 'a>(
 
 /// A range of days, each end read by `day_item`: "18.04.2016 bis
 /// 15.06.2016", "18.–20.04.2016", "18 April to 15 June 2016".
-pub(super) fn shape_date_range<'t, 'a>(
+fn shape_date_range<'t, 'a>(
     mut cur: Cur<'t, 'a>,
     day_item: impl Fn(&mut Cur<'t, 'a>) -> Option<DayItem<'a>>,
 ) -> Shape {
@@ -446,7 +478,7 @@ pub(super) fn shape_date_range<'t, 'a>(
 
 /// "November 2017", "April/Mai/Juni 2016", "Mai bis August 2017",
 /// "November 2015 bis März 2016", "April, May and June 2016".
-pub(super) fn shape_months(mut cur: Cur<'_, '_>) -> Shape {
+fn shape_months(mut cur: Cur<'_, '_>) -> Shape {
     let names = cur.names;
     let month = |m: u8| names.month(m).unwrap_or_default();
     let first = cur.month_name()?;
@@ -519,7 +551,7 @@ fn numbered_item(cur: &mut Cur<'_, '_>, letter: &str) -> Option<(u8, bool)> {
 
 /// "3. Quartal 2019", "Q3 2019", "2. und 3. Quartal 2019",
 /// "1. bis 3. Quartal 2019", "Q2 and Q3 2019", "3rd quarter of 2019".
-pub(super) fn shape_quarters(mut cur: Cur<'_, '_>) -> Shape {
+fn shape_quarters(mut cur: Cur<'_, '_>) -> Shape {
     let names = cur.names;
     let (first, dotted) = numbered_item(&mut cur, "q")?;
     let mut items = vec![first];
@@ -532,18 +564,7 @@ pub(super) fn shape_quarters(mut cur: Cur<'_, '_>) -> Shape {
             items.push(numbered_item(&mut cur, "q").filter(|i| i.1 == dotted)?.0);
         }
     }
-    if dotted {
-        if !cur.eat_noun(&names.quarter) {
-            return None;
-        }
-        cur.eat_of();
-    } else {
-        cur.eat(&Tok::Slash);
-    }
-    let year = cur.num()?;
-    if !cur.at_end() {
-        return None;
-    }
+    let year = noun_and_year(&mut cur, dotted, &names.quarter)?;
     Some((|| {
         let year = year_value(year)?;
         for q in &items {
@@ -585,21 +606,10 @@ pub(super) fn shape_quarters(mut cur: Cur<'_, '_>) -> Shape {
 }
 
 /// "2. Halbjahr 2019", "2. Hj. 2019", "H2 2019", "2nd half of 2019".
-pub(super) fn shape_half_year(mut cur: Cur<'_, '_>) -> Shape {
+fn shape_half_year(mut cur: Cur<'_, '_>) -> Shape {
     let names = cur.names;
     let (half, dotted) = numbered_item(&mut cur, "h")?;
-    if dotted {
-        if !cur.eat_noun(&names.half) {
-            return None;
-        }
-        cur.eat_of();
-    } else {
-        cur.eat(&Tok::Slash);
-    }
-    let year = cur.num()?;
-    if !cur.at_end() {
-        return None;
-    }
+    let year = noun_and_year(&mut cur, dotted, &names.half)?;
     Some(year_value(year).and_then(|year| {
         if half_months(half).is_some() {
             Ok(Period::HalfYear { year, half })
@@ -609,6 +619,21 @@ pub(super) fn shape_half_year(mut cur: Cur<'_, '_>) -> Shape {
             ))
         }
     }))
+}
+
+/// The end of a quarter or half-year: after ordinals the noun ("Quartal",
+/// "half of"), after "Q3" or "H2" an optional slash; then the year, last.
+fn noun_and_year<'a>(cur: &mut Cur<'_, 'a>, ordinal: bool, noun: &Noun) -> Option<&'a str> {
+    if ordinal {
+        if !cur.eat_noun(noun) {
+            return None;
+        }
+        cur.eat_of();
+    } else {
+        cur.eat(&Tok::Slash);
+    }
+    let year = cur.num()?;
+    cur.at_end().then_some(year)
 }
 
 pub(super) fn ends_before(to: &str, from: &str) -> String {
