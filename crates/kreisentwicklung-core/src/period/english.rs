@@ -468,22 +468,12 @@ fn parse_closed(cur: Cur<'_, '_>, top: bool) -> Result<Period, String> {
     if let Some(result) = closed_shape(cur, top) {
         return result;
     }
-    let mut probe = cur;
-    if !top
-        && [SINCE_WORDS, UNTIL_WORDS]
-            .concat()
-            .iter()
-            .any(|w| probe.eat_phrase(w))
-    {
-        return Err(
-            "\"from …\", \"since …\" and \"until …\" cannot be nested in one another".to_owned(),
-        );
-    }
-    Err(if cur.at_end() && cur.pos == 0 {
-        format!("the text is empty; {EXPECTED}")
-    } else {
-        EXPECTED.to_owned()
-    })
+    Err(no_shape(
+        cur,
+        top,
+        &[SINCE_WORDS, UNTIL_WORDS].concat(),
+        EXPECTED,
+    ))
 }
 
 /// The tokens without a last word "onwards".

@@ -301,17 +301,7 @@ fn parse_closed(cur: Cur<'_, '_>, top: bool) -> Result<Period, String> {
             return result;
         }
     }
-    let mut probe = cur;
-    if !top && (probe.eat_word("ab") || probe.eat_word("seit") || probe.eat_word("bis")) {
-        return Err(
-            "\"ab …\", \"seit …\" and \"bis …\" cannot be nested in one another".to_owned(),
-        );
-    }
-    Err(if cur.at_end() && cur.pos == 0 {
-        format!("the text is empty; {EXPECTED}")
-    } else {
-        EXPECTED.to_owned()
-    })
+    Err(no_shape(cur, top, &["ab", "seit", "bis"], EXPECTED))
 }
 
 fn parse_tokens(mut cur: Cur<'_, '_>) -> Result<Period, String> {

@@ -695,6 +695,28 @@ pub(super) fn shape_years(mut cur: Cur<'_, '_>, plus: bool) -> Shape {
     })())
 }
 
+/// Why a text of no known shape is refused: an open period inside another
+/// (the text starts with one of `open_words`, and is not `top`), no text,
+/// or `expected`.
+pub(super) fn no_shape(cur: Cur<'_, '_>, top: bool, open_words: &[&str], expected: &str) -> String {
+    let mut probe = cur;
+    if !top && open_words.iter().any(|w| probe.eat_phrase(w)) {
+        let quoted: Vec<String> = open_words.iter().map(|w| format!("\"{w} …\"")).collect();
+        let (last, init) = quoted
+            .split_last()
+            .map_or(("", &[][..]), |(l, i)| (l.as_str(), i));
+        return format!(
+            "{} and {last} cannot be nested in one another",
+            init.join(", ")
+        );
+    }
+    if cur.at_end() && cur.pos == 0 {
+        format!("the text is empty; {expected}")
+    } else {
+        expected.to_owned()
+    }
+}
+
 /// An open start and end ("ab … bis …", "from … until …"): the one split
 /// at a word of `splits` at which the head reads with `start` and the tail
 /// with `end`; `None` when no such word follows. Two splits that both read
