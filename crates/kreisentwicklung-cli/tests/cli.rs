@@ -1,14 +1,14 @@
 //! End-to-end tests of the `kreisentwicklung` binary: every subcommand, every
 //! exit code, and the errors users see.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
+use std::fs;
+use std::process::{Command, Stdio};
+
+use common::{finish, run_in, Run, TempDir, BIN};
 use kreisentwicklung::*;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kreisentwicklung");
 const EXAMPLES: [&str; 5] = [
     "hildesheim",
     "helmstedt",
@@ -16,87 +16,6 @@ const EXAMPLES: [&str; 5] = [
     "ludwigslust-parchim",
     "nordsachsen",
 ];
-
-/// A fresh directory under the system's temporary directory, removed when
-/// dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "kreisentwicklung-cli-{}-{}-{name}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    /// Writes a file and returns its path as a string.
-    fn write(&self, name: &str, content: impl AsRef<[u8]>) -> String {
-        let path = self.path(name);
-        fs::write(&path, content).unwrap();
-        path.to_str().unwrap().to_owned()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-/// The result of a run, with its output as text.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    raw_stdout: Vec<u8>,
-}
-
-fn finish(output: Output) -> Run {
-    let run = Run {
-        code: output.status.code().expect("killed by a signal"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        raw_stdout: output.stdout,
-    };
-    // Whatever happens, users never see a panic, a debug dump or a backtrace.
-    for bad in [
-        "panicked",
-        "RUST_BACKTRACE",
-        "stack backtrace",
-        "internal error",
-        "Os {",
-        "Error {",
-    ] {
-        assert!(
-            !run.stderr.contains(bad),
-            "stderr shows {bad:?}:\n{}",
-            run.stderr
-        );
-    }
-    run
-}
-
-/// Runs the binary in the given directory.
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    finish(
-        Command::new(BIN)
-            .args(args)
-            .current_dir(dir)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap(),
-    )
-}
 
 /// Runs the binary.
 fn run(args: &[&str]) -> Run {

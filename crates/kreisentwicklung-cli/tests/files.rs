@@ -5,83 +5,15 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kreisentwicklung");
-
-/// A fresh directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "kreisentwicklung-files-{}-{}-{name}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    /// The names in the directory, sorted.
-    fn names(&self) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(&self.0)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-fn finish(output: Output) -> Run {
-    let run = Run {
-        code: output.status.code(),
-        stdout: output.stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    assert!(
-        !run.stderr.contains("panicked") && !run.stderr.contains("internal error"),
-        "{}",
-        run.stderr
-    );
-    run
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    finish(
-        Command::new(BIN)
-            .args(args)
-            .current_dir(dir)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap(),
-    )
-}
+use common::{finish, run_in, Run, TempDir, BIN};
 
 /// Runs `script` with `sh -c`, `$BIN` set to the binary.
 fn sh(dir: &Path, script: &str) -> Run {
@@ -98,7 +30,7 @@ fn sh(dir: &Path, script: &str) -> Run {
 }
 
 fn assert_code(run: &Run, code: i32, needle: &str) {
-    assert_eq!(run.code, Some(code), "stderr:\n{}", run.stderr);
+    assert_eq!(run.code, code, "stderr:\n{}", run.stderr);
     assert!(
         run.stderr.contains(needle),
         "stderr lacks {needle:?}:\n{}",
@@ -121,8 +53,8 @@ fn hildesheim_json() -> Vec<u8> {
             "-",
         ],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    r.stdout
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.raw_stdout
 }
 
 // 1. A planted symlink at the old, predictable temporary name is not
@@ -137,7 +69,7 @@ fn a_planted_symlink_is_not_followed() {
         &dir.0,
         r#"ln -s victim.txt ".out.json.$$.tmp" && exec "$BIN" export --example hildesheim --format json -o out.json"#,
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         fs::read_to_string(dir.path("victim.txt")).unwrap(),
         "do not touch"
@@ -171,7 +103,7 @@ fn a_fifo_output_is_written_in_place() {
             "out.fifo",
         ],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
         "the FIFO was replaced by a file"
@@ -195,8 +127,8 @@ fn dev_paths_are_written_in_place() {
             "/dev/fd/1",
         ],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    assert_eq!(r.stdout, hildesheim_json());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.raw_stdout, hildesheim_json());
     let r = run_in(
         &dir.0,
         &[
@@ -209,7 +141,7 @@ fn dev_paths_are_written_in_place() {
             "/dev/null",
         ],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(fs::metadata("/dev/null")
         .unwrap()
         .file_type()
@@ -290,7 +222,7 @@ fn inputs_larger_than_the_limit_are_refused() {
     assert!(!dir.path("h.xml").exists());
     let exact = len.to_string();
     let r = run_in(&dir.0, &["validate", "h.json", "--max-input-size", &exact]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let r = run_in(&dir.0, &["check", "h.json", "--max-input-size", "10"]);
     assert_code(&r, 2, "larger than the input limit of 10 bytes");
 }
@@ -300,13 +232,13 @@ fn standard_input_is_read_with_the_same_limit() {
     let dir = TempDir::new("stdin");
     fs::write(dir.path("h.json"), hildesheim_json()).unwrap();
     let r = sh(&dir.0, r#"exec "$BIN" validate - < h.json"#);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let r = sh(
         &dir.0,
         r#"exec "$BIN" export - --format json -o - < h.json"#,
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    assert_eq!(r.stdout, hildesheim_json());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.raw_stdout, hildesheim_json());
     // An endless input ends with a clear error after the limit.
     let start = Instant::now();
     let r = sh(
@@ -343,7 +275,7 @@ fn permissions_of_an_existing_output_are_kept() {
                 out.to_str().unwrap(),
             ],
         );
-        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert_eq!(r.code, 0, "{}", r.stderr);
         let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o7777;
         assert_eq!(mode, 0o600, "{format}: mode {mode:o}");
     }
@@ -351,7 +283,7 @@ fn permissions_of_an_existing_output_are_kept() {
         &dir.0,
         r#"umask 022 && exec "$BIN" export --example helmstedt --format json -o new.json"#,
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let mode = fs::metadata(dir.path("new.json"))
         .unwrap()
         .permissions()
@@ -433,7 +365,7 @@ fn long_output_names_work() {
             &name,
         ],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(dir.names(), [name]);
 }
 
@@ -477,13 +409,13 @@ fn file_names_cannot_send_escape_sequences() {
         ],
     ] {
         let r = run_in(&dir.0, &args);
-        assert!(r.code == Some(1) || r.code == Some(2), "{args:?}: {r:?}");
+        assert!(r.code == 1 || r.code == 2, "{args:?}: {r:?}");
         assert!(
             !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
             "{args:?}: {:?}",
             r.stderr
         );
-        let stdout = String::from_utf8_lossy(&r.stdout);
+        let stdout = r.stdout.clone();
         assert!(!stdout.contains('\u{1b}'), "{args:?}");
         // The name is shown, escaped: in the error or in the report.
         assert!(
@@ -510,7 +442,7 @@ fn a_closed_stdout_is_an_error() {
         &dir.0,
         r#"exec "$BIN" export --example hildesheim --format json -o - >/dev/null"#,
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     if Path::new("/dev/full").exists() {
         let r = sh(
             &dir.0,
@@ -587,7 +519,7 @@ fn usage_mistakes_are_found_before_work() {
                 "t.out",
             ],
         );
-        assert_eq!(r.code, Some(0), "{format}: {}", r.stderr);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
     }
     assert_eq!(dir.names(), ["t.out"]);
 }
@@ -597,7 +529,7 @@ fn usage_mistakes_are_found_before_work() {
 fn the_help_lists_the_limits() {
     let dir = TempDir::new("help");
     let r = run_in(&dir.0, &["--help"]);
-    let help = String::from_utf8_lossy(&r.stdout);
+    let help = r.stdout.clone();
     for needle in [
         "1 GiB",
         "--max-input-size",
@@ -609,5 +541,5 @@ fn the_help_lists_the_limits() {
         assert!(help.contains(needle), "--help lacks {needle:?}:\n{help}");
     }
     let r = run_in(&dir.0, &["validate", "--help"]);
-    assert!(String::from_utf8_lossy(&r.stdout).contains("--max-input-size <SIZE>"));
+    assert!(r.stdout.clone().contains("--max-input-size <SIZE>"));
 }

@@ -1,6 +1,7 @@
-//! Tests of fuzzy German periods: parsing, printing, bounds, order, serde.
+//! Tests of fuzzy periods: German and English parsing and printing, bounds,
+//! order, serde.
 
-use kreisentwicklung_core::{Date, Period, YearMonth, YearPart};
+use kreisentwicklung_core::{Date, Language, Period, YearMonth, YearPart};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -997,5 +998,218 @@ fn english_periods_carry_no_german_words() {
         for word in english.split(|c: char| !c.is_alphabetic()) {
             assert!(!GERMAN.contains(&word), "{text} -> {english}");
         }
+    }
+}
+
+/// Every valid period of every kind of [`Period::KINDS`]: the closed ones,
+/// parts of months, quarters and half-years, and each open kind around them.
+fn any_period() -> impl Strategy<Value = Period> {
+    let part = prop_oneof![
+        Just(YearPart::Early),
+        Just(YearPart::Middle),
+        Just(YearPart::Late)
+    ];
+    let of = prop_oneof![
+        (year(), 1..=12u8).prop_map(|(y, m)| Period::month(y, m)),
+        (year(), 1..=4u8).prop_map(|(y, q)| Period::quarter(y, q)),
+        (year(), 1..=2u8).prop_map(|(y, h)| Period::half_year(y, h)),
+    ];
+    let inner = prop_oneof![
+        3 => closed_period(),
+        1 => (part, of).prop_map(|(part, of)| Period::part_of(part, of)),
+    ];
+    prop_oneof![
+        4 => inner.clone(),
+        1 => inner.clone().prop_map(Period::since),
+        1 => inner.clone().prop_map(Period::until),
+        1 => inner.clone().prop_map(Period::deadline),
+        1 => (inner.clone(), inner).prop_map(|(a, b)| {
+            let (start, end) = if a <= b { (a, b) } else { (b, a) };
+            Period::between(start, end)
+        }),
+    ]
+    .prop_filter("valid", Period::is_valid)
+}
+
+#[test]
+fn the_generator_makes_every_kind() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = any_period();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..5_000 {
+        seen.insert(strategy.new_tree(&mut runner).unwrap().current().kind());
+    }
+    let all: std::collections::BTreeSet<&str> = Period::KINDS.iter().copied().collect();
+    assert_eq!(seen, all);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn english_printing_round_trips(period in any_period()) {
+        let text = period.english().to_string();
+        let back = Period::parse_english(&text);
+        prop_assert_eq!(back.as_ref().ok(), Some(&period), "{} → {:?}", text, back);
+        prop_assert_eq!(Period::parse_in(&text, Language::En).ok(), Some(period));
+    }
+
+    #[test]
+    fn parsing_arbitrary_text_as_english_never_panics(text in any::<String>()) {
+        check_english_result(&text)?;
+    }
+
+    #[test]
+    fn parsing_english_like_text_never_panics(text in english_like_text()) {
+        check_english_result(&text)?;
+    }
+}
+
+fn check_english_result(text: &str) -> Result<(), TestCaseError> {
+    match Period::parse_english(text) {
+        Ok(period) => {
+            prop_assert!(period.is_valid(), "{:?} → {:?}", text, period);
+            let printed = period.english().to_string();
+            prop_assert_eq!(Period::parse_english(&printed).ok(), Some(period));
+        }
+        Err(e) => {
+            prop_assert!(e.text.chars().count() <= 81);
+            prop_assert!(!e.reason.is_empty());
+        }
+    }
+    Ok(())
+}
+
+/// Text made of the pieces English periods are written with.
+fn english_like_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("7".to_owned()),
+        Just("31".to_owned()),
+        Just("2019".to_owned()),
+        Just("0000".to_owned()),
+        Just("st".to_owned()),
+        Just("rd".to_owned()),
+        Just(",".to_owned()),
+        Just("/".to_owned()),
+        Just("-".to_owned()),
+        Just("–".to_owned()),
+        Just("+".to_owned()),
+        Just(" ".to_owned()),
+        Just("and".to_owned()),
+        Just("to".to_owned()),
+        Just("from".to_owned()),
+        Just("until".to_owned()),
+        Just("by".to_owned()),
+        Just("at the latest".to_owned()),
+        Just("onwards".to_owned()),
+        Just("the".to_owned()),
+        Just("of".to_owned()),
+        Just("May".to_owned()),
+        Just("Sept.".to_owned()),
+        Just("Q".to_owned()),
+        Just("H".to_owned()),
+        Just("quarter".to_owned()),
+        Just("half".to_owned()),
+        Just("year".to_owned()),
+        Just("third".to_owned()),
+        Just("early".to_owned()),
+        Just("mid".to_owned()),
+        Just("end of".to_owned()),
+        Just("turn of".to_owned()),
+        "\\PC{0,3}",
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|pieces| pieces.join(" "))
+}
+
+#[test]
+fn english_forms_people_type() {
+    let en = |text: &str| Period::parse_english(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    let cases: Vec<(&str, Period)> = vec![
+        ("7 March 2016", Period::day(d(2016, 3, 7))),
+        ("7th of march 2016", Period::day(d(2016, 3, 7))),
+        ("March 7, 2016", Period::day(d(2016, 3, 7))),
+        (" 2016-03-07 ", Period::day(d(2016, 3, 7))),
+        (
+            "7, 8, and 10 March 2016",
+            Period::days([d(2016, 3, 7), d(2016, 3, 8), d(2016, 3, 10)]),
+        ),
+        (
+            "18–20 April 2016",
+            Period::date_range(d(2016, 4, 18), d(2016, 4, 20)),
+        ),
+        (
+            "18 April to 15 June 2016",
+            Period::date_range(d(2016, 4, 18), d(2016, 6, 15)),
+        ),
+        (
+            "2016-04-18 - 2016-06-15",
+            Period::date_range(d(2016, 4, 18), d(2016, 6, 15)),
+        ),
+        ("Nov. 2017", Period::month(2017, 11)),
+        ("11/2017", Period::month(2017, 11)),
+        ("2017-11", Period::month(2017, 11)),
+        ("April/May/June 2016", Period::months(2016, [4, 5, 6])),
+        (
+            "may - august 2017",
+            Period::month_range(YearMonth::new(2017, 5), YearMonth::new(2017, 8)),
+        ),
+        ("Q3/2019", Period::quarter(2019, 3)),
+        ("3rd quarter of 2019", Period::quarter(2019, 3)),
+        ("Q1–Q3 2019", Period::quarters(2019, 1, 3)),
+        ("2nd and 3rd quarters of 2019", Period::quarters(2019, 2, 3)),
+        ("H2 2019", Period::half_year(2019, 2)),
+        ("second half of 2019", Period::half_year(2019, 2)),
+        ("2nd half-year 2019", Period::half_year(2019, 2)),
+        ("2018 to 2021", Period::year_range(2018, 2021)),
+        ("mid-2020", Period::part_of_year(2020, YearPart::Middle)),
+        (
+            "the beginning of 2020",
+            Period::part_of_year(2020, YearPart::Early),
+        ),
+        ("turn of the year 2018/19", Period::turn_of_year(2018)),
+        (
+            "end of May 2024",
+            Period::part_of(YearPart::Late, Period::month(2024, 5)),
+        ),
+        ("since 2019", Period::since(Period::year(2019))),
+        ("from 2020 onwards", Period::since(Period::year(2020))),
+        ("2035+", Period::since(Period::year(2035))),
+        ("by 2026", Period::until(Period::year(2026))),
+        (
+            "by the end of 2018",
+            Period::until(Period::part_of_year(2018, YearPart::Late)),
+        ),
+        (
+            "no later than October 2018",
+            Period::deadline(Period::month(2018, 10)),
+        ),
+        (
+            "from June 2019 to early 2020",
+            Period::between(
+                Period::month(2019, 6),
+                Period::part_of_year(2020, YearPart::Early),
+            ),
+        ),
+    ];
+    for (text, period) in cases {
+        assert_eq!(en(text), period, "{text:?}");
+    }
+    for text in [
+        "summer 2019",
+        "03/07/2016",
+        "12.02.2019",
+        "2. Halbjahr 2019",
+        "Q5 2019",
+        "31 February 2019",
+        "from from 2019",
+        "2019-13",
+        "",
+    ] {
+        assert!(
+            Period::parse_english(text).is_err(),
+            "{text:?} was accepted"
+        );
     }
 }

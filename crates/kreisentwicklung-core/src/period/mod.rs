@@ -9,6 +9,14 @@
 //! ([`Period::earliest`], [`Period::latest`]) and sorts chronologically
 //! ([`Ord`]).
 //!
+//! English workbooks and reports write periods in English
+//! ([`Period::english`]: "2nd half of 2019") and read them back
+//! ([`Period::parse_english`], with its own table of accepted forms);
+//! [`Period::parse_in`] reads the text of either language by
+//! [`Language`](crate::Language). Each language keeps the names it writes
+//! and reads (months, early/mid/late, quarters, half-years) in one table,
+//! shared by its printer and its parser.
+//!
 //! ```
 //! use kreisentwicklung_core::{Date, Period, YearPart};
 //!
@@ -121,13 +129,16 @@ use schemars::JsonSchema;
 use crate::Date;
 
 // One module per layer: the model, its bounds and order here; the German
-// parser and printer, the English printer and the serde form beside it.
+// and the English parser and printer, the names they write and read, the
+// parsing machinery both share, and the serde form beside it.
 mod english;
 mod german;
+mod names;
+mod parse;
 mod serde;
 
 pub use english::EnglishPeriod;
-pub use german::PeriodParseError;
+pub use parse::PeriodParseError;
 
 /// A month of a year.
 #[derive(

@@ -231,8 +231,8 @@ fn period(
     if text.is_empty() {
         return Some((None, col));
     }
-    match text.parse::<Period>() {
-        Ok(p) => Some((Some(p), col)),
+    match edit::parse_period(report.lang, &text) {
+        Ok(p) => Some((p, col)),
         Err(e) => {
             let msg = edit::period_error(report.lang, &text, &e);
             report.error(sheet, r.index, col, msg);

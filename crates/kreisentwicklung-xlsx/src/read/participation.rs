@@ -195,7 +195,7 @@ fn period(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Event, t
             None => (text.as_str(), false),
         }
     };
-    match edit::parse_period(rest) {
+    match edit::parse_period(report.lang, rest) {
         Ok(p) => {
             report.set(
                 at.sheet,

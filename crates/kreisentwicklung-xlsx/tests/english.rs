@@ -1,0 +1,215 @@
+//! English workbooks read back (issue 20): periods and dates that users of
+//! an English workbook type in English, edited through openpyxl, come back
+//! as changes; German ones are read too; errors name English examples. (The
+//! unedited English workbooks of the five examples read back identically:
+//! `read.rs`, `examples_round_trip_byte_for_byte`.)
+
+mod common;
+
+use kreisentwicklung_core::export::ExportOptions;
+use kreisentwicklung_core::{Concept, Date, Language, Period, YearMonth};
+use kreisentwicklung_xlsx::read::{self, ReadError};
+use serde_json::json;
+
+fn helmstedt() -> Concept {
+    let json = kreisentwicklung_core::examples::json("helmstedt").unwrap();
+    kreisentwicklung_json::from_slice(json.as_bytes()).unwrap()
+}
+
+/// Helmstedt's workbook in `language`, edited by `scripts/edit_cells.py`:
+/// the edited workbook and the cells written. `None` (with a notice)
+/// without python3 and openpyxl, unless `CI` is set: then the test fails.
+fn edited(language: Language, edits: serde_json::Value) -> Option<(Vec<u8>, Vec<String>)> {
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output();
+    if !python.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with openpyxl is needed (CI is set)"
+        );
+        eprintln!("skipped: python3 with openpyxl is not installed");
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!(
+        "kreisentwicklung-english-{}-{}",
+        language.tag(),
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (src, dst) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
+    let options = ExportOptions::default().language(language);
+    std::fs::write(&src, common::export(&helmstedt(), &options)).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/edit_cells.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .args([&src, &dst])
+        .arg(edits.to_string())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let written: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cells = written
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["cell"].as_str().unwrap().to_owned())
+        .collect();
+    let bytes = std::fs::read(&dst).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    Some((bytes, cells))
+}
+
+fn day(y: i32, m: u8, d: u8) -> Date {
+    Date::from_ymd(y, m, d).unwrap()
+}
+
+#[test]
+fn english_periods_and_dates_typed_into_an_english_workbook_come_back_as_changes() {
+    let c = helmstedt();
+    let edits = json!([
+        // A month where a day was: the step gets a period, no day.
+        {"sheet": "Resolutions", "column": "Date", "row": 2, "value": "May 2024"},
+        // An English day goes to the day.
+        {"sheet": "Resolutions", "column": "Planned for", "row": 3, "value": "3 March 2025"},
+        {"sheet": "Resolutions", "column": "Date", "row": 4, "value": " June 22, 2018 "},
+        {"sheet": "Documents", "column": "Date", "row": 2, "value": "2nd half of 2016"},
+        // German in an English workbook is read too, and listed in English.
+        {"sheet": "Documents", "column": "Date", "row": 3, "value": "Mai bis August 2017"},
+        {"sheet": "Documents", "column": "Date", "row": 4, "value": "q1 2023"},
+    ]);
+    let Some((bytes, cells)) = edited(Language::En, edits) else {
+        return;
+    };
+    let imported = read::read(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    let steps = |i: usize| format!("resolutions[{}].consultations", c.resolutions[i].id);
+    let doc = |i: usize| format!("documents[{}]", c.documents[i].id);
+    let first = &c.resolutions[0].consultations[0];
+    let shown = |d: Option<Date>| d.map_or("—".to_owned(), |d| d.to_string());
+    let lines: Vec<String> = imported.changes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}[0].period: — → May 2024 (Resolutions!{})",
+                steps(0),
+                cells[0]
+            ),
+            format!(
+                "{}[0].date: {} → — (Resolutions!{})",
+                steps(0),
+                shown(first.date),
+                cells[0]
+            ),
+            format!(
+                "{}[0].plannedDate: — → 2025-03-03 (Resolutions!{})",
+                steps(1),
+                cells[1]
+            ),
+            format!(
+                "{}[0].date: {} → 2018-06-22 (Resolutions!{})",
+                steps(2),
+                shown(c.resolutions[2].consultations[0].date),
+                cells[2]
+            ),
+            format!(
+                "{}.date: — → 2nd half of 2016 (Documents!{})",
+                doc(0),
+                cells[3]
+            ),
+            format!(
+                "{}.date: — → May to August 2017 (Documents!{})",
+                doc(1),
+                cells[4]
+            ),
+            format!(
+                "{}.date: {} → Q1 2023 (Documents!{})",
+                doc(2),
+                c.documents[2].date.as_ref().unwrap().english(),
+                cells[5]
+            ),
+        ]
+    );
+    let got = &imported.concept;
+    let step = &got.resolutions[0].consultations[0];
+    assert_eq!(
+        (step.date, step.period.clone()),
+        (None, Some(Period::month(2024, 5)))
+    );
+    assert_eq!(
+        got.resolutions[1].consultations[0].planned_date,
+        Some(day(2025, 3, 3))
+    );
+    assert_eq!(
+        got.resolutions[2].consultations[0].date,
+        Some(day(2018, 6, 22))
+    );
+    let dates: Vec<Option<Period>> = got.documents.iter().map(|d| d.date.clone()).collect();
+    assert_eq!(
+        dates,
+        [
+            Some(Period::half_year(2016, 2)),
+            Some(Period::month_range(
+                YearMonth::new(2017, 5),
+                YearMonth::new(2017, 8)
+            )),
+            Some(Period::quarter(2023, 1)),
+        ]
+    );
+}
+
+#[test]
+fn english_periods_typed_into_a_german_workbook_are_read() {
+    let c = helmstedt();
+    let edits = json!([
+        {"sheet": "Beschlüsse", "column": "Datum", "row": 2, "value": "May 2024"},
+        {"sheet": "Dokumente", "column": "Datum", "row": 2, "value": "late 2016"},
+    ]);
+    let Some((bytes, _)) = edited(Language::De, edits) else {
+        return;
+    };
+    let got = read::read(&bytes).unwrap_or_else(|e| panic!("{e}")).concept;
+    let step = &got.resolutions[0].consultations[0];
+    assert_eq!(
+        (step.date, step.period.clone()),
+        (None, Some(Period::month(2024, 5)))
+    );
+    assert_eq!(
+        got.documents[0].date,
+        Some(Period::part_of_year(
+            2016,
+            kreisentwicklung_core::YearPart::Late
+        ))
+    );
+    assert_eq!(got.documents[1..], c.documents[1..]);
+}
+
+#[test]
+fn errors_in_an_english_workbook_name_english_examples() {
+    let edits = json!([
+        {"sheet": "Resolutions", "column": "Date", "row": 2, "value": "sometime"},
+        {"sheet": "Documents", "column": "Date", "row": 2, "value": "summer 2016"},
+    ]);
+    let Some((bytes, cells)) = edited(Language::En, edits) else {
+        return;
+    };
+    let e = read::read(&bytes).unwrap_err();
+    let ReadError::Cells(problems) = &e else {
+        panic!("{e}")
+    };
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "Resolutions!{}: \"sometime\" is not a date; allowed: e.g. 1 February 2024 or 2024-02-01",
+                cells[0]
+            ),
+            format!(
+                "Documents!{}: \"summer 2016\" is not a period (expected an English date or period such as \"7 March 2016\", \"2nd half of 2019\" or \"May to August 2017\"); allowed: e.g. 2025, 2nd half of 2025, May to August 2017, 2025–2027, 1 March 2025 to 30 June 2026",
+                cells[1]
+            ),
+        ]
+    );
+}
