@@ -58,9 +58,14 @@ pub(crate) struct State<'de> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Found {
     /// The same key twice in one object (the path of the object).
-    DuplicateKey { path: String, key: String },
-    /// A string (or key) longer than [`MAX_STRING_BYTES`].
-    TooLong { path: String, bytes: usize },
+    DuplicateKey { path: Vec<Seg>, key: String },
+    /// A string longer than [`MAX_STRING_BYTES`]; a key (`key`: the path
+    /// is that of its object) or a value.
+    TooLong {
+        path: Vec<Seg>,
+        bytes: usize,
+        key: bool,
+    },
 }
 
 /// A step of the current path.
@@ -82,16 +87,18 @@ impl State<'_> {
         }
     }
 
-    fn path(&self) -> String {
-        let segs: Vec<Seg> = self
-            .path
+    fn segs(&self) -> Vec<Seg> {
+        self.path
             .iter()
             .map(|s| match *s {
                 Step::Key(i) => Seg::Key(self.keys[i].clone().into_owned()),
                 Step::Index(i) => Seg::Index(i),
             })
-            .collect();
-        render(&segs)
+            .collect()
+    }
+
+    fn path(&self) -> String {
+        render(&self.segs())
     }
 }
 
@@ -126,14 +133,27 @@ fn too_long<E: de::Error>(len: usize) -> Result<(), E> {
 }
 
 impl State<'_> {
+    /// Runs `read` one step down the path (which is kept only if `track`).
+    #[inline]
+    fn step<T>(&mut self, step: Step, read: impl FnOnce(&mut Self) -> T) -> T {
+        if !self.track {
+            return read(self);
+        }
+        self.path.push(step);
+        let result = read(self);
+        self.path.pop();
+        result
+    }
+
     /// [`too_long`] for a value at the current path, noted in `found`.
     #[inline]
     fn check_len<E: de::Error>(&mut self, len: usize) -> Result<(), E> {
         too_long(len).inspect_err(|_| {
             if self.track {
                 self.found = Some(Found::TooLong {
-                    path: self.path(),
+                    path: self.segs(),
                     bytes: len,
+                    key: false,
                 });
             }
         })
@@ -334,20 +354,11 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        if !self.st.track {
-            return self.inner.next_element_seed(Seed {
-                seed,
-                st: &mut *self.st,
-            });
-        }
-        self.st.path.push(Step::Index(self.index));
-        let result = self.inner.next_element_seed(Seed {
-            seed,
-            st: &mut *self.st,
-        });
-        self.st.path.pop();
+        let (index, inner) = (self.index, &mut self.inner);
         self.index += 1;
-        result
+        self.st.step(Step::Index(index), |st| {
+            inner.next_element_seed(Seed { seed, st })
+        })
     }
 
     #[inline]
@@ -385,9 +396,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
             Ok(None) => return Ok(None),
             Err(e) => {
                 if let (Some(bytes), true) = (long, self.st.track) {
-                    let mut path = self.st.path();
-                    path.push_str(if path.is_empty() { "(key)" } else { " (key)" });
-                    self.st.found = Some(Found::TooLong { path, bytes });
+                    self.st.found = Some(Found::TooLong {
+                        path: self.st.segs(),
+                        bytes,
+                        key: true,
+                    });
                 }
                 return Err(e);
             }
@@ -410,7 +423,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
             let err = de::Error::custom(format_args!("duplicate key {:?}", shorten(&key)));
             if st.track {
                 st.found = Some(Found::DuplicateKey {
-                    path: st.path(),
+                    path: st.segs(),
                     key: key.into_owned(),
                 });
             }
@@ -430,19 +443,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
         if len <= self.start {
             return Err(de::Error::custom("a value without a key"));
         }
-        if !self.st.track {
-            return self.inner.next_value_seed(Seed {
-                seed,
-                st: &mut *self.st,
-            });
-        }
-        self.st.path.push(Step::Key(len - 1));
-        let result = self.inner.next_value_seed(Seed {
-            seed,
-            st: &mut *self.st,
-        });
-        self.st.path.pop();
-        result
+        let inner = &mut self.inner;
+        self.st.step(Step::Key(len - 1), |st| {
+            inner.next_value_seed(Seed { seed, st })
+        })
     }
 
     #[inline]
@@ -753,7 +757,7 @@ mod tests {
         let e = scan(r#"{"a": [{"b": 1}, {"c": {"x": 1, "x": 2}}]}"#).unwrap_err();
         match e {
             ScanError::Found(Found::DuplicateKey { path, key }, err) => {
-                assert_eq!(path, "a[1].c");
+                assert_eq!(render(&path), "a[1].c");
                 assert_eq!(key, "x");
                 assert_eq!((err.line(), err.column()), (1, 35));
             }
@@ -780,14 +784,21 @@ mod tests {
     #[test]
     fn finds_long_strings_and_keys_with_their_path() {
         let long = "a".repeat(MAX_STRING_BYTES + 1);
-        for (doc, expected) in [
-            (format!(r#"{{"a": [1, {{"b": "{long}"}}]}}"#), "a[1].b"),
-            (format!(r#"{{"a": {{"{long}": 1}}}}"#), "a (key)"),
-            (format!(r#"{{"{long}": 1}}"#), "(key)"),
+        for (doc, expected, is_key) in [
+            (
+                format!(r#"{{"a": [1, {{"b": "{long}"}}]}}"#),
+                "a[1].b",
+                false,
+            ),
+            (format!(r#"{{"a": {{"{long}": 1}}}}"#), "a", true),
+            (format!(r#"{{"{long}": 1}}"#), "", true),
         ] {
             match scan(&doc) {
-                Err(ScanError::Found(Found::TooLong { path, bytes }, _)) => {
-                    assert_eq!((path.as_str(), bytes), (expected, long.len()))
+                Err(ScanError::Found(Found::TooLong { path, bytes, key }, _)) => {
+                    assert_eq!(
+                        (render(&path).as_str(), bytes, key),
+                        (expected, long.len(), is_key)
+                    )
                 }
                 other => panic!("{expected}: {other:?}"),
             }

@@ -66,12 +66,20 @@ impl fmt::Display for Warning {
 
 /// Why a document could not be read.
 ///
-/// Its `Display` is one line that names the JSON path and the position
-/// where there is one (`concept.measures[3].period: unknown variant
-/// `halbjahr`, expected one of … at line 12 column 7`), or one line per
+/// Its `Display` is one line that names the place, as the [`ItemPath`]
+/// that validation, the health report and the other formats print
+/// (`measures[W3].period: unknown variant `halbjahr`, expected one of … at
+/// line 12 column 7`), and the position where there is one; or one line per
 /// problem for [`ImportError::Invalid`]. Lines and columns count from 1;
 /// columns count bytes, as `serde_json` does. The `serde_json` error, where
 /// there is one, is also the [`source`](std::error::Error::source).
+///
+/// The path names items by the ids the document gives them, positions
+/// where an item has no well-formed id. A member of the document beside
+/// the concept keeps its name (`$schema: invalid type …`); an error about
+/// the concept or the document as a whole has the empty path and is printed
+/// without one (`missing field `concept` at line 1 column 24`).
+/// [`ImportError::item_path`] returns the path.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ImportError {
@@ -117,8 +125,8 @@ pub enum ImportError {
         shorten(key)
     )]
     DuplicateKey {
-        /// The object (`concept.title.translations`).
-        path: String,
+        /// The object (`measures[W3].title.translations`).
+        path: ItemPath,
         /// The key.
         key: String,
         /// Line of the second occurrence.
@@ -128,10 +136,13 @@ pub enum ImportError {
     },
     /// A string longer than [`MAX_STRING_BYTES`], which no valid concept
     /// has; it is refused before it is stored.
-    #[error("{}string of {bytes} bytes is longer than the limit of {MAX_STRING_BYTES} bytes at line {line} column {column}", prefix(path))]
+    #[error("{}{} of {bytes} bytes is longer than the limit of {MAX_STRING_BYTES} bytes at line {line} column {column}",
+        prefix(path), if *key { "key" } else { "string" })]
     StringTooLong {
-        /// Where.
-        path: String,
+        /// Where: the value, or the object of a key.
+        path: ItemPath,
+        /// Whether the string is a key.
+        key: bool,
         /// Its length in bytes.
         bytes: usize,
         /// Line of its end.
@@ -158,8 +169,9 @@ pub enum ImportError {
     /// unknown code, a missing field, a date that does not exist.
     #[error("{}{source}", prefix(path))]
     Data {
-        /// Where (`concept.measures[3].period`); empty for the document.
-        path: String,
+        /// Where (`measures[W3].period`); empty for the document or the
+        /// concept as a whole.
+        path: ItemPath,
         /// The error, with the position.
         #[source]
         source: serde_json::Error,
@@ -169,8 +181,8 @@ pub enum ImportError {
     Invalid(ValidationErrors),
 }
 
-fn prefix(path: &str) -> String {
-    if path.is_empty() {
+fn prefix(path: &ItemPath) -> String {
+    if path.is_root() {
         String::new()
     } else {
         format!("{path}: ")
@@ -192,11 +204,12 @@ impl ImportError {
         }
     }
 
-    /// Where in the concept the error is, as the [`ItemPath`] that
-    /// validation and the health report use: items by their ids, read from
-    /// `document` (the text that was imported), where the JSON path counts
-    /// positions. `None` when the error is not about one place in the
-    /// concept.
+    /// Where the error is, as the [`ItemPath`] that validation and the
+    /// health report use (items by their ids, read from the document,
+    /// where the JSON path counts positions); see [`ImportError`] for a
+    /// place outside the concept. `None` when the error is not about one
+    /// place (a syntax error, a wrong version, validation: each
+    /// [`Problem`](kreisentwicklung_core::Problem) has its path).
     ///
     /// ```
     /// let json = r#"{"schemaVersion": "1.1", "concept": {
@@ -204,27 +217,14 @@ impl ImportError {
     ///   "territory": {"name": "Nordsachsen", "kind": "landkreis"},
     ///   "measures": [{"id": "W3", "title": "Breitbandausbau", "period": {"kind": "halbjahr"}}]}}"#;
     /// let err = kreisentwicklung_json::from_str(json).unwrap_err();
-    /// assert_eq!(err.path(), Some("concept.measures[0].period.kind"));
-    /// assert_eq!(err.item_path(json).unwrap(), "measures[W3].period.kind");
+    /// assert_eq!(err.item_path().unwrap(), "measures[W3].period.kind");
+    /// assert!(err.to_string().starts_with("measures[W3].period.kind: unknown variant `halbjahr`"));
     /// ```
-    pub fn item_path(&self, document: &str) -> Option<ItemPath> {
-        match self {
-            ImportError::DuplicateKey { path, .. }
-            | ImportError::StringTooLong { path, .. }
-            | ImportError::Data { path, .. } => path::item_path(document, path),
-            _ => None,
-        }
-    }
-
-    /// The JSON path the error is about, if it is about one place.
-    pub fn path(&self) -> Option<&str> {
+    pub fn item_path(&self) -> Option<&ItemPath> {
         match self {
             ImportError::DuplicateKey { path, .. }
             | ImportError::StringTooLong { path, .. }
             | ImportError::Data { path, .. } => Some(path),
-            ImportError::MissingVersion
-            | ImportError::MalformedVersion { .. }
-            | ImportError::UnsupportedVersion { .. } => Some("schemaVersion"),
             _ => None,
         }
     }
@@ -315,10 +315,19 @@ fn read_once(input: &str) -> Option<(ConceptDocument, Vec<Warning>)> {
         // Unknown fields: read again, keeping the path of each.
         read_checked(input, true)?.1.unknown
     };
-    let mut warnings = Vec::new();
     // The version is checked after the concept was read, but only a
     // document without any other problem gets here, so the outcome is the
     // same as checking it first: a wrong version is what is reported.
+    once_read(doc, unknown)
+}
+
+/// A document read in one pass with the warnings: a newer minor version,
+/// then the unknown fields; `None` for a version it may not have.
+fn once_read(
+    doc: ConceptDocument,
+    unknown: Vec<String>,
+) -> Option<(ConceptDocument, Vec<Warning>)> {
+    let mut warnings = Vec::new();
     warnings.extend(check_version(VersionField::Str(doc.schema_version.clone())).ok()?);
     warnings.extend(
         unknown
@@ -331,8 +340,16 @@ fn read_once(input: &str) -> Option<(ConceptDocument, Vec<Warning>)> {
 /// One pass through [`Checked`](checked::Checked); `track` keeps the paths
 /// of unknown fields (and costs a little), else they are only counted.
 fn read_checked(input: &str, track: bool) -> Option<(ConceptDocument, checked::State<'_>)> {
+    checked_pass(serde_json::Deserializer::from_str(input), track)
+}
+
+/// The one pass through [`Checked`](checked::Checked) over a document,
+/// which must end where the concept document ends.
+fn checked_pass<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    track: bool,
+) -> Option<(ConceptDocument, checked::State<'de>)> {
     let mut state = checked::State::new(track);
-    let mut de = serde_json::Deserializer::from_str(input);
     let doc = ConceptDocument::deserialize(checked::Checked {
         de: &mut de,
         st: &mut state,
@@ -349,7 +366,7 @@ fn read_checked(input: &str, track: bool) -> Option<(ConceptDocument, checked::S
 /// the paths kept. Only run on a document [`read_once`] did not accept, so
 /// it finds the problem.
 fn read_carefully(input: &str) -> Result<(ConceptDocument, Vec<Warning>), ImportError> {
-    let version = checked::scan(input).map_err(scan_error)?;
+    let version = checked::scan(input).map_err(|e| scan_error(input, e))?;
     let mut warnings = Vec::new();
     warnings.extend(check_version(version)?);
 
@@ -362,7 +379,7 @@ fn read_carefully(input: &str) -> Result<(ConceptDocument, Vec<Warning>), Import
         st: &mut state,
     })
     .map_err(|e| ImportError::Data {
-        path: path::from_error_path(e.path()),
+        path: path::item_path(input, &path::from_error_path(e.path())),
         source: e.into_inner(),
     })?;
     de.end().map_err(|source| ImportError::Syntax { source })?;
@@ -462,14 +479,7 @@ fn stream_once<R: Read + Seek>(
         reader.seek(SeekFrom::Start(start)).ok()?;
         stream_checked(&mut *reader, true)?.1.unknown
     };
-    let mut warnings = Vec::new();
-    warnings.extend(check_version(VersionField::Str(doc.schema_version.clone())).ok()?);
-    warnings.extend(
-        unknown
-            .into_iter()
-            .map(|path| Warning::UnknownField { path }),
-    );
-    Some((doc, warnings))
+    once_read(doc, unknown)
 }
 
 /// [`read_checked`] through a buffer. A leading byte order mark and
@@ -504,15 +514,7 @@ fn stream_checked<R: Read>(
             None => buffered.consume(ws),
         }
     }
-    let mut state = checked::State::new(track);
-    let mut de = serde_json::Deserializer::from_reader(buffered);
-    let doc = ConceptDocument::deserialize(checked::Checked {
-        de: &mut de,
-        st: &mut state,
-    })
-    .ok()?;
-    de.end().ok()?;
-    Some((doc, state))
+    checked_pass(serde_json::Deserializer::from_reader(buffered), track)
 }
 
 fn encoding_error(input: &[u8], e: std::str::Utf8Error) -> ImportError {
@@ -531,16 +533,18 @@ fn encoding_error(input: &[u8], e: std::str::Utf8Error) -> ImportError {
     }
 }
 
-fn scan_error(e: ScanError) -> ImportError {
+/// The error of the scan of `input`, with the [`ItemPath`] of its place.
+fn scan_error(input: &str, e: ScanError) -> ImportError {
     match e {
         ScanError::Found(Found::DuplicateKey { path, key }, err) => ImportError::DuplicateKey {
-            path,
+            path: path::item_path(input, &path),
             key,
             line: err.line(),
             column: err.column(),
         },
-        ScanError::Found(Found::TooLong { path, bytes }, err) => ImportError::StringTooLong {
-            path,
+        ScanError::Found(Found::TooLong { path, bytes, key }, err) => ImportError::StringTooLong {
+            path: path::item_path(input, &path),
+            key,
             bytes,
             line: err.line(),
             column: err.column(),
@@ -552,7 +556,7 @@ fn scan_error(e: ScanError) -> ImportError {
             }
         }
         ScanError::Json(source) if source.is_data() => ImportError::Data {
-            path: String::new(),
+            path: ItemPath::root(),
             source,
         },
         ScanError::Json(source) => ImportError::Syntax { source },

@@ -56,8 +56,9 @@
 //! [`from_seekable_reader_with_warnings`] reads a file without holding it
 //! in memory, so that the import needs the memory of the concept only. An
 //! [`ImportError`]
-//! names the JSON path and the line and column, or lists every validation
-//! problem:
+//! names the place as an [`ItemPath`](kreisentwicklung_core::ItemPath)
+//! (items by their ids, as validation names them) and the line and column,
+//! or lists every validation problem:
 //!
 //! ```
 //! use kreisentwicklung_json::ImportError;
@@ -71,9 +72,9 @@
 //!   }
 //! }"#;
 //! let err = kreisentwicklung_json::from_str(json).unwrap_err();
-//! assert_eq!(err.path(), Some("concept.measures[0].priority"));
+//! assert_eq!(err.item_path().unwrap(), "measures[m1].priority");
 //! assert!(err.to_string().starts_with(
-//!     "concept.measures[0].priority: unknown variant `urgent`, expected one of"));
+//!     "measures[m1].priority: unknown variant `urgent`, expected one of"));
 //! assert!(err.to_string().ends_with("at line 6 column 70"));
 //!
 //! // Well-formed, but a measure refers to goals that do not exist:
@@ -127,8 +128,8 @@
 //!    warning. `$schema` is optional and not checked.
 //! 6. **Types and codes**: every value has the type the model expects,
 //!    codes are known, dates exist (`2019-02-30` does not). The error names
-//!    the path, such as `concept.events[2].date` or
-//!    `concept.measures[0].period.date`. A
+//!    the place, such as `events[e3].date` or `measures[m1].period.date`
+//!    (see [`ImportError`] for places outside the concept). A
 //!    [`Horizon`](kreisentwicklung_core::Horizon) is read as a whole, so
 //!    the path of an error inside one ends at it (or at its `kind`); so
 //!    does the path of an error in a member of a

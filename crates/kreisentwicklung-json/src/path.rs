@@ -51,99 +51,67 @@ pub(crate) fn shorten(s: &str) -> String {
     }
 }
 
-/// The path of a type error found by `serde_path_to_error`.
-pub(crate) fn from_error_path(path: &serde_path_to_error::Path) -> String {
+/// The segments of the path of a type error found by `serde_path_to_error`.
+pub(crate) fn from_error_path(path: &serde_path_to_error::Path) -> Vec<Seg> {
     use serde_path_to_error::Segment;
-    let segs: Vec<Seg> = path
-        .iter()
+    path.iter()
         .filter_map(|s| match s {
             Segment::Seq { index } => Some(Seg::Index(*index)),
             Segment::Map { key } => Some(Seg::Key(key.clone())),
             Segment::Enum { variant } => Some(Seg::Key(variant.clone())),
             Segment::Unknown => None,
         })
-        .collect();
-    render(&segs)
+        .collect()
 }
 
-/// Reads back a path as [`render`] prints it; `None` when it is not one.
-pub(crate) fn parse(path: &str) -> Option<Vec<Seg>> {
-    let b = path.as_bytes();
-    let mut segs = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'[' if b.get(i + 1) == Some(&b'"') => {
-                // A quoted key, escaped as `Debug` writes it.
-                let mut j = i + 2;
-                while *b.get(j)? != b'"' {
-                    j += if b[j] == b'\\' { 2 } else { 1 };
-                }
-                if b.get(j + 1) != Some(&b']') {
-                    return None;
-                }
-                let key: String = serde_json::from_str(&path[i + 1..=j]).ok()?;
-                segs.push(Seg::Key(key));
-                i = j + 2;
-            }
-            b'[' => {
-                let end = i + path[i..].find(']')?;
-                segs.push(Seg::Index(path[i + 1..end].parse().ok()?));
-                i = end + 1;
-            }
-            b'.' if i > 0 => i += 1,
-            _ => {
-                let end = path[i..].find(['.', '[']).map_or(b.len(), |k| i + k);
-                let key = &path[i..end];
-                if !is_plain(key) {
-                    return None;
-                }
-                segs.push(Seg::Key(key.to_owned()));
-                i = end;
-            }
-        }
+/// The place a document path (`concept.measures[3].period`) points at, as
+/// the one [`ItemPath`] of the library.
+///
+/// Inside the concept it is the path in the concept (`measures[W3].period`),
+/// the ids of the items on the way read from `document`, where the JSON
+/// path counts positions; the keys of translations are quoted, as
+/// validation writes them (`title.translations["en"]`). A member of the
+/// document beside the concept keeps its name (`$schema`, `schemaVersion`:
+/// the concept has no members of these names), and the document and the
+/// concept themselves are the empty path, printed as nothing.
+pub(crate) fn item_path(document: &str, segs: &[Seg]) -> ItemPath {
+    let in_concept = matches!(segs.first(), Some(Seg::Key(k)) if k == "concept");
+    if !in_concept {
+        return steps(segs, &mut std::iter::empty::<Option<String>>());
     }
-    Some(segs)
-}
-
-/// The place in the concept that a document path (`concept.measures[3].period`)
-/// points at, as an [`ItemPath`] (`measures[W3].period`): the ids of the
-/// items on the way are read from `document`. `None` for a path outside
-/// the concept (`schemaVersion`) or one that [`render`] did not print.
-pub(crate) fn item_path(document: &str, path: &str) -> Option<ItemPath> {
-    let segs = parse(path)?;
-    let (Seg::Key(first), rest) = segs.split_first()? else {
-        return None;
-    };
-    if first != "concept" {
-        return None;
-    }
-    let steps = rest.iter().filter(|s| matches!(s, Seg::Index(_))).count();
-    let mut ids = vec![None; steps];
+    let steps_with_ids = segs.iter().filter(|s| matches!(s, Seg::Index(_))).count();
+    let mut ids = vec![None; steps_with_ids];
     // The ids read before the document fails to parse (if it does) are kept.
     let mut de = serde_json::Deserializer::from_str(document);
     let _ = serde::de::DeserializeSeed::deserialize(
         Walk {
-            segs: &segs,
+            segs,
             ids: &mut ids,
             slot: 0,
             id_of: None,
         },
         &mut de,
     );
+    steps(&segs[1..], &mut ids.into_iter())
+}
+
+/// Writes segments as an [`ItemPath`]: an element by the id `ids` gives
+/// for it (`None`: its position).
+fn steps(segs: &[Seg], ids: &mut dyn Iterator<Item = Option<String>>) -> ItemPath {
     let mut item = ItemPath::root();
-    let mut ids = ids.into_iter();
-    for seg in rest {
+    let mut map_keys = false;
+    for seg in segs {
         item = match seg {
-            Seg::Key(k) if is_plain(k) => item.field(k),
+            Seg::Key(k) if is_plain(k) && !map_keys => item.field(k),
             Seg::Key(k) => item.key(k),
             Seg::Index(i) => match ids.next().flatten() {
                 Some(id) => item.with_item(&Id::new(id), *i),
                 None => item.index(*i),
             },
         };
+        map_keys = matches!(seg, Seg::Key(k) if k == "translations");
     }
-    Some(item)
+    item
 }
 
 /// Follows a path through a document, skipping everything else, and keeps
@@ -270,43 +238,47 @@ mod tests {
         assert_eq!(render(&[]), "");
     }
 
-    #[test]
-    fn rendered_paths_read_back() {
-        let segs = vec![
-            Seg::Key("concept".into()),
-            Seg::Key("title".into()),
-            Seg::Key("translations".into()),
-            Seg::Key("de x".into()),
-            Seg::Index(2),
-        ];
-        assert_eq!(parse(&render(&segs)), Some(segs));
-        assert_eq!(parse(""), Some(vec![]));
-        assert_eq!(parse("concept.measures[x]"), None);
+    /// A rendered path, read back into segments (plain keys and indices).
+    fn segs(path: &str) -> Vec<Seg> {
+        path.split(['.', '['])
+            .filter(|s| !s.is_empty())
+            .map(|s| match s.strip_suffix(']') {
+                Some(i) => Seg::Index(i.parse().unwrap()),
+                None => Seg::Key(s.to_owned()),
+            })
+            .collect()
     }
 
     #[test]
     fn item_paths_name_items_by_the_ids_in_the_document() {
         let nordsachsen = kreisentwicklung_core::examples::json("nordsachsen").unwrap();
-        let at = |p: &str| item_path(nordsachsen, p).map(|p| p.to_string());
+        let at = |p: &str| item_path(nordsachsen, &segs(p)).to_string();
         assert_eq!(
-            at("concept.resolutions[0].consultations[0].date").as_deref(),
-            Some("resolutions[handlungsfelder].consultations[0].date")
+            at("concept.resolutions[0].consultations[0].date"),
+            "resolutions[handlungsfelder].consultations[0].date"
         );
         assert_eq!(
-            at("concept.fields[0].vision.text").as_deref(),
-            Some("fields[hf-wirtschaft].vision.text")
+            at("concept.fields[0].vision.text"),
+            "fields[hf-wirtschaft].vision.text"
         );
-        assert_eq!(at("concept.title").as_deref(), Some("title"));
-        assert_eq!(at("schemaVersion"), None);
+        assert_eq!(at("concept.title"), "title");
+        assert_eq!(
+            at("concept.title.translations.en"),
+            "title.translations[\"en\"]"
+        );
+        // Outside the concept: the member's name; the concept itself: empty.
+        assert_eq!(at("schemaVersion"), "schemaVersion");
+        assert_eq!(at("$schema"), "$schema");
+        assert_eq!(at("x[2].y"), "x[2].y");
+        assert!(item_path(nordsachsen, &segs("concept")).is_root());
+        assert!(item_path(nordsachsen, &[]).is_root());
         // Past the end of a list: the position.
-        assert_eq!(at("concept.fields[99]").as_deref(), Some("fields[99]"));
+        assert_eq!(at("concept.fields[99]"), "fields[99]");
         // A document that breaks off keeps the ids read before.
         let cut = &nordsachsen[..nordsachsen.find("\"fields\"").unwrap() + 70];
         assert_eq!(
-            item_path(cut, "concept.fields[0].name")
-                .map(|p| p.to_string())
-                .as_deref(),
-            Some("fields[hf-wirtschaft].name")
+            item_path(cut, &segs("concept.fields[0].name")).to_string(),
+            "fields[hf-wirtschaft].name"
         );
     }
 }

@@ -29,6 +29,11 @@ fn doc(extra: &str) -> String {
     )
 }
 
+/// The item path of an error, as printed.
+fn at(e: &ImportError) -> Option<String> {
+    e.item_path().map(ToString::to_string)
+}
+
 fn err(input: &str) -> ImportError {
     match from_str(input) {
         Ok(c) => panic!("accepted: {c:?}"),
@@ -97,37 +102,52 @@ fn empty_input_and_a_non_object_are_errors() {
 #[test]
 fn wrong_types_name_the_path() {
     let e = err(&doc(r#""measures": [{"id": "m1", "title": 5}]"#));
-    assert_eq!(e.path(), Some("concept.measures[0].title"));
+    assert_eq!(at(&e).as_deref(), Some("measures[m1].title"));
     assert_eq!(
         e.to_string(),
-        "concept.measures[0].title: invalid type: integer `5`, expected a string or an object \
+        "measures[m1].title: invalid type: integer `5`, expected a string or an object \
          with \"text\" and \"translations\" at line 7 column 36"
     );
     let e = err(&doc(
         r#""goals": [{"id": "z1", "level": "eins", "title": "Ziel"}]"#,
     ));
-    assert_eq!(e.path(), Some("concept.goals[0].level"));
+    assert_eq!(at(&e).as_deref(), Some("goals[z1].level"));
     assert!(e
         .to_string()
         .contains("invalid type: string \"eins\", expected u8"));
     let e = err(&doc(
         r#""goals": [{"id": "z1", "level": 300, "title": "Ziel"}]"#,
     ));
-    assert_eq!(e.path(), Some("concept.goals[0].level"));
+    assert_eq!(at(&e).as_deref(), Some("goals[z1].level"));
     let e = err(&doc(r#""measures": {"id": "m1"}"#));
-    assert_eq!(e.path(), Some("concept.measures"));
+    assert_eq!(at(&e).as_deref(), Some("measures"));
     assert!(e.to_string().contains("expected a sequence"));
     let e = err(&doc(r#""measures": [{"id": "m1"}]"#));
     assert_eq!(
         e.to_string(),
-        "concept.measures[0]: missing field `title` at line 7 column 25"
+        "measures[m1]: missing field `title` at line 7 column 25"
     );
     let e = err(r#"{"schemaVersion": "1.0"}"#);
     assert_eq!(e.to_string(), "missing field `concept` at line 1 column 24");
+    assert_eq!(at(&e).as_deref(), Some(""));
+    // A measure without a well-formed id is named by its position.
+    let e = err(&doc(r#""measures": [{"id": "m 1"}]"#));
+    assert_eq!(at(&e).as_deref(), Some("measures[0]"));
+    // A member of the document beside the concept keeps its name.
+    let e = err(&doc("").replace(
+        r#""$schema": "urn:kreisentwicklung:schema:json:1""#,
+        r#""$schema": 1"#,
+    ));
+    assert_eq!(at(&e).as_deref(), Some("$schema"));
+    assert!(
+        e.to_string()
+            .starts_with("$schema: invalid type: integer `1`"),
+        "{e}"
+    );
     let e = err(&doc(
         r#""measures": [{"id": "m1", "title": "x", "costs": {"amount": 1.234}}]"#,
     ));
-    assert_eq!(e.path(), Some("concept.measures[0].costs.amount"));
+    assert_eq!(at(&e).as_deref(), Some("measures[m1].costs.amount"));
     assert!(e
         .to_string()
         .contains("amount 1.234 has more than two decimals"));
@@ -140,16 +160,18 @@ fn unknown_codes_name_the_path_and_the_codes_expected() {
     ));
     assert_eq!(
         e.to_string(),
-        "concept.measures[0].priority: unknown variant `urgent`, expected one of `high`, \
+        "measures[m1].priority: unknown variant `urgent`, expected one of `high`, \
          `medium`, `low` at line 7 column 66"
     );
     let e = err(&doc(
         r#""measures": [{"id": "m1", "title": "Radwege", "period": {"kind": "halbjahr", "year": 2019, "half": 2}}]"#,
     ));
-    assert_eq!(e.path(), Some("concept.measures[0].period.kind"));
+    assert_eq!(at(&e).as_deref(), Some("measures[m1].period.kind"));
     let msg = e.to_string();
     assert!(
-        msg.starts_with("concept.measures[0].period.kind: unknown variant `halbjahr`, expected one of `day`, `days`"),
+        msg.starts_with(
+            "measures[m1].period.kind: unknown variant `halbjahr`, expected one of `day`, `days`"
+        ),
         "{msg}"
     );
     assert!(
@@ -160,7 +182,7 @@ fn unknown_codes_name_the_path_and_the_codes_expected() {
     // The duplicate "kind" is found first: it is a duplicate key.
     assert!(matches!(e, ImportError::DuplicateKey { .. }), "{e}");
     let e = err(&doc("").replace(r#""kind": "kek""#, r#""kind": "masterplan""#));
-    assert_eq!(e.path(), Some("concept.kind"));
+    assert_eq!(at(&e).as_deref(), Some("kind"));
     assert!(e.to_string().contains("unknown variant `masterplan`"));
 }
 
@@ -171,14 +193,14 @@ fn dates_that_do_not_exist_name_the_path() {
     ));
     assert_eq!(
         e.to_string(),
-        "concept.measures[0].statusHistory[0].date: invalid date \"2019-02-30\": day does not \
+        "measures[m1].statusHistory[0].date: invalid date \"2019-02-30\": day does not \
          exist in that month at line 7 column 79"
     );
     // Inside a period the path goes down to the field.
     let e = err(&doc(
         r#""measures": [{"id": "m1", "title": "R", "period": {"kind": "day", "date": "2019-02-30"}}]"#,
     ));
-    assert_eq!(e.path(), Some("concept.measures[0].period.date"));
+    assert_eq!(at(&e).as_deref(), Some("measures[m1].period.date"));
     assert!(e
         .to_string()
         .contains("invalid date \"2019-02-30\": day does not exist in that month"));
@@ -187,8 +209,8 @@ fn dates_that_do_not_exist_name_the_path() {
             r#""measures": [{{"id": "m1", "title": "R", "statusHistory": [{{"date": "{bad}", "status": "planned"}}]}}]"#
         )));
         assert_eq!(
-            e.path(),
-            Some("concept.measures[0].statusHistory[0].date"),
+            at(&e).as_deref(),
+            Some("measures[m1].statusHistory[0].date"),
             "{bad}"
         );
         assert!(e.to_string().contains("invalid date"), "{bad}: {e}");
@@ -203,7 +225,7 @@ fn duplicate_keys_are_errors_everywhere() {
     ));
     assert_eq!(
         e.to_string(),
-        "concept.measures[0]: duplicate key \"title\" at line 7 column 53"
+        "measures[m1]: duplicate key \"title\" at line 7 column 53"
     );
     // In the translations of a text, which serde_json would silently merge.
     let e = err(&doc(
@@ -213,7 +235,7 @@ fn duplicate_keys_are_errors_everywhere() {
         ImportError::DuplicateKey {
             path, key, line, ..
         } => {
-            assert_eq!(path, "concept.measures[0].title.translations");
+            assert_eq!(path, "measures[m1].title.translations");
             assert_eq!(key, "en");
             assert_eq!(*line, 7);
         }
@@ -221,7 +243,7 @@ fn duplicate_keys_are_errors_everywhere() {
     }
     // In a part the model ignores, at the top level, and in the version.
     let e = err(&doc(r#""x-vendor": {"a": 1, "a": 2}"#));
-    assert_eq!(e.path(), Some("concept.x-vendor"));
+    assert_eq!(at(&e).as_deref(), Some("x-vendor"));
     let e = err(r#"{"schemaVersion": "1.0", "schemaVersion": "2.0", "concept": {}}"#);
     assert_eq!(
         e.to_string(),
@@ -231,7 +253,7 @@ fn duplicate_keys_are_errors_everywhere() {
     let e = err(&doc(
         r#""measures": [{"id": "m1", "title": "R", "period": {"kind": "year", "year": 2019, "year": 2020}}]"#,
     ));
-    assert_eq!(e.path(), Some("concept.measures[0].period"));
+    assert_eq!(at(&e).as_deref(), Some("measures[m1].period"));
     // Equal keys written differently are equal keys.
     let e = err(&doc(
         r#""measures": [{"id": "m1", "title": "R", "tit\u006ce": "x"}]"#,
@@ -291,7 +313,7 @@ fn a_100_mb_string_is_refused_with_a_clear_error() {
         ImportError::StringTooLong {
             path, bytes, line, ..
         } => {
-            assert_eq!(path, "concept.title");
+            assert_eq!(path, "title");
             assert_eq!(*bytes, 100 * 1024 * 1024);
             assert_eq!(*line, 5);
         }
@@ -299,12 +321,19 @@ fn a_100_mb_string_is_refused_with_a_clear_error() {
     }
     assert!(e
         .to_string()
-        .starts_with("concept.title: string of 104857600 bytes is longer than the limit of 131068 bytes at line 5 column"));
+        .starts_with("title: string of 104857600 bytes is longer than the limit of 131068 bytes at line 5 column"));
 
     // Escaped strings and keys count too.
     let input = doc(&format!(r#""{}": 1"#, "\\n".repeat(MAX_STRING_BYTES + 1)));
     let e = err(&input);
-    assert_eq!(e.path(), Some("concept (key)"), "{e}");
+    assert_eq!(at(&e).as_deref(), Some(""), "{e}");
+    assert!(
+        e.to_string().starts_with(&format!(
+            "key of {} bytes is longer than the limit",
+            MAX_STRING_BYTES + 1
+        )),
+        "{e}"
+    );
 }
 
 #[test]
@@ -385,7 +414,7 @@ fn schema_versions() {
         e.to_string(),
         "the document has no schemaVersion; this library reads 1.x"
     );
-    assert_eq!(e.path(), Some("schemaVersion"));
+    assert_eq!(e.item_path(), None);
 
     let e = err(&with(r#""schemaVersion": "1""#));
     assert_eq!(
