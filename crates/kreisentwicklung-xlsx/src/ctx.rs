@@ -317,31 +317,17 @@ pub(crate) fn numbered_lines(items: &[kreisentwicklung_core::Text]) -> String {
 }
 
 /// Joins parts with "; ", skipping empty ones.
-pub(crate) fn join<I, S>(parts: I) -> String
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    let mut out = String::new();
-    for p in parts {
-        let p = p.as_ref();
-        if p.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str("; ");
-        }
-        out.push_str(p);
-    }
-    out
+pub(crate) fn join(parts: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    join_with(parts, "; ")
 }
 
-/// Joins parts one per line.
-pub(crate) fn lines<I, S>(parts: I) -> String
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
+/// Joins parts one per line, skipping empty ones.
+pub(crate) fn lines(parts: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    join_with(parts, "\n")
+}
+
+/// Joins the non-empty parts with `separator`.
+fn join_with(parts: impl IntoIterator<Item = impl AsRef<str>>, separator: &str) -> String {
     let mut out = String::new();
     for p in parts {
         let p = p.as_ref();
@@ -349,7 +335,7 @@ where
             continue;
         }
         if !out.is_empty() {
-            out.push('\n');
+            out.push_str(separator);
         }
         out.push_str(p);
     }
