@@ -308,20 +308,7 @@ impl Concept {
     /// The date of the first positive decision of a council body on a
     /// resolution that adopts the concept, if any.
     pub fn adopted_on(&self) -> Option<crate::Date> {
-        self.resolutions
-            .iter()
-            .filter(|r| {
-                r.adopts
-                    .iter()
-                    .any(|a| a.subject == crate::AdoptionSubject::Concept)
-            })
-            .flat_map(|r| r.consultations.iter())
-            .filter(|c| {
-                c.role == crate::ConsultationRole::Decide
-                    && c.outcome.is_some_and(crate::Outcome::is_positive)
-            })
-            .filter_map(|c| c.date)
-            .min()
+        self.adopting_decisions().filter_map(|c| c.date).min()
     }
 
     /// When the concept was adopted, as exactly as it is known: the day,
@@ -329,6 +316,14 @@ impl Concept {
     /// adopting the concept (the earliest). A day-exact adoption is the
     /// same as [`adopted_on`](Self::adopted_on).
     pub fn adopted_in(&self) -> Option<crate::Period> {
+        self.adopting_decisions()
+            .filter_map(crate::Consultation::when)
+            .min()
+    }
+
+    /// The positive deciding steps of the resolutions that adopt the
+    /// concept: the adoption, however exactly it is dated.
+    fn adopting_decisions(&self) -> impl Iterator<Item = &crate::Consultation> {
         self.resolutions
             .iter()
             .filter(|r| {
@@ -341,8 +336,6 @@ impl Concept {
                 c.role == crate::ConsultationRole::Decide
                     && c.outcome.is_some_and(crate::Outcome::is_positive)
             })
-            .filter_map(crate::Consultation::when)
-            .min()
     }
 }
 

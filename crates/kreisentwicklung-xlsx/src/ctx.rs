@@ -320,31 +320,17 @@ pub(crate) fn numbered_lines(items: &[kreisentwicklung_core::Text]) -> String {
 pub(crate) const SEPARATOR: &str = "; ";
 
 /// Joins parts with [`SEPARATOR`], skipping empty ones.
-pub(crate) fn join<I, S>(parts: I) -> String
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    let mut out = String::new();
-    for p in parts {
-        let p = p.as_ref();
-        if p.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(SEPARATOR);
-        }
-        out.push_str(p);
-    }
-    out
+pub(crate) fn join(parts: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    join_with(parts, SEPARATOR)
 }
 
-/// Joins parts one per line.
-pub(crate) fn lines<I, S>(parts: I) -> String
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
+/// Joins parts one per line, skipping empty ones.
+pub(crate) fn lines(parts: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    join_with(parts, "\n")
+}
+
+/// Joins the non-empty parts with `separator`.
+fn join_with(parts: impl IntoIterator<Item = impl AsRef<str>>, separator: &str) -> String {
     let mut out = String::new();
     for p in parts {
         let p = p.as_ref();
@@ -352,7 +338,7 @@ where
             continue;
         }
         if !out.is_empty() {
-            out.push('\n');
+            out.push_str(separator);
         }
         out.push_str(p);
     }

@@ -4,10 +4,13 @@
 //! a header with the concept's title and the sheet's name and a footer with
 //! the evaluation date and "Seite X von Y".
 //!
-//! Nothing is ever scaled down: the sheets print at 100 % (11 pt type), a
-//! table wider than the page continues on the next page ("over, then
-//! down", so that the pages of one row follow each other) with its first
-//! columns repeated.
+//! A table wider than the page is printed one page wide when that takes
+//! no less than [`MIN_SCALE`] (6 pt type): a row is as high as its tallest
+//! cell, and when that cell printed on a later page the row stood mostly
+//! empty on the first (a goal of one line in a row eight lines high, 61
+//! pages for Helmstedt). A table wider still prints at [`MIN_SCALE`] over
+//! as few pages across as that takes; the pages of one row follow each
+//! other ("over, then down"), with the first columns repeated.
 
 use kreisentwicklung_core::Language;
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
@@ -16,6 +19,15 @@ use crate::ctx::Ctx;
 
 /// A4 in Excel's paper codes.
 const A4: u8 = 9;
+
+/// The printable width of A4 between the margins, in pixels (96 per
+/// inch): 29.7 or 21 cm less 2 × 1.5 cm.
+const PRINTABLE_PX: [f64; 2] = [(11.69 - 1.2) * 96.0, (8.27 - 1.2) * 96.0];
+
+/// The smallest scale (percent) a table is printed at to fit the page's
+/// width: 11 pt type at 55 % is 6 pt, the smallest print a council's
+/// tables are set in.
+const MIN_SCALE: u16 = 55;
 
 /// The longest title printed in the page header (Excel allows 255
 /// characters for the whole header).
@@ -75,12 +87,52 @@ impl Page {
     }
 }
 
+/// The width of a column in pixels as LibreOffice prints it: a width of
+/// `width` characters is that many `0`s of Carlito 11 (7.4 pixels each;
+/// Excel counts 7), plus 5 pixels of padding.
+fn column_px(width: f64) -> f64 {
+    width * 7.5 + 5.0
+}
+
+/// How a table wider than the page is printed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shrink {
+    /// One page wide, at the scale that takes (no less than [`MIN_SCALE`]).
+    FitWidth,
+    /// At [`MIN_SCALE`], over as many pages across as that takes.
+    Min,
+}
+
+/// How the printed columns (`widths` in characters) are shrunk; `None`
+/// when they fit the page at 100 %.
+fn shrink(widths: &[f64], columns: Option<(ColNum, ColNum)>, landscape: bool) -> Option<Shrink> {
+    let (first, last) = columns.map_or((0, widths.len()), |(a, b)| {
+        (usize::from(a), usize::from(b) + 1)
+    });
+    let px: f64 = widths
+        .get(first..last.min(widths.len()))
+        .unwrap_or_default()
+        .iter()
+        .map(|&w| column_px(w))
+        .sum();
+    let page = PRINTABLE_PX[usize::from(!landscape)];
+    if px <= page {
+        None
+    } else if px * f64::from(MIN_SCALE) / 100.0 <= page {
+        Some(Shrink::FitWidth)
+    } else {
+        Some(Shrink::Min)
+    }
+}
+
 /// Sets up a worksheet's printing; without a [`Page`] (a sheet that is not
-/// meant for paper) landscape A4 with page numbers.
+/// meant for paper) landscape A4 with page numbers. `widths` are the
+/// column widths in characters.
 pub(crate) fn apply(
     ws: &mut Worksheet,
     lang: Language,
     page: Option<&Page>,
+    widths: &[f64],
 ) -> Result<(), XlsxError> {
     // Margins in inches: 1.5 cm at the sides, 2 cm at top and bottom with
     // header and footer 0.8 cm from the edge.
@@ -101,6 +153,17 @@ pub(crate) fn apply(
         ws.set_portrait();
     }
     ws.set_header(&page.header).set_footer(&page.footer);
+    let columns = page.area.map(|(_, c1, _, c2)| (c1, c2));
+    match shrink(widths, columns, page.landscape) {
+        // As many pages down as it takes.
+        Some(Shrink::FitWidth) => {
+            ws.set_print_fit_to_pages(1, 0);
+        }
+        Some(Shrink::Min) => {
+            ws.set_print_scale(MIN_SCALE);
+        }
+        None => {}
+    }
     if let Some((first, last)) = page.repeat_columns {
         ws.set_repeat_columns(first, last)?;
     }
