@@ -566,7 +566,7 @@ fn mandate(ctx: &Ctx<'_>, text: &str) -> Result<Mandate, String> {
         .strip_suffix(')')
         .and_then(|r| r.rfind(&due_open).map(|k| (r, k)))
     {
-        Some((r, k)) => match edit::parse_period(r[k + due_open.len()..].trim()) {
+        Some((r, k)) => match edit::parse_period(lang, r[k + due_open.len()..].trim()) {
             Ok(Some(due)) => (r[..k].trim(), Some(due)),
             _ => (rest, None),
         },
