@@ -213,3 +213,49 @@ fn errors_in_an_english_workbook_name_english_examples() {
         ]
     );
 }
+
+/// Helmstedt's Kreistag resolution gives the Landrat a mandate due "bis Ende
+/// 2018" (a `Period::Until`). Aufträge prints it after a label, in the
+/// workbook's language, so the "bis" is neither doubled nor left German in
+/// an English workbook, and an edit of the line reads the same period back.
+#[test]
+fn a_mandate_due_until_a_period_prints_in_the_workbook_language() {
+    let c = helmstedt();
+    let due = c
+        .resolutions
+        .iter()
+        .flat_map(|r| &r.mandates)
+        .find_map(|m| m.due.clone())
+        .expect("Helmstedt has a mandate with a due period");
+    assert!(matches!(due, Period::Until { .. }), "{due:?}");
+    for (language, sheet, header, label, period) in [
+        (Language::De, "Beschlüsse", "Aufträge", "Frist:", due.to_string()),
+        (
+            Language::En,
+            "Resolutions",
+            "Mandates",
+            "due:",
+            due.english().to_string(),
+        ),
+    ] {
+        let bytes = common::export(&c, &ExportOptions::default().language(language));
+        let mut book = common::open(&bytes);
+        let range = common::sheet(&mut book, sheet);
+        let col = common::column(&range, header);
+        let texts: Vec<String> = (1..range.height())
+            .filter_map(|row| match common::cell(&range, row, col) {
+                calamine::Data::String(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        let want = format!("({label} {period})");
+        assert!(
+            texts.iter().any(|t| t.contains(&want)),
+            "{language:?}: no cell with {want:?} in {texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("bis bis") || t.contains("due bis")),
+            "{texts:?}"
+        );
+    }
+}

@@ -749,7 +749,7 @@ fn edits_of_the_composite_columns_come_back_as_changes() {
                 at("Beschlüsse", "adopts")
             ),
             format!(
-                "resolutions[beschluss-kek-2017].mandates: — → Rolf Christiansen: {task} (bis 2030) ({})",
+                "resolutions[beschluss-kek-2017].mandates: — → Rolf Christiansen: {task} (Frist: 2030) ({})",
                 at("Beschlüsse", "mandates")
             ),
         ]
@@ -835,7 +835,7 @@ fn unknown_and_ambiguous_names_in_composite_columns_are_errors_naming_them() {
                 at("Beschlüsse", "adopts")
             ),
             format!(
-                "{}: „Kreiskämmerer“ ist kein Akteur dieses Konzepts; erlaubt: je Zeile „Akteur: Aufgabe“ mit dem Namen eines Akteurs (wie im Blatt Akteure), dahinter „(bis Zeitraum)“, wenn der Auftrag befristet ist",
+                "{}: „Kreiskämmerer“ ist kein Akteur dieses Konzepts; erlaubt: je Zeile „Akteur: Aufgabe“ mit dem Namen eines Akteurs (wie im Blatt Akteure), dahinter „(Frist: Zeitraum)“, wenn der Auftrag befristet ist",
                 at("Beschlüsse", "mandates")
             ),
         ]

@@ -525,11 +525,11 @@ fn adopted(c: &Concept, text: &str, lang: Language) -> Result<Id, String> {
 }
 
 const MANDATES: (&str, &str) = (
-    "je Zeile „Akteur: Aufgabe“ mit dem Namen eines Akteurs (wie im Blatt Akteure), dahinter „(bis Zeitraum)“, wenn der Auftrag befristet ist",
-    "one a line \"actor: task\" with an actor's name (as in the sheet Actors), then \"(due period)\" when it is due",
+    "je Zeile „Akteur: Aufgabe“ mit dem Namen eines Akteurs (wie im Blatt Akteure), dahinter „(Frist: Zeitraum)“, wenn der Auftrag befristet ist",
+    "one a line \"actor: task\" with an actor's name (as in the sheet Actors), then \"(due: period)\" when it is due",
 );
 
-/// Aufträge: one a line "actor: task (bis period)"; a line that does not
+/// Aufträge: one a line "actor: task (Frist: period)"; a line that does not
 /// begin with an actor's name and ": " continues the task before it.
 pub(crate) fn mandates(e: &mut Edit<'_, '_, Resolution>) {
     let (ctx, w) = (e.ctx, e.w);

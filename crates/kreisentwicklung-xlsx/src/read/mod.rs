@@ -71,7 +71,7 @@
 //!   code, the items adopted (goals, fields of action, documents, measures)
 //!   separated by `, `, a remark after `:`; a part that does not begin with
 //!   a subject continues the remark before it.
-//! - **Aufträge** (one a line): `Akteur: Aufgabe (bis Zeitraum)`; a line
+//! - **Aufträge** (one a line): `Akteur: Aufgabe (Frist: Zeitraum)`; a line
 //!   that does not begin with an actor's name and `: ` continues the task
 //!   before it.
 //!

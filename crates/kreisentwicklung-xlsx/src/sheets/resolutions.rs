@@ -2,7 +2,7 @@
 //! body (committee recommends, Kreistag decides).
 //!
 //! Gegenstand (`Ziele (1, 1.2): remark`, `; `-separated, [`adoption_text`])
-//! and Aufträge (one a line, `actor: task (bis period)`, [`mandate_text`])
+//! and Aufträge (one a line, `actor: task (Frist: period)`, [`mandate_text`])
 //! are read back with the same functions (rules in `crate::read`).
 
 use kreisentwicklung_core::export::ExportError;
@@ -189,17 +189,20 @@ pub(crate) fn adopted_item(ctx: &Ctx, id: &Id) -> String {
     }
 }
 
-/// What stands before the due period of a mandate ("… (bis Ende 2018)").
+/// What stands before the due period of a mandate ("… (Frist: Ende 2018)").
+/// A label with a colon rather than "bis": the period itself may be "bis
+/// Ende 2018" (`Period::Until`), which "bis" before it would double and
+/// make unreadable as a different period.
 pub(crate) fn due_word(ctx: &Ctx) -> &'static str {
-    ctx.tr("bis", "due")
+    ctx.tr("Frist:", "due:")
 }
 
 /// One mandate as shown in Aufträge (one a line): "actor: task", with
-/// " (bis period)" when it is due.
+/// " (Frist: period)" when it is due, the period in the workbook's language.
 pub(crate) fn mandate_text(ctx: &Ctx, m: &Mandate) -> String {
     let mut s = format!("{}: {}", ctx.actor_name(&m.actor), m.task);
     if let Some(due) = &m.due {
-        s.push_str(&format!(" ({} {due})", due_word(ctx)));
+        s.push_str(&format!(" ({} {})", due_word(ctx), ctx.period(due)));
     }
     s
 }

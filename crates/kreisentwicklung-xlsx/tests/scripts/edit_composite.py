@@ -97,7 +97,7 @@ if mode == "good":
         ws,
         kek,
         cols["Aufträge"],
-        "Rolf Christiansen: den Projektkatalog jährlich fortschreiben\nund dem Kreistag berichten (bis 2030)",
+        "Rolf Christiansen: den Projektkatalog jährlich fortschreiben\nund dem Kreistag berichten (Frist: 2030)",
     )
 else:
     put("adopts", ws, kek, cols["Gegenstand"], "Haushaltsplan 2017")
