@@ -85,12 +85,22 @@ pub(super) trait Input {
     /// Keeps the text of every event read from now on until `hold(false)`,
     /// so that the spans of several events stay valid together.
     fn hold(&mut self, hold: bool);
+    /// What `quick-xml` reads from.
+    type Source;
+    /// The reader.
+    fn reader(&self) -> &NsReader<Self::Source>;
     /// The byte offset after the last event read.
-    fn position(&self) -> usize;
+    fn position(&self) -> usize {
+        self.reader().buffer_position() as usize
+    }
     /// Where the last error of the reader is, as a byte offset.
-    fn error_position(&self) -> usize;
+    fn error_position(&self) -> usize {
+        self.reader().error_position() as usize
+    }
     /// The namespaces in scope.
-    fn resolver(&self) -> &NamespaceResolver;
+    fn resolver(&self) -> &NamespaceResolver {
+        self.reader().resolver()
+    }
     /// The line and column of a byte offset, where the input knows them.
     fn line_column(&self, offset: usize) -> (usize, usize);
 }
@@ -109,7 +119,7 @@ impl<'a> Slice<'a> {
     }
 }
 
-impl Input for Slice<'_> {
+impl<'a> Input for Slice<'a> {
     fn read(&mut self) -> quick_xml::Result<Ev> {
         let ev = self.r.read_event()?;
         // Every event but `Eof` (and an `End` the reader makes up, which it
@@ -129,16 +139,10 @@ impl Input for Slice<'_> {
 
     fn hold(&mut self, _: bool) {}
 
-    fn position(&self) -> usize {
-        self.r.buffer_position() as usize
-    }
+    type Source = &'a [u8];
 
-    fn error_position(&self) -> usize {
-        self.r.error_position() as usize
-    }
-
-    fn resolver(&self) -> &NamespaceResolver {
-        self.r.resolver()
+    fn reader(&self) -> &NsReader<&'a [u8]> {
+        &self.r
     }
 
     fn line_column(&self, offset: usize) -> (usize, usize) {
@@ -202,16 +206,10 @@ impl<R: BufRead> Input for Buffered<R> {
         self.hold = hold;
     }
 
-    fn position(&self) -> usize {
-        self.r.buffer_position() as usize
-    }
+    type Source = R;
 
-    fn error_position(&self) -> usize {
-        self.r.error_position() as usize
-    }
-
-    fn resolver(&self) -> &NamespaceResolver {
-        self.r.resolver()
+    fn reader(&self) -> &NsReader<R> {
+        &self.r
     }
 
     /// Unknown: the document is not kept. [`crate::from_seekable_reader`]
