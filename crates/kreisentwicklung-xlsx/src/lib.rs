@@ -123,9 +123,10 @@
 //!   cells are coloured: umgesetzt green, in Bearbeitung yellow, noch nicht
 //!   begonnen red; Ampel cells grün, gelb, rot, grau; Prüfbericht severities
 //!   Fehler red, Warnung yellow, Hinweis grey.
-//! - Print setup (see `print.rs`): A4 landscape at 100 %, never shrunk to
-//!   fit; wide tables continue on further pages (over, then down) with
-//!   their first columns repeated; header with the title and the sheet,
+//! - Print setup (see `print.rs`): A4 landscape; a table wider than the
+//!   page is printed one page wide when that takes no less than 55 % (6 pt
+//!   type), a wider one at 55 % over further pages (over, then down) with
+//!   its first columns repeated; header with the title and the sheet,
 //!   footer with the evaluation date and "Seite X von Y". Row heights are
 //!   written from the text (LibreOffice does not fit rows; not on
 //!   streamed sheets, see below).

@@ -482,6 +482,21 @@ fn check_pdf(
                 ));
             }
         }
+        // The header row is repeated on every page of the table.
+        let first = xml_escaped(headers[0].split_whitespace().next().unwrap());
+        for (i, _) in layout
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| sheet_of(p, sheets).is_some_and(|(s, _)| *s == *sheet))
+        {
+            if !words.iter().any(|w| w.page == i && w.text == first) {
+                failures.push(format!(
+                    "{name}: page {} ({sheet}) lacks the header {:?}",
+                    i + 1,
+                    headers[0]
+                ));
+            }
+        }
     }
     failures
 }
