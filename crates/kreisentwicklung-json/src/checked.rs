@@ -46,6 +46,11 @@ pub(crate) struct State<'de> {
     path: Vec<Step>,
     /// Greater than zero inside an ignored value.
     ignoring: usize,
+    /// How many arrays and objects enclose the value being read.
+    depth: usize,
+    /// The most that enclosed any value so far: a piece of a document read
+    /// on its own must not nest deeper than the document may.
+    pub(crate) deepest: usize,
     /// How many unknown fields there are.
     pub(crate) unknown_count: usize,
     /// Their paths in document order, if `track`.
@@ -335,7 +340,17 @@ impl<'de, T: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, T> {
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T::Value, D::Error> {
-        self.seed.deserialize(Checked { de: d, st: self.st })
+        // Every element, member value and enum content is read here, one
+        // level inside its array or object.
+        let st = self.st;
+        st.depth += 1;
+        st.deepest = st.deepest.max(st.depth);
+        let result = self.seed.deserialize(Checked {
+            de: d,
+            st: &mut *st,
+        });
+        st.depth -= 1;
+        result
     }
 }
 

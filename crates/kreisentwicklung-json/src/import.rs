@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::checked::{self, Found, ScanError, VersionField};
 use crate::path::{self, shorten};
+use crate::stream;
 use crate::{MAX_DEPTH, MAX_STRING_BYTES};
 
 /// A concept read from a document, with what the reader noticed but
@@ -408,20 +409,24 @@ pub fn from_reader_with_warnings<R: Read>(mut reader: R) -> Result<Imported, Imp
 }
 
 /// Reads a concept document from a file (or any reader that can go back to
-/// where it started) without holding the document in memory: the one pass
-/// of the import reads it through a buffer of [`READ_BUFFER`] bytes, so the
-/// memory it needs is the concept's. Accepts exactly what
-/// [`from_slice_with_warnings`] accepts, with the same warnings.
+/// where it started) without holding the document in memory, about as
+/// fast as from a slice: so the memory the import needs is the concept's.
+/// Accepts exactly what [`from_slice_with_warnings`] accepts, with the
+/// same warnings.
 ///
-/// A document with a problem, or (rarely) with unknown fields, is read
-/// again from the start: unknown fields a second time through the buffer
-/// to keep their paths; a problem by reading the document into memory and
-/// reporting it as [`from_slice_with_warnings`] does, with its path and
-/// position. An I/O error is [`ImportError::Io`].
+/// The document is read in chunks of [`READ_BUFFER`] bytes and cut into
+/// pieces, each parsed as a slice through the same checks as every import:
+/// each element of the concept's lists (measures, indicators, goals …),
+/// and the rest of the document with those lists left empty. An element
+/// may be up to 16 MiB long (far more than any measure with the longest
+/// texts needs); a longer one makes the import read the document whole.
 ///
-/// The price is speed: `serde_json` reads from a buffer byte by byte, and
-/// copies every string, so the one pass takes more time than from a slice
-/// (BENCHMARKS.md has the figures).
+/// A document with a problem, or (rarely) with unknown fields in the
+/// elements of a list, is read again from the start: unknown fields
+/// through `serde_json`'s reader (slower) to keep their paths; a problem
+/// by reading the document into memory and reporting it as
+/// [`from_slice_with_warnings`] does, with its path and position. An I/O
+/// error is [`ImportError::Io`].
 ///
 /// ```
 /// use std::io::Cursor;
@@ -441,7 +446,7 @@ pub fn from_seekable_reader_with_warnings<R: Read + Seek>(
     mut reader: R,
 ) -> Result<Imported, ImportError> {
     let start = reader.stream_position().map_err(ImportError::Io)?;
-    let (doc, warnings) = match stream_once(&mut reader, start) {
+    let (doc, warnings) = match stream_once(&mut reader, start, READ_BUFFER) {
         Some(read) => read,
         None => {
             // A problem to describe (or an I/O error to report): the
@@ -461,36 +466,40 @@ pub fn from_seekable_reader_with_warnings<R: Read + Seek>(
     })
 }
 
-/// The buffer [`from_seekable_reader_with_warnings`] reads through, in
+/// The chunk [`from_seekable_reader_with_warnings`] reads at a time, in
 /// bytes: large enough that reading costs one system call per 256 KiB,
 /// small beside any concept worth streaming.
 pub const READ_BUFFER: usize = 256 << 10;
 
-/// [`read_once`] through a buffer: `None` on any problem, an I/O error
-/// included.
+/// [`read_once`] in pieces ([`stream`]): `None` on any problem, an I/O
+/// error included.
 fn stream_once<R: Read + Seek>(
     reader: &mut R,
     start: u64,
+    chunk: usize,
 ) -> Option<(ConceptDocument, Vec<Warning>)> {
-    let (doc, state) = stream_checked(&mut *reader, false)?;
-    let unknown = if state.unknown_count == 0 {
-        Vec::new()
-    } else {
+    let framed = stream::read(&mut *reader, chunk)?;
+    if framed.unknown > 0 {
+        // Unknown fields in the elements of lists: their paths are those of
+        // the whole document, read again through `serde_json`'s reader to
+        // keep them (slower, and rare: a document of a newer version).
         reader.seek(SeekFrom::Start(start)).ok()?;
-        stream_checked(&mut *reader, true)?.1.unknown
-    };
-    once_read(doc, unknown)
+        let (doc, state) = stream_checked(&mut *reader)?;
+        return once_read(doc, state.unknown);
+    }
+    // The rest is read as a document of its own, the lists in it empty.
+    let (mut doc, warnings) = read_once(&framed.rest)?;
+    framed.fill(&mut doc.concept);
+    Some((doc, warnings))
 }
 
-/// [`read_checked`] through a buffer. A leading byte order mark and
+/// [`read_checked`] through `serde_json`'s reader, keeping the paths of
+/// unknown fields. A leading byte order mark and
 /// whitespace are skipped here, and the document must then start with
 /// `{`, as in [`read_once`]. Every other byte passes through `serde_json`,
 /// which checks that strings (and so the whole document: outside strings
 /// only ASCII is JSON) are UTF-8, as [`from_slice`] does first.
-fn stream_checked<R: Read>(
-    reader: R,
-    track: bool,
-) -> Option<(ConceptDocument, checked::State<'static>)> {
+fn stream_checked<R: Read>(reader: R) -> Option<(ConceptDocument, checked::State<'static>)> {
     // `serde_json` reads byte by byte; the standard library has a fast
     // path for that from a `BufReader` (not from a reference to one).
     let mut buffered = BufReader::with_capacity(READ_BUFFER, reader);
@@ -514,7 +523,7 @@ fn stream_checked<R: Read>(
             None => buffered.consume(ws),
         }
     }
-    checked_pass(serde_json::Deserializer::from_reader(buffered), track)
+    checked_pass(serde_json::Deserializer::from_reader(buffered), true)
 }
 
 fn encoding_error(input: &[u8], e: std::str::Utf8Error) -> ImportError {
@@ -626,9 +635,11 @@ mod tests {
         // Read through a buffer, the one pass accepts the same documents
         // and gives the same concept and warnings.
         // (A byte order mark is skipped by both callers.)
-        let streamed = stream_once(&mut std::io::Cursor::new(input.as_bytes()), 0);
         let unmarked = read_once(input.strip_prefix('\u{FEFF}').unwrap_or(input));
-        assert_eq!(streamed, unmarked, "{input}");
+        for chunk in [READ_BUFFER, 1, 7, 100] {
+            let streamed = stream_once(&mut std::io::Cursor::new(input.as_bytes()), 0, chunk);
+            assert_eq!(streamed, unmarked, "{chunk}: {input}");
+        }
         let careful = read_carefully(input).ok();
         if let Some(once) = &once {
             assert_eq!(Some(once), careful.as_ref(), "{input}");

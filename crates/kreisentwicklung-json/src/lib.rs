@@ -53,8 +53,9 @@
 //! [`from_str`], [`from_slice`] and [`from_reader`] read a document and
 //! [validate](kreisentwicklung_core::Concept::validate) the concept; the
 //! `*_with_warnings` variants also return [`Warning`]s;
-//! [`from_seekable_reader_with_warnings`] reads a file without holding it
-//! in memory, so that the import needs the memory of the concept only. An
+//! [`from_seekable_reader_with_warnings`] reads a file in pieces, without
+//! holding it in memory, so that the import needs the memory of the
+//! concept only. An
 //! [`ImportError`]
 //! names the place as an [`ItemPath`](kreisentwicklung_core::ItemPath)
 //! (items by their ids, as validation names them) and the line and column,
@@ -153,7 +154,9 @@
 //! are made on the way while the model is built, the schema version is
 //! checked after. A document with a problem is then parsed again, the
 //! checks one after the other, to report the first problem in the order
-//! above with its path and position.
+//! above with its path and position. [`from_seekable_reader_with_warnings`]
+//! makes the one pass piece by piece (each element of the concept's lists,
+//! then the rest), each piece through the same checks.
 
 #![forbid(unsafe_code)]
 
@@ -161,6 +164,7 @@ mod checked;
 mod export;
 mod import;
 mod path;
+mod stream;
 
 pub use export::{to_string, to_vec, to_writer, JsonExporter, Writer, FORMAT_ID};
 pub use import::{

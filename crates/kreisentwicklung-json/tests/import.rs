@@ -566,3 +566,57 @@ fn errors_and_results_can_cross_threads() {
     check::<kreisentwicklung_json::Imported>();
     check::<Warning>();
 }
+
+/// A file is read in pieces; it must give what its bytes give, result and
+/// warnings or error message alike, also where the pieces are cut oddly.
+#[test]
+fn a_file_read_in_pieces_gives_what_its_bytes_give() {
+    use kreisentwicklung_json::from_seekable_reader_with_warnings;
+    let nested = |n: usize, inner: &str| {
+        let mut v = inner.to_owned();
+        for _ in 0..n {
+            v = format!("[{v}]");
+        }
+        v
+    };
+    let mut inputs = vec![
+        doc(
+            r#""measures": [{"id": "m1", "title": "Radwege"}, {"id": "m2", "title": "Wege [\"]\\"}]"#,
+        ),
+        doc(r#""measures": [{"id": "m1", "title": "R", "colour": [1, {"a": "}"}]}]"#),
+        doc(r#""colour": 1, "goals": [{"id": "z1", "level": 1, "title": "Z", "weight": 2}]"#),
+        doc(r#""measures": [{"id": "m1", "title": "R"}], "m\u0065asures": []"#),
+        doc(r#""m\u0065asures": [{"id": "m1", "title": "R"}], "goals": []"#),
+        doc(r#""measures": [{"id": "m1", "title": "R"}], "measures": []"#),
+        doc(r#""measures": [{"id": "m1", "title": "R"},]"#),
+        doc(r#""measures": [{"id": "m1", "title": "R", "title": "S"}]"#),
+        doc(r#""measures": [{"id": "m1", "title": "R", "goals": ["z9"]}]"#),
+        doc(r#""measures": [7]"#),
+        doc(r#""measures": {"id": "m1"}"#),
+    ];
+    // Around the nesting limit, inside an element and outside the lists.
+    for n in 118..126 {
+        inputs.push(doc(&format!(
+            r#""measures": [{{"id": "m1", "title": "R", "x": {}}}]"#,
+            nested(n, "1")
+        )));
+        inputs.push(doc(&format!(r#""x": {}"#, nested(n + 3, "{}"))));
+    }
+    let generated = kreisentwicklung_json::to_vec(
+        &kreisentwicklung_core::generate::generate(
+            &kreisentwicklung_core::generate::GeneratorOptions::new(40).seed(3),
+        ),
+        true,
+    )
+    .unwrap();
+    inputs.push(String::from_utf8(generated).unwrap());
+    for input in &inputs {
+        let whole = from_slice_with_warnings(input.as_bytes());
+        let file = from_seekable_reader_with_warnings(std::io::Cursor::new(input.as_bytes()));
+        match (&whole, &file) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{input}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{input}"),
+            _ => panic!("{input}: {whole:?} against {file:?}"),
+        }
+    }
+}
