@@ -229,7 +229,13 @@ fn a_mandate_due_until_a_period_prints_in_the_workbook_language() {
         .expect("Helmstedt has a mandate with a due period");
     assert!(matches!(due, Period::Until { .. }), "{due:?}");
     for (language, sheet, header, label, period) in [
-        (Language::De, "Beschlüsse", "Aufträge", "Frist:", due.to_string()),
+        (
+            Language::De,
+            "Beschlüsse",
+            "Aufträge",
+            "Frist:",
+            due.to_string(),
+        ),
         (
             Language::En,
             "Resolutions",
@@ -254,7 +260,9 @@ fn a_mandate_due_until_a_period_prints_in_the_workbook_language() {
             "{language:?}: no cell with {want:?} in {texts:?}"
         );
         assert!(
-            !texts.iter().any(|t| t.contains("bis bis") || t.contains("due bis")),
+            !texts
+                .iter()
+                .any(|t| t.contains("bis bis") || t.contains("due bis")),
             "{texts:?}"
         );
     }
