@@ -5,8 +5,8 @@ use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{
     BudgetLink, CodeList, Concept, ConceptIndex, Euro, Funding, Id, Language, Measure, Milestone,
 };
-use rust_xlsxwriter::Workbook;
 
+use crate::book::Slot;
 use crate::evaluation::Evaluation;
 use crate::formats::Formats;
 use crate::sheet::SheetWriter;
@@ -80,11 +80,11 @@ impl<'c> Ctx<'c> {
     /// streamed when [`Ctx::stream`] says so.
     pub(crate) fn sheet(
         &self,
-        workbook: &mut Workbook,
+        slot: &Slot,
         name: &str,
         rows: usize,
     ) -> Result<SheetWriter<'_>, ExportError> {
-        SheetWriter::new(workbook, name, &self.fmt, self.lang, self.stream(rows))
+        SheetWriter::new(slot, name, &self.fmt, self.lang, self.stream(rows))
     }
 
     /// German or English.

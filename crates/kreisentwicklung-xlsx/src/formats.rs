@@ -92,6 +92,8 @@ pub(crate) struct Formats {
     canonical: [Style; Style::ALL.len()],
     /// Per style, whether its column format is `base`.
     is_base: [bool; Style::ALL.len()],
+    /// Every format above and its quote-prefixed twin ([`Formats::all`]).
+    all: Vec<Format>,
 }
 
 fn top() -> Format {
@@ -113,6 +115,7 @@ impl Formats {
         let mut formats = Formats {
             canonical: Style::ALL,
             is_base: [false; Style::ALL.len()],
+            all: Vec::new(),
             base: top(),
             plain: top().set_num_format("General"),
             header: Format::new()
@@ -174,7 +177,58 @@ impl Formats {
         }
         formats.canonical = canonical;
         formats.is_base = is_base;
+        formats.all = formats.enumerate();
         formats
+    }
+
+    /// Every format a sheet can give a cell: each of the workbook's formats
+    /// and the same with a quote prefix (the only change sheets make to
+    /// one), in a fixed order. Streamed sheets register them up front (see
+    /// `book.rs`); a format outside this list would make the file depend
+    /// on which thread wrote which sheet.
+    pub(crate) fn all(&self) -> &[Format] {
+        &self.all
+    }
+
+    fn enumerate(&self) -> Vec<Format> {
+        let singles = [
+            &self.base,
+            &self.plain,
+            &self.header,
+            &self.title,
+            &self.section,
+            &self.label,
+            &self.date,
+            &self.number,
+            &self.integer,
+            &self.approx,
+            &self.euro,
+            &self.percent,
+            &self.green,
+            &self.yellow,
+            &self.red,
+            &self.grey,
+        ];
+        let pairs = [&self.text, &self.wrap, &self.link]
+            .into_iter()
+            .chain(&self.indent)
+            .flat_map(|pair| pair.iter());
+        let mut all: Vec<Format> = Vec::new();
+        for format in singles
+            .into_iter()
+            .flat_map(|f| [f.clone(), f.clone().set_quote_prefix()])
+            .chain(pairs.cloned())
+        {
+            if !all.contains(&format) {
+                all.push(format);
+            }
+        }
+        all
+    }
+
+    /// True when `format` is one of [`Formats::all`].
+    pub(crate) fn knows(&self, format: &Format) -> bool {
+        self.all.contains(format)
     }
 
     /// The first style whose column format is that of `style` (Text for

@@ -245,9 +245,33 @@
 //! Column widths are computed from the text in both modes; the workbook
 //! never relies on `rust_xlsxwriter`'s autofit, which constant-memory mode
 //! cannot do.
+//!
+//! # Threads
+//!
+//! The sheets are written on several threads at once, each sheet by one
+//! thread: by default as many as the machine has cores, at most
+//! [`MAX_DEFAULT_THREADS`]; [`Writer::threads`] sets the number (1 writes
+//! everything on the calling thread). The file is byte for byte the same
+//! with any number of threads: finished sheets are added to the workbook
+//! in their order, and every cell format a streamed sheet can use is
+//! registered in a fixed order before the first one is written. An error
+//! is the one the first failing sheet gives, as with one thread. The saved
+//! file is compressed on the calling thread after all sheets are done.
+//!
+//! ```
+//! use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+//! use kreisentwicklung_xlsx::Writer;
+//!
+//! let concept = generate(&GeneratorOptions::new(300));
+//! let one = Writer::new().threads(1).to_vec(&concept)?;
+//! let four = Writer::new().threads(4).to_vec(&concept)?;
+//! assert_eq!(one, four);
+//! # Ok::<(), kreisentwicklung_core::export::ExportError>(())
+//! ```
 
 #![forbid(unsafe_code)]
 
+mod book;
 mod ctx;
 mod evaluation;
 mod formats;
@@ -266,7 +290,7 @@ use kreisentwicklung_core::{CodeList, Concept, Language};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime};
 
 pub use names::{sheet_name, MAX_SHEET_NAME_LEN};
-pub use writer::{Mode, Writer};
+pub use writer::{Mode, Writer, MAX_DEFAULT_THREADS};
 
 /// The format id, `"xlsx"`.
 pub const FORMAT_ID: &str = "xlsx";

@@ -10,9 +10,10 @@ use kreisentwicklung_core::validate::is_xml_illegal;
 use kreisentwicklung_core::{Date, Euro, Id, ItemPath, Language};
 use rust_xlsxwriter::{
     ColNum, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, ExcelDateTime,
-    Format, RowNum, Table, TableColumn, TableStyle, Url, Workbook, Worksheet, XlsxError,
+    Format, RowNum, Table, TableColumn, TableStyle, Url, Worksheet, XlsxError,
 };
 
+use crate::book::Slot;
 use crate::formats::{looks_like_formula, Formats, Style, DEFAULT_COL_PX, DEFAULT_ROW_PX};
 use crate::metrics::{
     digits, display_chars, number_len, text_width, wrapped_lines, BOLD, DEFAULT_ROW_PT, LINE_PT,
@@ -235,16 +236,14 @@ const STYLES: usize = Style::ALL.len();
 impl<'f> SheetWriter<'f> {
     /// A new worksheet of the workbook (not yet added to it).
     pub(crate) fn new(
-        workbook: &mut Workbook,
+        slot: &Slot,
         name: &str,
         fmt: &'f Formats,
         lang: Language,
         constant_memory: bool,
     ) -> Result<Self, ExportError> {
         let mut ws = if constant_memory {
-            workbook
-                .new_worksheet_with_constant_memory()
-                .map_err(xlsx_err)?
+            slot.streamed_worksheet().map_err(xlsx_err)?
         } else {
             // A worksheet of its own (added to the workbook when done) gets
             // the workbook's default format here; see `Formats::base`.
@@ -515,7 +514,7 @@ impl<'f> SheetWriter<'f> {
                 &self.fmt.header
             };
             self.ws
-                .write_string_with_format(first_row, col, c.header, header)
+                .write_string_with_format(first_row, col, c.header, self.known(header))
                 .map_err(xlsx_err)?;
             // Cells of the column's own style inherit the column format, so
             // they need no format of their own (which saves hashing the
@@ -809,6 +808,7 @@ impl<'f> SheetWriter<'f> {
                 .map_err(xlsx_err)?;
             self.defer_as(col, Deferred::Label);
         } else {
+            let format = self.known(format);
             self.ws
                 .write_string_with_format(self.row, col, text, format)
                 .map_err(xlsx_err)?;
@@ -971,8 +971,9 @@ impl<'f> SheetWriter<'f> {
 
     // ----- finishing ----------------------------------------------------------
 
-    /// Sets column widths and print setup and adds the sheet to the workbook.
-    pub(crate) fn finish(mut self, workbook: &mut Workbook) -> Result<(), ExportError> {
+    /// Sets column widths and print setup and leaves the sheet at its place
+    /// in the workbook.
+    pub(crate) fn finish(mut self, slot: &Slot) -> Result<(), ExportError> {
         self.apply_all();
         if !self.constant_memory {
             self.set_height();
@@ -990,8 +991,20 @@ impl<'f> SheetWriter<'f> {
         }
         crate::print::apply(&mut self.ws, self.lang, self.page.as_ref(), &widths)
             .map_err(xlsx_err)?;
-        workbook.push_worksheet(self.ws);
+        slot.put(self.ws);
         Ok(())
+    }
+
+    /// A format given to a cell: on a streamed sheet it must be one of
+    /// [`Formats::all`], registered before any sheet was written (see
+    /// `book.rs`).
+    fn known<'x>(&self, format: &'x Format) -> &'x Format {
+        debug_assert!(
+            !self.constant_memory || self.fmt.knows(format),
+            "a format outside Formats::all on the streamed sheet {:?}",
+            self.name
+        );
+        format
     }
 }
 
@@ -1007,6 +1020,7 @@ pub(crate) fn is_linkable(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_xlsxwriter::Workbook;
 
     #[test]
     fn rows_beyond_the_sheet_are_an_error() {
@@ -1023,8 +1037,29 @@ mod tests {
     fn hyperlinks_stop_at_the_cap_and_the_rest_is_text() {
         let mut workbook = Workbook::new();
         let fmt = Formats::new(Language::De);
-        let mut w =
-            SheetWriter::new(&mut workbook, "Dokumente", &fmt, Language::De, false).unwrap();
+        crate::book::Book::new(&mut workbook, &fmt, 1)
+            .write_all(1, |slot| {
+                let w = SheetWriter::new(slot, "Dokumente", &fmt, Language::De, false)?;
+                three_links(w, slot)
+            })
+            .unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert_eq!(xml.matches("<hyperlink ref=").count(), 2);
+        assert!(
+            xml.contains("<c r=\"A4\""),
+            "the third address is still there, as text"
+        );
+    }
+
+    /// A links table of three addresses on a sheet that may link two.
+    fn three_links(mut w: SheetWriter, slot: &crate::book::Slot) -> Result<(), ExportError> {
         w.link_cap = 2;
         w.begin_table(
             "Dokumente",
@@ -1040,21 +1075,8 @@ mod tests {
             w.next_row();
         }
         assert_eq!(w.links, 2);
-        w.end_table().unwrap();
-        w.finish(&mut workbook).unwrap();
-        let bytes = workbook.save_to_buffer().unwrap();
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        std::io::Read::read_to_string(
-            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
-            &mut xml,
-        )
-        .unwrap();
-        assert_eq!(xml.matches("<hyperlink ref=").count(), 2);
-        assert!(
-            xml.contains("<c r=\"A4\""),
-            "the third address is still there, as text"
-        );
+        w.end_table()?;
+        w.finish(slot)
     }
 
     #[test]

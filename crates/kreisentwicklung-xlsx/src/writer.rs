@@ -7,7 +7,7 @@ use kreisentwicklung_core::export::{self, ExportError, ExportOptions, Timestamp}
 use kreisentwicklung_core::{Concept, Date, Language};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use crate::{ctx, evaluation, formats, sheet, sheets};
+use crate::{book, ctx, evaluation, formats, sheet, sheets};
 use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, MODE, OPTIONS, TODAY};
 
 /// How the sheets are written: kept in memory until the file is saved, or
@@ -71,6 +71,18 @@ impl std::str::FromStr for Mode {
     }
 }
 
+/// The most threads [`Writer::threads`] uses by default: the largest sheet
+/// (Maßnahmen or Indikatoren) takes most of the time, so more threads than
+/// this shorten little and hold more memory.
+pub const MAX_DEFAULT_THREADS: usize = 4;
+
+/// The number of cores, at most [`MAX_DEFAULT_THREADS`].
+fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(MAX_DEFAULT_THREADS)
+}
+
 /// The council workbook writer, configured the way `rust_xlsxwriter` and
 /// arrow's `WriterBuilder` are: start from [`Writer::new`] and change what
 /// you need.
@@ -96,6 +108,7 @@ pub struct Writer {
     mode: Mode,
     charts: usize,
     today: Option<Date>,
+    threads: usize,
 }
 
 impl Default for Writer {
@@ -115,6 +128,7 @@ impl Writer {
             mode: Mode::Auto,
             charts: MAX_CHARTS,
             today: None,
+            threads: default_threads(),
         }
     }
 
@@ -164,6 +178,18 @@ impl Writer {
     #[must_use]
     pub fn today(mut self, today: Date) -> Self {
         self.today = Some(today);
+        self
+    }
+
+    /// How many threads write the sheets, the calling one included (at
+    /// least 1). Each sheet is written by one thread; the file is the same
+    /// with any number (see the
+    /// [crate documentation](crate#threads)). The default is the number of
+    /// cores, at most [`MAX_DEFAULT_THREADS`]; use 1 where the caller runs
+    /// its own threads and wants the export on the calling one.
+    #[must_use]
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
         self
     }
 
@@ -235,7 +261,8 @@ impl Writer {
             )
             .map_err(sheet::xlsx_err)?;
         workbook.set_properties(&crate::properties(concept, lang, self.timestamp)?);
-        sheets::write_all(&ctx, &mut workbook)?;
+        let book = book::Book::new(&mut workbook, &ctx.fmt, sheets::COUNT);
+        sheets::write_all(&ctx, book, self.threads)?;
         // `rust_xlsxwriter` streams the zip file into any `Write + Send`.
         match workbook.save_to_writer(&mut out) {
             Ok(()) => {}

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Commission, Id, Membership};
-use rust_xlsxwriter::Workbook;
 
 use super::{def, ColumnDef};
 use crate::ctx::{lines, Ctx};
@@ -71,12 +71,12 @@ pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
 }
 
 /// Writes the sheet; nothing when there are no actors.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.actors.is_empty() {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, 1 + c.actors.len())?;
+    let mut w = ctx.sheet(slot, name, 1 + c.actors.len())?;
     w.begin_table(
         SheetId::Actors.table_name(),
         columns(ctx),
@@ -136,7 +136,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 0));
-    w.finish(workbook)
+    w.finish(slot)
 }
 
 /// One member as shown in Mitglieder (one a line): "name", "name (role)"

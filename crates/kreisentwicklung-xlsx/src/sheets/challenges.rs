@@ -1,9 +1,9 @@
 //! Herausforderungen: problems met while writing or implementing the
 //! concept, each with its details as one line per point.
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::ItemPath;
-use rust_xlsxwriter::Workbook;
 
 use crate::ctx::Ctx;
 use crate::formats::Style;
@@ -26,12 +26,12 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
 }
 
 /// Writes the sheet; nothing when the concept names no challenges.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.challenges.is_empty() {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, 1 + c.challenges.len())?;
+    let mut w = ctx.sheet(slot, name, 1 + c.challenges.len())?;
     w.begin_table(
         SheetId::Challenges.table_name(),
         columns(ctx),
@@ -54,5 +54,5 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     w.end_table()?;
     w.page(Page::new(ctx, true));
-    w.finish(workbook)
+    w.finish(slot)
 }

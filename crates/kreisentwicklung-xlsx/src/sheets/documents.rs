@@ -1,7 +1,7 @@
 //! Dokumente: reports, presentations, minutes, press articles, with links.
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
-use rust_xlsxwriter::Workbook;
 
 use super::{def, ColumnDef};
 use crate::ctx::{join, Ctx};
@@ -49,12 +49,12 @@ pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
 }
 
 /// Writes the sheet; nothing when there are no documents.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.documents.is_empty() {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, 1 + c.documents.len())?;
+    let mut w = ctx.sheet(slot, name, 1 + c.documents.len())?;
     w.begin_table(
         SheetId::Documents.table_name(),
         columns(ctx),
@@ -98,5 +98,5 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 0));
-    w.finish(workbook)
+    w.finish(slot)
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
-use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
@@ -48,7 +48,7 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
 }
 
 /// Writes the sheet; nothing when there are no fields of action.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.fields.is_empty() {
         return Ok(());
@@ -66,7 +66,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         }
     }
 
-    let mut w = ctx.sheet(workbook, name, 1 + c.fields.len())?;
+    let mut w = ctx.sheet(slot, name, 1 + c.fields.len())?;
     w.begin_table(
         SheetId::Fields.table_name(),
         columns(ctx),
@@ -113,5 +113,5 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 1));
-    w.finish(workbook)
+    w.finish(slot)
 }

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Concept, Priority};
-use rust_xlsxwriter::Workbook;
 
 use super::{def, ColumnDef};
 use crate::ctx::{join, lines, Ctx};
@@ -116,7 +116,7 @@ pub(crate) fn tree_order(c: &Concept) -> Vec<(usize, usize)> {
 }
 
 /// Writes the sheet; nothing when there are no goals.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.goals.is_empty() {
         return Ok(());
@@ -134,7 +134,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     // to hundreds of goals — so they are practically always in the normal
     // mode.
     let streamed = ctx.stream(1 + c.goals.len());
-    let mut w = SheetWriter::new(workbook, name, &ctx.fmt, ctx.lang, streamed)?;
+    let mut w = SheetWriter::new(slot, name, &ctx.fmt, ctx.lang, streamed)?;
     w.begin_table(
         SheetId::Goals.table_name(),
         columns(ctx),
@@ -212,5 +212,5 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 1));
-    w.finish(workbook)
+    w.finish(slot)
 }

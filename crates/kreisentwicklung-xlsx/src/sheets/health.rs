@@ -3,10 +3,10 @@
 //! priorities, no public participation, an overdue review …), most serious
 //! first, each with what to do about it.
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::Language;
-use rust_xlsxwriter::Workbook;
 
 use crate::ctx::Ctx;
 use crate::formats::Style;
@@ -35,12 +35,12 @@ fn columns(ctx: &Ctx) -> Vec<Column> {
 }
 
 /// Writes the sheet; nothing when the report has no findings.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let rows = ctx.eval.finding_total();
     if rows == 0 {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, 1 + rows)?;
+    let mut w = ctx.sheet(slot, name, 1 + rows)?;
     w.begin_table(
         SheetId::Health.table_name(),
         columns(ctx),
@@ -79,7 +79,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             .repeat_columns(0, 0)
             .area(0, 0, last_row, FIX),
     );
-    w.finish(workbook)
+    w.finish(slot)
 }
 
 /// Says in words where a finding is: `measures[L2]` is

@@ -7,10 +7,11 @@ use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{Date, Indicator, ItemPath, Period};
 use rust_xlsxwriter::{
     Chart, ChartEmptyCells, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType,
-    ChartMarker, ChartMarkerType, ColNum, RowNum, Workbook,
+    ChartMarker, ChartMarkerType, ColNum, RowNum,
 };
 
 use super::{def, ColumnDef};
+use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
@@ -277,7 +278,7 @@ impl Linked {
 }
 
 /// Writes the sheet; nothing when there are no indicators.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.indicators.is_empty() {
         return Ok(());
@@ -329,7 +330,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
             "indicators and their values",
         ),
     )?;
-    let mut w = ctx.sheet(workbook, name, rows)?;
+    let mut w = ctx.sheet(slot, name, rows)?;
 
     w.begin_table(
         SheetId::Indicators.table_name(),
@@ -420,7 +421,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     if with_points > 0 {
         values_block(ctx, &mut w)?;
     }
-    w.finish(workbook)
+    w.finish(slot)
 }
 
 /// The values over time and the charts.

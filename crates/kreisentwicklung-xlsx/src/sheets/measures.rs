@@ -1,8 +1,8 @@
 //! Maßnahmen: the catalogue of measures, one row each.
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, MeasureStatus, Priority};
-use rust_xlsxwriter::Workbook;
 
 use super::{def, ColumnDef};
 use crate::ctx::{join, lines, Ctx};
@@ -103,12 +103,12 @@ pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
 }
 
 /// Writes the sheet; nothing when there are no measures.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.measures.is_empty() {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, 1 + c.measures.len())?;
+    let mut w = ctx.sheet(slot, name, 1 + c.measures.len())?;
     w.begin_table(
         SheetId::Measures.table_name(),
         columns(ctx),
@@ -216,7 +216,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 1));
-    w.finish(workbook)
+    w.finish(slot)
 }
 
 /// The traffic light on a status column: umgesetzt green, in Bearbeitung

@@ -25,7 +25,9 @@
 use std::io::{self, Write};
 
 use kreisentwicklung_core::export::ExportError;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+use crate::book::Slot;
 
 use crate::ctx::Ctx;
 use crate::sheet::xlsx_err;
@@ -41,7 +43,7 @@ pub(crate) const PIECE_BYTES: usize = 30_000;
 pub(crate) const FIRST_PIECE_ROW: u32 = 6;
 
 /// Writes the metadata sheet, very hidden, as the last sheet.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot) -> Result<(), ExportError> {
     let c = ctx.c;
     let items = c.measures.len()
         + c.goals.len()
@@ -51,9 +53,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), ExportErro
         + c.documents.len()
         + c.resolutions.len();
     let mut ws = if ctx.stream(items) {
-        workbook
-            .new_worksheet_with_constant_memory()
-            .map_err(xlsx_err)?
+        slot.streamed_worksheet().map_err(xlsx_err)?
     } else {
         Worksheet::new()
     };
@@ -90,7 +90,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), ExportErro
     ws.write_string(row, 0, "end").map_err(xlsx_err)?;
     ws.write_string(row, 1, total.to_string())
         .map_err(xlsx_err)?;
-    workbook.push_worksheet(ws);
+    slot.put(ws);
     Ok(())
 }
 

@@ -24,8 +24,8 @@ pub(crate) mod swot;
 
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::monitoring::TrafficLight;
-use rust_xlsxwriter::Workbook;
 
+use crate::book::{Book, Slot};
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::{SheetId, SheetNames};
@@ -80,29 +80,41 @@ pub(crate) fn light_colors(ctx: &Ctx, w: &mut SheetWriter, col: u16) -> Result<(
     Ok(())
 }
 
-/// Writes every sheet, in order.
-pub(crate) fn write_all(ctx: &Ctx, workbook: &mut Workbook) -> Result<(), ExportError> {
-    type Writer = fn(&Ctx, &mut Workbook, &str) -> Result<(), ExportError>;
-    let sheets: [(SheetId, Writer); 13] = [
-        (SheetId::Overview, overview::write),
-        (SheetId::Fields, fields::write),
-        (SheetId::Swot, swot::write),
-        (SheetId::Goals, goals::write),
-        (SheetId::Measures, measures::write),
-        (SheetId::Profiles, profiles::write),
-        (SheetId::Indicators, indicators::write),
-        (SheetId::Participation, participation::write),
-        (SheetId::Challenges, challenges::write),
-        (SheetId::Actors, actors::write),
-        (SheetId::Resolutions, resolutions::write),
-        (SheetId::Documents, documents::write),
-        (SheetId::Health, health::write),
-    ];
+/// The number of sheets [`write_all`] writes (Übersicht to Prüfbericht and
+/// the metadata sheet), left-out ones included.
+pub(crate) const COUNT: usize = SHEETS.len() + 1;
+
+/// A sheet writer: the export, the sheet's place and its name.
+type Writer = fn(&Ctx, &Slot, &str) -> Result<(), ExportError>;
+
+/// The sheets in order, before the metadata sheet.
+const SHEETS: [(SheetId, Writer); 13] = [
+    (SheetId::Overview, overview::write),
+    (SheetId::Fields, fields::write),
+    (SheetId::Swot, swot::write),
+    (SheetId::Goals, goals::write),
+    (SheetId::Measures, measures::write),
+    (SheetId::Profiles, profiles::write),
+    (SheetId::Indicators, indicators::write),
+    (SheetId::Participation, participation::write),
+    (SheetId::Challenges, challenges::write),
+    (SheetId::Actors, actors::write),
+    (SheetId::Resolutions, resolutions::write),
+    (SheetId::Documents, documents::write),
+    (SheetId::Health, health::write),
+];
+
+/// Writes every sheet into `book` (of [`COUNT`] places), in order, on up
+/// to `threads` threads (see `book.rs`).
+pub(crate) fn write_all(ctx: &Ctx, book: Book, threads: usize) -> Result<(), ExportError> {
     let mut names = SheetNames::default();
-    for (id, write) in sheets {
-        let name = names.claim(id.title(ctx.lang));
-        write(ctx, workbook, &name)?;
-    }
-    // Last and very hidden: what the sheets do not show, for the reader.
-    metadata::write(ctx, workbook)
+    let sheets: Vec<(String, Writer)> = SHEETS
+        .into_iter()
+        .map(|(id, write)| (names.claim(id.title(ctx.lang)), write))
+        .collect();
+    book.write_all(threads, |slot| match sheets.get(slot.position()) {
+        Some((name, write)) => write(ctx, slot, name),
+        // Last and very hidden: what the sheets do not show, for the reader.
+        None => metadata::write(ctx, slot),
+    })
 }

@@ -2,6 +2,7 @@
 //! status, edition, Leitbild, key dates and resolutions, and how many
 //! fields, goals, measures, indicators and events it has.
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::monitoring::{LightCounts, TrafficLight};
@@ -9,7 +10,6 @@ use kreisentwicklung_core::{
     AdoptionSubject, CodeList, Collection, Concept, Consultation, ConsultationRole, Coverage, Date,
     ItemPath, Language, Outcome, Period, Reporting, Resolution, TerritoryKind, Votes,
 };
-use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
@@ -196,13 +196,13 @@ pub(crate) fn votes_text(lang: Language, v: &Votes) -> String {
 }
 
 /// Writes the sheet (always present).
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     let dates = key_dates(ctx);
     let rows = 80 + dates.len();
     check_rows(rows, name, "resolutions", ctx.tr("Termine", "key dates"))?;
 
-    let mut w = ctx.sheet(workbook, name, rows)?;
+    let mut w = ctx.sheet(slot, name, rows)?;
     w.cap(0, 30.0);
     w.cap(1, 100.0);
     let title = ctx.fmt.title.clone();
@@ -538,7 +538,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.next_row();
     }
     w.page(Page::new(ctx, true));
-    w.finish(workbook)
+    w.finish(slot)
 }
 
 /// "im Haushaltsplan (jährlich, seit 2019)": where and how often progress

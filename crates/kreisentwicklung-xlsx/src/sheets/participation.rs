@@ -7,9 +7,9 @@
 //! Dokumente ([`documents_text`]: titles, press after `Presse: `) and Teil
 //! von ([`parent_text`]).
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Concept, Event, Id, Language, Participant, ParticipantRole};
-use rust_xlsxwriter::Workbook;
 
 use super::{def, ColumnDef};
 use crate::ctx::{join, Ctx};
@@ -181,12 +181,12 @@ pub(crate) fn event_name(e: &Event, lang: Language) -> String {
 }
 
 /// Writes the sheet; nothing when there are no events.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.events.is_empty() {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, 1 + c.events.len())?;
+    let mut w = ctx.sheet(slot, name, 1 + c.events.len())?;
     w.begin_table(
         SheetId::Participation.table_name(),
         columns(ctx),
@@ -265,5 +265,5 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 1));
-    w.finish(workbook)
+    w.finish(slot)
 }

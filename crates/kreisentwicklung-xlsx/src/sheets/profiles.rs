@@ -3,9 +3,9 @@
 //! Maßnahmen sheet stays the table for filtering and editing on screen;
 //! this sheet is the one for paper (A4 portrait).
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::monitoring::TrafficLight;
-use rust_xlsxwriter::Workbook;
 
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
@@ -20,12 +20,12 @@ pub(crate) const MAX_PROFILES: usize = 1_000;
 const ROWS_PER_MEASURE: usize = 17;
 
 /// Writes the sheet; nothing without measures or with too many.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.measures.is_empty() || c.measures.len() > MAX_PROFILES {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, c.measures.len() * ROWS_PER_MEASURE)?;
+    let mut w = ctx.sheet(slot, name, c.measures.len() * ROWS_PER_MEASURE)?;
     // Label and value side by side fit a portrait page (24 + 70 units).
     w.cap(0, 24.0);
     w.cap(1, 70.0);
@@ -141,5 +141,5 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         w.next_row();
     }
     w.page(Page::new(ctx, false));
-    w.finish(workbook)
+    w.finish(slot)
 }

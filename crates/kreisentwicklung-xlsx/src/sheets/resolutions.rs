@@ -5,9 +5,9 @@
 //! and Aufträge (one a line, `actor: task (Frist: period)`, [`mandate_text`])
 //! are read back with the same functions (rules in `crate::read`).
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{Adoption, Consultation, Date, Id, Mandate, Period, Resolution};
-use rust_xlsxwriter::Workbook;
 
 use super::{def, ColumnDef};
 use crate::ctx::{join, lines, Ctx};
@@ -93,7 +93,7 @@ pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
 }
 
 /// Writes the sheet; nothing when there are no resolutions.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.resolutions.is_empty() {
         return Ok(());
@@ -103,7 +103,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
         .iter()
         .map(|r| r.consultations.len().max(1))
         .sum();
-    let mut w = ctx.sheet(workbook, name, 1 + rows)?;
+    let mut w = ctx.sheet(slot, name, 1 + rows)?;
     w.begin_table(
         SheetId::Resolutions.table_name(),
         columns(ctx),
@@ -126,7 +126,7 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 0));
-    w.finish(workbook)
+    w.finish(slot)
 }
 
 /// The columns that belong to the resolution, repeated on each of its rows

@@ -1,9 +1,9 @@
 //! SWOT: the concept's SWOT analyses (Stärken, Schwächen, Chancen, Risiken),
 //! one row each, every list as one line per entry.
 
+use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::Text;
-use rust_xlsxwriter::Workbook;
 
 use crate::ctx::Ctx;
 use crate::formats::Style;
@@ -47,12 +47,12 @@ pub(crate) fn lines(texts: &[Text]) -> String {
 }
 
 /// Writes the sheet; nothing when the concept has no SWOT analysis.
-pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<(), ExportError> {
+pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportError> {
     let c = ctx.c;
     if c.swot.is_empty() {
         return Ok(());
     }
-    let mut w = ctx.sheet(workbook, name, 1 + c.swot.len())?;
+    let mut w = ctx.sheet(slot, name, 1 + c.swot.len())?;
     w.begin_table(
         SheetId::Swot.table_name(),
         columns(ctx),
@@ -86,5 +86,5 @@ pub(crate) fn write(ctx: &Ctx, workbook: &mut Workbook, name: &str) -> Result<()
     }
     w.end_table()?;
     w.page(Page::new(ctx, true).repeat_columns(0, 0));
-    w.finish(workbook)
+    w.finish(slot)
 }
