@@ -314,6 +314,11 @@ pub const TODAY: &str = "today";
 /// [`MAX_CHARTS`] when not given, `0` for none).
 pub const CHARTS: &str = "charts";
 
+/// The format option that sets how many threads write the sheets (a
+/// number, at least 1; [`Writer::threads`]). The file is the same with
+/// any number.
+pub const THREADS: &str = "threads";
+
 /// In [`Mode::Streaming`], sheets of at least this many rows are streamed;
 /// smaller ones are kept in memory (with Excel tables and chart caches),
 /// which bounds their memory by this number.
@@ -376,6 +381,13 @@ pub(crate) const OPTIONS: &[OptionSpec] = &[
         is_flag: false,
         help: "how many indicators get a chart of their values against the target, the first \
                ones with values [default: 100; 0 for none]",
+    },
+    OptionSpec {
+        name: THREADS,
+        is_flag: false,
+        help: "how many threads write the sheets, each sheet on one; the file is the same \
+               with any number [default: the number of cores, at most 4; 1 for none besides \
+               the calling one]",
     },
 ];
 

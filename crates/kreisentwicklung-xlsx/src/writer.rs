@@ -8,7 +8,7 @@ use kreisentwicklung_core::{Concept, Date, Language};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 use crate::{book, ctx, evaluation, formats, sheet, sheets};
-use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, MODE, OPTIONS, TODAY};
+use crate::{CHARTS, CONSTANT_MEMORY, FORMAT_ID, MAX_CHARTS, MODE, OPTIONS, THREADS, TODAY};
 
 /// How the sheets are written: kept in memory until the file is saved, or
 /// streamed row by row through temporary files (`rust_xlsxwriter`'s
@@ -195,6 +195,7 @@ impl Writer {
 
     /// The writer for export options: language and timestamp, and the
     /// format options [`MODE`] (`auto`, `streaming` or `in-memory`),
+    /// [`THREADS`] (a number, at least 1),
     /// [`CONSTANT_MEMORY`] (a switch: empty, `true`, `yes`, `1` for
     /// [`Mode::Streaming`] or `false`, `no`, `0` for [`Mode::InMemory`];
     /// the later of the two options counts), [`TODAY`] (`yyyy-mm-dd`) and [`CHARTS`]
@@ -233,6 +234,16 @@ impl Writer {
                     writer.charts = value.trim().parse().map_err(|_| {
                         bad(format!("{value:?} is not a number of charts (0, 1, 2, …)"))
                     })?;
+                }
+                THREADS => {
+                    writer = match value.trim().parse() {
+                        Ok(n) if n > 0 => writer.threads(n),
+                        _ => {
+                            return Err(bad(format!(
+                                "{value:?} is not a number of threads (1, 2, …)"
+                            )))
+                        }
+                    }
                 }
                 _ => return Err(export::unknown_option(FORMAT_ID, name, OPTIONS)),
             }

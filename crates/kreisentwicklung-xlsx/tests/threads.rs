@@ -62,3 +62,21 @@ fn the_first_failing_sheet_gives_the_error_on_any_number_of_threads() {
         assert_eq!(err.to_string(), one.to_string(), "{threads} threads");
     }
 }
+
+#[test]
+fn the_threads_option_sets_the_number_and_refuses_what_is_not_one() {
+    use kreisentwicklung_core::export::ExportOptions;
+    let with =
+        |value: &str| Writer::from_options(&ExportOptions::default().option("threads", value));
+    assert_eq!(with("1").unwrap(), Writer::new().threads(1));
+    assert_eq!(with(" 3 ").unwrap(), Writer::new().threads(3));
+    for bad in ["0", "-1", "zwei", ""] {
+        let err = with(bad).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "option \"threads\" for format xlsx: {bad:?} is not a number of threads (1, 2, …)"
+            )
+        );
+    }
+}
