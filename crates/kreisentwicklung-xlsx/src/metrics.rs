@@ -23,8 +23,35 @@ pub(crate) const BOLD: f64 = 1.07;
 /// The width of a character of Calibri 11 in column units (the width of
 /// `0`), rounded up. Characters the table does not know count as wide.
 fn char_width(c: char) -> f64 {
-    // Advance widths of Calibri in 1/2048 em, divided by that of "0" (1038).
-    let units = match c {
+    // Most characters are ASCII: their widths are computed once (the same
+    // numbers, so the same column widths and row heights).
+    match ASCII_WIDTHS.get(c as usize) {
+        Some(&width) => width,
+        None => width_of_units(units(c)),
+    }
+}
+
+/// [`char_width`] of the ASCII characters.
+const ASCII_WIDTHS: [f64; 128] = {
+    let mut widths = [0.0; 128];
+    let mut i = 0;
+    while i < 128 {
+        widths[i] = width_of_units(units(i as u8 as char));
+        i += 1;
+    }
+    widths
+};
+
+/// A width in 1/2048 em of Calibri in column units.
+const fn width_of_units(units: u16) -> f64 {
+    // 1.06: a "0" is 7.4 pixels at 11 pt, the column unit only 7.
+    units as f64 / 1038.0 * 1.06
+}
+
+/// The advance width of a character of Calibri in 1/2048 em (that of "0"
+/// is 1038).
+const fn units(c: char) -> u16 {
+    match c {
         ' ' => 463,
         'i' | 'l' | 'I' | 'j' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' => 560,
         'f' | 'r' | 't' | '(' | ')' | '[' | ']' | '/' | '-' | '„' | '“' | '"' => 720,
@@ -41,9 +68,7 @@ fn char_width(c: char) -> f64 {
         'D' | 'G' | 'H' | 'N' | 'O' | 'Q' | 'U' | 'Ö' | 'Ü' | '%' | '&' | '@' => 1380,
         '•' | '–' => 1100,
         _ => 1300,
-    };
-    // 1.06: a "0" is 7.4 pixels at 11 pt, the column unit only 7.
-    f64::from(units) / 1038.0 * 1.06
+    }
 }
 
 /// The estimated width of a line of text in column units.
