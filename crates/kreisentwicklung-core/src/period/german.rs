@@ -103,7 +103,9 @@ impl fmt::Display for Dashed<'_> {
 /// range of months in one year "Mai bis August 2017"; two consecutive
 /// quarters "2. und 3. Quartal 2019", more "1. bis 3. Quartal 2019"; a range
 /// of years has an en dash without spaces ("2018–2021"); "ab …" and "bis …"
-/// are always written so, whichever synonym ("seit", "bis zum") was parsed.
+/// are always written so, whichever synonym ("seit", "bis zum") was parsed;
+/// after "ab", a range of days or of months across years has a dash
+/// ("ab 18.04.2016–15.06.2016"), as "ab X bis Y" is a start and an end.
 ///
 /// ```
 /// use kreisentwicklung_core::Period;
