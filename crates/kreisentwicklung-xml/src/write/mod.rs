@@ -450,13 +450,8 @@ impl<'c, W: Write> Out<'c, W> {
             Period::TurnOfYear { year } => {
                 self.empty_attrs(kind, format_args!(" year=\"{year}\""))?
             }
-            Period::Since { start: inner }
-            | Period::Until { end: inner }
-            | Period::Deadline { end: inner } => {
-                self.open(kind)?;
-                self.period_kind(inner)?;
-                self.close()?;
-            }
+            Period::Since { start } => self.wrapped_period(kind, start)?,
+            Period::Until { end } => self.wrapped_period(kind, end)?,
             Period::PartOf { part, of } => {
                 self.open_attrs(
                     kind,
@@ -465,18 +460,23 @@ impl<'c, W: Write> Out<'c, W> {
                 self.period_kind(of)?;
                 self.close()?;
             }
+            Period::Deadline { end } => self.wrapped_period(kind, end)?,
             Period::Between { start, end } => {
                 self.open(kind)?;
-                self.open("start")?;
-                self.period_kind(start)?;
-                self.close()?;
-                self.open("end")?;
-                self.period_kind(end)?;
-                self.close()?;
+                self.wrapped_period("start", start)?;
+                self.wrapped_period("end", end)?;
                 self.close()?;
             }
         }
         Ok(())
+    }
+
+    /// `<name>` around one period: the shape of the open-ended periods and
+    /// of the two ends of `between`.
+    fn wrapped_period(&mut self, name: &'static str, p: &Period) -> Result<(), ExportError> {
+        self.open(name)?;
+        self.period_kind(p)?;
+        self.close()
     }
 
     fn horizon(&mut self, name: &'static str, h: &Horizon) -> Result<(), ExportError> {
