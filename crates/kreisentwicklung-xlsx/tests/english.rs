@@ -16,49 +16,10 @@ fn helmstedt() -> Concept {
     kreisentwicklung_json::from_slice(json.as_bytes()).unwrap()
 }
 
-/// Helmstedt's workbook in `language`, edited by `scripts/edit_cells.py`:
-/// the edited workbook and the cells written. `None` (with a notice)
-/// without python3 and openpyxl, unless `CI` is set: then the test fails.
+/// Helmstedt's workbook in `language`, edited by `scripts/edit_cells.py`
+/// (see `common::edited`).
 fn edited(language: Language, edits: serde_json::Value) -> Option<(Vec<u8>, Vec<String>)> {
-    let python = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output();
-    if !python.is_ok_and(|o| o.status.success()) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "python3 with openpyxl is needed (CI is set)"
-        );
-        eprintln!("skipped: python3 with openpyxl is not installed");
-        return None;
-    }
-    let dir = std::env::temp_dir().join(format!(
-        "kreisentwicklung-english-{}-{}",
-        language.tag(),
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (src, dst) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
-    let options = ExportOptions::default().language(language);
-    std::fs::write(&src, common::export(&helmstedt(), &options)).unwrap();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/edit_cells.py");
-    let out = std::process::Command::new("python3")
-        .arg(script)
-        .args([&src, &dst])
-        .arg(edits.to_string())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let written: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let cells = written
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w["cell"].as_str().unwrap().to_owned())
-        .collect();
-    let bytes = std::fs::read(&dst).unwrap();
-    std::fs::remove_dir_all(&dir).ok();
-    Some((bytes, cells))
+    common::edited(&helmstedt(), language, edits)
 }
 
 fn day(y: i32, m: u8, d: u8) -> Date {

@@ -78,6 +78,22 @@ fn write_days(f: &mut fmt::Formatter<'_>, dates: &[Date]) -> fmt::Result {
     }
 }
 
+/// A period after "ab": a range whose both ends are whole periods
+/// ("18.04.2016 bis 15.06.2016", "November 2015 bis März 2016") is written
+/// with a dash, as "ab 18.04.2016 bis 15.06.2016" reads as from one day to
+/// the other ([`Period::Between`]). Any other period as `Display` prints it.
+struct Dashed<'a>(&'a Period);
+
+impl fmt::Display for Dashed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Period::DateRange { from, to } => write!(f, "{}–{}", from.german(), to.german()),
+            Period::MonthRange { from, to } if from.year != to.year => write!(f, "{from} – {to}"),
+            other => write!(f, "{other}"),
+        }
+    }
+}
+
 /// Prints the period in German the way people write it. For every valid
 /// period, [`Period::parse_german`] reads the output back to the same value.
 ///
@@ -87,7 +103,9 @@ fn write_days(f: &mut fmt::Formatter<'_>, dates: &[Date]) -> fmt::Result {
 /// range of months in one year "Mai bis August 2017"; two consecutive
 /// quarters "2. und 3. Quartal 2019", more "1. bis 3. Quartal 2019"; a range
 /// of years has an en dash without spaces ("2018–2021"); "ab …" and "bis …"
-/// are always written so, whichever synonym ("seit", "bis zum") was parsed.
+/// are always written so, whichever synonym ("seit", "bis zum") was parsed;
+/// after "ab", a range of days or of months across years has a dash
+/// ("ab 18.04.2016–15.06.2016"), as "ab X bis Y" is a start and an end.
 ///
 /// ```
 /// use kreisentwicklung_core::Period;
@@ -148,7 +166,7 @@ impl fmt::Display for Period {
                 let (late, early) = (YearPart::Late, YearPart::Early);
                 write!(f, "{late} {year:04} / {early} {:04}", i64::from(*year) + 1)
             }
-            Period::Since { start } => write!(f, "ab {start}"),
+            Period::Since { start } => write!(f, "ab {}", Dashed(start)),
             Period::Until { end } => write!(f, "bis {end}"),
             Period::PartOf { part, of } => match &**of {
                 Period::Month { year, month } => {
@@ -168,7 +186,9 @@ impl fmt::Display for Period {
                 other => write!(f, "{part} {other}"),
             },
             Period::Deadline { end } => write!(f, "bis spätestens {end}"),
-            Period::Between { start, end } => write!(f, "ab {start} bis {end}"),
+            Period::Between { start, end } => {
+                write!(f, "ab {} bis {}", Dashed(start), Dashed(end))
+            }
         }
     }
 }
@@ -307,20 +327,23 @@ fn parse_closed(cur: Cur<'_, '_>, top: bool) -> Result<Period, String> {
 fn parse_tokens(mut cur: Cur<'_, '_>) -> Result<Period, String> {
     if cur.eat_word("ab") || cur.eat_word("seit") {
         let year_only = cur.eat_word("dem") && cur.eat_word("jahr");
-        let start = match parse_open_inner(cur, year_only) {
-            Ok(start) => start,
-            // "ab Juni 2019 bis Anfang 2020": an open start and end.
-            Err(e) => {
-                let end = |mut tail: Cur<'_, '_>| {
-                    let year_only = tail.eat_word("zum") && tail.eat_word("jahr");
-                    parse_open_inner(tail, year_only)
-                };
-                let start = |head: Cur<'_, '_>| parse_open_inner(head, year_only);
-                let example = "ab Juni 2019 bis Anfang 2020";
-                return between(cur, &["bis"], start, end, example).unwrap_or(Err(e));
-            }
+        // "ab Juni 2019 bis Anfang 2020": an open start and end. Tried
+        // first: "ab 18.04.2016 bis 15.06.2016" is from one day to the
+        // other, not from some day of a range (printed with a dash).
+        let end = |mut tail: Cur<'_, '_>| {
+            let year_only = tail.eat_word("zum") && tail.eat_word("jahr");
+            parse_open_inner(tail, year_only)
         };
-        Ok(Period::since(start))
+        let start = |head: Cur<'_, '_>| parse_open_inner(head, year_only);
+        let example = "ab Juni 2019 bis Anfang 2020";
+        let both = between(cur, &["bis"], start, end, example);
+        if let Some(Ok(period)) = both {
+            return Ok(period);
+        }
+        match parse_open_inner(cur, year_only) {
+            Ok(start) => Ok(Period::since(start)),
+            Err(e) => both.unwrap_or(Err(e)),
+        }
     } else if let Some(after) = deadline_start(cur) {
         let end = parse_open_inner(after, false)?;
         Ok(Period::deadline(end))

@@ -74,6 +74,9 @@
 //! | `Ende 2018 / Anfang 2019` | `Ende 2018/Anfang 2019`, `Jahreswechsel 2018/2019`, `Jahreswechsel 2018/19` | [`Period::TurnOfYear`] |
 //! | `ab Juni 2019`, `ab 2020` | `seit 2019`, `ab dem 12.02.2019`, `ab dem Jahr 2020`, `2035+` | [`Period::Since`] |
 //! | `bis 2026`, `bis Ende 2018` | `bis zum 15.06.2018`, `bis zum Jahr 2030`, `bis zum Ende des Jahres 2018` | [`Period::Until`] |
+//! | `Anfang Mai 2024`, `Ende des 1. Quartals 2025`, `Mitte des 2. Halbjahres 2019` | `Ende des 2. Halbjahrs 2019` | [`Period::PartOf`] |
+//! | `bis spätestens Oktober 2018` | `spätestens Oktober 2018` | [`Period::Deadline`] |
+//! | `ab Juni 2019 bis Anfang 2020` | `seit Juni 2019 bis Anfang 2020`, `ab dem 18.04.2016 bis zum 15.06.2016` | [`Period::Between`] |
 //!
 //! Dashes may be hyphens or en or em dashes. Month names may be written in
 //! full (`März`, `Maerz`, `Jänner`) or abbreviated with or without a dot
@@ -95,7 +98,10 @@
 //! typography writes "bis"); two consecutive quarters print with "und", longer
 //! runs with "bis". [`Period::Since`] prints as "ab …" and [`Period::Until`]
 //! as "bis …" whatever spelling was parsed ("seit 2019" prints "ab 2019",
-//! "bis zum Ende des Jahres 2018" prints "bis Ende 2018").
+//! "bis zum Ende des Jahres 2018" prints "bis Ende 2018"). "ab X bis Y"
+//! reads as [`Period::Between`] whenever X and Y are periods, so after "ab" a
+//! range of days or a range of months across years prints with a dash:
+//! "ab 18.04.2016–15.06.2016", "ab November 2015 – März 2016".
 //!
 //! # Bounds
 //!

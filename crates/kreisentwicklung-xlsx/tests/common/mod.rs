@@ -393,3 +393,56 @@ pub fn sample() -> Concept {
     });
     c
 }
+
+/// The workbook of `c` in `language`, edited by `scripts/edit_cells.py`
+/// through openpyxl, the way people type into cells: the edited workbook
+/// and the cells written. `None` (with a notice) without python3 and
+/// openpyxl, unless `CI` is set: then the test fails.
+pub fn edited(
+    c: &Concept,
+    language: Language,
+    edits: serde_json::Value,
+) -> Option<(Vec<u8>, Vec<String>)> {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output();
+    if !python.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with openpyxl is needed (CI is set)"
+        );
+        eprintln!("skipped: python3 with openpyxl is not installed");
+        return None;
+    }
+    // One directory per call: tests of one binary run in parallel.
+    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "kreisentwicklung-edited-{}-{}-{run}",
+        language.tag(),
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (src, dst) = (dir.join("in.xlsx"), dir.join("out.xlsx"));
+    let options = ExportOptions::default().language(language);
+    std::fs::write(&src, export(c, &options)).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scripts/edit_cells.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .args([&src, &dst])
+        .arg(edits.to_string())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let written: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cells = written
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["cell"].as_str().unwrap().to_owned())
+        .collect();
+    let bytes = std::fs::read(&dst).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    Some((bytes, cells))
+}

@@ -398,24 +398,27 @@ impl<'c, W: Write> Out<'c, W> {
         self.close()
     }
 
+    /// The element of the period's kind, named by [`Period::kind`] as the
+    /// reader and the XSD name it (from [`Period::KINDS`]).
     fn period_kind(&mut self, p: &Period) -> Result<(), ExportError> {
+        let kind = p.kind();
         match p {
-            Period::Day { date } => self.empty_attrs("day", format_args!(" date=\"{date}\""))?,
+            Period::Day { date } => self.empty_attrs(kind, format_args!(" date=\"{date}\""))?,
             Period::Days { dates } => {
-                self.empty_attrs("days", format_args!(" dates=\"{}\"", Joined(dates)))?
+                self.empty_attrs(kind, format_args!(" dates=\"{}\"", Joined(dates)))?
             }
             Period::DateRange { from, to } => {
-                self.empty_attrs("dateRange", format_args!(" from=\"{from}\" to=\"{to}\""))?
+                self.empty_attrs(kind, format_args!(" from=\"{from}\" to=\"{to}\""))?
             }
             Period::Month { year, month } => {
-                self.empty_attrs("month", format_args!(" year=\"{year}\" month=\"{month}\""))?
+                self.empty_attrs(kind, format_args!(" year=\"{year}\" month=\"{month}\""))?
             }
             Period::Months { year, months } => self.empty_attrs(
-                "months",
+                kind,
                 format_args!(" year=\"{year}\" months=\"{}\"", Joined(months)),
             )?,
             Period::MonthRange { from, to } => {
-                self.open("monthRange")?;
+                self.open(kind)?;
                 self.empty_attrs(
                     "from",
                     format_args!(" year=\"{}\" month=\"{}\"", from.year, from.month),
@@ -426,63 +429,54 @@ impl<'c, W: Write> Out<'c, W> {
                 )?;
                 self.close()?;
             }
-            Period::Quarter { year, quarter } => self.empty_attrs(
-                "quarter",
-                format_args!(" year=\"{year}\" quarter=\"{quarter}\""),
-            )?,
+            Period::Quarter { year, quarter } => {
+                self.empty_attrs(kind, format_args!(" year=\"{year}\" quarter=\"{quarter}\""))?
+            }
             Period::Quarters { year, from, to } => self.empty_attrs(
-                "quarters",
+                kind,
                 format_args!(" year=\"{year}\" from=\"{from}\" to=\"{to}\""),
             )?,
             Period::HalfYear { year, half } => {
-                self.empty_attrs("halfYear", format_args!(" year=\"{year}\" half=\"{half}\""))?
+                self.empty_attrs(kind, format_args!(" year=\"{year}\" half=\"{half}\""))?
             }
-            Period::Year { year } => self.empty_attrs("year", format_args!(" year=\"{year}\""))?,
+            Period::Year { year } => self.empty_attrs(kind, format_args!(" year=\"{year}\""))?,
             Period::YearRange { from, to } => {
-                self.empty_attrs("yearRange", format_args!(" from=\"{from}\" to=\"{to}\""))?
+                self.empty_attrs(kind, format_args!(" from=\"{from}\" to=\"{to}\""))?
             }
             Period::PartOfYear { year, part } => self.empty_attrs(
-                "partOfYear",
+                kind,
                 format_args!(" year=\"{year}\" part=\"{}\"", crate::year_part_code(*part)),
             )?,
             Period::TurnOfYear { year } => {
-                self.empty_attrs("turnOfYear", format_args!(" year=\"{year}\""))?
+                self.empty_attrs(kind, format_args!(" year=\"{year}\""))?
             }
-            Period::Since { start } => {
-                self.open("since")?;
-                self.period_kind(start)?;
-                self.close()?;
-            }
-            Period::Until { end } => {
-                self.open("until")?;
-                self.period_kind(end)?;
-                self.close()?;
-            }
+            Period::Since { start } => self.wrapped_period(kind, start)?,
+            Period::Until { end } => self.wrapped_period(kind, end)?,
             Period::PartOf { part, of } => {
                 self.open_attrs(
-                    "partOf",
+                    kind,
                     format_args!(" part=\"{}\"", crate::year_part_code(*part)),
                 )?;
                 self.period_kind(of)?;
                 self.close()?;
             }
-            Period::Deadline { end } => {
-                self.open("deadline")?;
-                self.period_kind(end)?;
-                self.close()?;
-            }
+            Period::Deadline { end } => self.wrapped_period(kind, end)?,
             Period::Between { start, end } => {
-                self.open("between")?;
-                self.open("start")?;
-                self.period_kind(start)?;
-                self.close()?;
-                self.open("end")?;
-                self.period_kind(end)?;
-                self.close()?;
+                self.open(kind)?;
+                self.wrapped_period("start", start)?;
+                self.wrapped_period("end", end)?;
                 self.close()?;
             }
         }
         Ok(())
+    }
+
+    /// `<name>` around one period: the shape of the open-ended periods and
+    /// of the two ends of `between`.
+    fn wrapped_period(&mut self, name: &'static str, p: &Period) -> Result<(), ExportError> {
+        self.open(name)?;
+        self.period_kind(p)?;
+        self.close()
     }
 
     fn horizon(&mut self, name: &'static str, h: &Horizon) -> Result<(), ExportError> {
