@@ -43,11 +43,12 @@ const NOTE: u16 = 19;
 /// The columns, defined once for the writer and the reader (`crate::read`).
 ///
 /// The first nine at their widest fill one landscape page at 55 %
-/// (1,703 of 1,831 pixels, see `crate::print`): a row's Beschlusstext,
+/// (1,748 of 1,831 pixels, see `crate::print`): a row's Beschlusstext,
 /// its tallest cell, prints beside its title and date, not a page to the
 /// right of a row standing empty. Beschlusstext is wide enough for
 /// Helmstedt's 1,339 characters in 14 paragraphs to fit the highest row
-/// Excel allows (409 pt).
+/// Excel allows (409 pt); Gremium and Gegenstand hold a word like
+/// „Kreisentwicklungskonzeptes“ on one line.
 pub(crate) const COLUMNS: &[ColumnDef] = &[
     def("title", "Beschluss", "Resolution", Style::Wrap, 26.0),
     def("kind", "Art", "Kind", Style::Text, 21.0),
@@ -61,9 +62,9 @@ pub(crate) const COLUMNS: &[ColumnDef] = &[
     // A step known only to the month or year ("Mai 2024") shows its
     // period as text in the date column.
     def("date", "Datum", "Date", Style::Date, 12.0),
-    def("body", "Gremium", "Body", Style::Wrap, 22.0),
+    def("body", "Gremium", "Body", Style::Wrap, 24.0),
     def("outcome", "Ergebnis", "Outcome", Style::Text, 16.0),
-    def("adopts", "Gegenstand", "Adopts", Style::Wrap, 22.0),
+    def("adopts", "Gegenstand", "Adopts", Style::Wrap, 26.0),
     def(
         "text",
         "Beschlusstext",
