@@ -67,7 +67,7 @@
 //! | Beteiligung | event, in chronological order | Format, Titel, Zeitraum (as written), Beginn, Ende, Anzahl Termine, Dauer, Ort, Anlass, Zielgruppe, Teilnehmende, Anzahl, Handlungsfelder, Themen, Inhalte, Ergebnis, Dokumente, Teil von, Beschreibung |
 //! | Herausforderungen | challenge met while writing or implementing the concept | Nr., Herausforderung, Einzelheiten (one line per point) |
 //! | Akteure | actor | Name, Art, Funktion, Organisation, Mitglieder, Auftragnehmer, beauftragt von, Beschreibung, Anzahl, Internetadresse |
-//! | Beschlüsse | step of a paper through a body | Beschluss, Art, Beschluss-Nr., Drucksache, Gremium, Rolle, Datum, Geplant für (a date, or the period as written when no day is known), Sitzung, TOP, Ergebnis, Ja, Nein, Enthaltungen, Befangen (empty when not counted), Gegenstand, Beschlusstext, Aufträge, Haushalt, Anmerkung |
+//! | Beschlüsse | step of a paper through a body | Beschluss, Art, Beschluss-Nr., Datum, Gremium, Ergebnis, Gegenstand, Beschlusstext, Aufträge (on the first printed page), Drucksache, Rolle, Geplant für (a date, or the period as written when no day is known), Sitzung, TOP, Ja, Nein, Enthaltungen, Befangen (empty when not counted), Haushalt, Anmerkung |
 //! | Dokumente | document | Titel, Art, Datum (as written), Sortierdatum, Herausgeber, Ausgabe, Seiten, Autoren, Beschreibung, Internetadresse (a hyperlink), Dateityp |
 //! | Prüfbericht | finding of the health report, most serious first | Schwere, Befund, Fundstelle (in words: Maßnahme L2 „Dorfentwicklung“), Empfehlung, Pfad (path), Prüfregel (code); path and code are not printed |
 //!

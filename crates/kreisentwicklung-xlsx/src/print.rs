@@ -172,3 +172,34 @@ pub(crate) fn apply(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::{text_width, BOLD};
+    use crate::sheets::resolutions::COLUMNS;
+    use crate::sheets::ColumnDef;
+
+    /// Beschlüsse prints over, then down at [`MIN_SCALE`]: its columns up
+    /// to Aufträge must fit the first page at their widest (the cap, or
+    /// the longest header word in bold, as `SheetWriter::begin_table`
+    /// widens it), so that Beschlusstext, a row's tallest cell, prints
+    /// beside the row's title and date.
+    #[test]
+    fn resolution_text_columns_fit_the_first_page() {
+        let end = 1 + COLUMNS.iter().position(|c| c.key == "mandates").unwrap();
+        assert!(COLUMNS[..end].iter().any(|c| c.key == "text"));
+        let page = PRINTABLE_PX[0] * 100.0 / f64::from(MIN_SCALE);
+        let headers: [fn(&ColumnDef) -> &'static str; 2] = [|c| c.de, |c| c.en];
+        for header in headers {
+            let px: f64 = COLUMNS[..end]
+                .iter()
+                .map(|c| {
+                    let word = header(c).split(' ').map(text_width).fold(0.0, f64::max);
+                    column_px(c.max_width.max(word * BOLD + 1.0))
+                })
+                .sum();
+            assert!(px <= page, "{px} px on a page of {page}");
+        }
+    }
+}

@@ -16,48 +16,68 @@ use crate::names::SheetId;
 use crate::print::Page;
 use crate::sheet::{Column, Item, SheetWriter};
 
+// The order puts on the first printed page what a council reads a
+// resolution by (title, kind, number, date, body, outcome, Gegenstand,
+// Beschlusstext, Aufträge); the procedure follows on the page after.
 const TITLE: u16 = 0;
 const KIND: u16 = 1;
 const NUMBER: u16 = 2;
-const PAPER: u16 = 3;
+const DATE: u16 = 3;
 const BODY: u16 = 4;
-const ROLE: u16 = 5;
-const DATE: u16 = 6;
-const PLANNED: u16 = 7;
-const SESSION: u16 = 8;
-const AGENDA: u16 = 9;
-const OUTCOME: u16 = 10;
-const YES: u16 = 11;
-const NO: u16 = 12;
-const ABSTAIN: u16 = 13;
-const BIASED: u16 = 14;
-const ADOPTS: u16 = 15;
-const TEXT: u16 = 16;
-const MANDATES: u16 = 17;
+const OUTCOME: u16 = 5;
+const ADOPTS: u16 = 6;
+const TEXT: u16 = 7;
+const MANDATES: u16 = 8;
+const PAPER: u16 = 9;
+const ROLE: u16 = 10;
+const PLANNED: u16 = 11;
+const SESSION: u16 = 12;
+const AGENDA: u16 = 13;
+const YES: u16 = 14;
+const NO: u16 = 15;
+const ABSTAIN: u16 = 16;
+const BIASED: u16 = 17;
 const BUDGET: u16 = 18;
 const NOTE: u16 = 19;
 
 /// The columns, defined once for the writer and the reader (`crate::read`).
+///
+/// The first nine at their widest fill one landscape page at 55 %
+/// (1,748 of 1,831 pixels, see `crate::print`): a row's Beschlusstext,
+/// its tallest cell, prints beside its title and date, not a page to the
+/// right of a row standing empty. Beschlusstext is wide enough for
+/// Helmstedt's 1,339 characters in 14 paragraphs to fit the highest row
+/// Excel allows (409 pt); Gremium and Gegenstand hold a word like
+/// „Kreisentwicklungskonzeptes“ on one line.
 pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("title", "Beschluss", "Resolution", Style::Wrap, 45.0),
-    def("kind", "Art", "Kind", Style::Text, 24.0),
+    def("title", "Beschluss", "Resolution", Style::Wrap, 26.0),
+    def("kind", "Art", "Kind", Style::Text, 21.0),
     def(
         "number",
         "Beschluss-Nr.",
         "Resolution no.",
         Style::Text,
-        16.0,
+        14.0,
     ),
-    def("paper", "Drucksache", "Paper", Style::Text, 20.0),
-    def("body", "Gremium", "Body", Style::Wrap, 35.0),
-    def("role", "Rolle", "Role", Style::Text, 16.0),
     // A step known only to the month or year ("Mai 2024") shows its
     // period as text in the date column.
-    def("date", "Datum", "Date", Style::Date, 14.0),
-    def("planned", "Geplant für", "Planned for", Style::Date, 14.0),
+    def("date", "Datum", "Date", Style::Date, 12.0),
+    def("body", "Gremium", "Body", Style::Wrap, 24.0),
+    def("outcome", "Ergebnis", "Outcome", Style::Text, 16.0),
+    def("adopts", "Gegenstand", "Adopts", Style::Wrap, 26.0),
+    def(
+        "text",
+        "Beschlusstext",
+        "Text of the resolution",
+        Style::Wrap,
+        58.0,
+    ),
+    def("mandates", "Aufträge", "Mandates", Style::Wrap, 30.0),
+    def("paper", "Drucksache", "Paper", Style::Text, 18.0),
+    def("role", "Rolle", "Role", Style::Text, 15.0),
+    def("planned", "Geplant für", "Planned for", Style::Date, 12.0),
     def("session", "Sitzung", "Session", Style::Text, 16.0),
-    def("agenda", "TOP", "Agenda item", Style::Text, 12.0),
-    def("outcome", "Ergebnis", "Outcome", Style::Text, 28.0),
+    def("agenda", "TOP", "Agenda item", Style::Text, 10.0),
     def("yes", "Ja", "Yes", Style::Integer, 8.0),
     def("no", "Nein", "No", Style::Integer, 8.0),
     def(
@@ -74,16 +94,7 @@ pub(crate) const COLUMNS: &[ColumnDef] = &[
         Style::Integer,
         10.0,
     ),
-    def("adopts", "Gegenstand", "Adopts", Style::Wrap, 35.0),
-    def(
-        "text",
-        "Beschlusstext",
-        "Text of the resolution",
-        Style::Wrap,
-        60.0,
-    ),
-    def("mandates", "Aufträge", "Mandates", Style::Wrap, 45.0),
-    def("budget", "Haushalt", "Budget", Style::Wrap, 40.0),
+    def("budget", "Haushalt", "Budget", Style::Wrap, 36.0),
     def("note", "Anmerkung", "Note", Style::Wrap, 40.0),
 ];
 
