@@ -14,44 +14,18 @@ Prints the edited cells as JSON ({"goal_priority": "E3", ...}).
 """
 
 import datetime
-import json
 import sys
 
 import openpyxl
 
+from sheets_common import cells, finish, put, row_of, sheet
+
 mode, src, dst = sys.argv[1], sys.argv[2], sys.argv[3]
 wb = openpyxl.load_workbook(src)
-cells = {}
-
-
-def columns(ws):
-    return {c.value: c.column for c in ws[1] if c.value is not None}
-
-
-def row_of(ws, col, value):
-    for r in range(2, ws.max_row + 1):
-        if ws.cell(r, col).value == value:
-            return r
-    raise SystemExit(f"{ws.title}: no row with {value!r}")
-
-
-def last_row(ws, col):
-    return max(r for r in range(1, ws.max_row + 1) if ws.cell(r, col).value is not None)
-
-
-def put(key, ws, row, col, value, number_format=None):
-    cell = ws.cell(row, col)
-    cell.value = value
-    if number_format:
-        cell.number_format = number_format
-    cells[key] = cell.coordinate
-
 
 # Zielsystem: the parent column the workbook has.
-ws = wb["Zielsystem"]
-cols = columns(ws)
+ws, cols, end = sheet(wb, "Zielsystem", "Nr.")
 parent = cols["Übergeordnetes Ziel"]
-end = last_row(ws, cols["Nr."])
 if mode == "good":
     put("goal_priority", ws, row_of(ws, cols["Nr."], "1.1"), cols["Priorität"], "hoch")
     put("goal_parent", ws, row_of(ws, cols["Nr."], "2.1"), parent, "1")
@@ -62,9 +36,7 @@ else:
     put("goal_cycle", ws, row_of(ws, cols["Nr."], "1"), parent, "1.1")
 
 # Beteiligung
-ws = wb["Beteiligung"]
-cols = columns(ws)
-end = last_row(ws, cols["Format"])
+ws, cols, end = sheet(wb, "Beteiligung", "Format")
 if mode == "good":
     put("event_count", ws, 2, cols["Anzahl"], 40)
     put("event_location", ws, row_of(ws, cols["Titel"], "Gemeinsamer Workshop"), cols["Ort"], " Kreishaus Helmstedt ")
@@ -76,9 +48,7 @@ else:
     put("event_period", ws, 3, cols["Zeitraum"], "irgendwann")
 
 # Akteure
-ws = wb["Akteure"]
-cols = columns(ws)
-end = last_row(ws, cols["Name"])
+ws, cols, end = sheet(wb, "Akteure", "Name")
 if mode == "good":
     # Sorted the other way round: rows are matched by name, not position.
     width = ws.max_column
@@ -98,9 +68,7 @@ else:
     cells["actor_new_kind"] = ws.cell(end + 1, cols["Art"]).coordinate
 
 # Beschlüsse: the Kreistag's vote, and a new step of the last resolution.
-ws = wb["Beschlüsse"]
-cols = columns(ws)
-end = last_row(ws, cols["Beschluss"])
+ws, cols, end = sheet(wb, "Beschlüsse", "Beschluss")
 if mode == "good":
     kreistag = row_of(ws, cols["Gremium"], "Kreistag")
     put("votes_yes", ws, kreistag, cols["Ja"], 40)
@@ -116,9 +84,7 @@ else:
     put("date", ws, 3, cols["Datum"], "32.13.2023")
 
 # Dokumente
-ws = wb["Dokumente"]
-cols = columns(ws)
-end = last_row(ws, cols["Titel"])
+ws, cols, end = sheet(wb, "Dokumente", "Titel")
 if mode == "good":
     put("doc_date", ws, row_of(ws, cols["Titel"], "Anlage 1"), cols["Datum"], "2018")
     put("doc_new", ws, end + 1, cols["Titel"], "Fortschrittsbericht 2026")
@@ -127,5 +93,4 @@ if mode == "good":
 else:
     put("doc_kind", ws, 2, cols["Art"], "Flugblatt")
 
-wb.save(dst)
-print(json.dumps(cells))
+finish(wb, dst)
