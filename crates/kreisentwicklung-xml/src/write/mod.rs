@@ -448,16 +448,8 @@ impl<'c, W: Write> Out<'c, W> {
             Period::TurnOfYear { year } => {
                 self.empty_attrs("turnOfYear", format_args!(" year=\"{year}\""))?
             }
-            Period::Since { start } => {
-                self.open("since")?;
-                self.period_kind(start)?;
-                self.close()?;
-            }
-            Period::Until { end } => {
-                self.open("until")?;
-                self.period_kind(end)?;
-                self.close()?;
-            }
+            Period::Since { start } => self.wrapped_period("since", start)?,
+            Period::Until { end } => self.wrapped_period("until", end)?,
             Period::PartOf { part, of } => {
                 self.open_attrs(
                     "partOf",
@@ -466,23 +458,23 @@ impl<'c, W: Write> Out<'c, W> {
                 self.period_kind(of)?;
                 self.close()?;
             }
-            Period::Deadline { end } => {
-                self.open("deadline")?;
-                self.period_kind(end)?;
-                self.close()?;
-            }
+            Period::Deadline { end } => self.wrapped_period("deadline", end)?,
             Period::Between { start, end } => {
                 self.open("between")?;
-                self.open("start")?;
-                self.period_kind(start)?;
-                self.close()?;
-                self.open("end")?;
-                self.period_kind(end)?;
-                self.close()?;
+                self.wrapped_period("start", start)?;
+                self.wrapped_period("end", end)?;
                 self.close()?;
             }
         }
         Ok(())
+    }
+
+    /// `<name>` around one period: the shape of the open-ended periods and
+    /// of the two ends of `between`.
+    fn wrapped_period(&mut self, name: &'static str, p: &Period) -> Result<(), ExportError> {
+        self.open(name)?;
+        self.period_kind(p)?;
+        self.close()
     }
 
     fn horizon(&mut self, name: &'static str, h: &Horizon) -> Result<(), ExportError> {
