@@ -18,7 +18,7 @@ import sys
 
 import openpyxl
 
-from sheets_common import cells, finish, put, row_of, sheet
+from sheets_common import add_row, cells, finish, put, row_of, sheet
 
 mode, src, dst = sys.argv[1], sys.argv[2], sys.argv[3]
 wb = openpyxl.load_workbook(src)
@@ -29,8 +29,7 @@ parent = cols["Übergeordnetes Ziel"]
 if mode == "good":
     put("goal_priority", ws, row_of(ws, cols["Nr."], "1.1"), cols["Priorität"], "hoch")
     put("goal_parent", ws, row_of(ws, cols["Nr."], "2.1"), parent, "1")
-    put("goal_new", ws, end + 1, cols["Nr."], "4")
-    ws.cell(end + 1, cols["Ziel"]).value = "Der Landkreis Helmstedt ist klimaneutral"
+    add_row("goal_new", ws, cols, end + 1, {"Nr.": "4", "Ziel": "Der Landkreis Helmstedt ist klimaneutral"})
 else:
     put("goal_unknown", ws, row_of(ws, cols["Nr."], "1.1"), parent, "9.9")
     put("goal_cycle", ws, row_of(ws, cols["Nr."], "1"), parent, "1.1")
@@ -40,9 +39,11 @@ ws, cols, end = sheet(wb, "Beteiligung", "Format")
 if mode == "good":
     put("event_count", ws, 2, cols["Anzahl"], 40)
     put("event_location", ws, row_of(ws, cols["Titel"], "Gemeinsamer Workshop"), cols["Ort"], " Kreishaus Helmstedt ")
-    put("event_new", ws, end + 1, cols["Titel"], "Zukunftswerkstatt Mobilität")
-    ws.cell(end + 1, cols["Format"]).value = "Werkstatt / Zukunftswerkstatt"
-    ws.cell(end + 1, cols["Zeitraum"]).value = "15.09.2026"
+    add_row("event_new", ws, cols, end + 1, {
+        "Titel": "Zukunftswerkstatt Mobilität",
+        "Format": "Werkstatt / Zukunftswerkstatt",
+        "Zeitraum": "15.09.2026",
+    })
 else:
     put("event_kind", ws, 2, cols["Format"], "Kaffeekranz")
     put("event_period", ws, 3, cols["Zeitraum"], "irgendwann")
@@ -57,9 +58,11 @@ if mode == "good":
         for c, v in enumerate(row, start=1):
             ws.cell(r, c).value = v
     put("actor_function", ws, row_of(ws, cols["Name"], "Landrat"), cols["Funktion"], "Landrat des Landkreises Helmstedt")
-    put("actor_new", ws, end + 1, cols["Name"], "Regionalmanagement Helmstedt")
-    ws.cell(end + 1, cols["Art"]).value = "Verwaltungseinheit"
-    ws.cell(end + 1, cols["Organisation"]).value = "Führungsebene der Verwaltung"
+    add_row("actor_new", ws, cols, end + 1, {
+        "Name": "Regionalmanagement Helmstedt",
+        "Art": "Verwaltungseinheit",
+        "Organisation": "Führungsebene der Verwaltung",
+    })
     put("actor_extra", ws, 1, ws.max_column + 1, "Bemerkung Kämmerei")
     ws.cell(2, ws.max_column).value = "nur intern"
 else:
@@ -73,12 +76,13 @@ if mode == "good":
     kreistag = row_of(ws, cols["Gremium"], "Kreistag")
     put("votes_yes", ws, kreistag, cols["Ja"], 40)
     put("votes_no", ws, kreistag, cols["Nein"], " 3 ")
-    ws.cell(end + 1, cols["Beschluss"]).value = ws.cell(end, cols["Beschluss"]).value
-    put("step_new", ws, end + 1, cols["Gremium"], "Kreistag")
-    ws.cell(end + 1, cols["Rolle"]).value = "Entscheidung"
-    ws.cell(end + 1, cols["Datum"]).value = datetime.datetime(2023, 3, 15)
-    ws.cell(end + 1, cols["Datum"]).number_format = "DD.MM.YYYY"
-    ws.cell(end + 1, cols["Ergebnis"]).value = "beschlossen"
+    add_row("step_new", ws, cols, end + 1, {
+        "Gremium": "Kreistag",
+        "Beschluss": ws.cell(end, cols["Beschluss"]).value,
+        "Rolle": "Entscheidung",
+        "Datum": datetime.datetime(2023, 3, 15),
+        "Ergebnis": "beschlossen",
+    })
 else:
     put("outcome", ws, 2, cols["Ergebnis"], "vertagt?")
     put("date", ws, 3, cols["Datum"], "32.13.2023")
@@ -87,9 +91,11 @@ else:
 ws, cols, end = sheet(wb, "Dokumente", "Titel")
 if mode == "good":
     put("doc_date", ws, row_of(ws, cols["Titel"], "Anlage 1"), cols["Datum"], "2018")
-    put("doc_new", ws, end + 1, cols["Titel"], "Fortschrittsbericht 2026")
-    ws.cell(end + 1, cols["Art"]).value = "Endbericht"
-    ws.cell(end + 1, cols["Datum"]).value = "2026"
+    add_row("doc_new", ws, cols, end + 1, {
+        "Titel": "Fortschrittsbericht 2026",
+        "Art": "Endbericht",
+        "Datum": "2026",
+    })
 else:
     put("doc_kind", ws, 2, cols["Art"], "Flugblatt")
 

@@ -6,6 +6,7 @@ The scripts are run as `python3 tests/scripts/NAME.py ...`, so this
 directory is on `sys.path` and `import sheets_common` finds this file.
 """
 
+import datetime
 import json
 
 # The edited cells by key ({"audience": "J5", ...}), printed by `finish`.
@@ -46,6 +47,18 @@ def put(key, ws, row, col, value, number_format=None):
     if number_format:
         cell.number_format = number_format
     cells[key] = cell.coordinate
+
+
+def add_row(key, ws, cols, row, values):
+    """Fills `row` (a new one) with `values` by header, dates as dates;
+    the cell of the first is recorded under `key`."""
+    for i, (header, value) in enumerate(values.items()):
+        if i == 0:
+            put(key, ws, row, cols[header], value)
+        else:
+            ws.cell(row, cols[header]).value = value
+        if isinstance(value, datetime.datetime):
+            ws.cell(row, cols[header]).number_format = "DD.MM.YYYY"
 
 
 def get(ws, row, col):
