@@ -6,16 +6,21 @@
 //! cargo run --example vendor_csv -- concept.json ";"      # a JSON document, ';' for German spreadsheets
 //! ```
 //!
-//! The exporter implements [`Exporter`], is registered on
-//! [`kreisentwicklung::registry()`] next to the built-in formats and is then
-//! used by id, like them. It says what it needs of a concept
-//! ([`Requirement::Nothing`]: ids and titles are written as they are, a
-//! dangling reference too), and the registry checks the options before it
-//! is called. `tests/vendor_format.rs` tests this very file.
+//! The exporter implements [`Format`]: its metadata as a [`FormatInfo`]
+//! (with what it needs of a concept, [`Requirement::Nothing`]: ids and
+//! titles are written as they are, a dangling reference too) and its
+//! options turned once into a typed writer (the separator). That makes it
+//! an [`Exporter`](kreisentwicklung::export::Exporter), registered on
+//! [`kreisentwicklung::registry()`] next to the built-in formats and then
+//! used by id, like them; the registry checks the options before it is
+//! called. (A format that does not fit this shape implements `Exporter`
+//! directly.) `tests/vendor_format.rs` tests this very file.
 
 use std::io::Write;
 
-use kreisentwicklung::export::{ExportError, ExportOptions, Exporter, OptionSpec, Requirement};
+use kreisentwicklung::export::{
+    check_known_options, ExportError, ExportOptions, Format, FormatInfo, OptionSpec, Requirement,
+};
 use kreisentwicklung::{generate, CodeList, Concept, Language};
 
 /// The measure catalogue as CSV (RFC 4180, UTF-8, CRLF line ends).
@@ -27,52 +32,42 @@ const OPTIONS: &[OptionSpec] = &[OptionSpec {
     help: "field separator: \",\" (default) or \";\" for German spreadsheets",
 }];
 
-impl Exporter for MeasureCsv {
-    fn id(&self) -> &str {
-        "csv"
-    }
-    fn extension(&self) -> &str {
-        "csv"
-    }
-    fn media_type(&self) -> &str {
-        "text/csv; charset=utf-8"
-    }
-    fn description(&self) -> &str {
-        "measure catalogue as CSV"
-    }
-    fn options(&self) -> &[OptionSpec] {
-        OPTIONS
-    }
-    fn requires(&self) -> Requirement {
-        Requirement::Nothing
-    }
+impl Format for MeasureCsv {
+    const INFO: FormatInfo = FormatInfo {
+        id: "csv",
+        extension: "csv",
+        media_type: "text/csv; charset=utf-8",
+        description: "measure catalogue as CSV",
+        binary: false,
+        // Ids and titles are written as they are, a dangling reference too.
+        requires: Requirement::Nothing,
+        options: OPTIONS,
+    };
+    /// The field separator.
+    type Writer = char;
 
-    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        for (name, value) in &options.format_options {
-            let message = match name.as_str() {
-                "delimiter" if matches!(value.as_str(), "," | ";") => continue,
-                "delimiter" => format!("{value:?} is not \",\" or \";\""),
-                _ => "not an option of this format".to_owned(),
-            };
-            return Err(ExportError::Option {
-                format: self.id().to_owned(),
-                name: name.clone(),
-                message,
-            });
+    /// The separator from the options, checked once before anything is
+    /// written.
+    fn writer(&self, options: &ExportOptions) -> Result<char, ExportError> {
+        check_known_options(Self::INFO.id, OPTIONS, options)?;
+        match options.format_options.get("delimiter").map(String::as_str) {
+            None | Some(",") => Ok(','),
+            Some(";") => Ok(';'),
+            Some(value) => Err(ExportError::Option {
+                format: Self::INFO.id.to_owned(),
+                name: "delimiter".to_owned(),
+                message: format!("{value:?} is not \",\" or \";\""),
+            }),
         }
-        Ok(())
     }
 
-    fn write(
+    fn write_with(
         &self,
+        sep: char,
         c: &Concept,
         out: &mut (dyn Write + Send),
         options: &ExportOptions,
     ) -> Result<(), ExportError> {
-        let sep = match options.format_options.get("delimiter").map(String::as_str) {
-            Some(";") => ';',
-            _ => ',',
-        };
         // The language asked for, else the concept's own.
         let lang = options.language_for(c);
         let header: &[&str] = match lang {

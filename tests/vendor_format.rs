@@ -218,7 +218,7 @@ fn unknown_options_and_bad_values_are_rejected_before_anything_is_written() {
     );
     assert_eq!(
         err.to_string(),
-        "option \"colour\" for format csv: not an option of this format"
+        "option \"colour\" for format csv: not an option of this format; known: delimiter"
     );
     let err = registry
         .export(

@@ -30,6 +30,13 @@
 //! .pretty(false)`) for programs; [`ExportOptions`] carries what every
 //! format shares plus the format's options as strings, as the command line
 //! passes them, and the exporter turns them into its writer once.
+//!
+//! A format whose metadata are constants and whose options give a typed
+//! writer implements [`Format`] (a [`FormatInfo`], `writer`, `write_with`)
+//! and is an [`Exporter`] through it, as the built-in formats are; a text
+//! document written pretty or compact (JSON, XML) implements
+//! [`TextFormat`] and gets its [`TextWriter`]. Anything else implements
+//! [`Exporter`] directly, as below.
 //! [`ExportOptions::language`] left at `None` means the concept's own main
 //! language ([`ExportOptions::language_for`]).
 //!
@@ -74,6 +81,10 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use crate::{Concept, Date, ItemPath, Language, Problem, ProblemKind, ValidationErrors};
+
+mod format;
+
+pub use format::{Format, FormatInfo, TextFormat, TextWriter};
 
 /// When documents and workbooks say they were created.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -416,12 +427,32 @@ pub trait Exporter: Send + Sync {
     /// Checks the format-specific options before exporting: by default,
     /// every option must be one of [`Exporter::options`].
     fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        for name in options.format_options.keys() {
-            if !self.options().iter().any(|o| o.name == name) {
-                return Err(unknown_option(self.id(), name, self.options()));
-            }
-        }
-        Ok(())
+        check_known_options(self.id(), self.options(), options)
+    }
+}
+
+/// Refuses the first format-specific option of `options` that is not one
+/// of `known` (an [`unknown_option`] error for `format`).
+///
+/// ```
+/// use kreisentwicklung_core::export::{check_known_options, ExportOptions};
+///
+/// let options = ExportOptions::default().option("indent", "4");
+/// let err = check_known_options("json", &[], &options).unwrap_err();
+/// assert!(err.to_string().contains("not an option of this format, which has none"));
+/// ```
+pub fn check_known_options(
+    format: &str,
+    known: &[OptionSpec],
+    options: &ExportOptions,
+) -> Result<(), ExportError> {
+    match options
+        .format_options
+        .keys()
+        .find(|name| !known.iter().any(|o| o.name == name.as_str()))
+    {
+        Some(name) => Err(unknown_option(format, name, known)),
+        None => Ok(()),
     }
 }
 

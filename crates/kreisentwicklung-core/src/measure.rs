@@ -311,7 +311,9 @@ pub struct Costs {
 }
 
 /// A funding source of a measure or of the process.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+// The default knows nothing yet (every field empty), as a reader starts
+// one. (Not in the doc comment above: that is the schema's description.)
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Funding {
     /// The programme.
@@ -340,11 +342,7 @@ impl Funding {
     pub fn programme(programme: FundingProgramme) -> Self {
         Funding {
             programme: Some(programme),
-            programme_name: None,
-            funder: None,
-            share_percent: None,
-            amount: None,
-            period: None,
+            ..Funding::default()
         }
     }
 

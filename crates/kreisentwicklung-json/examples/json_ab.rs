@@ -91,17 +91,9 @@ fn run(
             Box::new(out)
         }
         "check" => {
-            let ok = c.indicators.iter().all(|ind| {
-                ind.baseline.as_ref().is_none_or(|b| b.value.is_finite())
-                    && ind.targets.iter().all(|t| t.value.is_finite())
-                    && ind.observations.iter().all(|o| o.value.is_finite())
-            }) && c
-                .measures
-                .iter()
-                .flat_map(|m| m.funding.iter())
-                .chain(c.process_funding.iter())
-                .all(|f| f.share_percent.is_none_or(f64::is_finite));
-            Box::new(ok)
+            // What `to_writer` checks before writing.
+            let ok = kreisentwicklung_core::export::Requirement::WellFormed.check(c);
+            Box::new(ok.is_ok())
         }
         other => panic!("unknown variant {other}"),
     }

@@ -1,13 +1,18 @@
 //! Writing concept documents.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
-use kreisentwicklung_core::export::{self, ExportError, ExportOptions, Exporter, Requirement};
+use kreisentwicklung_core::export::{ExportError, FormatInfo, Requirement, TextFormat, TextWriter};
 use kreisentwicklung_core::Concept;
 use serde::Serialize;
 
-/// The JSON writer, configured: pretty (the default) or compact. The same
-/// concept always gives the same bytes.
+/// The JSON writer, configured: pretty (the default: indented by two
+/// spaces, final newline) or compact (no whitespace at all, no final
+/// newline). The same concept always gives the same bytes. It refuses a
+/// concept that is not [well-formed](Requirement::WellFormed): numbers JSON
+/// cannot represent (NaN, infinities) are [`ExportError::Invalid`] instead
+/// of being written as `null`. Language and timestamp do not apply (the
+/// document holds every translation and no creation time).
 ///
 /// ```
 /// use kreisentwicklung_core::*;
@@ -18,86 +23,21 @@ use serde::Serialize;
 /// assert!(json.starts_with(r#"{"$schema":"urn:kreisentwicklung:schema:json:1","#));
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Writer {
-    pretty: bool,
-}
-
-impl Default for Writer {
-    fn default() -> Self {
-        Writer::new()
-    }
-}
-
-impl Writer {
-    /// A writer of pretty output.
-    pub fn new() -> Self {
-        Writer { pretty: true }
-    }
-
-    /// Pretty output (indented by two spaces, final newline) or compact
-    /// (no whitespace at all, no final newline).
-    #[must_use]
-    pub fn pretty(mut self, pretty: bool) -> Self {
-        self.pretty = pretty;
-        self
-    }
-
-    /// The writer for export options: [`ExportOptions::pretty`]; the
-    /// format has no options of its own, so any is an
-    /// [`ExportError::Option`]. Language and timestamp do not apply (the
-    /// document holds every translation and no creation time).
-    pub fn from_options(options: &ExportOptions) -> Result<Self, ExportError> {
-        if let Some(name) = options.format_options.keys().next() {
-            return Err(export::unknown_option(FORMAT_ID, name, &[]));
-        }
-        Ok(Writer::new().pretty(options.pretty))
-    }
-
-    /// Writes the document to `writer` (buffered internally, so a `File`
-    /// gets large writes). Refuses a concept that is not
-    /// [well-formed](Requirement::WellFormed): numbers JSON cannot
-    /// represent (NaN, infinities) are [`ExportError::Invalid`] instead of
-    /// being written as `null`.
-    pub fn write<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
-        Requirement::WellFormed.check(concept)?;
-        self.write_checked(concept, writer)
-    }
-
-    /// The document as bytes, written straight into the vector.
-    pub fn to_vec(&self, concept: &Concept) -> Result<Vec<u8>, ExportError> {
-        Requirement::WellFormed.check(concept)?;
-        let mut out = Vec::with_capacity(4096);
-        write_document(concept, &mut out, self.pretty)?;
-        Ok(out)
-    }
-
-    /// The document as a string.
-    pub fn to_string(&self, concept: &Concept) -> Result<String, ExportError> {
-        let bytes = self.to_vec(concept)?;
-        // serde_json writes UTF-8 only.
-        String::from_utf8(bytes).map_err(|e| ExportError::format(FORMAT_ID, e))
-    }
-
-    fn write_checked<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
-        let mut buffered = BufWriter::new(writer);
-        write_document(concept, &mut buffered, self.pretty)?;
-        buffered.flush()?;
-        Ok(())
-    }
-}
+pub type Writer = TextWriter<JsonExporter>;
 
 /// The format id, `"json"`.
 pub const FORMAT_ID: &str = "json";
 
-/// The JSON exchange format as an [`Exporter`] (format id `"json"`), for the
+/// The JSON exchange format as an [`Exporter`](kreisentwicklung_core::export::Exporter)
+/// (format id `"json"`), for the
 /// export [`Registry`](kreisentwicklung_core::export::Registry): a thin
-/// adapter from [`ExportOptions`] to [`Writer`].
+/// adapter from [`ExportOptions`](kreisentwicklung_core::export::ExportOptions)
+/// to [`Writer`], through [`TextFormat`].
 ///
 /// It requires a [well-formed](Requirement::WellFormed) concept (numbers
 /// finite) and nothing more — a concept in the making can be saved — and
 /// writes the same bytes as [`to_writer`]: pretty unless
-/// [`ExportOptions::pretty`] is false.
+/// [`ExportOptions::pretty`](kreisentwicklung_core::export::ExportOptions::pretty) is false.
 ///
 /// ```
 /// use kreisentwicklung_core::export::{ExportOptions, Exporter};
@@ -110,42 +50,27 @@ pub const FORMAT_ID: &str = "json";
 /// assert!(out.starts_with(br#"{"$schema":"urn:kreisentwicklung:schema:json:1","schemaVersion":"1.1","concept":{"#));
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct JsonExporter;
 
-impl Exporter for JsonExporter {
-    fn id(&self) -> &str {
-        FORMAT_ID
-    }
+impl TextFormat for JsonExporter {
+    const INFO: FormatInfo = FormatInfo {
+        id: FORMAT_ID,
+        extension: "json",
+        media_type: "application/json",
+        description: "JSON exchange document (schema version 1.x), checked by \
+                      schemas/kreisentwicklung.schema.json",
+        binary: false,
+        requires: Requirement::WellFormed,
+        options: &[],
+    };
 
-    fn extension(&self) -> &str {
-        "json"
-    }
-
-    fn media_type(&self) -> &str {
-        "application/json"
-    }
-
-    fn description(&self) -> &str {
-        "JSON exchange document (schema version 1.x), checked by schemas/kreisentwicklung.schema.json"
-    }
-
-    fn requires(&self) -> Requirement {
-        Requirement::WellFormed
-    }
-
-    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        Writer::from_options(options).map(drop)
-    }
-
-    fn write(
-        &self,
+    fn write_document<W: Write>(
         concept: &Concept,
-        out: &mut (dyn Write + Send),
-        options: &ExportOptions,
+        out: &mut W,
+        pretty: bool,
     ) -> Result<(), ExportError> {
-        // `export` has checked the requirement.
-        Writer::from_options(options)?.write_checked(concept, out)
+        write_document(concept, out, pretty)
     }
 }
 

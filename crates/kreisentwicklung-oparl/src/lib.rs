@@ -136,7 +136,7 @@
 use std::io::Write;
 
 use kreisentwicklung_core::export::{
-    ExportError, ExportOptions, Exporter, OptionSpec, Requirement,
+    check_known_options, ExportError, ExportOptions, Format, FormatInfo, OptionSpec, Requirement,
 };
 use kreisentwicklung_core::Concept;
 
@@ -185,50 +185,33 @@ const OPTIONS: &[OptionSpec] = &[
 #[derive(Clone, Copy, Debug, Default)]
 pub struct OparlExporter;
 
-impl Exporter for OparlExporter {
-    fn id(&self) -> &str {
-        FORMAT
-    }
+impl Format for OparlExporter {
+    const INFO: FormatInfo = FormatInfo {
+        id: FORMAT,
+        extension: "json",
+        media_type: "application/json",
+        description: "OParl 1.1: resolutions, bodies, meetings and files for council \
+                      information systems",
+        binary: false,
+        // The objects link to each other by id: a dangling reference would
+        // be a dangling link, so the concept must be valid.
+        requires: Requirement::Valid,
+        options: OPTIONS,
+    };
+    /// Nothing beyond the options: they are checked here and read again
+    /// by [`endpoint`].
+    type Writer = ();
 
-    fn extension(&self) -> &str {
-        "json"
-    }
-
-    fn media_type(&self) -> &str {
-        "application/json"
-    }
-
-    fn description(&self) -> &str {
-        "OParl 1.1: resolutions, bodies, meetings and files for council information systems"
-    }
-
-    fn options(&self) -> &[OptionSpec] {
-        OPTIONS
-    }
-
-    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        for name in options.format_options.keys() {
-            if !OPTIONS.iter().any(|o| o.name == name) {
-                return Err(ExportError::Option {
-                    format: FORMAT.to_owned(),
-                    name: name.clone(),
-                    message: "not an option of this format".to_owned(),
-                });
-            }
-        }
+    fn writer(&self, options: &ExportOptions) -> Result<(), ExportError> {
+        check_known_options(FORMAT, OPTIONS, options)?;
         export::base_url(options)?;
         tree::page_size(options)?;
         Ok(())
     }
 
-    /// The objects link to each other by id: a dangling reference would
-    /// be a dangling link, so the concept must be valid.
-    fn requires(&self) -> Requirement {
-        Requirement::Valid
-    }
-
-    fn write(
+    fn write_with(
         &self,
+        (): (),
         concept: &Concept,
         out: &mut (dyn Write + Send),
         options: &ExportOptions,

@@ -6,7 +6,8 @@
 //!
 //! [`Writer`] writes it, configured with typed options
 //! (`Writer::new().mode(Mode::Streaming).charts(50)`). [`XlsxExporter`]
-//! implements the [`Exporter`] trait of `kreisentwicklung-core` under the
+//! implements the [`Exporter`](kreisentwicklung_core::export::Exporter)
+//! trait of `kreisentwicklung-core` under the
 //! id `"xlsx"` as a thin adapter from [`ExportOptions`] to the writer; the
 //! facade crate `kreisentwicklung` registers it. It
 //! [requires](kreisentwicklung_core::export::Requirement::Nothing) nothing
@@ -285,7 +286,9 @@ mod writer;
 
 use std::io::Write;
 
-use kreisentwicklung_core::export::{ExportError, ExportOptions, Exporter, OptionSpec, Timestamp};
+use kreisentwicklung_core::export::{
+    ExportError, ExportOptions, Format, FormatInfo, OptionSpec, Requirement, Timestamp,
+};
 use kreisentwicklung_core::{CodeList, Concept, Language};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime};
 
@@ -393,54 +396,45 @@ pub(crate) const OPTIONS: &[OptionSpec] = &[
 
 /// The council workbook exporter (format id `"xlsx"`): a thin adapter from
 /// [`ExportOptions`] to [`Writer`] ([`Writer::from_options`]). It requires
-/// nothing of the concept ([`Exporter::requires`] is
-/// [`Requirement::Nothing`](kreisentwicklung_core::export::Requirement::Nothing)).
+/// nothing of the concept
+/// ([`Exporter::requires`](kreisentwicklung_core::export::Exporter::requires)
+/// is [`Requirement::Nothing`]).
 /// See the [crate documentation](crate) for the sheets, the formatting and
 /// the limits.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct XlsxExporter;
 
-impl Exporter for XlsxExporter {
-    fn id(&self) -> &str {
-        FORMAT_ID
-    }
-
-    fn extension(&self) -> &str {
-        "xlsx"
-    }
-
-    fn media_type(&self) -> &str {
-        MEDIA_TYPE
-    }
-
-    fn description(&self) -> &str {
-        "council workbook (Excel, LibreOffice): overview, fields, goal tree, measures, \
-         indicators with charts, participation, actors, resolutions, documents"
-    }
-
-    fn is_binary(&self) -> bool {
-        true
-    }
-
-    fn options(&self) -> &[OptionSpec] {
-        OPTIONS
-    }
+impl Format for XlsxExporter {
+    const INFO: FormatInfo = FormatInfo {
+        id: FORMAT_ID,
+        extension: "xlsx",
+        media_type: MEDIA_TYPE,
+        description: "council workbook (Excel, LibreOffice): overview, fields, goal tree, \
+                      measures, indicators with charts, participation, actors, resolutions, \
+                      documents",
+        binary: true,
+        requires: Requirement::Nothing,
+        options: OPTIONS,
+    };
+    type Writer = Writer;
 
     /// Accepts `mode` with `auto`, `streaming` or `in-memory`,
     /// `constant-memory` with the values `""`, `true`, `yes`, `1`
     /// (on) and `false`, `no`, `0` (off), `today` with a date `yyyy-mm-dd`,
-    /// and `charts` with a number; see [`Writer::from_options`].
-    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        Writer::from_options(options).map(drop)
+    /// `charts` with a number and `threads` with a number of at least 1;
+    /// see [`Writer::from_options`].
+    fn writer(&self, options: &ExportOptions) -> Result<Writer, ExportError> {
+        Writer::from_options(options)
     }
 
-    fn write(
+    fn write_with(
         &self,
+        writer: Writer,
         concept: &Concept,
         out: &mut (dyn Write + Send),
-        options: &ExportOptions,
+        _: &ExportOptions,
     ) -> Result<(), ExportError> {
-        Writer::from_options(options)?.write(concept, out)
+        writer.write(concept, out)
     }
 }
 

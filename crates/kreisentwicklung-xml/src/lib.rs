@@ -178,7 +178,9 @@
 
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 
-use kreisentwicklung_core::export::{self, ExportError, ExportOptions, Exporter, Requirement};
+use kreisentwicklung_core::export::{
+    ExportError, ExportOptions, FormatInfo, Requirement, TextFormat, TextWriter,
+};
 use kreisentwicklung_core::{Concept, YearPart};
 
 mod error;
@@ -221,7 +223,9 @@ pub const PRODUCER: &str = concat!("kreisentwicklung ", env!("CARGO_PKG_VERSION"
 pub const FORMAT_ID: &str = "xml";
 
 /// The XML writer, configured: indented by two spaces (the default) or on
-/// one line. The same concept always gives the same bytes.
+/// one line. The same concept always gives the same bytes. The concept is
+/// [validated](Concept::validate) first; one with problems is refused with
+/// [`ExportError::Invalid`] before anything is written.
 ///
 /// ```
 /// use kreisentwicklung_core::*;
@@ -232,72 +236,12 @@ pub const FORMAT_ID: &str = "xml";
 /// assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><concept "));
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Writer {
-    pretty: bool,
-}
-
-impl Default for Writer {
-    fn default() -> Self {
-        Writer::new()
-    }
-}
-
-impl Writer {
-    /// A writer of indented output.
-    pub fn new() -> Self {
-        Writer { pretty: true }
-    }
-
-    /// Indented output (the default) or all on one line.
-    #[must_use]
-    pub fn pretty(mut self, pretty: bool) -> Self {
-        self.pretty = pretty;
-        self
-    }
-
-    /// The writer for export options: only [`ExportOptions::pretty`]
-    /// matters; the format has no options of its own, so any is an
-    /// [`ExportError::Option`]. (Text is written in every language it has,
-    /// and documents carry no creation time.)
-    pub fn from_options(options: &ExportOptions) -> Result<Self, ExportError> {
-        if let Some(name) = options.format_options.keys().next() {
-            return Err(export::unknown_option(FORMAT_ID, name, &[]));
-        }
-        Ok(Writer::new().pretty(options.pretty))
-    }
-
-    /// Writes `concept` to `writer` (buffered internally). The concept is
-    /// [validated](Concept::validate) first; one with problems is refused
-    /// with [`ExportError::Invalid`] before anything is written. An error
-    /// of the writer is [`ExportError::Io`].
-    pub fn write<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
-        Requirement::Valid.check(concept)?;
-        self.write_checked(concept, writer)
-    }
-
-    /// The concept as an XML string; see [`Writer::write`].
-    pub fn to_string(&self, concept: &Concept) -> Result<String, ExportError> {
-        Requirement::Valid.check(concept)?;
-        let mut out = Vec::with_capacity(4096);
-        write::write_concept(concept, &mut out, self.pretty)?;
-        String::from_utf8(out).map_err(|e| ExportError::format(FORMAT_ID, e))
-    }
-
-    /// Writes a concept known to be valid.
-    fn write_checked<W: Write>(&self, concept: &Concept, writer: W) -> Result<(), ExportError> {
-        let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, writer);
-        write::write_concept(concept, &mut buffered, self.pretty)?;
-        buffered
-            .into_inner()
-            .map_err(|e| ExportError::Io(e.into_error()))?;
-        Ok(())
-    }
-}
+pub type Writer = TextWriter<XmlExporter>;
 
 /// The XML exporter: id `xml`, extension `xml`, media type
-/// `application/xml`; a thin adapter from [`ExportOptions`] to [`Writer`].
-/// It requires a [valid](Requirement::Valid) concept.
+/// `application/xml`; a thin adapter from [`ExportOptions`] to [`Writer`],
+/// through [`TextFormat`]. It requires a [valid](Requirement::Valid)
+/// concept.
 ///
 /// ```
 /// use kreisentwicklung_core::*;
@@ -310,42 +254,28 @@ impl Writer {
 /// assert!(out.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><concept "));
 /// # Ok::<(), kreisentwicklung_core::export::ExportError>(())
 /// ```
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct XmlExporter;
 
-impl Exporter for XmlExporter {
-    fn id(&self) -> &str {
-        FORMAT_ID
-    }
+impl TextFormat for XmlExporter {
+    const INFO: FormatInfo = FormatInfo {
+        id: FORMAT_ID,
+        extension: "xml",
+        media_type: "application/xml",
+        description: "XML exchange format (urn:kreisentwicklung:xml:1.1), valid against \
+                      schemas/kreisentwicklung.xsd",
+        binary: false,
+        requires: Requirement::Valid,
+        options: &[],
+    };
+    const BUFFER: usize = 64 * 1024;
 
-    fn extension(&self) -> &str {
-        "xml"
-    }
-
-    fn media_type(&self) -> &str {
-        "application/xml"
-    }
-
-    fn description(&self) -> &str {
-        "XML exchange format (urn:kreisentwicklung:xml:1.1), valid against schemas/kreisentwicklung.xsd"
-    }
-
-    fn requires(&self) -> Requirement {
-        Requirement::Valid
-    }
-
-    fn check_options(&self, options: &ExportOptions) -> Result<(), ExportError> {
-        Writer::from_options(options).map(drop)
-    }
-
-    fn write(
-        &self,
+    fn write_document<W: Write>(
         concept: &Concept,
-        out: &mut (dyn Write + Send),
-        options: &ExportOptions,
+        out: &mut W,
+        pretty: bool,
     ) -> Result<(), ExportError> {
-        // `export` has validated the concept.
-        Writer::from_options(options)?.write_checked(concept, out)
+        write::write_concept(concept, out, pretty)
     }
 }
 

@@ -449,6 +449,12 @@ pub enum ProgressBasis {
     None,
 }
 
+// `IndicatorStatus`, `MeasureProgress` and `RollUp` begin with the same five
+// fields (id, path, light, grey_reason, progress) on purpose: they are the
+// public answers, read as `status.light`. A shared struct flattened into
+// them would give the same JSON but turn every user's `status.light` into
+// `status.verdict.light`, for five declarations saved.
+
 /// The evaluation of one indicator.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

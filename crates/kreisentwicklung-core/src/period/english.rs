@@ -376,14 +376,7 @@ fn shape_numbered_month(mut cur: Cur<'_, '_>) -> Shape {
 fn shape_turn_of_year(mut cur: Cur<'_, '_>) -> Shape {
     if cur.eat_phrase("turn of") {
         cur.eat_phrase("the year");
-        let year = cur.num()?;
-        if !cur.eat(&Tok::Slash) {
-            return None;
-        }
-        let next = cur.num()?;
-        if !cur.at_end() {
-            return None;
-        }
+        let (year, next) = cur.year_slash_year()?;
         return Some(turn_of_year(&ENGLISH, year, next, true));
     }
     cur.eat_word("the");

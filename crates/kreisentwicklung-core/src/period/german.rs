@@ -296,14 +296,7 @@ fn shape_turn_of_year(mut cur: Cur<'_, '_>) -> Shape {
     if !(cur.eat_word("jahreswechsel") || cur.eat_word("jahreswende")) {
         return None;
     }
-    let year = cur.num()?;
-    if !cur.eat(&Tok::Slash) {
-        return None;
-    }
-    let next = cur.num()?;
-    if !cur.at_end() {
-        return None;
-    }
+    let (year, next) = cur.year_slash_year()?;
     Some(turn_of_year(&GERMAN, year, next, true))
 }
 

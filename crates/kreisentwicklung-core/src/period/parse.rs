@@ -172,6 +172,17 @@ impl<'t, 'a> Cur<'t, 'a> {
         }
     }
 
+    /// "2018/2019" or "2018/19" and nothing after: the two numbers of a
+    /// turn of the year.
+    pub(super) fn year_slash_year(&mut self) -> Option<(&'a str, &'a str)> {
+        let year = self.num()?;
+        if !self.eat(&Tok::Slash) {
+            return None;
+        }
+        let next = self.num()?;
+        self.at_end().then_some((year, next))
+    }
+
     /// A number of at most two digits (a day, month, quarter or half-year).
     pub(super) fn small(&mut self) -> Option<u8> {
         match self.peek() {

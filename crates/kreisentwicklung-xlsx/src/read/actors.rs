@@ -43,8 +43,8 @@ impl Sheet for Actors {
     fn edit(mut e: Edit<'_, '_, Actor>) {
         let (report, at, r, ctx, w) = (&mut *e.report, e.at, e.r, e.ctx, e.w);
         let t = &mut e.items[e.i];
-        edit::title(report, at, r, "name", "name", &w.name.text, &mut t.name);
-        edit::required_code::<ActorKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
+        edit::title(report, at, r, "name", &w.name.text, &mut t.name);
+        edit::required_code::<ActorKind>(report, at, r, "kind", w.kind, &mut t.kind);
         text!(report, at, r, w, t, function);
         let organization = w
             .organization
@@ -56,15 +56,14 @@ impl Sheet for Actors {
             at,
             r,
             "organization",
-            "organization",
             &organization,
             ("Akteur", "actor"),
             |s| edit::actor(ctx.c, s),
             &mut t.organization,
         );
         text!(report, at, r, w, t, description);
-        edit::count(report, at, r, "count", "count", w.count, &mut t.count);
-        edit::opt_string(report, at, r, "url", "url", w.url.as_deref(), &mut t.url);
+        edit::count(report, at, r, "count", w.count, &mut t.count);
+        edit::opt_string(report, at, r, "url", w.url.as_deref(), &mut t.url);
         composite::members(&mut e);
     }
 }

@@ -44,43 +44,17 @@ impl Sheet for Documents {
     fn edit(e: Edit<'_, '_, Document>) {
         let (report, at, r, ctx, w, items, i) = (e.report, e.at, e.r, e.ctx, e.w, e.items, e.i);
         let t = &mut items[i];
-        edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
-        edit::required_code::<DocumentKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
-        edit::period(
-            report,
-            at,
-            r,
-            ctx,
-            "date",
-            "date",
-            w.date.as_ref(),
-            &mut t.date,
-        );
+        edit::title(report, at, r, "title", &w.title.text, &mut t.title);
+        edit::required_code::<DocumentKind>(report, at, r, "kind", w.kind, &mut t.kind);
+        edit::period(report, at, r, ctx, "date", w.date.as_ref(), &mut t.date);
         text!(report, at, r, w, t, publisher);
-        edit::opt_string(
-            report,
-            at,
-            r,
-            "issue",
-            "issue",
-            w.issue.as_deref(),
-            &mut t.issue,
-        );
-        edit::opt_string(
-            report,
-            at,
-            r,
-            "pages",
-            "pages",
-            w.pages.as_deref(),
-            &mut t.pages,
-        );
+        edit::opt_string(report, at, r, "issue", w.issue.as_deref(), &mut t.issue);
+        edit::opt_string(report, at, r, "pages", w.pages.as_deref(), &mut t.pages);
         let authors = join(w.authors.iter().map(|a| ctx.actor_name(a)));
         edit::refs(
             report,
             at,
             r,
-            "authors",
             "authors",
             ';',
             &authors,
@@ -89,16 +63,8 @@ impl Sheet for Documents {
             &mut t.authors,
         );
         text!(report, at, r, w, t, description);
-        edit::opt_string(report, at, r, "url", "url", w.url.as_deref(), &mut t.url);
+        edit::opt_string(report, at, r, "url", w.url.as_deref(), &mut t.url);
         let media = w.media_type.as_deref();
-        edit::opt_string(
-            report,
-            at,
-            r,
-            "mediaType",
-            "mediaType",
-            media,
-            &mut t.media_type,
-        );
+        edit::opt_string(report, at, r, "mediaType", media, &mut t.media_type);
     }
 }

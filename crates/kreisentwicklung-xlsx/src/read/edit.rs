@@ -24,6 +24,27 @@ impl At<'_> {
     }
 }
 
+/// Which column an edit reads (`key`, as in the table's spec) and the field
+/// of the item's path it changes: `"priority"` for both, or a pair
+/// `("agenda", "agendaItem")` where they differ.
+#[derive(Clone, Copy)]
+pub(crate) struct Col<'k> {
+    key: &'k str,
+    field: &'k str,
+}
+
+impl<'k> From<&'k str> for Col<'k> {
+    fn from(key: &'k str) -> Self {
+        Col { key, field: key }
+    }
+}
+
+impl<'k> From<(&'k str, &'k str)> for Col<'k> {
+    fn from((key, field): (&'k str, &'k str)) -> Self {
+        Col { key, field }
+    }
+}
+
 /// One cell of a column the table has (nothing when the table has no such
 /// column), read by `read` (`Err` says what is wrong) and applied like
 /// [`Report::set`]: the shape of every single-cell edit below.
@@ -53,15 +74,15 @@ fn opt(value: &Value) -> Option<String> {
 }
 
 /// A required text (a title): an edit to empty is an error.
-pub(crate) fn title(
+pub(crate) fn title<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: &str,
     target: &mut Text,
 ) {
+    let Col { key, field } = col.into();
     let written = written.trim().to_owned();
     let read = |v: &Value, lang| match cells::text(v) {
         t if t.is_empty() && t != written => {
@@ -82,17 +103,17 @@ pub(crate) fn title(
 }
 
 /// An optional text (a description, a note).
-pub(crate) fn opt_text(
+pub(crate) fn opt_text<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: Option<&str>,
     target: &mut Option<Text>,
 ) {
+    let Col { key, field } = col.into();
     let mut text = target.as_ref().map(|t| t.text.clone());
-    opt_string(report, at, r, key, field, written, &mut text);
+    opt_string(report, at, r, (key, field), written, &mut text);
     match (target.as_mut(), text) {
         (Some(t), Some(n)) => t.text = n,
         (_, None) => *target = None,
@@ -101,15 +122,15 @@ pub(crate) fn opt_text(
 }
 
 /// A plain string field (a unit).
-pub(crate) fn string(
+pub(crate) fn string<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: &str,
     target: &mut String,
 ) {
+    let Col { key, field } = col.into();
     let written = written.trim().to_owned();
     edit_cell(report, at, r, key, field, written, target, |v, _| {
         Ok(cells::text(v))
@@ -117,15 +138,15 @@ pub(crate) fn string(
 }
 
 /// An optional plain string (an agenda item, a web address).
-pub(crate) fn opt_string(
+pub(crate) fn opt_string<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: Option<&str>,
     target: &mut Option<String>,
 ) {
+    let Col { key, field } = col.into();
     let written = written.map(str::trim).filter(|w| !w.is_empty());
     let written = written.map(str::to_owned);
     edit_cell(report, at, r, key, field, written, target, |v, _| {
@@ -134,28 +155,28 @@ pub(crate) fn opt_string(
 }
 
 /// A coded value by label or code.
-pub(crate) fn code<T: Named + serde::Serialize>(
+pub(crate) fn code<'k, T: Named + serde::Serialize>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: Option<T>,
     target: &mut Option<T>,
 ) {
+    let Col { key, field } = col.into();
     edit_cell(report, at, r, key, field, written, target, cells::code::<T>);
 }
 
 /// A coded value that must be there: an empty cell is an error.
-pub(crate) fn required_code<T: Named + serde::Serialize>(
+pub(crate) fn required_code<'k, T: Named + serde::Serialize>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: T,
     target: &mut T,
 ) {
+    let Col { key, field } = col.into();
     let read = |v: &Value, lang| {
         cells::code::<T>(v, lang)?.ok_or_else(|| {
             let allowed: Vec<&str> = T::ALL.iter().map(|c| c.label(lang)).collect();
@@ -171,15 +192,15 @@ pub(crate) fn required_code<T: Named + serde::Serialize>(
 }
 
 /// An optional count (a whole number, not negative).
-pub(crate) fn count(
+pub(crate) fn count<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: Option<u32>,
     target: &mut Option<u32>,
 ) {
+    let Col { key, field } = col.into();
     let read = |v: &Value, lang| match cells::number(v, lang)? {
         None => Ok(None),
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as u32)),
@@ -213,18 +234,18 @@ pub(crate) fn column_text(r: &Row, key: &str) -> Option<(String, u32)> {
 /// what was written, each part is resolved with `resolve` (by what the sheet
 /// shows, or an id); parts that resolve to nothing are errors.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn refs(
+pub(crate) fn refs<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     sep: char,
     written_text: &str,
     what: (&str, &str),
     resolve: impl Fn(&str) -> Option<Id>,
     target: &mut Vec<Id>,
 ) {
+    let Col { key, field } = col.into();
     let Some((new, col)) = column_text(r, key) else {
         return;
     };
@@ -260,15 +281,15 @@ pub(crate) fn refs(
 
 /// An optional day (a date cell, `01.02.2024`, `2024-02-01`, or a day as
 /// periods are written: `1. Februar 2024`, `1 February 2024`).
-pub(crate) fn date(
+pub(crate) fn date<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: Option<Date>,
     target: &mut Option<Date>,
 ) {
+    let Col { key, field } = col.into();
     edit_cell(report, at, r, key, field, written, target, day);
 }
 
@@ -317,7 +338,7 @@ pub(crate) fn when(
     let unchanged = written_period.is_some_and(|p| ctx.period(p).trim() == text);
     let lang = report.lang;
     if !unchanged && (day(&value, lang).is_ok() || parse_period(lang, &text).is_err()) {
-        date(report, at, r, key, date_field, written_date, date_target);
+        date(report, at, r, (key, date_field), written_date, date_target);
         if date_target.is_some() && written_period.is_some() && written_date.is_none() {
             let old = period_target.take().map(|p| ctx.period(&p));
             cleared(report, at, col, period_field, old);
@@ -329,8 +350,7 @@ pub(crate) fn when(
         at,
         r,
         ctx,
-        key,
-        period_field,
+        (key, period_field),
         written_period,
         period_target,
     );
@@ -350,16 +370,16 @@ fn cleared(report: &mut Report, at: &At<'_>, col: u32, field: &str, old: Option<
 
 /// An optional period shown as text in the workbook's language.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn period(
+pub(crate) fn period<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
     ctx: &Ctx<'_>,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written: Option<&Period>,
     target: &mut Option<Period>,
 ) {
+    let Col { key, field } = col.into();
     let Some((text, col)) = column_text(r, key) else {
         return;
     };
@@ -439,24 +459,23 @@ pub(crate) fn actor(c: &Concept, name: &str) -> Option<Id> {
 
 /// One reference (a lead, an organisation): like [`refs`] with one part.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn one_ref(
+pub(crate) fn one_ref<'k>(
     report: &mut Report,
     at: &At<'_>,
     r: &Row,
-    key: &str,
-    field: &str,
+    col: impl Into<Col<'k>>,
     written_text: &str,
     what: (&str, &str),
     resolve: impl Fn(&str) -> Option<Id>,
     target: &mut Option<Id>,
 ) {
+    let Col { key, field } = col.into();
     let mut list: Vec<Id> = target.iter().cloned().collect();
     refs(
         report,
         at,
         r,
-        key,
-        field,
+        (key, field),
         '\u{0}',
         written_text,
         what,

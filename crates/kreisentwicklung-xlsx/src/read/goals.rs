@@ -41,16 +41,8 @@ impl Sheet for Goals {
     fn edit(e: Edit<'_, '_, Goal>) {
         let (report, at, r, ctx, w, items, i) = (e.report, e.at, e.r, e.ctx, e.w, e.items, e.i);
         let t = &mut items[i];
-        edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
-        edit::code::<Priority>(
-            report,
-            at,
-            r,
-            "priority",
-            "priority",
-            w.priority,
-            &mut t.priority,
-        );
+        edit::title(report, at, r, "title", &w.title.text, &mut t.title);
+        edit::code::<Priority>(report, at, r, "priority", w.priority, &mut t.priority);
         parent(report, at, r, ctx, w, items, i);
     }
 }

@@ -61,17 +61,9 @@ fn edit(
     t: &mut Indicator,
 ) {
     let (sheet, path) = (at.sheet, at.path);
-    edit::title(report, at, r, "name", "name", &w.name.text, &mut t.name);
-    edit::string(report, at, r, "unit", "unit", &w.unit, &mut t.unit);
-    edit::required_code::<Direction>(
-        report,
-        at,
-        r,
-        "direction",
-        "direction",
-        w.direction,
-        &mut t.direction,
-    );
+    edit::title(report, at, r, "name", &w.name.text, &mut t.name);
+    edit::string(report, at, r, "unit", &w.unit, &mut t.unit);
+    edit::required_code::<Direction>(report, at, r, "direction", w.direction, &mut t.direction);
     text!(report, at, r, w, t, source);
     text!(report, at, r, w, t, description);
 

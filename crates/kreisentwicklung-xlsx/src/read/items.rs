@@ -55,7 +55,6 @@ macro_rules! text {
             $at,
             $r,
             stringify!($field),
-            stringify!($field),
             $w.$field.as_ref().map(|x| x.text.as_str()),
             &mut $t.$field,
         )

@@ -62,7 +62,7 @@ impl Sheet for Measures {
 /// Applies the edited cells of one row to a measure.
 fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t: &mut Measure) {
     let c = ctx.c;
-    edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
+    edit::title(report, at, r, "title", &w.title.text, &mut t.title);
     text!(report, at, r, w, t, description);
     let goals_text = w
         .goals
@@ -74,7 +74,6 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         report,
         at,
         r,
-        "goals",
         "goals",
         ',',
         &goals_text,
@@ -100,7 +99,6 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         at,
         r,
         "lead",
-        "lead",
         '\u{0}',
         &lead_text,
         ("Akteur", "actor"),
@@ -116,7 +114,6 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         at,
         r,
         "partners",
-        "partners",
         ';',
         &partners_text,
         ("Akteur", "actor"),
@@ -127,8 +124,7 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         report,
         at,
         r,
-        "role",
-        "countyRole",
+        ("role", "countyRole"),
         w.county_role,
         &mut t.county_role,
     );
@@ -136,31 +132,13 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         report,
         at,
         r,
-        "horizon",
-        "timeHorizon",
+        ("horizon", "timeHorizon"),
         w.time_horizon,
         &mut t.time_horizon,
     );
-    edit::code::<Priority>(
-        report,
-        at,
-        r,
-        "priority",
-        "priority",
-        w.priority,
-        &mut t.priority,
-    );
+    edit::code::<Priority>(report, at, r, "priority", w.priority, &mut t.priority);
     let period = w.period.as_ref();
-    edit::period(
-        report,
-        at,
-        r,
-        ctx,
-        "period",
-        "period",
-        period,
-        &mut t.period,
-    );
+    edit::period(report, at, r, ctx, "period", period, &mut t.period);
     status(report, at, r, w, t);
     costs(report, at, r, ctx, w, t);
     funding(report, at, r, ctx, w, t);
@@ -169,7 +147,6 @@ fn edit(report: &mut Report, at: &At<'_>, r: &Row, ctx: &Ctx<'_>, w: &Measure, t
         report,
         at,
         r,
-        "indicators",
         "indicators",
         ';',
         &ind_text,
@@ -399,14 +376,7 @@ fn parse_funding(text: &str, ctx: &Ctx<'_>) -> Result<Vec<Funding>, String> {
             Some((n, d)) => (n.trim(), d),
             None => (part, ""),
         };
-        let mut f = Funding {
-            programme: None,
-            programme_name: None,
-            funder: None,
-            share_percent: None,
-            amount: None,
-            period: None,
-        };
+        let mut f = Funding::default();
         match programme(name) {
             Some(p) => f.programme = Some(p),
             None if name == ctx.tr("Förderung", "funding") => {}

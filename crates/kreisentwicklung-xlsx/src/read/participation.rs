@@ -59,7 +59,7 @@ impl Sheet for Events {
     fn edit(mut e: Edit<'_, '_, Event>) {
         let (report, at, r, ctx, w) = (&mut *e.report, e.at, e.r, e.ctx, e.w);
         let t = &mut e.items[e.i];
-        edit::required_code::<EventKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
+        edit::required_code::<EventKind>(report, at, r, "kind", w.kind, &mut t.kind);
         edit_title(report, at, r, w, t);
         period(report, at, r, ctx, w, t);
         text!(report, at, r, w, t, location);
@@ -69,8 +69,7 @@ impl Sheet for Events {
             report,
             at,
             r,
-            "count",
-            "participantCount",
+            ("count", "participantCount"),
             written,
             &mut count,
         );
@@ -91,7 +90,6 @@ impl Sheet for Events {
             report,
             at,
             r,
-            "fields",
             "fields",
             ';',
             &fields,

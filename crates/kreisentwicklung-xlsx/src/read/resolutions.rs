@@ -69,8 +69,8 @@ impl Sheet for Resolutions {
     fn edit(mut e: Edit<'_, '_, Resolution>) {
         let (report, at, r, ctx, part, w) = (&mut *e.report, e.at, e.r, e.ctx, e.part, e.w);
         let t = &mut e.items[e.i];
-        edit::title(report, at, r, "title", "title", &w.title.text, &mut t.title);
-        edit::required_code::<ResolutionKind>(report, at, r, "kind", "kind", w.kind, &mut t.kind);
+        edit::title(report, at, r, "title", &w.title.text, &mut t.title);
+        edit::required_code::<ResolutionKind>(report, at, r, "kind", w.kind, &mut t.kind);
         paper(report, at, r, w, t);
         text!(report, at, r, w, t, text);
         match part {
@@ -245,7 +245,6 @@ fn step(
         at,
         r,
         "body",
-        "body",
         &written_body,
         ("Gremium", "body"),
         |s| edit::actor(ctx.c, s),
@@ -258,7 +257,7 @@ fn step(
             report.error(at.sheet, at.row, r.column("body").unwrap_or(0), msg);
         }
     }
-    edit::required_code::<ConsultationRole>(report, at, r, "role", "role", w.role, &mut t.role);
+    edit::required_code::<ConsultationRole>(report, at, r, "role", w.role, &mut t.role);
     edit::when(
         report,
         at,
@@ -284,30 +283,20 @@ fn step(
         report,
         at,
         r,
-        "agenda",
-        "agendaItem",
+        ("agenda", "agendaItem"),
         agenda,
         &mut t.agenda_item,
     );
-    edit::code::<Outcome>(
-        report,
-        at,
-        r,
-        "outcome",
-        "outcome",
-        w.outcome,
-        &mut t.outcome,
-    );
+    edit::code::<Outcome>(report, at, r, "outcome", w.outcome, &mut t.outcome);
     let wv = w.votes.unwrap_or_default();
     let mut v = t.votes.unwrap_or_default();
-    edit::count(report, at, r, "yes", "votes.yes", wv.yes, &mut v.yes);
-    edit::count(report, at, r, "no", "votes.no", wv.no, &mut v.no);
+    edit::count(report, at, r, ("yes", "votes.yes"), wv.yes, &mut v.yes);
+    edit::count(report, at, r, ("no", "votes.no"), wv.no, &mut v.no);
     edit::count(
         report,
         at,
         r,
-        "abstain",
-        "votes.abstain",
+        ("abstain", "votes.abstain"),
         wv.abstain,
         &mut v.abstain,
     );
@@ -315,8 +304,7 @@ fn step(
         report,
         at,
         r,
-        "biased",
-        "votes.biased",
+        ("biased", "votes.biased"),
         wv.biased,
         &mut v.biased,
     );

@@ -15,13 +15,14 @@ import sys
 
 import openpyxl
 
+from sheets_common import columns
+
 src, dst, edits = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 wb = openpyxl.load_workbook(src)
 done = []
 for edit in edits:
     ws = wb[edit["sheet"]]
-    header = {c.value: c.column for c in ws[1] if c.value is not None}
-    cell = ws.cell(edit["row"], header[edit["column"]])
+    cell = ws.cell(edit["row"], columns(ws)[edit["column"]])
     old = cell.value
     cell.value = edit["value"]
     done.append({"cell": cell.coordinate, "old": None if old is None else str(old)})

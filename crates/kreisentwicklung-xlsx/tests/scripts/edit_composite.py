@@ -11,39 +11,16 @@ names this concept does not have (or has twice).
 Prints the edited cells as JSON ({"audience": "J5", ...}).
 """
 
-import json
 import sys
 
 import openpyxl
 
+from sheets_common import finish, get, put, row_of, sheet
+
 mode, src, dst = sys.argv[1], sys.argv[2], sys.argv[3]
 wb = openpyxl.load_workbook(src)
-cells = {}
 
-
-def columns(ws):
-    return {c.value: c.column for c in ws[1] if c.value is not None}
-
-
-def row_of(ws, col, value):
-    for r in range(2, ws.max_row + 1):
-        if ws.cell(r, col).value == value:
-            return r
-    raise SystemExit(f"{ws.title}: no row with {value!r}")
-
-
-def put(key, ws, row, col, value):
-    cell = ws.cell(row, col)
-    cell.value = value
-    cells[key] = cell.coordinate
-
-
-def get(ws, row, col):
-    return ws.cell(row, col).value or ""
-
-
-ws = wb["Beteiligung"]
-cols = columns(ws)
+ws, cols, _ = sheet(wb, "Beteiligung")
 title = cols["Titel"]
 forum1 = row_of(ws, title, "1. Fachforum: Stadtwerke und Kreisverwaltung")
 forum2 = row_of(
@@ -76,8 +53,7 @@ else:
     )
     put("parent", ws, forum2, cols["Teil von"], "Workshop")
 
-ws = wb["Akteure"]
-cols = columns(ws)
+ws, cols, _ = sheet(wb, "Akteure")
 board = row_of(ws, cols["Name"], "Verwaltungsvorstand")
 old = get(ws, board, cols["Mitglieder"])
 assert old == "Rolf Christiansen\nWolfgang Schmülling\nGünter Matschoß\nAndreas Neumann", old
@@ -87,8 +63,7 @@ if mode == "good":
 else:
     put("members", ws, board, cols["Mitglieder"], old + "\nFrau Unbekannt (Vorsitz)")
 
-ws = wb["Beschlüsse"]
-cols = columns(ws)
+ws, cols, _ = sheet(wb, "Beschlüsse")
 kek = row_of(ws, cols["Beschluss"], "Kreisentwicklungskonzept 2030")
 if mode == "good":
     put("adopts", ws, kek, cols["Gegenstand"], "Konzept; Dokument (Projektablauf): als Anlage; ungeändert")
@@ -103,5 +78,4 @@ else:
     put("adopts", ws, kek, cols["Gegenstand"], "Haushaltsplan 2017")
     put("mandates", ws, kek, cols["Aufträge"], "Kreiskämmerer: Mittel bereitstellen")
 
-wb.save(dst)
-print(json.dumps(cells))
+finish(wb, dst)

@@ -14,71 +14,42 @@ Prints the edited cells as JSON ({"goal_priority": "E3", ...}).
 """
 
 import datetime
-import json
 import sys
 
 import openpyxl
 
+from sheets_common import add_row, cells, finish, put, row_of, sheet
+
 mode, src, dst = sys.argv[1], sys.argv[2], sys.argv[3]
 wb = openpyxl.load_workbook(src)
-cells = {}
-
-
-def columns(ws):
-    return {c.value: c.column for c in ws[1] if c.value is not None}
-
-
-def row_of(ws, col, value):
-    for r in range(2, ws.max_row + 1):
-        if ws.cell(r, col).value == value:
-            return r
-    raise SystemExit(f"{ws.title}: no row with {value!r}")
-
-
-def last_row(ws, col):
-    return max(r for r in range(1, ws.max_row + 1) if ws.cell(r, col).value is not None)
-
-
-def put(key, ws, row, col, value, number_format=None):
-    cell = ws.cell(row, col)
-    cell.value = value
-    if number_format:
-        cell.number_format = number_format
-    cells[key] = cell.coordinate
-
 
 # Zielsystem: the parent column the workbook has.
-ws = wb["Zielsystem"]
-cols = columns(ws)
+ws, cols, end = sheet(wb, "Zielsystem", "Nr.")
 parent = cols["Übergeordnetes Ziel"]
-end = last_row(ws, cols["Nr."])
 if mode == "good":
     put("goal_priority", ws, row_of(ws, cols["Nr."], "1.1"), cols["Priorität"], "hoch")
     put("goal_parent", ws, row_of(ws, cols["Nr."], "2.1"), parent, "1")
-    put("goal_new", ws, end + 1, cols["Nr."], "4")
-    ws.cell(end + 1, cols["Ziel"]).value = "Der Landkreis Helmstedt ist klimaneutral"
+    add_row("goal_new", ws, cols, end + 1, {"Nr.": "4", "Ziel": "Der Landkreis Helmstedt ist klimaneutral"})
 else:
     put("goal_unknown", ws, row_of(ws, cols["Nr."], "1.1"), parent, "9.9")
     put("goal_cycle", ws, row_of(ws, cols["Nr."], "1"), parent, "1.1")
 
 # Beteiligung
-ws = wb["Beteiligung"]
-cols = columns(ws)
-end = last_row(ws, cols["Format"])
+ws, cols, end = sheet(wb, "Beteiligung", "Format")
 if mode == "good":
     put("event_count", ws, 2, cols["Anzahl"], 40)
     put("event_location", ws, row_of(ws, cols["Titel"], "Gemeinsamer Workshop"), cols["Ort"], " Kreishaus Helmstedt ")
-    put("event_new", ws, end + 1, cols["Titel"], "Zukunftswerkstatt Mobilität")
-    ws.cell(end + 1, cols["Format"]).value = "Werkstatt / Zukunftswerkstatt"
-    ws.cell(end + 1, cols["Zeitraum"]).value = "15.09.2026"
+    add_row("event_new", ws, cols, end + 1, {
+        "Titel": "Zukunftswerkstatt Mobilität",
+        "Format": "Werkstatt / Zukunftswerkstatt",
+        "Zeitraum": "15.09.2026",
+    })
 else:
     put("event_kind", ws, 2, cols["Format"], "Kaffeekranz")
     put("event_period", ws, 3, cols["Zeitraum"], "irgendwann")
 
 # Akteure
-ws = wb["Akteure"]
-cols = columns(ws)
-end = last_row(ws, cols["Name"])
+ws, cols, end = sheet(wb, "Akteure", "Name")
 if mode == "good":
     # Sorted the other way round: rows are matched by name, not position.
     width = ws.max_column
@@ -87,9 +58,11 @@ if mode == "good":
         for c, v in enumerate(row, start=1):
             ws.cell(r, c).value = v
     put("actor_function", ws, row_of(ws, cols["Name"], "Landrat"), cols["Funktion"], "Landrat des Landkreises Helmstedt")
-    put("actor_new", ws, end + 1, cols["Name"], "Regionalmanagement Helmstedt")
-    ws.cell(end + 1, cols["Art"]).value = "Verwaltungseinheit"
-    ws.cell(end + 1, cols["Organisation"]).value = "Führungsebene der Verwaltung"
+    add_row("actor_new", ws, cols, end + 1, {
+        "Name": "Regionalmanagement Helmstedt",
+        "Art": "Verwaltungseinheit",
+        "Organisation": "Führungsebene der Verwaltung",
+    })
     put("actor_extra", ws, 1, ws.max_column + 1, "Bemerkung Kämmerei")
     ws.cell(2, ws.max_column).value = "nur intern"
 else:
@@ -98,34 +71,32 @@ else:
     cells["actor_new_kind"] = ws.cell(end + 1, cols["Art"]).coordinate
 
 # Beschlüsse: the Kreistag's vote, and a new step of the last resolution.
-ws = wb["Beschlüsse"]
-cols = columns(ws)
-end = last_row(ws, cols["Beschluss"])
+ws, cols, end = sheet(wb, "Beschlüsse", "Beschluss")
 if mode == "good":
     kreistag = row_of(ws, cols["Gremium"], "Kreistag")
     put("votes_yes", ws, kreistag, cols["Ja"], 40)
     put("votes_no", ws, kreistag, cols["Nein"], " 3 ")
-    ws.cell(end + 1, cols["Beschluss"]).value = ws.cell(end, cols["Beschluss"]).value
-    put("step_new", ws, end + 1, cols["Gremium"], "Kreistag")
-    ws.cell(end + 1, cols["Rolle"]).value = "Entscheidung"
-    ws.cell(end + 1, cols["Datum"]).value = datetime.datetime(2023, 3, 15)
-    ws.cell(end + 1, cols["Datum"]).number_format = "DD.MM.YYYY"
-    ws.cell(end + 1, cols["Ergebnis"]).value = "beschlossen"
+    add_row("step_new", ws, cols, end + 1, {
+        "Gremium": "Kreistag",
+        "Beschluss": ws.cell(end, cols["Beschluss"]).value,
+        "Rolle": "Entscheidung",
+        "Datum": datetime.datetime(2023, 3, 15),
+        "Ergebnis": "beschlossen",
+    })
 else:
     put("outcome", ws, 2, cols["Ergebnis"], "vertagt?")
     put("date", ws, 3, cols["Datum"], "32.13.2023")
 
 # Dokumente
-ws = wb["Dokumente"]
-cols = columns(ws)
-end = last_row(ws, cols["Titel"])
+ws, cols, end = sheet(wb, "Dokumente", "Titel")
 if mode == "good":
     put("doc_date", ws, row_of(ws, cols["Titel"], "Anlage 1"), cols["Datum"], "2018")
-    put("doc_new", ws, end + 1, cols["Titel"], "Fortschrittsbericht 2026")
-    ws.cell(end + 1, cols["Art"]).value = "Endbericht"
-    ws.cell(end + 1, cols["Datum"]).value = "2026"
+    add_row("doc_new", ws, cols, end + 1, {
+        "Titel": "Fortschrittsbericht 2026",
+        "Art": "Endbericht",
+        "Datum": "2026",
+    })
 else:
     put("doc_kind", ws, 2, cols["Art"], "Flugblatt")
 
-wb.save(dst)
-print(json.dumps(cells))
+finish(wb, dst)

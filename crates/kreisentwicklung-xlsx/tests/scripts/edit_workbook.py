@@ -18,18 +18,14 @@ Prints the edited cells as JSON ({"status": "M2", ...}).
 """
 
 import datetime
-import json
 import sys
 
 import openpyxl
 
+from sheets_common import cells, columns, finish, last_row
+
 src, dst, status_label = sys.argv[1], sys.argv[2], sys.argv[3]
 wb = openpyxl.load_workbook(src)
-
-
-def columns(ws):
-    return {c.value: c.column for c in ws[1] if c.value is not None}
-
 
 ws = wb["Maßnahmen"]
 cols = columns(ws)
@@ -38,9 +34,8 @@ for row in range(1, ws.max_row + 1):
     x, y = ws.cell(row, a), ws.cell(row, b)
     x.value, y.value = y.value, x.value
 cols = columns(ws)
-last = max(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value is not None)
+last = last_row(ws, 1)
 
-cells = {}
 status = ws.cell(2, cols["Status"])
 status.value = status_label
 cells["status"] = status.coordinate
@@ -70,5 +65,4 @@ value.value = "1.234,5"
 cells["latest"] = value.coordinate
 ind.cell(2, icols["Stand"]).value = "2030"
 
-wb.save(dst)
-print(json.dumps(cells))
+finish(wb, dst)

@@ -648,14 +648,7 @@ structure!(Milestone, MILESTONE, |_| Milestone::new(""), |x, p, f, e| {
     "note" => x.note = p.opt_text(e)?,
 });
 
-structure!(Funding, FUNDING, |_| Funding {
-    programme: None,
-    programme_name: None,
-    funder: None,
-    share_percent: None,
-    amount: None,
-    period: None,
-}, |x, p, f, e| {
+structure!(Funding, FUNDING, |_| Funding::default(), |x, p, f, e| {
     "programme" => x.programme = Some(p.code(e)?),
     "programmeName" => x.programme_name = p.opt_text(e)?,
     "funder" => x.funder = Some(p.id(e)?),
