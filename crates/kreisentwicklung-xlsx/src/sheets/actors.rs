@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Commission, Id, Membership};
 
 use super::{def, ColumnDef};
+use crate::book::Slot;
 use crate::ctx::{lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;

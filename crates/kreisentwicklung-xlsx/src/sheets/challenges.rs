@@ -1,10 +1,10 @@
 //! Herausforderungen: problems met while writing or implementing the
 //! concept, each with its details as one line per point.
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::ItemPath;
 
+use crate::book::Slot;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;

@@ -1,9 +1,9 @@
 //! Dokumente: reports, presentations, minutes, press articles, with links.
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 
 use super::{def, ColumnDef};
+use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;

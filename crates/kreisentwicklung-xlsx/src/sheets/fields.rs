@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 
+use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Concept, Priority};
 
 use super::{def, ColumnDef};
+use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::{looks_like_formula, Style, MAX_INDENT};
 use crate::names::SheetId;

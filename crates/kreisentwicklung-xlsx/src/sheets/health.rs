@@ -3,11 +3,11 @@
 //! priorities, no public participation, an overdue review …), most serious
 //! first, each with what to do about it.
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::Language;
 
+use crate::book::Slot;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;

@@ -1,10 +1,10 @@
 //! Maßnahmen: the catalogue of measures, one row each.
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, MeasureStatus, Priority};
 
 use super::{def, ColumnDef};
+use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;

@@ -28,7 +28,6 @@ use kreisentwicklung_core::export::ExportError;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::book::Slot;
-
 use crate::ctx::Ctx;
 use crate::sheet::xlsx_err;
 

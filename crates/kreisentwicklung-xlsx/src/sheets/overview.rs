@@ -2,7 +2,6 @@
 //! status, edition, Leitbild, key dates and resolutions, and how many
 //! fields, goals, measures, indicators and events it has.
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
 use kreisentwicklung_core::monitoring::{LightCounts, TrafficLight};
@@ -11,6 +10,7 @@ use kreisentwicklung_core::{
     ItemPath, Language, Outcome, Period, Reporting, Resolution, TerritoryKind, Votes,
 };
 
+use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::print::Page;

@@ -7,11 +7,11 @@
 //! Dokumente ([`documents_text`]: titles, press after `Presse: `) and Teil
 //! von ([`parent_text`]).
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Concept, Event, Id, Language, Participant, ParticipantRole};
 
 use super::{def, ColumnDef};
+use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;

@@ -3,10 +3,10 @@
 //! Maßnahmen sheet stays the table for filtering and editing on screen;
 //! this sheet is the one for paper (A4 portrait).
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::monitoring::TrafficLight;
 
+use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::print::Page;

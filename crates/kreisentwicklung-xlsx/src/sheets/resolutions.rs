@@ -5,11 +5,11 @@
 //! and Aufträge (one a line, `actor: task (Frist: period)`, [`mandate_text`])
 //! are read back with the same functions (rules in `crate::read`).
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{Adoption, Consultation, Date, Id, Mandate, Period, Resolution};
 
 use super::{def, ColumnDef};
+use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;

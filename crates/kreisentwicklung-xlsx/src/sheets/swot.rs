@@ -1,10 +1,10 @@
 //! SWOT: the concept's SWOT analyses (Stärken, Schwächen, Chancen, Risiken),
 //! one row each, every list as one line per entry.
 
-use crate::book::Slot;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::Text;
 
+use crate::book::Slot;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
