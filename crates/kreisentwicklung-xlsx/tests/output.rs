@@ -69,7 +69,8 @@ fn options() {
             ("constant-memory", true),
             ("mode", false),
             ("today", false),
-            ("charts", false)
+            ("charts", false),
+            ("threads", false)
         ]
     );
 
@@ -78,6 +79,7 @@ fn options() {
         ("constant-memory", "maybe"),
         ("today", "31.12.2024"),
         ("charts", "-1"),
+        ("threads", "0"),
         ("pretty", "true"),
     ] {
         let err = try_export(&c, &ExportOptions::default().option(name, value)).unwrap_err();
