@@ -100,7 +100,7 @@ fn unknown_and_malformed_options_name_the_option_and_what_it_takes() {
             "colour",
             "red",
             "option \"colour\" for format xlsx: not an option of this format; known: \
-             constant-memory, mode, today, charts",
+             constant-memory, mode, today, charts, threads",
         ),
         (
             "constant-memory",
