@@ -216,6 +216,12 @@ impl<'c, W: Write> Out<'c, W> {
         self.tag.clear();
         self.tag.push_str(name);
         let _ = self.tag.write_fmt(attrs);
+        self.start_tag(name, None)
+    }
+
+    /// Writes the start tag built in `self.tag` for the element `name` and
+    /// enters the element (`id`: the item's id, for error paths).
+    fn start_tag(&mut self, name: &'static str, id: Option<&'c str>) -> Result<(), ExportError> {
         self.w
             .write_event(XmlEvent::Start(BytesStart::from_content(
                 self.tag.as_str(),
@@ -223,7 +229,7 @@ impl<'c, W: Write> Out<'c, W> {
             )))?;
         self.depth += 1;
         self.fresh = true;
-        self.stack.push((name, None));
+        self.stack.push((name, id));
         Ok(())
     }
 
@@ -242,15 +248,7 @@ impl<'c, W: Write> Out<'c, W> {
         self.tag.push_str(" id=\"");
         self.tag.push_str(value);
         self.tag.push('"');
-        self.w
-            .write_event(XmlEvent::Start(BytesStart::from_content(
-                self.tag.as_str(),
-                name.len(),
-            )))?;
-        self.depth += 1;
-        self.fresh = true;
-        self.stack.push((name, Some(id.as_str())));
-        Ok(())
+        self.start_tag(name, Some(id.as_str()))
     }
 
     fn close(&mut self) -> Result<(), ExportError> {
