@@ -161,6 +161,31 @@ impl SheetId {
         }
     }
 
+    /// What the sheet's rows stand for: the item path of their list and
+    /// their name in error messages ("measures need 1048577 rows on sheet …").
+    pub(crate) fn items(self, lang: Language) -> (&'static str, &'static str) {
+        let (path, de, en) = match self {
+            // The overview grows with the key dates of the resolutions.
+            SheetId::Overview => ("resolutions", "Termine", "key dates"),
+            SheetId::Fields => ("fields", "Handlungsfelder", "fields of action"),
+            SheetId::Swot => ("swot", "SWOT-Analysen", "SWOT analyses"),
+            SheetId::Goals => ("goals", "Ziele", "goals"),
+            SheetId::Measures => ("measures", "Maßnahmen", "measures"),
+            SheetId::Profiles => ("measures", "Maßnahmen", "measures"),
+            SheetId::Indicators => ("indicators", "Indikatoren", "indicators"),
+            SheetId::Participation => ("events", "Veranstaltungen", "events"),
+            SheetId::Challenges => ("challenges", "Herausforderungen", "challenges"),
+            SheetId::Actors => ("actors", "Akteure", "actors"),
+            SheetId::Resolutions => ("resolutions", "Beschlüsse", "resolutions"),
+            SheetId::Documents => ("documents", "Dokumente", "documents"),
+            SheetId::Health => ("health", "Befunde", "findings"),
+        };
+        match lang {
+            Language::De => (path, de),
+            Language::En => (path, en),
+        }
+    }
+
     /// The name of the sheet's Excel table (ASCII, unique in the workbook).
     pub(crate) fn table_name(self) -> &'static str {
         match self {

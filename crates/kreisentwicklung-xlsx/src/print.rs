@@ -177,8 +177,8 @@ pub(crate) fn apply(
 mod tests {
     use super::*;
     use crate::metrics::{text_width, BOLD};
+    use crate::sheet::ColumnDef;
     use crate::sheets::resolutions::COLUMNS;
-    use crate::sheets::ColumnDef;
 
     /// Beschlüsse prints over, then down at [`MIN_SCALE`]: its columns up
     /// to Aufträge must fit the first page at their widest (the cap, or

@@ -18,6 +18,7 @@ use crate::formats::{looks_like_formula, Formats, Style, DEFAULT_COL_PX, DEFAULT
 use crate::metrics::{
     digits, display_chars, number_len, text_width, wrapped_lines, BOLD, DEFAULT_ROW_PT, LINE_PT,
 };
+use crate::names::SheetId;
 use crate::print::Page;
 use crate::{
     FORMAT_ID, MAX_CELL_CHARS, MAX_COLUMNS, MAX_HYPERLINKS_PER_SHEET, MAX_ROWS, MAX_URL_CHARS,
@@ -59,19 +60,40 @@ impl<'a> Item<'a> {
     }
 }
 
-/// A column of a table: its header, how its cells look and how wide it may
-/// grow.
-#[derive(Clone, Debug)]
-pub(crate) struct Column {
-    pub header: &'static str,
+/// A column of a table that is read back, defined once for the writer and
+/// the reader: the key the reader knows it by, its German and English
+/// header, how its cells look and how wide it may grow.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ColumnDef {
+    pub key: &'static str,
+    pub de: &'static str,
+    pub en: &'static str,
     pub style: Style,
     pub max_width: f64,
 }
 
-/// A column; `max_width` in Excel's character units.
-pub(crate) fn col(header: &'static str, style: Style, max_width: f64) -> Column {
-    Column {
-        header,
+impl ColumnDef {
+    /// The header in a language.
+    pub(crate) fn header(&self, lang: Language) -> &'static str {
+        match lang {
+            Language::De => self.de,
+            Language::En => self.en,
+        }
+    }
+}
+
+/// A [`ColumnDef`]; `max_width` in Excel's character units.
+pub(crate) const fn def(
+    key: &'static str,
+    de: &'static str,
+    en: &'static str,
+    style: Style,
+    max_width: f64,
+) -> ColumnDef {
+    ColumnDef {
+        key,
+        de,
+        en,
         style,
         max_width,
     }
@@ -187,7 +209,7 @@ struct Rect {
 /// The table a sheet is building.
 struct TableSpec {
     first_row: RowNum,
-    columns: Vec<Column>,
+    columns: &'static [ColumnDef],
     name: &'static str,
 }
 
@@ -485,17 +507,17 @@ impl<'f> SheetWriter<'f> {
 
     // ----- tables -----------------------------------------------------------
 
-    /// Writes the header row of a table with `data_rows` rows below it;
-    /// checks that they fit on the sheet.
+    /// Writes the header row of the sheet's table, `columns` headed in the
+    /// sheet's language, with `data_rows` rows below it; checks that they
+    /// fit on the sheet.
     pub(crate) fn begin_table(
         &mut self,
-        name: &'static str,
-        columns: Vec<Column>,
+        sheet: SheetId,
+        columns: &'static [ColumnDef],
         data_rows: usize,
-        path: &str,
-        what: &str,
     ) -> Result<(), ExportError> {
         let rows = self.row as usize + 1 + data_rows;
+        let (path, what) = sheet.items(self.lang);
         check_rows(rows, &self.name, path, what)?;
         if columns.len() > MAX_COLUMNS as usize {
             return Err(ExportError::Limit {
@@ -505,16 +527,17 @@ impl<'f> SheetWriter<'f> {
         }
         let first_row = self.row;
         for (i, c) in columns.iter().enumerate() {
+            let title = c.header(self.lang);
             let col = i as ColNum;
             let quoted;
-            let header = if looks_like_formula(c.header) {
+            let header = if looks_like_formula(title) {
                 quoted = self.fmt.header.clone().set_quote_prefix();
                 &quoted
             } else {
                 &self.fmt.header
             };
             self.ws
-                .write_string_with_format(first_row, col, c.header, self.known(header))
+                .write_string_with_format(first_row, col, title, self.known(header))
                 .map_err(xlsx_err)?;
             // Cells of the column's own style inherit the column format, so
             // they need no format of their own (which saves hashing the
@@ -535,12 +558,12 @@ impl<'f> SheetWriter<'f> {
             // does not fit wraps, at spaces only: the column holds its
             // longest word ("Enthaltungen", not "Enthaltunge/n"). Its
             // lines are counted as printed, without the button.
-            let bold = text_width(c.header) * BOLD;
-            let word = c.header.split(' ').map(text_width).fold(0.0, f64::max) * BOLD + 1.0;
+            let bold = text_width(title) * BOLD;
+            let word = title.split(' ').map(text_width).fold(0.0, f64::max) * BOLD + 1.0;
             self.cap(col, c.max_width.max(word));
             let width = (bold + 3.0).min(c.max_width.max(8.0)).max(word);
             self.grow(col, width);
-            let lines = wrapped_lines(c.header, width, BOLD) as f64;
+            let lines = wrapped_lines(title, width, BOLD) as f64;
             self.row_pt = self.row_pt.max(lines * LINE_PT);
         }
         self.set_height();
@@ -548,7 +571,7 @@ impl<'f> SheetWriter<'f> {
         self.table = Some(TableSpec {
             first_row,
             columns,
-            name,
+            name: sheet.table_name(),
         });
         self.row += 1;
         Ok(())
@@ -590,7 +613,7 @@ impl<'f> SheetWriter<'f> {
                 .iter()
                 .map(|c| {
                     TableColumn::new()
-                        .set_header(c.header)
+                        .set_header(c.header(self.lang))
                         .set_header_format(&self.fmt.header)
                 })
                 .collect();
@@ -1061,14 +1084,8 @@ mod tests {
     /// A links table of three addresses on a sheet that may link two.
     fn three_links(mut w: SheetWriter, slot: &crate::book::Slot) -> Result<(), ExportError> {
         w.link_cap = 2;
-        w.begin_table(
-            "Dokumente",
-            vec![col("Link", Style::Link, 40.0)],
-            3,
-            "documents",
-            "documents",
-        )
-        .unwrap();
+        const LINK: &[ColumnDef] = &[def("url", "Link", "Link", Style::Link, 40.0)];
+        w.begin_table(SheetId::Documents, LINK, 3).unwrap();
         for i in 0..3 {
             let url = format!("https://example.org/{i}");
             w.url(0, &url, &url, String::new).unwrap();

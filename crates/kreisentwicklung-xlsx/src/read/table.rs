@@ -10,7 +10,7 @@ use calamine::Xlsx;
 use super::cells::{text, tr, Value};
 use super::error::Problem;
 use super::{Limits, Report};
-use crate::sheets::ColumnDef;
+use crate::sheet::ColumnDef;
 
 /// How many rows above a table may hold titles before its header.
 const HEADER_SEARCH_ROWS: u32 = 30;

@@ -8,66 +8,25 @@ use std::collections::HashMap;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Commission, Id, Membership};
 
-use super::{def, ColumnDef};
 use crate::book::Slot;
 use crate::ctx::{lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{Column, Item};
+use crate::sheet::{def, Item};
 
-const NAME: u16 = 0;
-const KIND: u16 = 1;
-const FUNCTION: u16 = 2;
-const ORGANIZATION: u16 = 3;
-const MEMBERS: u16 = 4;
-const CONTRACTORS: u16 = 5;
-const CLIENTS: u16 = 6;
-const DESCRIPTION: u16 = 7;
-const COUNT: u16 = 8;
-const URL: u16 = 9;
-
-/// The columns, defined once for the writer and the reader (`crate::read`).
-pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("name", "Name", "Name", Style::Wrap, 40.0),
-    def("kind", "Art", "Kind", Style::Text, 28.0),
-    def("function", "Funktion", "Function", Style::Wrap, 35.0),
-    def(
-        "organization",
-        "Organisation",
-        "Organisation",
-        Style::Wrap,
-        35.0,
-    ),
-    def("members", "Mitglieder", "Members", Style::Wrap, 50.0),
-    def(
-        "contractors",
-        "Auftragnehmer",
-        "Contractors",
-        Style::Wrap,
-        40.0,
-    ),
-    def(
-        "clients",
-        "beauftragt von",
-        "Commissioned by",
-        Style::Wrap,
-        40.0,
-    ),
-    def(
-        "description",
-        "Beschreibung",
-        "Description",
-        Style::Wrap,
-        50.0,
-    ),
-    def("count", "Anzahl", "Count", Style::Integer, 10.0),
-    def("url", "Internetadresse", "Web address", Style::Link, 45.0),
-];
-
-/// The columns in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    super::columns(ctx, COLUMNS)
+column_table! {
+    /// The columns, defined once for the writer and the reader (`crate::read`).
+    NAME: def("name", "Name", "Name", Style::Wrap, 40.0),
+    KIND: def("kind", "Art", "Kind", Style::Text, 28.0),
+    FUNCTION: def("function", "Funktion", "Function", Style::Wrap, 35.0),
+    ORGANIZATION: def("organization", "Organisation", "Organisation", Style::Wrap, 35.0),
+    MEMBERS: def("members", "Mitglieder", "Members", Style::Wrap, 50.0),
+    CONTRACTORS: def("contractors", "Auftragnehmer", "Contractors", Style::Wrap, 40.0),
+    CLIENTS: def("clients", "beauftragt von", "Commissioned by", Style::Wrap, 40.0),
+    DESCRIPTION: def("description", "Beschreibung", "Description", Style::Wrap, 50.0),
+    COUNT: def("count", "Anzahl", "Count", Style::Integer, 10.0),
+    URL: def("url", "Internetadresse", "Web address", Style::Link, 45.0),
 }
 
 /// Writes the sheet; nothing when there are no actors.
@@ -77,13 +36,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         return Ok(());
     }
     let mut w = ctx.sheet(slot, name, 1 + c.actors.len())?;
-    w.begin_table(
-        SheetId::Actors.table_name(),
-        columns(ctx),
-        c.actors.len(),
-        "actors",
-        ctx.tr("Akteure", "actors"),
-    )?;
+    w.begin_table(SheetId::Actors, COLUMNS, c.actors.len())?;
     w.freeze_columns(1);
     // Who commissioned each actor, in list order.
     let mut clients_of: HashMap<&str, Vec<(&Id, &Commission)>> = HashMap::new();

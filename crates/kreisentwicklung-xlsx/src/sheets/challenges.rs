@@ -9,20 +9,13 @@ use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column};
+use crate::sheet::def;
 use crate::sheets::swot::lines;
 
-const NUMBER: u16 = 0;
-const CHALLENGE: u16 = 1;
-const DETAILS: u16 = 2;
-
-fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Nr.", "No."), Style::Integer, 6.0),
-        col(t("Herausforderung", "Challenge"), Style::Wrap, 60.0),
-        col(t("Einzelheiten", "Details"), Style::Wrap, 80.0),
-    ]
+column_table! {
+    NUMBER: def("number", "Nr.", "No.", Style::Integer, 6.0),
+    CHALLENGE: def("challenge", "Herausforderung", "Challenge", Style::Wrap, 60.0),
+    DETAILS: def("details", "Einzelheiten", "Details", Style::Wrap, 80.0),
 }
 
 /// Writes the sheet; nothing when the concept names no challenges.
@@ -32,13 +25,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         return Ok(());
     }
     let mut w = ctx.sheet(slot, name, 1 + c.challenges.len())?;
-    w.begin_table(
-        SheetId::Challenges.table_name(),
-        columns(ctx),
-        c.challenges.len(),
-        "challenges",
-        ctx.tr("Herausforderungen", "challenges"),
-    )?;
+    w.begin_table(SheetId::Challenges, COLUMNS, c.challenges.len())?;
     for (i, ch) in c.challenges.iter().enumerate() {
         // Challenges have no id: the path names the position.
         let path = |field: &str| {

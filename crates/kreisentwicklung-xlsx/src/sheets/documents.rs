@@ -2,50 +2,26 @@
 
 use kreisentwicklung_core::export::ExportError;
 
-use super::{def, ColumnDef};
 use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{Column, Item};
+use crate::sheet::{def, Item};
 
-const TITLE: u16 = 0;
-const KIND: u16 = 1;
-const DATE_TEXT: u16 = 2;
-const DATE: u16 = 3;
-const PUBLISHER: u16 = 4;
-const ISSUE: u16 = 5;
-const PAGES: u16 = 6;
-const AUTHORS: u16 = 7;
-const DESCRIPTION: u16 = 8;
-const URL: u16 = 9;
-const MEDIA_TYPE: u16 = 10;
-
-/// The columns, defined once for the writer and the reader (`crate::read`).
-pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("title", "Titel", "Title", Style::Wrap, 50.0),
-    def("kind", "Art", "Kind", Style::Text, 30.0),
-    def("date", "Datum", "Date", Style::Text, 24.0),
-    def("sortDate", "Sortierdatum", "Sort date", Style::Date, 13.0),
-    def("publisher", "Herausgeber", "Publisher", Style::Wrap, 30.0),
-    def("issue", "Ausgabe", "Issue", Style::Text, 20.0),
-    def("pages", "Seiten", "Pages", Style::Text, 10.0),
-    def("authors", "Autoren", "Authors", Style::Wrap, 30.0),
-    def(
-        "description",
-        "Beschreibung",
-        "Description",
-        Style::Wrap,
-        45.0,
-    ),
-    def("url", "Internetadresse", "Web address", Style::Link, 50.0),
-    def("mediaType", "Dateityp", "Media type", Style::Text, 20.0),
-];
-
-/// The columns in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    super::columns(ctx, COLUMNS)
+column_table! {
+    /// The columns, defined once for the writer and the reader (`crate::read`).
+    TITLE: def("title", "Titel", "Title", Style::Wrap, 50.0),
+    KIND: def("kind", "Art", "Kind", Style::Text, 30.0),
+    DATE_TEXT: def("date", "Datum", "Date", Style::Text, 24.0),
+    DATE: def("sortDate", "Sortierdatum", "Sort date", Style::Date, 13.0),
+    PUBLISHER: def("publisher", "Herausgeber", "Publisher", Style::Wrap, 30.0),
+    ISSUE: def("issue", "Ausgabe", "Issue", Style::Text, 20.0),
+    PAGES: def("pages", "Seiten", "Pages", Style::Text, 10.0),
+    AUTHORS: def("authors", "Autoren", "Authors", Style::Wrap, 30.0),
+    DESCRIPTION: def("description", "Beschreibung", "Description", Style::Wrap, 45.0),
+    URL: def("url", "Internetadresse", "Web address", Style::Link, 50.0),
+    MEDIA_TYPE: def("mediaType", "Dateityp", "Media type", Style::Text, 20.0),
 }
 
 /// Writes the sheet; nothing when there are no documents.
@@ -55,13 +31,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         return Ok(());
     }
     let mut w = ctx.sheet(slot, name, 1 + c.documents.len())?;
-    w.begin_table(
-        SheetId::Documents.table_name(),
-        columns(ctx),
-        c.documents.len(),
-        "documents",
-        ctx.tr("Dokumente", "documents"),
-    )?;
+    w.begin_table(SheetId::Documents, COLUMNS, c.documents.len())?;
     w.freeze_columns(1);
     for (i, d) in c.documents.iter().enumerate() {
         let item = Item::new("documents", &d.id, i);

@@ -10,41 +10,19 @@ use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item};
+use crate::sheet::{def, Item};
 
-const NUMBER: u16 = 0;
-const NAME: u16 = 1;
-const VISION: u16 = 2;
-const VISION_YEAR: u16 = 3;
-const PRINCIPLES: u16 = 4;
-const DESCRIPTION: u16 = 5;
-const THEMES: u16 = 6;
-const GOALS: u16 = 7;
-const MEASURES: u16 = 8;
-const LIGHT: u16 = 9;
-
-fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Nr.", "No."), Style::Text, 8.0),
-        col(t("Handlungsfeld", "Field of action"), Style::Wrap, 35.0),
-        col(t("Leitbild", "Vision"), Style::Wrap, 70.0),
-        col(t("Leitbild für", "Vision for"), Style::Integer, 10.0),
-        col(t("Leitlinien", "Guiding principles"), Style::Wrap, 60.0),
-        col(t("Beschreibung", "Description"), Style::Wrap, 50.0),
-        col(
-            t("Querschnittsthemen", "Cross-cutting themes"),
-            Style::Wrap,
-            40.0,
-        ),
-        col(t("Anzahl Ziele", "Number of goals"), Style::Integer, 10.0),
-        col(
-            t("Anzahl Maßnahmen", "Number of measures"),
-            Style::Integer,
-            12.0,
-        ),
-        col(t("Ampel", "Traffic light"), Style::Text, 10.0),
-    ]
+column_table! {
+    NUMBER: def("number", "Nr.", "No.", Style::Text, 8.0),
+    NAME: def("name", "Handlungsfeld", "Field of action", Style::Wrap, 35.0),
+    VISION: def("vision", "Leitbild", "Vision", Style::Wrap, 70.0),
+    VISION_YEAR: def("visionYear", "Leitbild für", "Vision for", Style::Integer, 10.0),
+    PRINCIPLES: def("principles", "Leitlinien", "Guiding principles", Style::Wrap, 60.0),
+    DESCRIPTION: def("description", "Beschreibung", "Description", Style::Wrap, 50.0),
+    THEMES: def("themes", "Querschnittsthemen", "Cross-cutting themes", Style::Wrap, 40.0),
+    GOALS: def("goals", "Anzahl Ziele", "Number of goals", Style::Integer, 10.0),
+    MEASURES: def("measures", "Anzahl Maßnahmen", "Number of measures", Style::Integer, 12.0),
+    LIGHT: def("light", "Ampel", "Traffic light", Style::Text, 10.0),
 }
 
 /// Writes the sheet; nothing when there are no fields of action.
@@ -67,13 +45,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     }
 
     let mut w = ctx.sheet(slot, name, 1 + c.fields.len())?;
-    w.begin_table(
-        SheetId::Fields.table_name(),
-        columns(ctx),
-        c.fields.len(),
-        "fields",
-        ctx.tr("Handlungsfelder", "fields of action"),
-    )?;
+    w.begin_table(SheetId::Fields, COLUMNS, c.fields.len())?;
     w.freeze_columns(2);
     for (i, f) in c.fields.iter().enumerate() {
         let item = Item::new("fields", &f.id, i);

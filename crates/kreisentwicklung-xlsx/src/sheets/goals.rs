@@ -6,69 +6,27 @@ use std::collections::HashMap;
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Concept, Priority};
 
-use super::{def, ColumnDef};
 use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::{looks_like_formula, Style, MAX_INDENT};
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{Column, Item, SheetWriter};
+use crate::sheet::{def, Item, SheetWriter};
 
-const NUMBER: u16 = 0;
-const GOAL: u16 = 1;
-const LEVEL: u16 = 2;
-const PARENT: u16 = 3;
-const FIELD: u16 = 4;
-const PRIORITY: u16 = 5;
-const FOCUS: u16 = 6;
-const DESCRIPTION: u16 = 7;
-const INDICATORS: u16 = 8;
-const MEASURES: u16 = 9;
-const LIGHT: u16 = 10;
-
-/// The columns, defined once for the writer and the reader (`crate::read`).
-pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("number", "Nr.", "No.", Style::Text, 12.0),
-    def("title", "Ziel", "Goal", Style::Wrap, 70.0),
-    def("level", "Ebene", "Level", Style::Text, 18.0),
+column_table! {
+    /// The columns, defined once for the writer and the reader (`crate::read`).
+    NUMBER: def("number", "Nr.", "No.", Style::Text, 12.0),
+    GOAL: def("title", "Ziel", "Goal", Style::Wrap, 70.0),
+    LEVEL: def("level", "Ebene", "Level", Style::Text, 18.0),
     // Read back: a changed parent moves the goal in the tree.
-    def(
-        "parent",
-        "Übergeordnetes Ziel",
-        "Parent goal",
-        Style::Text,
-        14.0,
-    ),
-    def(
-        "field",
-        "Handlungsfeld",
-        "Field of action",
-        Style::Wrap,
-        30.0,
-    ),
-    def("priority", "Priorität", "Priority", Style::Text, 12.0),
-    def("focus", "Schwerpunkte", "Focus areas", Style::Wrap, 45.0),
-    def(
-        "description",
-        "Beschreibung",
-        "Description",
-        Style::Wrap,
-        50.0,
-    ),
-    def("indicators", "Indikatoren", "Indicators", Style::Wrap, 35.0),
-    def(
-        "measureCount",
-        "Anzahl Maßnahmen",
-        "Number of measures",
-        Style::Integer,
-        12.0,
-    ),
-    def("light", "Ampel", "Traffic light", Style::Text, 10.0),
-];
-
-/// The columns in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    super::columns(ctx, COLUMNS)
+    PARENT: def("parent", "Übergeordnetes Ziel", "Parent goal", Style::Text, 14.0),
+    FIELD: def("field", "Handlungsfeld", "Field of action", Style::Wrap, 30.0),
+    PRIORITY: def("priority", "Priorität", "Priority", Style::Text, 12.0),
+    FOCUS: def("focus", "Schwerpunkte", "Focus areas", Style::Wrap, 45.0),
+    DESCRIPTION: def("description", "Beschreibung", "Description", Style::Wrap, 50.0),
+    INDICATORS: def("indicators", "Indikatoren", "Indicators", Style::Wrap, 35.0),
+    MEASURES: def("measureCount", "Anzahl Maßnahmen", "Number of measures", Style::Integer, 12.0),
+    LIGHT: def("light", "Ampel", "Traffic light", Style::Text, 10.0),
 }
 
 /// The goals in tree order (depth first, children in list order) with their
@@ -135,13 +93,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     // mode.
     let streamed = ctx.stream(1 + c.goals.len());
     let mut w = SheetWriter::new(slot, name, &ctx.fmt, ctx.lang, streamed)?;
-    w.begin_table(
-        SheetId::Goals.table_name(),
-        columns(ctx),
-        c.goals.len(),
-        "goals",
-        ctx.tr("Ziele", "goals"),
-    )?;
+    w.begin_table(SheetId::Goals, COLUMNS, c.goals.len())?;
     w.freeze_columns(2);
     if !streamed {
         w.worksheet().group_symbols_above(true);

@@ -12,26 +12,16 @@ use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column};
+use crate::sheet::def;
 
-const SEVERITY: u16 = 0;
-const MESSAGE: u16 = 1;
-const LOCATION: u16 = 2;
-const FIX: u16 = 3;
-const PATH: u16 = 4;
-const CODE: u16 = 5;
-
-fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        // The printed columns fit a landscape page (at most 134 units).
-        col(t("Schwere", "Severity"), Style::Text, 12.0),
-        col(t("Befund", "Finding"), Style::Wrap, 50.0),
-        col(t("Fundstelle", "Location"), Style::Wrap, 28.0),
-        col(t("Empfehlung", "Recommendation"), Style::Wrap, 44.0),
-        col(t("Pfad", "Path"), Style::Text, 30.0),
-        col(t("Prüfregel", "Check"), Style::Text, 30.0),
-    ]
+column_table! {
+    // The printed columns fit a landscape page (at most 134 units).
+    SEVERITY: def("severity", "Schwere", "Severity", Style::Text, 12.0),
+    MESSAGE: def("message", "Befund", "Finding", Style::Wrap, 50.0),
+    LOCATION: def("location", "Fundstelle", "Location", Style::Wrap, 28.0),
+    FIX: def("fix", "Empfehlung", "Recommendation", Style::Wrap, 44.0),
+    PATH: def("path", "Pfad", "Path", Style::Text, 30.0),
+    CODE: def("code", "Prüfregel", "Check", Style::Text, 30.0),
 }
 
 /// Writes the sheet; nothing when the report has no findings.
@@ -41,13 +31,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         return Ok(());
     }
     let mut w = ctx.sheet(slot, name, 1 + rows)?;
-    w.begin_table(
-        SheetId::Health.table_name(),
-        columns(ctx),
-        rows,
-        "health",
-        ctx.tr("Befunde", "findings"),
-    )?;
+    w.begin_table(SheetId::Health, COLUMNS, rows)?;
     w.freeze_columns(1);
     let places = Places::new(ctx);
     let mut k = 0;

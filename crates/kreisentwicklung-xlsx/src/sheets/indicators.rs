@@ -10,35 +10,13 @@ use rust_xlsxwriter::{
     ChartMarker, ChartMarkerType, ColNum, RowNum,
 };
 
-use super::{def, ColumnDef};
 use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{check_rows, xlsx_err, Column, Item, SheetWriter};
+use crate::sheet::{check_rows, def, xlsx_err, Item, SheetWriter};
 use crate::MAX_COLUMNS;
-
-const NUMBER: u16 = 0;
-const NAME: u16 = 1;
-const UNIT: u16 = 2;
-const DIRECTION: u16 = 3;
-const BASELINE: u16 = 4;
-const BASELINE_PERIOD: u16 = 5;
-const TARGET: u16 = 6;
-const TARGET_PERIOD: u16 = 7;
-const TARGET_KIND: u16 = 8;
-const LATEST: u16 = 9;
-const LATEST_PERIOD: u16 = 10;
-const LATEST_DATE: u16 = 11;
-const PROGRESS: u16 = 12;
-const EXPECTED: u16 = 13;
-const LIGHT: u16 = 14;
-const LIGHT_NOTE: u16 = 15;
-const SOURCE: u16 = 16;
-const LINKED: u16 = 17;
-const DESCRIPTION: u16 = 18;
-const COLUMN_COUNT: u16 = 19;
 
 /// Rows per indicator in the values block.
 const BLOCK_ROWS: usize = 4;
@@ -47,70 +25,43 @@ const FIRST_VALUE_COL: ColNum = 3;
 /// Rows between two charts.
 const CHART_ROWS: RowNum = 18;
 
-/// The columns, defined once for the writer and the reader (`crate::read`).
-pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("number", "Nr.", "No.", Style::Text, 10.0),
-    def("name", "Indikator", "Indicator", Style::Wrap, 45.0),
-    def("unit", "Einheit", "Unit", Style::Text, 18.0),
-    def("direction", "Richtung", "Direction", Style::Text, 22.0),
-    def("baseline", "Ausgangswert", "Baseline", Style::Number, 14.0),
-    def(
+column_table! {
+    /// The columns, defined once for the writer and the reader (`crate::read`).
+    NUMBER: def("number", "Nr.", "No.", Style::Text, 10.0),
+    NAME: def("name", "Indikator", "Indicator", Style::Wrap, 45.0),
+    UNIT: def("unit", "Einheit", "Unit", Style::Text, 18.0),
+    DIRECTION: def("direction", "Richtung", "Direction", Style::Text, 22.0),
+    BASELINE: def("baseline", "Ausgangswert", "Baseline", Style::Number, 14.0),
+    BASELINE_PERIOD: def(
         "baselinePeriod",
         "Stand Ausgangswert",
         "Baseline period",
         Style::Text,
         20.0,
     ),
-    def("target", "Zielwert", "Target", Style::Number, 14.0),
-    def("targetDue", "Zieltermin", "Target due", Style::Text, 20.0),
+    TARGET: def("target", "Zielwert", "Target", Style::Number, 14.0),
+    TARGET_PERIOD: def("targetDue", "Zieltermin", "Target due", Style::Text, 20.0),
     // "möglichst", "anzustreben": an aim, not a commitment.
-    def("targetKind", "Zielart", "Kind of target", Style::Text, 12.0),
-    def(
-        "latest",
-        "Letzter Wert",
-        "Latest value",
-        Style::Number,
-        14.0,
-    ),
-    def("latestPeriod", "Stand", "Latest period", Style::Text, 20.0),
-    def("latestDate", "Datum", "Latest date", Style::Date, 12.0),
-    def("progress", "Fortschritt", "Progress", Style::Percent, 12.0),
-    def(
+    TARGET_KIND: def("targetKind", "Zielart", "Kind of target", Style::Text, 12.0),
+    LATEST: def("latest", "Letzter Wert", "Latest value", Style::Number, 14.0),
+    LATEST_PERIOD: def("latestPeriod", "Stand", "Latest period", Style::Text, 20.0),
+    LATEST_DATE: def("latestDate", "Datum", "Latest date", Style::Date, 12.0),
+    PROGRESS: def("progress", "Fortschritt", "Progress", Style::Percent, 12.0),
+    EXPECTED: def(
         "expectedProgress",
         "Soll-Fortschritt",
         "Expected progress",
         Style::Percent,
         12.0,
     ),
-    def("light", "Ampel", "Traffic light", Style::Text, 10.0),
-    def(
-        "lightNote",
-        "Hinweis zur Ampel",
-        "Note on the light",
-        Style::Wrap,
-        30.0,
-    ),
-    def("source", "Quelle", "Source", Style::Wrap, 30.0),
-    def(
-        "links",
-        "Ziele und Maßnahmen",
-        "Goals and measures",
-        Style::Wrap,
-        35.0,
-    ),
-    def(
-        "description",
-        "Beschreibung",
-        "Description",
-        Style::Wrap,
-        50.0,
-    ),
-];
-
-/// The columns in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    super::columns(ctx, COLUMNS)
+    LIGHT: def("light", "Ampel", "Traffic light", Style::Text, 10.0),
+    LIGHT_NOTE: def("lightNote", "Hinweis zur Ampel", "Note on the light", Style::Wrap, 30.0),
+    SOURCE: def("source", "Quelle", "Source", Style::Wrap, 30.0),
+    LINKED: def("links", "Ziele und Maßnahmen", "Goals and measures", Style::Wrap, 35.0),
+    DESCRIPTION: def("description", "Beschreibung", "Description", Style::Wrap, 50.0),
 }
+
+const COLUMN_COUNT: u16 = COLUMNS.len() as u16;
 
 /// The day a period stands for on a time axis: its last day, or its first
 /// when it is open at the end.
@@ -332,13 +283,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     )?;
     let mut w = ctx.sheet(slot, name, rows)?;
 
-    w.begin_table(
-        SheetId::Indicators.table_name(),
-        columns(ctx),
-        c.indicators.len(),
-        "indicators",
-        ctx.tr("Indikatoren", "indicators"),
-    )?;
+    w.begin_table(SheetId::Indicators, COLUMNS, c.indicators.len())?;
     w.freeze_columns(2);
     for (i, ind) in c.indicators.iter().enumerate() {
         let item = Item::new("indicators", &ind.id, i);

@@ -3,103 +3,37 @@
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, MeasureStatus, Priority};
 
-use super::{def, ColumnDef};
 use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{Column, Item, SheetWriter};
+use crate::sheet::{def, Item, SheetWriter};
 
-/// Column positions, shared with the tests' expectations in the docs.
-const NUMBER: u16 = 0;
-const TITLE: u16 = 1;
-const DESCRIPTION: u16 = 2;
-const FIELD: u16 = 3;
-const GOALS: u16 = 4;
-const LEAD: u16 = 5;
-const PARTNERS: u16 = 6;
-const ROLE: u16 = 7;
-const PERIOD: u16 = 8;
-const START: u16 = 9;
-const END: u16 = 10;
-const HORIZON: u16 = 11;
-const PRIORITY: u16 = 12;
-const STATUS: u16 = 13;
-const LIGHT: u16 = 14;
-const UPDATED: u16 = 15;
-const COSTS: u16 = 16;
-const COST_NOTE: u16 = 17;
-const FUNDING: u16 = 18;
-const BUDGET: u16 = 19;
-const INDICATORS: u16 = 20;
-const MILESTONES: u16 = 21;
-
-/// The columns, defined once for the writer and the reader (`crate::read`).
-pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("number", "Nr.", "No.", Style::Text, 10.0),
-    def("title", "Maßnahme", "Measure", Style::Wrap, 45.0),
-    def(
-        "description",
-        "Beschreibung",
-        "Description",
-        Style::Wrap,
-        60.0,
-    ),
-    def(
-        "field",
-        "Handlungsfeld",
-        "Field of action",
-        Style::Wrap,
-        30.0,
-    ),
-    def("goals", "Ziele", "Goals", Style::Wrap, 20.0),
-    def("lead", "Federführung", "Lead", Style::Wrap, 30.0),
-    def("partners", "Partner", "Partners", Style::Wrap, 40.0),
-    def(
-        "role",
-        "Rolle des Kreises",
-        "County's role",
-        Style::Text,
-        22.0,
-    ),
-    def("period", "Zeitraum", "Period", Style::Text, 26.0),
-    def("start", "Beginn", "Start", Style::Date, 12.0),
-    def("end", "Ende", "End", Style::Date, 12.0),
-    def("horizon", "Zeithorizont", "Time horizon", Style::Text, 16.0),
-    def("priority", "Priorität", "Priority", Style::Text, 12.0),
-    def("status", "Status", "Status", Style::Text, 22.0),
-    def("light", "Ampel", "Traffic light", Style::Text, 10.0),
-    def(
-        "updated",
-        "Letzte Aktualisierung",
-        "Last status update",
-        Style::Date,
-        14.0,
-    ),
-    def("costs", "Kosten (EUR)", "Costs (EUR)", Style::Euro, 18.0),
-    def(
-        "costNote",
-        "Hinweis zu den Kosten",
-        "Note on costs",
-        Style::Wrap,
-        30.0,
-    ),
-    def("funding", "Förderung", "Funding", Style::Wrap, 40.0),
-    def("budget", "Haushalt", "Budget", Style::Wrap, 30.0),
-    def("indicators", "Indikatoren", "Indicators", Style::Wrap, 40.0),
-    def(
-        "milestones",
-        "Meilensteine",
-        "Milestones",
-        Style::Wrap,
-        50.0,
-    ),
-];
-
-/// The columns in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    super::columns(ctx, COLUMNS)
+column_table! {
+    /// The columns, defined once for the writer and the reader (`crate::read`).
+    NUMBER: def("number", "Nr.", "No.", Style::Text, 10.0),
+    TITLE: def("title", "Maßnahme", "Measure", Style::Wrap, 45.0),
+    DESCRIPTION: def("description", "Beschreibung", "Description", Style::Wrap, 60.0),
+    FIELD: def("field", "Handlungsfeld", "Field of action", Style::Wrap, 30.0),
+    GOALS: def("goals", "Ziele", "Goals", Style::Wrap, 20.0),
+    LEAD: def("lead", "Federführung", "Lead", Style::Wrap, 30.0),
+    PARTNERS: def("partners", "Partner", "Partners", Style::Wrap, 40.0),
+    ROLE: def("role", "Rolle des Kreises", "County's role", Style::Text, 22.0),
+    PERIOD: def("period", "Zeitraum", "Period", Style::Text, 26.0),
+    START: def("start", "Beginn", "Start", Style::Date, 12.0),
+    END: def("end", "Ende", "End", Style::Date, 12.0),
+    HORIZON: def("horizon", "Zeithorizont", "Time horizon", Style::Text, 16.0),
+    PRIORITY: def("priority", "Priorität", "Priority", Style::Text, 12.0),
+    STATUS: def("status", "Status", "Status", Style::Text, 22.0),
+    LIGHT: def("light", "Ampel", "Traffic light", Style::Text, 10.0),
+    UPDATED: def("updated", "Letzte Aktualisierung", "Last status update", Style::Date, 14.0),
+    COSTS: def("costs", "Kosten (EUR)", "Costs (EUR)", Style::Euro, 18.0),
+    COST_NOTE: def("costNote", "Hinweis zu den Kosten", "Note on costs", Style::Wrap, 30.0),
+    FUNDING: def("funding", "Förderung", "Funding", Style::Wrap, 40.0),
+    BUDGET: def("budget", "Haushalt", "Budget", Style::Wrap, 30.0),
+    INDICATORS: def("indicators", "Indikatoren", "Indicators", Style::Wrap, 40.0),
+    MILESTONES: def("milestones", "Meilensteine", "Milestones", Style::Wrap, 50.0),
 }
 
 /// Writes the sheet; nothing when there are no measures.
@@ -109,13 +43,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         return Ok(());
     }
     let mut w = ctx.sheet(slot, name, 1 + c.measures.len())?;
-    w.begin_table(
-        SheetId::Measures.table_name(),
-        columns(ctx),
-        c.measures.len(),
-        "measures",
-        ctx.tr("Maßnahmen", "measures"),
-    )?;
+    w.begin_table(SheetId::Measures, COLUMNS, c.measures.len())?;
     w.freeze_columns(2);
 
     for (i, m) in c.measures.iter().enumerate() {

@@ -4,8 +4,27 @@
 //!
 //! Adding a sheet means a module with a `write` function, a [`SheetId`]
 //! with its names, a line in [`write_all`] and a print layout
-//! ([`crate::print::Page`], set with `SheetWriter::page` before `finish`); adding a column means an entry in the sheet's `columns()`
-//! and a cell in its row loop.
+//! ([`crate::print::Page`], set with `SheetWriter::page` before `finish`);
+//! adding a column means an entry in the sheet's [`column_table!`] and a
+//! cell in its row loop.
+
+/// A sheet's columns, in order: `NAME: def(key, de, en, style, max_width)`
+/// per column gives the column's number as `const NAME: u16` and its
+/// [`ColumnDef`](crate::sheet::ColumnDef) in `COLUMNS` (which the reader,
+/// `crate::read`, knows the columns by). The numbers follow from the order,
+/// so a column added or moved cannot leave a number behind.
+macro_rules! column_table {
+    ($(#[$attr:meta])* $($name:ident: $def:expr),+ $(,)?) => {
+        $(#[$attr])*
+        pub(crate) const COLUMNS: &[$crate::sheet::ColumnDef] = &[$($def),+];
+        column_table!(@number 0; $($name)+);
+    };
+    (@number $n:expr; $name:ident $($rest:ident)*) => {
+        const $name: u16 = $n;
+        column_table!(@number $n + 1; $($rest)*);
+    };
+    (@number $n:expr;) => {};
+}
 
 pub(crate) mod actors;
 pub(crate) mod challenges;
@@ -27,45 +46,8 @@ use kreisentwicklung_core::monitoring::TrafficLight;
 
 use crate::book::{Book, Slot};
 use crate::ctx::Ctx;
-use crate::formats::Style;
 use crate::names::{SheetId, SheetNames};
-use crate::sheet::{col, Column, SheetWriter};
-
-/// A column of a table that is read back, defined once for the writer and
-/// the reader: the key the reader knows it by, its German and English
-/// header, how its cells look and how wide it may grow.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct ColumnDef {
-    pub key: &'static str,
-    pub de: &'static str,
-    pub en: &'static str,
-    pub style: Style,
-    pub max_width: f64,
-}
-
-/// A [`ColumnDef`]; `max_width` in Excel's character units.
-pub(crate) const fn def(
-    key: &'static str,
-    de: &'static str,
-    en: &'static str,
-    style: Style,
-    max_width: f64,
-) -> ColumnDef {
-    ColumnDef {
-        key,
-        de,
-        en,
-        style,
-        max_width,
-    }
-}
-
-/// The columns of a table, headed in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx, defs: &[ColumnDef]) -> Vec<Column> {
-    defs.iter()
-        .map(|d| col(ctx.tr(d.de, d.en), d.style, d.max_width))
-        .collect()
-}
+use crate::sheet::SheetWriter;
 
 /// Colours a traffic-light column: grün, gelb, rot, grau.
 pub(crate) fn light_colors(ctx: &Ctx, w: &mut SheetWriter, col: u16) -> Result<(), ExportError> {

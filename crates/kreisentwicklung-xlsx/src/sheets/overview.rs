@@ -13,6 +13,7 @@ use kreisentwicklung_core::{
 use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
+use crate::names::SheetId;
 use crate::print::Page;
 use crate::sheet::{check_rows, SheetWriter};
 
@@ -75,37 +76,29 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
             Some((i, start, end))
         })
         .collect();
-    let event_name = |i: usize| {
+    // An event's day, named by what it marks and by the event.
+    let event_date = |i: usize, day: Date, marks: &str| {
         let e = &c.events[i];
-        e.title
+        let name = e
+            .title
             .as_ref()
             .or(e.kind_label.as_ref())
-            .map_or_else(|| e.kind.label(ctx.lang).to_owned(), |t| t.text.clone())
+            .map_or_else(|| e.kind.label(ctx.lang).to_owned(), |t| t.text.clone());
+        KeyDate {
+            when: Period::day(day),
+            sort: day,
+            text: format!("{marks}: {name}"),
+            path: ItemPath::item("events", &e.id, i).into(),
+        }
     };
     if let Some(&(i, start, _)) = dated.iter().min_by_key(|(i, s, _)| (*s, *i)) {
-        out.push(KeyDate {
-            when: Period::day(start),
-            sort: start,
-            text: format!(
-                "{}: {}",
-                ctx.tr("Beginn der Beteiligung", "Participation begins"),
-                event_name(i)
-            ),
-            path: ItemPath::item("events", &c.events[i].id, i).into(),
-        });
+        let marks = ctx.tr("Beginn der Beteiligung", "Participation begins");
+        out.push(event_date(i, start, marks));
     }
     if dated.len() > 1 {
         if let Some(&(i, _, end)) = dated.iter().max_by_key(|(i, _, e)| (*e, usize::MAX - *i)) {
-            out.push(KeyDate {
-                when: Period::day(end),
-                sort: end,
-                text: format!(
-                    "{}: {}",
-                    ctx.tr("Letzte Beteiligung", "Last participation event"),
-                    event_name(i)
-                ),
-                path: ItemPath::item("events", &c.events[i].id, i).into(),
-            });
+            let marks = ctx.tr("Letzte Beteiligung", "Last participation event");
+            out.push(event_date(i, end, marks));
         }
     }
     out.sort_by_key(|k| k.sort);
@@ -200,7 +193,8 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     let c = ctx.c;
     let dates = key_dates(ctx);
     let rows = 80 + dates.len();
-    check_rows(rows, name, "resolutions", ctx.tr("Termine", "key dates"))?;
+    let (path, what) = SheetId::Overview.items(ctx.lang);
+    check_rows(rows, name, path, what)?;
 
     let mut w = ctx.sheet(slot, name, rows)?;
     w.cap(0, 30.0);

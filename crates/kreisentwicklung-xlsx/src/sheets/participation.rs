@@ -10,84 +10,34 @@
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{CodeList, Concept, Event, Id, Language, Participant, ParticipantRole};
 
-use super::{def, ColumnDef};
 use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{Column, Item};
+use crate::sheet::{def, Item};
 
-const KIND: u16 = 0;
-const TITLE: u16 = 1;
-const PERIOD: u16 = 2;
-const START: u16 = 3;
-const END: u16 = 4;
-const OCCURRENCES: u16 = 5;
-const DURATION: u16 = 6;
-const LOCATION: u16 = 7;
-const OCCASION: u16 = 8;
-const AUDIENCE: u16 = 9;
-const PARTICIPANTS: u16 = 10;
-const COUNT: u16 = 11;
-const FIELDS: u16 = 12;
-const TOPICS: u16 = 13;
-const PURPOSE: u16 = 14;
-const OUTCOME: u16 = 15;
-const DOCUMENTS: u16 = 16;
-const PARENT: u16 = 17;
-const DESCRIPTION: u16 = 18;
-
-/// The columns, defined once for the writer and the reader (`crate::read`).
-pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("kind", "Format", "Format", Style::Text, 28.0),
-    def("title", "Titel", "Title", Style::Wrap, 45.0),
-    def("period", "Zeitraum", "Period", Style::Text, 28.0),
-    def("start", "Beginn", "Start", Style::Date, 12.0),
-    def("end", "Ende", "End", Style::Date, 12.0),
-    def(
-        "occurrences",
-        "Anzahl Termine",
-        "Occurrences",
-        Style::Integer,
-        10.0,
-    ),
-    def("duration", "Dauer", "Duration", Style::Text, 14.0),
-    def("location", "Ort", "Location", Style::Wrap, 25.0),
-    def("occasion", "Anlass", "Occasion", Style::Wrap, 30.0),
-    def("audience", "Zielgruppe", "Audience", Style::Wrap, 35.0),
-    def(
-        "participants",
-        "Teilnehmende",
-        "Participants",
-        Style::Wrap,
-        45.0,
-    ),
-    def("count", "Anzahl", "Count", Style::Integer, 12.0),
-    def(
-        "fields",
-        "Handlungsfelder",
-        "Fields of action",
-        Style::Wrap,
-        30.0,
-    ),
-    def("topics", "Themen", "Topics", Style::Wrap, 35.0),
-    def("purpose", "Inhalte", "Purpose", Style::Wrap, 45.0),
-    def("outcome", "Ergebnis", "Outcome", Style::Wrap, 45.0),
-    def("documents", "Dokumente", "Documents", Style::Wrap, 45.0),
-    def("parent", "Teil von", "Part of", Style::Wrap, 30.0),
-    def(
-        "description",
-        "Beschreibung",
-        "Description",
-        Style::Wrap,
-        50.0,
-    ),
-];
-
-/// The columns in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    super::columns(ctx, COLUMNS)
+column_table! {
+    /// The columns, defined once for the writer and the reader (`crate::read`).
+    KIND: def("kind", "Format", "Format", Style::Text, 28.0),
+    TITLE: def("title", "Titel", "Title", Style::Wrap, 45.0),
+    PERIOD: def("period", "Zeitraum", "Period", Style::Text, 28.0),
+    START: def("start", "Beginn", "Start", Style::Date, 12.0),
+    END: def("end", "Ende", "End", Style::Date, 12.0),
+    OCCURRENCES: def("occurrences", "Anzahl Termine", "Occurrences", Style::Integer, 10.0),
+    DURATION: def("duration", "Dauer", "Duration", Style::Text, 14.0),
+    LOCATION: def("location", "Ort", "Location", Style::Wrap, 25.0),
+    OCCASION: def("occasion", "Anlass", "Occasion", Style::Wrap, 30.0),
+    AUDIENCE: def("audience", "Zielgruppe", "Audience", Style::Wrap, 35.0),
+    PARTICIPANTS: def("participants", "Teilnehmende", "Participants", Style::Wrap, 45.0),
+    COUNT: def("count", "Anzahl", "Count", Style::Integer, 12.0),
+    FIELDS: def("fields", "Handlungsfelder", "Fields of action", Style::Wrap, 30.0),
+    TOPICS: def("topics", "Themen", "Topics", Style::Wrap, 35.0),
+    PURPOSE: def("purpose", "Inhalte", "Purpose", Style::Wrap, 45.0),
+    OUTCOME: def("outcome", "Ergebnis", "Outcome", Style::Wrap, 45.0),
+    DOCUMENTS: def("documents", "Dokumente", "Documents", Style::Wrap, 45.0),
+    PARENT: def("parent", "Teil von", "Part of", Style::Wrap, 30.0),
+    DESCRIPTION: def("description", "Beschreibung", "Description", Style::Wrap, 50.0),
 }
 
 /// The events in chronological order ([`kreisentwicklung_core::Period`]'s
@@ -187,13 +137,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         return Ok(());
     }
     let mut w = ctx.sheet(slot, name, 1 + c.events.len())?;
-    w.begin_table(
-        SheetId::Participation.table_name(),
-        columns(ctx),
-        c.events.len(),
-        "events",
-        ctx.tr("Veranstaltungen", "events"),
-    )?;
+    w.begin_table(SheetId::Participation, COLUMNS, c.events.len())?;
     w.freeze_columns(2);
 
     for i in chronological(c) {

@@ -8,99 +8,49 @@
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::{Adoption, Consultation, Date, Id, Mandate, Period, Resolution};
 
-use super::{def, ColumnDef};
 use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{Column, Item, SheetWriter};
+use crate::sheet::{def, Item, SheetWriter};
 
 // The order puts on the first printed page what a council reads a
 // resolution by (title, kind, number, date, body, outcome, Gegenstand,
 // Beschlusstext, Aufträge); the procedure follows on the page after.
-const TITLE: u16 = 0;
-const KIND: u16 = 1;
-const NUMBER: u16 = 2;
-const DATE: u16 = 3;
-const BODY: u16 = 4;
-const OUTCOME: u16 = 5;
-const ADOPTS: u16 = 6;
-const TEXT: u16 = 7;
-const MANDATES: u16 = 8;
-const PAPER: u16 = 9;
-const ROLE: u16 = 10;
-const PLANNED: u16 = 11;
-const SESSION: u16 = 12;
-const AGENDA: u16 = 13;
-const YES: u16 = 14;
-const NO: u16 = 15;
-const ABSTAIN: u16 = 16;
-const BIASED: u16 = 17;
-const BUDGET: u16 = 18;
-const NOTE: u16 = 19;
 
-/// The columns, defined once for the writer and the reader (`crate::read`).
-///
-/// The first nine at their widest fill one landscape page at 55 %
-/// (1,748 of 1,831 pixels, see `crate::print`): a row's Beschlusstext,
-/// its tallest cell, prints beside its title and date, not a page to the
-/// right of a row standing empty. Beschlusstext is wide enough for
-/// Helmstedt's 1,339 characters in 14 paragraphs to fit the highest row
-/// Excel allows (409 pt); Gremium and Gegenstand hold a word like
-/// „Kreisentwicklungskonzeptes“ on one line.
-pub(crate) const COLUMNS: &[ColumnDef] = &[
-    def("title", "Beschluss", "Resolution", Style::Wrap, 26.0),
-    def("kind", "Art", "Kind", Style::Text, 21.0),
-    def(
-        "number",
-        "Beschluss-Nr.",
-        "Resolution no.",
-        Style::Text,
-        14.0,
-    ),
+column_table! {
+    /// The columns, defined once for the writer and the reader (`crate::read`).
+    ///
+    /// The first nine at their widest fill one landscape page at 55 %
+    /// (1,748 of 1,831 pixels, see `crate::print`): a row's Beschlusstext,
+    /// its tallest cell, prints beside its title and date, not a page to the
+    /// right of a row standing empty. Beschlusstext is wide enough for
+    /// Helmstedt's 1,339 characters in 14 paragraphs to fit the highest row
+    /// Excel allows (409 pt); Gremium and Gegenstand hold a word like
+    /// „Kreisentwicklungskonzeptes“ on one line.
+    TITLE: def("title", "Beschluss", "Resolution", Style::Wrap, 26.0),
+    KIND: def("kind", "Art", "Kind", Style::Text, 21.0),
+    NUMBER: def("number", "Beschluss-Nr.", "Resolution no.", Style::Text, 14.0),
     // A step known only to the month or year ("Mai 2024") shows its
     // period as text in the date column.
-    def("date", "Datum", "Date", Style::Date, 12.0),
-    def("body", "Gremium", "Body", Style::Wrap, 24.0),
-    def("outcome", "Ergebnis", "Outcome", Style::Text, 16.0),
-    def("adopts", "Gegenstand", "Adopts", Style::Wrap, 26.0),
-    def(
-        "text",
-        "Beschlusstext",
-        "Text of the resolution",
-        Style::Wrap,
-        58.0,
-    ),
-    def("mandates", "Aufträge", "Mandates", Style::Wrap, 30.0),
-    def("paper", "Drucksache", "Paper", Style::Text, 18.0),
-    def("role", "Rolle", "Role", Style::Text, 15.0),
-    def("planned", "Geplant für", "Planned for", Style::Date, 12.0),
-    def("session", "Sitzung", "Session", Style::Text, 16.0),
-    def("agenda", "TOP", "Agenda item", Style::Text, 10.0),
-    def("yes", "Ja", "Yes", Style::Integer, 8.0),
-    def("no", "Nein", "No", Style::Integer, 8.0),
-    def(
-        "abstain",
-        "Enthaltungen",
-        "Abstentions",
-        Style::Integer,
-        10.0,
-    ),
-    def(
-        "biased",
-        "Befangen",
-        "Excluded (bias)",
-        Style::Integer,
-        10.0,
-    ),
-    def("budget", "Haushalt", "Budget", Style::Wrap, 36.0),
-    def("note", "Anmerkung", "Note", Style::Wrap, 40.0),
-];
-
-/// The columns in the workbook's language.
-pub(crate) fn columns(ctx: &Ctx) -> Vec<Column> {
-    super::columns(ctx, COLUMNS)
+    DATE: def("date", "Datum", "Date", Style::Date, 12.0),
+    BODY: def("body", "Gremium", "Body", Style::Wrap, 24.0),
+    OUTCOME: def("outcome", "Ergebnis", "Outcome", Style::Text, 16.0),
+    ADOPTS: def("adopts", "Gegenstand", "Adopts", Style::Wrap, 26.0),
+    TEXT: def("text", "Beschlusstext", "Text of the resolution", Style::Wrap, 58.0),
+    MANDATES: def("mandates", "Aufträge", "Mandates", Style::Wrap, 30.0),
+    PAPER: def("paper", "Drucksache", "Paper", Style::Text, 18.0),
+    ROLE: def("role", "Rolle", "Role", Style::Text, 15.0),
+    PLANNED: def("planned", "Geplant für", "Planned for", Style::Date, 12.0),
+    SESSION: def("session", "Sitzung", "Session", Style::Text, 16.0),
+    AGENDA: def("agenda", "TOP", "Agenda item", Style::Text, 10.0),
+    YES: def("yes", "Ja", "Yes", Style::Integer, 8.0),
+    NO: def("no", "Nein", "No", Style::Integer, 8.0),
+    ABSTAIN: def("abstain", "Enthaltungen", "Abstentions", Style::Integer, 10.0),
+    BIASED: def("biased", "Befangen", "Excluded (bias)", Style::Integer, 10.0),
+    BUDGET: def("budget", "Haushalt", "Budget", Style::Wrap, 36.0),
+    NOTE: def("note", "Anmerkung", "Note", Style::Wrap, 40.0),
 }
 
 /// Writes the sheet; nothing when there are no resolutions.
@@ -115,13 +65,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         .map(|r| r.consultations.len().max(1))
         .sum();
     let mut w = ctx.sheet(slot, name, 1 + rows)?;
-    w.begin_table(
-        SheetId::Resolutions.table_name(),
-        columns(ctx),
-        rows,
-        "resolutions",
-        ctx.tr("Beschlüsse", "resolutions"),
-    )?;
+    w.begin_table(SheetId::Resolutions, COLUMNS, rows)?;
     w.freeze_columns(1);
     for (i, r) in c.resolutions.iter().enumerate() {
         let item = Item::new("resolutions", &r.id, i);

@@ -9,29 +9,17 @@ use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
 use crate::print::Page;
-use crate::sheet::{col, Column, Item};
+use crate::sheet::{def, Item};
 
-const TITLE: u16 = 0;
-const FIELD: u16 = 1;
-const TOPICS: u16 = 2;
-const STRENGTHS: u16 = 3;
-const WEAKNESSES: u16 = 4;
-const OPPORTUNITIES: u16 = 5;
-const THREATS: u16 = 6;
-const DOCUMENT: u16 = 7;
-
-fn columns(ctx: &Ctx) -> Vec<Column> {
-    let t = |de, en| ctx.tr(de, en);
-    vec![
-        col(t("Titel", "Title"), Style::Wrap, 40.0),
-        col(t("Handlungsfeld", "Field of action"), Style::Wrap, 30.0),
-        col(t("Themen", "Topics"), Style::Wrap, 40.0),
-        col(t("Stärken", "Strengths"), Style::Wrap, 50.0),
-        col(t("Schwächen", "Weaknesses"), Style::Wrap, 50.0),
-        col(t("Chancen", "Opportunities"), Style::Wrap, 50.0),
-        col(t("Risiken", "Threats"), Style::Wrap, 50.0),
-        col(t("Dokument", "Document"), Style::Wrap, 35.0),
-    ]
+column_table! {
+    TITLE: def("title", "Titel", "Title", Style::Wrap, 40.0),
+    FIELD: def("field", "Handlungsfeld", "Field of action", Style::Wrap, 30.0),
+    TOPICS: def("topics", "Themen", "Topics", Style::Wrap, 40.0),
+    STRENGTHS: def("strengths", "Stärken", "Strengths", Style::Wrap, 50.0),
+    WEAKNESSES: def("weaknesses", "Schwächen", "Weaknesses", Style::Wrap, 50.0),
+    OPPORTUNITIES: def("opportunities", "Chancen", "Opportunities", Style::Wrap, 50.0),
+    THREATS: def("threats", "Risiken", "Threats", Style::Wrap, 50.0),
+    DOCUMENT: def("document", "Dokument", "Document", Style::Wrap, 35.0),
 }
 
 /// One line per entry, so that a wrapped cell reads like the list it is.
@@ -53,13 +41,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         return Ok(());
     }
     let mut w = ctx.sheet(slot, name, 1 + c.swot.len())?;
-    w.begin_table(
-        SheetId::Swot.table_name(),
-        columns(ctx),
-        c.swot.len(),
-        "swot",
-        ctx.tr("SWOT-Analysen", "SWOT analyses"),
-    )?;
+    w.begin_table(SheetId::Swot, COLUMNS, c.swot.len())?;
     w.freeze_columns(1);
     for (i, s) in c.swot.iter().enumerate() {
         let item = Item::new("swot", &s.id, i);
