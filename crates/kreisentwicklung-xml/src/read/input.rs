@@ -12,6 +12,8 @@ use quick_xml::events::Event;
 use quick_xml::name::NamespaceResolver;
 use quick_xml::NsReader;
 
+use super::split::{Rewind, Unread};
+
 /// A piece of [`Input::text`], by byte offsets.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Span {
@@ -103,6 +105,12 @@ pub(super) trait Input {
     }
     /// The line and column of a byte offset, where the input knows them.
     fn line_column(&self, offset: usize) -> (usize, usize);
+    /// The bytes after the last event read, for reading the rest of a list
+    /// on several threads ([`super::split`]); `None` when the list is read
+    /// event by event.
+    fn unread_source(&mut self) -> Option<&mut dyn Unread> {
+        None
+    }
 }
 
 /// The whole document in memory: events borrow from it.
@@ -158,7 +166,7 @@ const KEEP_AT_MOST: usize = 1 << 20;
 /// into a string, which holds the events of one element's text together
 /// while [held](Input::hold).
 pub(super) struct Buffered<R> {
-    r: NsReader<R>,
+    r: NsReader<Rewind<R>>,
     buf: Vec<u8>,
     text: String,
     hold: bool,
@@ -166,7 +174,7 @@ pub(super) struct Buffered<R> {
 
 impl<R: BufRead> Buffered<R> {
     pub(super) fn new(reader: R) -> Self {
-        let mut r = NsReader::from_reader(reader);
+        let mut r = NsReader::from_reader(Rewind::new(reader));
         r.config_mut().enable_all_checks(true);
         Buffered {
             r,
@@ -206,10 +214,14 @@ impl<R: BufRead> Input for Buffered<R> {
         self.hold = hold;
     }
 
-    type Source = R;
+    type Source = Rewind<R>;
 
-    fn reader(&self) -> &NsReader<R> {
+    fn reader(&self) -> &NsReader<Rewind<R>> {
         &self.r
+    }
+
+    fn unread_source(&mut self) -> Option<&mut dyn Unread> {
+        Some(self.r.get_mut())
     }
 
     /// Unknown: the document is not kept. [`crate::from_seekable_reader`]

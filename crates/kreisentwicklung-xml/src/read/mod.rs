@@ -11,7 +11,8 @@
 //! schema tables, errors with line, column and path); [`model`] reads the
 //! concept's types with it; [`text`] reads texts and knows the form of the
 //! document (namespace 1.1, or 1.0 with mixed-content texts); [`wf`] has the rules of well-formedness that
-//! `quick-xml` leaves to its user.
+//! `quick-xml` leaves to its user; [`split`] reads the long lists of a
+//! buffered document on several threads.
 
 use std::io::{BufRead, Read};
 
@@ -22,6 +23,7 @@ use crate::error::ImportError;
 mod input;
 mod model;
 mod pull;
+mod split;
 mod text;
 mod wf;
 
@@ -132,6 +134,100 @@ mod tests {
             );
             assert_eq!(c.title.translations["en"], "County development");
             assert_eq!(c.territory.name.text, "Landkreis Görlitz");
+        }
+    }
+
+    /// Where the `n`th measure starts (from 0).
+    fn nth_measure(xml: &str, n: usize) -> usize {
+        xml.match_indices("<measure id=").nth(n).unwrap().0
+    }
+
+    /// Long lists read on several threads ([`split`]) give what one thread
+    /// gives: compact and pretty, through buffers of any size (1 byte: the
+    /// `<` of the list's end tag comes in a buffer of its own), with
+    /// comments, processing instructions and CDATA sections holding tags
+    /// between and in the items.
+    #[test]
+    fn long_lists_read_alike_on_several_threads() {
+        use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+        use std::sync::atomic::Ordering;
+        let concept = generate(&GeneratorOptions::new(1_500).seed(7));
+        let compact = crate::to_string(&concept, &ExportOptions::default().pretty(false)).unwrap();
+        let pretty = crate::to_string(&concept, &ExportOptions::default().pretty(true)).unwrap();
+        // Past the items read before a list is split.
+        let (head, tail) = compact.split_at(nth_measure(&compact, 200));
+        let tail = tail
+            .replacen(
+                "</measure><measure ",
+                "</measure>\n<!-- </measure> <measure> </measures> --><?pi </measures> ?>\r\n<measure ",
+                40,
+            )
+            .replacen(
+                "<narrative>",
+                "<narrative><![CDATA[</measure></measures>]]>",
+                400,
+            );
+        let tricky = format!("{head}{tail}");
+        assert!(compact.len() > 3 * split::CHUNK, "{}", compact.len());
+        for (xml, capacities) in [
+            (&compact, &[1, 4096, crate::READ_BUFFER][..]),
+            (&pretty, &[7, crate::READ_BUFFER][..]),
+            (&tricky, &[1, 3, 8192][..]),
+        ] {
+            for &capacity in capacities {
+                let before = split::SPLIT_LISTS.load(Ordering::Relaxed);
+                let read = alike(xml, capacity).unwrap();
+                if std::ptr::eq(xml, &tricky) {
+                    assert_eq!(read.measures.len(), concept.measures.len());
+                    assert!(read
+                        .measures
+                        .iter()
+                        .any(|m| m.title.text.starts_with("</measure>")));
+                } else {
+                    assert_eq!(read, concept, "through a buffer of {capacity}");
+                }
+                if split::threads() > 0 {
+                    // Measures and indicators.
+                    let split = split::SPLIT_LISTS.load(Ordering::Relaxed) - before;
+                    assert!(split >= 2, "{split} lists split");
+                }
+            }
+        }
+    }
+
+    /// A long list that is broken in one of its chunks fails as the whole
+    /// document read in one go does (the streamed document is read again).
+    #[test]
+    fn broken_long_lists_fail_alike() {
+        use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+        use std::io::Cursor;
+        let concept = generate(&GeneratorOptions::new(1_000).seed(3));
+        let xml = crate::to_string(&concept, &ExportOptions::default().pretty(false)).unwrap();
+        let (head, tail) = xml.split_at(nth_measure(&xml, 300));
+        let last = xml.rfind("</measure>").unwrap();
+        let mut broken = vec![
+            // Cut inside the last measure, and at the list's end tag.
+            xml[..last].to_owned(),
+            xml[..xml.find("</measures>").unwrap() + 1].to_owned(),
+        ];
+        // Past the items read before the list is split: text between
+        // items, an unknown element in an item, an unclosed comment, a
+        // DOCTYPE, a measure without an id.
+        for (from, to) in [
+            ("</measure><measure ", "</measure>x<measure "),
+            ("</title><description>", "</title><bogus/><description>"),
+            ("</measure><measure ", "</measure><!-- <measure "),
+            ("</measure><measure ", "</measure><!DOCTYPE x><measure "),
+            ("<measure id=", "<measure x="),
+        ] {
+            broken.push(format!("{head}{}", tail.replacen(from, to, 1)));
+        }
+        for (i, doc) in broken.iter().enumerate() {
+            let whole = crate::from_slice(doc.as_bytes()).unwrap_err().to_string();
+            let streamed = crate::from_seekable_reader(Cursor::new(doc.as_bytes()))
+                .unwrap_err()
+                .to_string();
+            assert_eq!(streamed, whole, "document {i}");
         }
     }
 

@@ -15,6 +15,9 @@ use kreisentwicklung_core::{
 };
 use quick_xml::name::{QName, ResolveResult};
 
+use super::input::Slice;
+use super::split;
+use super::text::Dialect;
 use crate::error::ImportError;
 use crate::schema::{self, one, Complex, Field, Occurs, Ty};
 use crate::{year_part_from_code, NAMESPACE, NAMESPACE_1_0, NAMESPACE_BASE};
@@ -327,6 +330,7 @@ impl<I: Input> Parser<I> {
             }
         }
         self.path.push(("concept", 0));
+        self.root_tag = self.start_tag(&el).to_owned();
         let [version, _producer, id, lang] =
             self.attrs(&el, ["schemaVersion", "producer", "id", "xml:lang"])?;
         let version = self.required(&el, "schemaVersion", version)?;
@@ -392,8 +396,8 @@ impl<I: Input> Parser<I> {
                 "fields" => c.fields = p.structures(e, f)?,
                 "crossCuttingThemes" => c.cross_cutting_themes = p.structures(e, f)?,
                 "goals" => c.goals = p.structures(e, f)?,
-                "measures" => c.measures = p.structures(e, f)?,
-                "indicators" => c.indicators = p.structures(e, f)?,
+                "measures" => c.measures = p.long_list(e, f)?,
+                "indicators" => c.indicators = p.long_list(e, f)?,
                 "actors" => c.actors = p.structures(e, f)?,
                 "events" => c.events = p.structures(e, f)?,
                 "resolutions" => c.resolutions = p.structures(e, f)?,
@@ -447,6 +451,35 @@ impl<I: Input> Parser<I> {
         Ok(x)
     }
 
+    /// A list that may be long (measures, indicators): read as by
+    /// [`Self::structures`]; when the document is read through a buffer,
+    /// the items after the first [`split::SEQUENTIAL_ITEMS`] are read on
+    /// several threads ([`split`]).
+    fn long_list<T: Structure + Send>(&mut self, el: El, f: &Field) -> Res<Vec<T>> {
+        let threads = split::threads();
+        if threads == 0 || el.empty || self.input.unread_source().is_none() {
+            return self.structures(el, f);
+        }
+        let item = item(f);
+        let list_tag = self.start_tag(&el).to_owned();
+        let mut out = Vec::new();
+        self.list(el, item, |p, e| {
+            out.push(p.structure(e)?);
+            if out.len() == split::SEQUENTIAL_ITEMS {
+                let name = |tag: &str| tag.split(is_xml_space).next().unwrap_or("").to_owned();
+                let open = format!("<{}><{list_tag}>", p.root_tag);
+                let close = format!("</{}></{}>", name(&list_tag), name(&p.root_tag));
+                let dialect = p.dialect.clone();
+                let read = |text: &str| chunk_items::<T>(text, &dialect, item);
+                if let Some(src) = p.input.unread_source() {
+                    split::read_items(src, threads, &open, &close, &mut out, read)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     /// The structures of a list field: one `T` per item element.
     fn structures<T: Structure>(&mut self, el: El, f: &Field) -> Res<Vec<T>> {
         let mut out = Vec::new();
@@ -456,6 +489,30 @@ impl<I: Input> Parser<I> {
         })?;
         Ok(out)
     }
+}
+
+/// XML's white space, which ends a name in a tag.
+fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+/// The items of a chunk of a list ([`split`]), read as the content of the
+/// list element in `text`, which holds the root's and the list's start tags
+/// as the document writes them (so that the same namespaces are in scope),
+/// the chunk, and their end tags. Errors are the chunk's, placed in it; a
+/// streamed document with an error is read again whole to report it.
+fn chunk_items<T: Structure>(text: &str, dialect: &Dialect, item: &'static str) -> Res<Vec<T>> {
+    let mut p = Parser::new(Slice::new(text));
+    p.dialect = dialect.clone();
+    let mut out = Vec::new();
+    match (p.child()?, p.child()?) {
+        (Some(_root), Some(list)) => p.list(list, item, |p, e| {
+            out.push(p.structure(e)?);
+            Ok(())
+        })?,
+        _ => return Err(p.err("a chunk without its list")),
+    }
+    Ok(out)
 }
 
 /// The element name of the items of a list field.

@@ -113,6 +113,9 @@ pub(super) struct Parser<I> {
     pub(super) path: Vec<(&'static str, usize)>,
     /// The form of the document (namespace, form of texts).
     pub(super) dialect: Dialect,
+    /// The inside of the root element's start tag, once read (for
+    /// [`super::split`]).
+    pub(super) root_tag: String,
     /// Where text of several pieces (or with line ends to normalise) is
     /// joined.
     scratch: String,
@@ -126,6 +129,7 @@ impl<I: Input> Parser<I> {
             pos: 0,
             path: Vec::with_capacity(16),
             dialect: Dialect::default(),
+            root_tag: String::new(),
             scratch: String::with_capacity(256),
         }
     }
@@ -147,6 +151,12 @@ impl<I: Input> Parser<I> {
     }
 
     /// The text of a value.
+    /// The inside of the start tag of `el`, the last element read: its name
+    /// and attributes as written.
+    pub(super) fn start_tag(&self, el: &El) -> &str {
+        self.slice(el.tag)
+    }
+
     pub(super) fn val(&self, v: Val) -> &str {
         let s = if v.scratch {
             self.scratch.as_str()

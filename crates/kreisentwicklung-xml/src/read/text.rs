@@ -20,6 +20,7 @@ use super::pull::{trim_ws, El, Parser, Res};
 use crate::NAMESPACE;
 
 /// The form of the document, as its root element tells.
+#[derive(Clone, Debug)]
 pub(super) struct Dialect {
     /// The namespace every element must be in: [`NAMESPACE`] or
     /// [`crate::NAMESPACE_1_0`].
