@@ -25,6 +25,8 @@ use std::io::{self, BufRead, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Mutex};
 
+use memchr::{memchr, memchr3};
+
 use super::pull::Res;
 use crate::error::{ImportError, Location};
 
@@ -168,21 +170,25 @@ impl Scanner {
         }
     }
 
-    /// Reads `buf` up to the first item end or the list's end tag.
+    /// Reads `buf` up to the first item end or the list's end tag. Text,
+    /// tags, comments and the like are skipped with `memchr`: this runs on
+    /// the thread that hands out the chunks, ahead of all the others.
     pub(super) fn feed(&mut self, buf: &[u8]) -> Found {
         let mut i = 0;
         while i < buf.len() {
-            let b = buf[i];
-            self.state = match self.state {
-                State::Text => match buf[i..].iter().position(|&b| b == b'<') {
+            let rest = &buf[i..];
+            // Each arm sets the state after `buf[..i]`.
+            match self.state {
+                State::Text => match memchr(b'<', rest) {
                     Some(at) => {
-                        i += at;
-                        State::Lt
+                        i += at + 1;
+                        self.state = State::Lt;
                     }
                     None => return Found::More,
                 },
-                State::Lt => match b {
-                    b'/' if self.depth == 0 => {
+                State::Lt => {
+                    let b = rest[0];
+                    if b == b'/' && self.depth == 0 {
                         // In this state `i` is 0 only when the `<` was the
                         // last byte of the previous feed.
                         self.state = State::Text;
@@ -191,17 +197,20 @@ impl Scanner {
                             lt_before: i == 0,
                         };
                     }
-                    b'/' => State::End,
-                    b'!' => State::Bang(0),
-                    b'?' => State::Pi(false),
-                    _ => State::Start {
-                        quote: 0,
-                        slash: false,
-                    },
-                },
+                    self.state = match b {
+                        b'/' => State::End,
+                        b'!' => State::Bang(0),
+                        b'?' => State::Pi(false),
+                        _ => State::Start {
+                            quote: 0,
+                            slash: false,
+                        },
+                    };
+                    i += 1;
+                }
                 State::Bang(n) => {
                     const CDATA: &[u8] = b"[CDATA[";
-                    match (n, b) {
+                    self.state = match (n, rest[0]) {
                         (0, b'-') => State::Bang(1),
                         (1, b'-') => State::Comment(0),
                         (0, b'[') => State::Bang(11),
@@ -213,66 +222,121 @@ impl Scanner {
                             }
                         }
                         _ => State::Decl,
-                    }
+                    };
+                    i += 1;
                 }
-                State::Comment(n) => match b {
-                    b'-' => State::Comment(n.saturating_add(1)),
-                    b'>' if n >= 2 => State::Text,
-                    _ => State::Comment(0),
-                },
-                State::CData(n) => match b {
-                    b']' => State::CData(n.saturating_add(1)),
-                    b'>' if n >= 2 => State::Text,
-                    _ => State::CData(0),
-                },
-                State::Pi(q) => match b {
-                    b'>' if q => State::Text,
-                    b => State::Pi(b == b'?'),
-                },
-                State::Start { quote: 0, slash } => match b {
-                    b'"' | b'\'' => State::Start {
-                        quote: b,
-                        slash: false,
-                    },
-                    b'>' if slash => {
-                        if self.depth == 0 {
-                            self.state = State::Text;
-                            return Found::Item(i + 1);
+                State::Comment(n) => {
+                    let (closed, used, n) = close_after(rest, b'-', n);
+                    i += used;
+                    self.state = if closed {
+                        State::Text
+                    } else {
+                        State::Comment(n)
+                    };
+                }
+                State::CData(n) => {
+                    let (closed, used, n) = close_after(rest, b']', n);
+                    i += used;
+                    self.state = if closed { State::Text } else { State::CData(n) };
+                }
+                State::Pi(q) => {
+                    let (closed, used, n) = close_after(rest, b'?', u8::from(q));
+                    i += used;
+                    self.state = if closed {
+                        State::Text
+                    } else {
+                        State::Pi(n > 0)
+                    };
+                }
+                State::Start { quote: 0, slash } => match memchr3(b'>', b'"', b'\'', rest) {
+                    Some(at) if rest[at] == b'>' => {
+                        i += at + 1;
+                        self.state = State::Text;
+                        let empty = if at == 0 { slash } else { rest[at - 1] == b'/' };
+                        if !empty {
+                            self.depth += 1;
+                        } else if self.depth == 0 {
+                            return Found::Item(i);
                         }
-                        State::Text
                     }
-                    b'>' => {
-                        self.depth += 1;
-                        State::Text
+                    Some(at) => {
+                        i += at + 1;
+                        self.state = State::Start {
+                            quote: rest[at],
+                            slash: false,
+                        };
                     }
-                    _ => State::Start {
-                        quote: 0,
-                        slash: b == b'/',
-                    },
+                    None => {
+                        self.state = State::Start {
+                            quote: 0,
+                            slash: rest.last() == Some(&b'/'),
+                        };
+                        return Found::More;
+                    }
                 },
-                State::Start { quote, .. } => State::Start {
-                    quote: if b == quote { 0 } else { quote },
-                    slash: false,
+                State::Start { quote, .. } => match memchr(quote, rest) {
+                    Some(at) => {
+                        i += at + 1;
+                        self.state = State::Start {
+                            quote: 0,
+                            slash: false,
+                        };
+                    }
+                    None => return Found::More,
                 },
-                State::End => match b {
-                    b'>' => {
-                        self.depth = self.depth.saturating_sub(1);
-                        if self.depth == 0 {
-                            self.state = State::Text;
-                            return Found::Item(i + 1);
+                State::End | State::Decl => match memchr(b'>', rest) {
+                    Some(at) => {
+                        i += at + 1;
+                        let end = self.state == State::End;
+                        self.state = State::Text;
+                        if end {
+                            self.depth = self.depth.saturating_sub(1);
+                            if self.depth == 0 {
+                                return Found::Item(i);
+                            }
                         }
-                        State::Text
                     }
-                    _ => State::End,
+                    None => return Found::More,
                 },
-                State::Decl => match b {
-                    b'>' => State::Text,
-                    _ => State::Decl,
-                },
-            };
-            i += 1;
+            }
         }
         Found::More
+    }
+}
+
+/// Looks in `rest` for the `>` that closes a construct ending in two
+/// `mark`s (`-->`, `]]>`) or one (`?>`, with `mark` `?` and `n` counting
+/// to 1), after `n` marks at the end of the bytes before. Returns whether
+/// it closed, the bytes used, and the marks at the end of them.
+fn close_after(rest: &[u8], mark: u8, n: u8) -> (bool, usize, u8) {
+    let need = if mark == b'?' { 1 } else { 2 };
+    let mut from = 0;
+    let mut carried = n;
+    loop {
+        let Some(at) = memchr(b'>', &rest[from..]).map(|at| from + at) else {
+            return (false, rest.len(), trailing(&rest[from..], mark, carried));
+        };
+        if trailing(&rest[from..at], mark, carried) >= need {
+            return (true, at + 1, 0);
+        }
+        from = at + 1;
+        carried = 0;
+    }
+}
+
+/// The number of `mark`s at the end of `bytes`, counting `carried` more
+/// when `bytes` is all marks (at most 2 matter).
+fn trailing(bytes: &[u8], mark: u8, carried: u8) -> u8 {
+    let k = bytes
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|&&b| b == mark)
+        .count() as u8;
+    if usize::from(k) == bytes.len() {
+        k.saturating_add(carried).min(2)
+    } else {
+        k
     }
 }
 
