@@ -146,7 +146,7 @@ pub enum Command {
             Exit codes: 0 read, 1 input that does not map or an invalid result, 2 usage error \
             or unreadable input."
     )]
-    ImportOparl(crate::oparl::ImportOparlArgs),
+    ImportOparl(ImportOparlArgs),
 }
 
 /// Arguments of `export`.
@@ -337,12 +337,12 @@ fn parse_format(s: &str) -> Result<String, String> {
 
 /// The name of a built-in example.
 fn parse_example(s: &str) -> Result<String, String> {
-    if crate::commands::example_names().contains(&s) {
+    if crate::files::example_names().contains(&s) {
         Ok(s.to_owned())
     } else {
         Err(format!(
             "no such example; built-in examples: {}",
-            crate::commands::example_names().join(", ")
+            crate::files::example_names().join(", ")
         ))
     }
 }
@@ -456,4 +456,24 @@ mod tests {
         assert!(parse_size("G").is_err());
         assert!(parse_size("99999999999T").is_err());
     }
+}
+
+/// Arguments of `import-oparl`.
+#[derive(Debug, Args)]
+pub struct ImportOparlArgs {
+    /// OParl JSON files read together: papers with their consultations,
+    /// meetings and agenda items, single objects or list pages.
+    #[arg(value_name = "FILE", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// A concept document (JSON or XML) to add the resolutions to; a
+    /// resolution with the id of an existing one updates it (what OParl cannot
+    /// carry, such as what it adopts, is kept). Without it the resolutions are
+    /// written as a JSON array.
+    #[arg(long, value_name = "CONCEPT")]
+    pub into: Option<PathBuf>,
+
+    /// The output file [default: standard output].
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }

@@ -1,23 +1,12 @@
 //! The small subcommands: `validate`, `schema`, `formats`, `examples` and
-//! `generate`, and access to the built-in examples.
+//! `generate`.
 
 use kreisentwicklung::export::ExportOptions;
 use kreisentwicklung::generate::{generate as generate_concept, GeneratorOptions, MAX_MEASURES};
-use kreisentwicklung::Concept;
 
 use crate::cli::{GenerateArgs, SchemaArgs, SchemaFormat, ValidateArgs};
 use crate::files::{self, LoadError, Source};
 use crate::{Failure, EXIT_INVALID, EXIT_OK, EXIT_USAGE};
-
-/// The names of the built-in seed counties.
-pub fn example_names() -> &'static [&'static str] {
-    kreisentwicklung::examples::NAMES
-}
-
-/// A built-in seed county by name.
-pub fn load_example(name: &str) -> Result<Concept, String> {
-    kreisentwicklung::examples::load(name).map_err(|e| files::one_line(&e.to_string()))
-}
 
 /// Runs `validate`: every problem of every input on standard output.
 pub fn validate(args: ValidateArgs) -> Result<u8, Failure> {
@@ -100,8 +89,8 @@ pub fn formats() -> Result<u8, Failure> {
 /// Runs `examples`: name and county, tab-separated.
 pub fn examples() -> Result<u8, Failure> {
     let mut text = String::new();
-    for name in example_names() {
-        let county = load_example(name)
+    for name in files::example_names() {
+        let county = files::load_example(name)
             .map(|c| c.territory.display_name())
             .map_err(|e| Failure::invalid(format!("example {name}: {e}")))?;
         text.push_str(&format!("{name}\t{county}\n"));

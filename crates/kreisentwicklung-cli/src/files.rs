@@ -349,6 +349,16 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The names of the built-in seed counties.
+pub fn example_names() -> &'static [&'static str] {
+    kreisentwicklung::examples::NAMES
+}
+
+/// A built-in seed county by name.
+pub fn load_example(name: &str) -> Result<Concept, String> {
+    kreisentwicklung::examples::load(name).map_err(|e| one_line(&e.to_string()))
+}
+
 /// A loaded concept with the reader's warnings, each line starting with
 /// the input's label.
 #[derive(Debug)]
@@ -364,7 +374,7 @@ pub struct Loaded {
 pub fn load(source: &Source) -> Result<Loaded, LoadError> {
     let label = source.label();
     match source {
-        Source::Example(name) => crate::commands::load_example(name)
+        Source::Example(name) => load_example(name)
             .map(|concept| Loaded {
                 concept,
                 warnings: Vec::new(),

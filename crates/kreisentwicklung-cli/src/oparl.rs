@@ -4,11 +4,10 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
 use kreisentwicklung::export::ExportOptions;
 use kreisentwicklung::oparl;
 
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, ImportOparlArgs};
 use crate::files::{self, Source};
 use crate::{Failure, EXIT_OK};
 
@@ -71,26 +70,6 @@ fn write(args: &ExportArgs, dir: PathBuf) -> Result<u8, Failure> {
             .unwrap_or("")
     );
     Ok(EXIT_OK)
-}
-
-/// Arguments of `import-oparl`.
-#[derive(Debug, Args)]
-pub struct ImportOparlArgs {
-    /// OParl JSON files read together: papers with their consultations,
-    /// meetings and agenda items, single objects or list pages.
-    #[arg(value_name = "FILE", required = true)]
-    pub inputs: Vec<PathBuf>,
-
-    /// A concept document (JSON or XML) to add the resolutions to; a
-    /// resolution with the id of an existing one updates it (what OParl cannot
-    /// carry, such as what it adopts, is kept). Without it the resolutions are
-    /// written as a JSON array.
-    #[arg(long, value_name = "CONCEPT")]
-    pub into: Option<PathBuf>,
-
-    /// The output file [default: standard output].
-    #[arg(short = 'o', long = "output", value_name = "OUT")]
-    pub output: Option<PathBuf>,
 }
 
 /// Runs `import-oparl`.

@@ -9,6 +9,7 @@ use kreisentwicklung_core::{
 use crate::book::Slot;
 use crate::evaluation::Evaluation;
 use crate::formats::Formats;
+use crate::print::Page;
 use crate::sheet::SheetWriter;
 
 /// German or English, chosen at the call site.
@@ -85,6 +86,12 @@ impl<'c> Ctx<'c> {
         rows: usize,
     ) -> Result<SheetWriter<'_>, ExportError> {
         SheetWriter::new(slot, name, &self.fmt, self.lang, self.stream(rows))
+    }
+
+    /// The print layout of a sheet: A4 with the workbook's header and
+    /// footer, landscape for tables, portrait for forms.
+    pub(crate) fn page(&self, landscape: bool) -> Page {
+        Page::new(&self.c.title.text, self.eval.today, self.lang, landscape)
     }
 
     /// German or English.

@@ -12,10 +12,8 @@
 //! as few pages across as that takes; the pages of one row follow each
 //! other ("over, then down"), with the first columns repeated.
 
-use kreisentwicklung_core::Language;
+use kreisentwicklung_core::{Date, Language};
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
-
-use crate::ctx::Ctx;
 
 /// A4 in Excel's paper codes.
 const A4: u8 = 9;
@@ -44,17 +42,19 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    /// A4 with the workbook's header and footer; landscape for tables,
-    /// portrait for forms.
-    pub(crate) fn new(ctx: &Ctx, landscape: bool) -> Self {
-        let mut title: String = ctx.c.title.text.chars().take(MAX_TITLE_CHARS).collect();
-        if title.chars().count() < ctx.c.title.text.chars().count() {
+    /// A4 with the workbook's header (the concept's `title`) and footer
+    /// (the evaluation date `today`); landscape for tables, portrait for
+    /// forms. Sheets ask [`crate::ctx::Ctx::page`].
+    pub(crate) fn new(title: &str, today: Date, lang: Language, landscape: bool) -> Self {
+        let full = title;
+        let mut title: String = full.chars().take(MAX_TITLE_CHARS).collect();
+        if title.chars().count() < full.chars().count() {
             title.push('…');
         }
         // "&" starts a control code in headers; "&&" prints one.
         let title = title.replace(['\n', '\r', '\t'], " ").replace('&', "&&");
-        let date = ctx.eval.today.german();
-        let (evaluated, page) = match ctx.lang {
+        let date = today.german();
+        let (evaluated, page) = match lang {
             Language::De => ("Stand der Auswertung", "Seite &P von &N"),
             Language::En => ("Evaluated as of", "Page &P of &N"),
         };

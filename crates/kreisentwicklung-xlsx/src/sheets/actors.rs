@@ -12,7 +12,6 @@ use crate::book::Slot;
 use crate::ctx::{lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{def, Item};
 
 column_table! {
@@ -88,7 +87,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         w.next_row();
     }
     w.end_table()?;
-    w.page(Page::new(ctx, true).repeat_columns(0, 0));
+    w.page(ctx.page(true).repeat_columns(0, 0));
     w.finish(slot)
 }
 

@@ -8,7 +8,6 @@ use crate::book::Slot;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::def;
 use crate::sheets::swot::lines;
 
@@ -40,6 +39,6 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         w.next_row();
     }
     w.end_table()?;
-    w.page(Page::new(ctx, true));
+    w.page(ctx.page(true));
     w.finish(slot)
 }

@@ -6,7 +6,6 @@ use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{def, Item};
 
 column_table! {
@@ -67,6 +66,6 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         w.next_row();
     }
     w.end_table()?;
-    w.page(Page::new(ctx, true).repeat_columns(0, 0));
+    w.page(ctx.page(true).repeat_columns(0, 0));
     w.finish(slot)
 }

@@ -9,7 +9,6 @@ use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{def, Item};
 
 column_table! {
@@ -84,6 +83,6 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     }
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
-    w.page(Page::new(ctx, true).repeat_columns(0, 1));
+    w.page(ctx.page(true).repeat_columns(0, 1));
     w.finish(slot)
 }

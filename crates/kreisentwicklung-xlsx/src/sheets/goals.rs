@@ -10,7 +10,6 @@ use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::{looks_like_formula, Style, MAX_INDENT};
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{def, Item, SheetWriter};
 
 column_table! {
@@ -163,6 +162,6 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     w.list_validation(PRIORITY, &priorities)?;
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
-    w.page(Page::new(ctx, true).repeat_columns(0, 1));
+    w.page(ctx.page(true).repeat_columns(0, 1));
     w.finish(slot)
 }

@@ -11,7 +11,6 @@ use crate::book::Slot;
 use crate::ctx::Ctx;
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::def;
 
 column_table! {
@@ -59,7 +58,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     // the council: they stay on screen and off paper.
     let last_row = w.row().saturating_sub(1);
     w.page(
-        Page::new(ctx, true)
+        ctx.page(true)
             .repeat_columns(0, 0)
             .area(0, 0, last_row, FIX),
     );

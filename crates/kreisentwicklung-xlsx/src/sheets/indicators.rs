@@ -14,7 +14,6 @@ use crate::book::Slot;
 use crate::ctx::{join, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{check_rows, def, xlsx_err, Item, SheetWriter};
 use crate::MAX_COLUMNS;
 
@@ -358,7 +357,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     // the charts stand beside it.
     let last_row = w.row().saturating_sub(1);
     w.page(
-        Page::new(ctx, true)
+        ctx.page(true)
             .repeat_columns(0, 1)
             .area(0, 0, last_row, COLUMN_COUNT - 1),
     );

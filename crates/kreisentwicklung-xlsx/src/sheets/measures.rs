@@ -7,7 +7,6 @@ use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{def, Item, SheetWriter};
 
 column_table! {
@@ -143,7 +142,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     status_lights(ctx, &mut w, STATUS)?;
     super::light_colors(ctx, &mut w, LIGHT)?;
     w.end_table()?;
-    w.page(Page::new(ctx, true).repeat_columns(0, 1));
+    w.page(ctx.page(true).repeat_columns(0, 1));
     w.finish(slot)
 }
 

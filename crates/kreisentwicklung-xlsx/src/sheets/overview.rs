@@ -14,7 +14,6 @@ use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{check_rows, SheetWriter};
 
 /// One line of the key dates: when, as exactly as known (a day, or "Mai
@@ -531,7 +530,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         w.integer(1, n as u64)?;
         w.next_row();
     }
-    w.page(Page::new(ctx, true));
+    w.page(ctx.page(true));
     w.finish(slot)
 }
 

@@ -9,7 +9,6 @@ use kreisentwicklung_core::monitoring::TrafficLight;
 use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
-use crate::print::Page;
 use crate::sheet::Item;
 
 /// Above this many measures the sheet is left out: nobody prints a
@@ -140,6 +139,6 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         }
         w.next_row();
     }
-    w.page(Page::new(ctx, false));
+    w.page(ctx.page(false));
     w.finish(slot)
 }

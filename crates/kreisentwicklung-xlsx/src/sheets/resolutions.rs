@@ -12,7 +12,6 @@ use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
 use crate::names::SheetId;
-use crate::print::Page;
 use crate::sheet::{def, Item, SheetWriter};
 
 // The order puts on the first printed page what a council reads a
@@ -80,7 +79,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         }
     }
     w.end_table()?;
-    w.page(Page::new(ctx, true).repeat_columns(0, 0));
+    w.page(ctx.page(true).repeat_columns(0, 0));
     w.finish(slot)
 }
 

@@ -154,8 +154,21 @@ impl<'a> Input for Slice<'a> {
     }
 
     fn line_column(&self, offset: usize) -> (usize, usize) {
-        super::pull::line_column(self.src, offset)
+        line_column(self.src, offset)
     }
+}
+
+/// The line and column of a byte offset.
+pub(crate) fn line_column(src: &str, offset: usize) -> (usize, usize) {
+    let bytes = &src.as_bytes()[..offset.min(src.len())];
+    let line_start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
+    // Count characters: every byte that does not continue a UTF-8 sequence.
+    let column = 1 + bytes[line_start..]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count();
+    (line, column)
 }
 
 /// The size from which [`Buffered`] gives its buffers back after an event

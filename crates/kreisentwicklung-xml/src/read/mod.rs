@@ -9,8 +9,8 @@
 //! Layers: [`pull`] is the generic machinery (events, well-formedness,
 //! namespaces, attributes, text, scalar values, element lists driven by the
 //! schema tables, errors with line, column and path); [`model`] reads the
-//! concept's types with it; [`text`] reads texts and knows the form of the
-//! document (namespace 1.1, or 1.0 with mixed-content texts); [`wf`] has the rules of well-formedness that
+//! concept's types with it; [`text`] reads texts in either form of the document
+//! (namespace 1.1, or 1.0 with mixed-content texts); [`wf`] has the rules of well-formedness that
 //! `quick-xml` leaves to its user; [`split`] reads the long lists of a
 //! buffered document on several threads.
 
@@ -27,8 +27,8 @@ mod split;
 mod text;
 mod wf;
 
+pub(crate) use input::line_column;
 use input::{Buffered, Input, Slice};
-pub(crate) use pull::line_column;
 use pull::{Parser, Res};
 
 /// Reads a concept document held in memory and validates the concept.

@@ -17,7 +17,6 @@ use quick_xml::name::{QName, ResolveResult};
 
 use super::input::Slice;
 use super::split;
-use super::text::Dialect;
 use crate::error::ImportError;
 use crate::schema::{self, one, Complex, Field, Occurs, Ty};
 use crate::{year_part_from_code, NAMESPACE, NAMESPACE_1_0, NAMESPACE_BASE};

@@ -13,27 +13,37 @@ use quick_xml::name::{QName, ResolveResult};
 use quick_xml::XmlVersion;
 
 use super::input::{Ev, Input, Span};
-use super::text::Dialect;
 use super::wf;
 use crate::error::{ImportError, Location};
 use crate::schema::{Complex, Field, Occurs};
+use crate::NAMESPACE;
 
 /// The namespace of `xml:lang`.
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 
 pub(super) type Res<T> = Result<T, ImportError>;
 
-/// The line and column of a byte offset.
-pub(crate) fn line_column(src: &str, offset: usize) -> (usize, usize) {
-    let bytes = &src.as_bytes()[..offset.min(src.len())];
-    let line_start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
-    // Count characters: every byte that does not continue a UTF-8 sequence.
-    let column = 1 + bytes[line_start..]
-        .iter()
-        .filter(|&&b| (b & 0xC0) != 0x80)
-        .count();
-    (line, column)
+/// The form of the document, as its root element tells.
+#[derive(Clone, Debug)]
+pub(super) struct Dialect {
+    /// The namespace every element must be in: [`NAMESPACE`] or
+    /// [`crate::NAMESPACE_1_0`].
+    pub(super) namespace: &'static str,
+    /// Texts are mixed content (namespace 1.0): the main text, then
+    /// `<translation xml:lang>` elements.
+    pub(super) mixed_text: bool,
+    /// The root's `xml:lang`, which the main text may repeat.
+    pub(super) lang: Option<String>,
+}
+
+impl Default for Dialect {
+    fn default() -> Self {
+        Dialect {
+            namespace: NAMESPACE,
+            mixed_text: false,
+            lang: None,
+        }
+    }
 }
 
 /// XML whitespace only (space, tab, CR, LF).
@@ -1144,6 +1154,7 @@ pub(super) fn parse_euro(s: &str) -> Result<Euro, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::input::line_column;
 
     #[test]
     fn lines_and_columns() {

@@ -27,7 +27,6 @@ use std::sync::{mpsc, Mutex};
 
 use memchr::{memchr, memchr3};
 
-use super::pull::Res;
 use crate::error::{ImportError, Location};
 
 /// The size of a chunk, in bytes: large beside the cost of handing it to a
@@ -353,17 +352,17 @@ pub(super) fn read_items<T, F>(
     close: &str,
     out: &mut Vec<T>,
     read: F,
-) -> Res<()>
+) -> Result<(), ImportError>
 where
     T: Send,
-    F: Fn(&str) -> Res<Vec<T>> + Sync,
+    F: Fn(&str) -> Result<Vec<T>, ImportError> + Sync,
 {
     #[cfg(test)]
     SPLIT_LISTS.fetch_add(1, Ordering::Relaxed);
     let failed = AtomicBool::new(false);
     let (jobs, queue) = mpsc::sync_channel::<(usize, Vec<u8>)>(2 * threads);
     let queue = Mutex::new(queue);
-    let (done, results) = mpsc::channel::<(usize, Res<Vec<T>>)>();
+    let (done, results) = mpsc::channel::<(usize, Result<Vec<T>, ImportError>)>();
     std::thread::scope(|s| {
         for _ in 0..threads {
             let done = done.clone();
@@ -445,7 +444,7 @@ fn cut_chunks(
     open: &[u8],
     failed: &AtomicBool,
     mut send: impl FnMut(usize, Vec<u8>) -> bool,
-) -> Res<()> {
+) -> Result<(), ImportError> {
     let mut scanner = Scanner::new();
     // Room for an item that ends past `CHUNK`, and the end tags.
     let new_chunk = || {

@@ -1,5 +1,6 @@
-//! Texts: one `<narrative>` per language (the form of namespace 1.1), and
-//! what the root element says about the form of the rest of the document.
+//! Texts: one `<narrative>` per language (the form of namespace 1.1), or
+//! mixed content (1.0), as the parser's [`Dialect`](super::pull::Dialect),
+//! read from the root element, says.
 //!
 //! Why `narrative`: it is the element name IATI uses for exactly this
 //! (`<title><narrative>…</narrative><narrative xml:lang="fr">…</narrative>
@@ -17,30 +18,6 @@ use kreisentwicklung_core::Text;
 
 use super::input::Input;
 use super::pull::{trim_ws, El, Parser, Res};
-use crate::NAMESPACE;
-
-/// The form of the document, as its root element tells.
-#[derive(Clone, Debug)]
-pub(super) struct Dialect {
-    /// The namespace every element must be in: [`NAMESPACE`] or
-    /// [`crate::NAMESPACE_1_0`].
-    pub(super) namespace: &'static str,
-    /// Texts are mixed content (namespace 1.0): the main text, then
-    /// `<translation xml:lang>` elements.
-    pub(super) mixed_text: bool,
-    /// The root's `xml:lang`, which the main text may repeat.
-    pub(super) lang: Option<String>,
-}
-
-impl Default for Dialect {
-    fn default() -> Self {
-        Dialect {
-            namespace: NAMESPACE,
-            mixed_text: false,
-            lang: None,
-        }
-    }
-}
 
 impl<I: Input> Parser<I> {
     /// A text as `<narrative>` elements: the main text first, without
