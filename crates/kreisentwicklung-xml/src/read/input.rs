@@ -243,3 +243,17 @@ impl<R: BufRead> Input for Buffered<R> {
         (0, 0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns() {
+        let s = "ab\ncä\nxyz";
+        assert_eq!(line_column(s, 0), (1, 1));
+        assert_eq!(line_column(s, 3), (2, 1));
+        assert_eq!(line_column(s, 6), (2, 3)); // after "cä"
+        assert_eq!(line_column(s, 7), (3, 1));
+    }
+}

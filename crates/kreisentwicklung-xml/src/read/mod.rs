@@ -11,8 +11,9 @@
 //! schema tables, errors with line, column and path); [`model`] reads the
 //! concept's types with it; [`text`] reads texts in either form of the document
 //! (namespace 1.1, or 1.0 with mixed-content texts); [`wf`] has the rules of well-formedness that
-//! `quick-xml` leaves to its user; [`split`] reads the long lists of a
-//! buffered document on several threads.
+//! `quick-xml` leaves to its user; [`scalar`] reads numbers and amounts as
+//! the XSD types write them; [`split`] reads the long lists of a buffered
+//! document on several threads.
 
 use std::io::{BufRead, Read};
 
@@ -23,6 +24,7 @@ use crate::error::ImportError;
 mod input;
 mod model;
 mod pull;
+mod scalar;
 mod split;
 mod text;
 mod wf;

@@ -44,6 +44,7 @@ static MONTH_RANGE: Complex = Complex {
 };
 use super::input::Input;
 use super::pull::*;
+use super::scalar::parse_int;
 
 /// The whole-number attributes of an element, each required, read in
 /// order: `nums!(parser, &el, "year", "month")` is `(year, month)`.
