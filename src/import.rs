@@ -6,6 +6,10 @@
 //! this library and perhaps edited since (see [`crate::xlsx::read`]).
 //! Anything else is refused with an error that says what was found.
 //!
+//! A file is best read with [`from_seekable_reader`]: JSON and XML are then
+//! read through a buffer, so that reading needs about the memory of the
+//! concept, not the file's size besides.
+//!
 //! ```
 //! use kreisentwicklung::import::{self, Format};
 //!
@@ -17,6 +21,7 @@
 //! ```
 
 use std::fmt;
+use std::io::{self, Read, Seek, SeekFrom};
 
 use kreisentwicklung_core::{Concept, ValidationErrors};
 
@@ -54,6 +59,8 @@ pub enum ImportError {
         /// A short, printable description of how the document starts.
         start: String,
     },
+    /// Reading the input failed ([`from_seekable_reader`]).
+    Io(io::Error),
     /// The format was recognised, but its cargo feature is off.
     Disabled {
         /// The format.
@@ -106,6 +113,7 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => f.write_str("the document is empty"),
+            ImportError::Io(e) => write!(f, "cannot read the input: {e}"),
             ImportError::NotUtf8 => {
                 f.write_str("the document is not UTF-8 (it starts with a UTF-16 or UTF-32 byte order mark); save it as UTF-8")
             }
@@ -131,6 +139,7 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
+            ImportError::Io(e) => Some(e),
             #[cfg(feature = "json")]
             ImportError::Json(e) => Some(e),
             #[cfg(feature = "xml")]
@@ -194,7 +203,7 @@ fn describe_start(bytes: &[u8]) -> String {
     if bytes.starts_with(b"%PDF") {
         return "a PDF file".to_owned();
     }
-    let head = &bytes[..bytes.len().min(40)];
+    let head = &bytes[..bytes.len().min(QUOTED)];
     let text = String::from_utf8_lossy(head);
     let first: String = text
         .chars()
@@ -278,6 +287,136 @@ pub fn from_slice_with_warnings(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
 }
 
+/// How many bytes [`from_seekable_reader`] reads to recognise the format.
+pub const HEAD: usize = 4096;
+
+/// Reads and validates a concept document from a file, or any reader that
+/// can go back to where it started, recognised by its content as
+/// [`from_slice`] recognises it; see [`from_seekable_reader_with_warnings`].
+pub fn from_seekable_reader<R: Read + Seek>(reader: R) -> Result<Concept, ImportError> {
+    from_seekable_reader_with_warnings(reader).map(|imported| imported.concept)
+}
+
+/// Like [`from_slice_with_warnings`], for a file (or any reader that can go
+/// back to where it started): the first [`HEAD`] bytes tell the format, and
+/// JSON and XML are then read through a buffer
+/// ([`crate::json::from_seekable_reader_with_warnings`],
+/// [`crate::xml::from_seekable_reader`]), so that reading needs about the
+/// memory of the concept. They accept, warn and report exactly as
+/// [`from_slice_with_warnings`] does. A workbook, or a document whose first
+/// [`HEAD`] bytes are all whitespace, is read whole. An error of the reader
+/// is [`ImportError::Io`], whatever the format.
+///
+/// ```
+/// use std::io::Cursor;
+/// use kreisentwicklung::import::{self, Format};
+///
+/// let concept = kreisentwicklung::examples::load("helmstedt")?;
+/// let xml = kreisentwicklung::xml::to_string(&concept, &Default::default())?;
+/// let imported = import::from_seekable_reader_with_warnings(Cursor::new(xml))?;
+/// assert_eq!((imported.format, imported.concept), (Format::Xml, concept));
+///
+/// let err = import::from_seekable_reader(Cursor::new(b"Landkreis;Helmstedt")).unwrap_err();
+/// assert!(err.to_string().contains("neither JSON nor XML"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn from_seekable_reader_with_warnings<R: Read + Seek>(
+    mut reader: R,
+) -> Result<Imported, ImportError> {
+    let start = reader.stream_position().map_err(ImportError::Io)?;
+    let mut head = Vec::with_capacity(HEAD);
+    (&mut reader)
+        .take(HEAD as u64)
+        .read_to_end(&mut head)
+        .map_err(ImportError::Io)?;
+    let rewind = |reader: &mut R, skip: u64| {
+        reader
+            .seek(SeekFrom::Start(start + skip))
+            .map(drop)
+            .map_err(ImportError::Io)
+    };
+    match detect(&head) {
+        Ok(Format::Json) => {
+            rewind(&mut reader, 0)?;
+            json_from_reader(reader)
+        }
+        Ok(Format::Xml) => {
+            // From after a byte order mark, as `from_slice` reads the bytes.
+            rewind(
+                &mut reader,
+                u64::from(head.starts_with(b"\xEF\xBB\xBF")) * 3,
+            )?;
+            xml_from_reader(reader)
+        }
+        // Whitespace to the end of a short document: nothing in it.
+        Err(ImportError::Empty) if head.len() < HEAD => Err(ImportError::Empty),
+        Err(e @ ImportError::NotUtf8) => Err(e),
+        // Unless the start it quotes runs past the head.
+        Err(e @ ImportError::Unrecognized { .. }) if head.len() < HEAD || quotable(&head) => Err(e),
+        // A workbook, or whitespace up to the end of the head (the
+        // document may go on): read whole.
+        _ => {
+            rewind(&mut reader, 0)?;
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map_err(ImportError::Io)?;
+            from_slice_with_warnings(&bytes)
+        }
+    }
+}
+
+/// How many bytes of an unrecognised document [`ImportError::Unrecognized`]
+/// quotes from (at most 20 characters of them).
+const QUOTED: usize = 40;
+
+/// True when the head holds the [`QUOTED`] bytes from the first significant
+/// one.
+fn quotable(head: &[u8]) -> bool {
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    body.iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|first| first + QUOTED <= body.len())
+}
+
+#[cfg(feature = "json")]
+fn json_from_reader<R: Read + Seek>(reader: R) -> Result<Imported, ImportError> {
+    match crate::json::from_seekable_reader_with_warnings(reader) {
+        Ok(imported) => Ok(Imported {
+            concept: imported.concept,
+            format: Format::Json,
+            warnings: imported.warnings.iter().map(ToString::to_string).collect(),
+        }),
+        Err(crate::json::ImportError::Io(e)) => Err(ImportError::Io(e)),
+        Err(e) => Err(ImportError::Json(e)),
+    }
+}
+
+#[cfg(not(feature = "json"))]
+fn json_from_reader<R>(_: R) -> Result<Imported, ImportError> {
+    Err(ImportError::Disabled {
+        format: Format::Json,
+    })
+}
+
+#[cfg(feature = "xml")]
+fn xml_from_reader<R: Read + Seek>(reader: R) -> Result<Imported, ImportError> {
+    match crate::xml::from_seekable_reader(reader) {
+        Ok(concept) => Ok(Imported {
+            concept,
+            format: Format::Xml,
+            warnings: Vec::new(),
+        }),
+        Err(crate::xml::ImportError::Io(e)) => Err(ImportError::Io(e)),
+        Err(e) => Err(ImportError::Xml(e)),
+    }
+}
+
+#[cfg(not(feature = "xml"))]
+fn xml_from_reader<R>(_: R) -> Result<Imported, ImportError> {
+    Err(ImportError::Disabled {
+        format: Format::Xml,
+    })
+}
+
 #[cfg(feature = "xlsx")]
 fn from_xlsx(bytes: &[u8]) -> Result<crate::xlsx::read::Imported, ImportError> {
     crate::xlsx::read::read(bytes).map_err(ImportError::Xlsx)
@@ -325,6 +464,101 @@ fn from_json(_: &[u8]) -> Result<Concept, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that fails after `ok` bytes.
+    struct Failing<R> {
+        inner: R,
+        ok: usize,
+    }
+
+    impl<R: Read> Read for Failing<R> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.ok == 0 {
+                return Err(io::Error::other("the disk went away"));
+            }
+            let n = buf.len().min(self.ok);
+            let n = self.inner.read(&mut buf[..n])?;
+            self.ok -= n;
+            Ok(n)
+        }
+    }
+
+    impl<R: Seek> Seek for Failing<R> {
+        fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+            self.inner.seek(to)
+        }
+    }
+
+    /// What [`from_slice_with_warnings`] says of `bytes`, and what
+    /// [`from_seekable_reader_with_warnings`] says of them after `offset`
+    /// bytes of something else.
+    fn both(bytes: &[u8]) -> (Result<Imported, String>, Result<Imported, String>) {
+        let whole = from_slice_with_warnings(bytes).map_err(|e| e.to_string());
+        let mut file = b"ignored prefix".to_vec();
+        file.extend_from_slice(bytes);
+        let mut cursor = io::Cursor::new(file);
+        cursor.seek(SeekFrom::Start(14)).unwrap();
+        let read = from_seekable_reader_with_warnings(cursor).map_err(|e| e.to_string());
+        (whole, read)
+    }
+
+    #[cfg(all(feature = "json", feature = "xml", feature = "xlsx"))]
+    #[test]
+    fn a_file_reads_as_its_bytes_do() {
+        let concept = crate::examples::load("nordsachsen").unwrap();
+        let json = crate::json::to_string(&concept, true).unwrap();
+        let xml = crate::xml::to_string(&concept, &Default::default()).unwrap();
+        let xlsx = crate::xlsx::Writer::new().to_vec(&concept).unwrap();
+        let typo = json.replacen("\"title\"", "\"titel\": 1, \"title\"", 1);
+        let cut = &xml[..xml.len() / 2];
+        let mut docs: Vec<Vec<u8>> = vec![
+            json.clone().into_bytes(),
+            format!("\u{FEFF}{xml}").into_bytes(),
+            xlsx,
+            typo.into_bytes(),
+            cut.as_bytes().to_vec(),
+            // Whitespace past the head, then the document.
+            format!("{}{json}", " ".repeat(HEAD + 10)).into_bytes(),
+            format!("{}%PDF-1.7", "\n".repeat(HEAD - 20)).into_bytes(),
+            b"%PDF-1.7 not a concept".to_vec(),
+            " ".repeat(HEAD - 1).into_bytes(),
+            b"\xFF\xFE<\0c\0".to_vec(),
+            json.replacen("\"kek\"", "\"kek\u{1}\"", 1).into_bytes(),
+        ];
+        docs.push(" ".repeat(HEAD + 100).into_bytes());
+        let mut read_ok = 0;
+        for (i, doc) in docs.iter().enumerate() {
+            let (whole, read) = both(doc);
+            assert_eq!(read, whole, "document {i}");
+            read_ok += usize::from(read.is_ok());
+        }
+        assert_eq!(
+            read_ok, 5,
+            "JSON, XML, XLSX, JSON with a typo, JSON after whitespace"
+        );
+        let (_, typo) = both(&docs[3]);
+        assert_eq!(typo.unwrap().warnings.len(), 1);
+    }
+
+    #[cfg(all(feature = "json", feature = "xml"))]
+    #[test]
+    fn a_reader_that_fails_is_an_io_error() {
+        let concept = crate::examples::load("helmstedt").unwrap();
+        let json = crate::json::to_string(&concept, true).unwrap();
+        let xml = crate::xml::to_string(&concept, &Default::default()).unwrap();
+        for doc in [json, xml] {
+            for ok in [0, 100, doc.len() / 2] {
+                let reader = Failing {
+                    inner: io::Cursor::new(doc.as_bytes()),
+                    ok,
+                };
+                match from_seekable_reader(reader) {
+                    Err(ImportError::Io(e)) => assert_eq!(e.to_string(), "the disk went away"),
+                    other => panic!("after {ok} bytes: {other:?}"),
+                }
+            }
+        }
+    }
 
     #[test]
     fn detects_by_first_significant_character() {

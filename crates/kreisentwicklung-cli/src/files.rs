@@ -218,65 +218,29 @@ impl<R: Seek> Seek for Limited<R> {
     }
 }
 
-/// How many bytes [`load`] looks at to recognise the format.
-const HEAD: usize = 4096;
-
 /// Loads a concept from a file without reading it into memory where the
-/// format allows (JSON, XML), so that loading needs about the memory of the
-/// concept; other formats, standard input and a file that starts with more
-/// than [`HEAD`] bytes of whitespace are read whole, as before.
+/// format allows (JSON, XML: [`kreisentwicklung::import::from_seekable_reader_with_warnings`]),
+/// so that loading needs about the memory of the concept; standard input is
+/// read whole.
 fn load_file(path: &Path, label: &str) -> Result<Loaded, LoadError> {
-    use kreisentwicklung::import::{self, Format};
+    use kreisentwicklung::import;
     let limit = MAX_INPUT.load(Ordering::Relaxed);
     let failed = Failed::new(path, limit);
-    let whole = |bytes: Vec<u8>| {
-        import::from_slice_with_warnings(&bytes)
-            .map(|imported| loaded(label, imported.concept, &imported.warnings))
-            .map_err(|e| LoadError::Invalid(import_lines(label, &e)))
+    let imported = if is_stdin(path) {
+        import::from_slice_with_warnings(&read(path)?)
+    } else {
+        let (file, _) = open(path, &failed)?;
+        let file = Limited {
+            inner: file,
+            pos: 0,
+            limit,
+        };
+        import::from_seekable_reader_with_warnings(file)
     };
-    if is_stdin(path) {
-        return whole(read(path)?);
-    }
-    let (file, len) = open(path, &failed)?;
-    let mut file = Limited {
-        inner: file,
-        pos: 0,
-        limit,
-    };
-    let mut head = Vec::with_capacity(HEAD);
-    (&mut file)
-        .take(HEAD as u64)
-        .read_to_end(&mut head)
-        .map_err(|e| failed.io(&e))?;
-    let rewind = |file: &mut Limited<fs::File>| {
-        file.seek(SeekFrom::Start(0))
-            .map(drop)
-            .map_err(|e| failed.io(&e))
-    };
-    match import::detect(&head) {
-        Ok(Format::Json) => {
-            rewind(&mut file)?;
-            match kreisentwicklung::json::from_seekable_reader_with_warnings(file) {
-                Ok(imported) => Ok(loaded(label, imported.concept, &imported.warnings)),
-                Err(kreisentwicklung::json::ImportError::Io(e)) => Err(failed.io(&e)),
-                Err(e) => Err(LoadError::Invalid(import_lines(label, &e.into()))),
-            }
-        }
-        Ok(Format::Xml) => {
-            // From after a byte order mark, as `import` reads the bytes.
-            let bom = u64::from(head.starts_with(b"\xEF\xBB\xBF")) * 3;
-            file.seek(SeekFrom::Start(bom)).map_err(|e| failed.io(&e))?;
-            match kreisentwicklung::xml::from_seekable_reader(file) {
-                Ok(concept) => Ok(loaded::<String>(label, concept, &[])),
-                Err(kreisentwicklung::xml::ImportError::Io(e)) => Err(failed.io(&e)),
-                Err(e) => Err(LoadError::Invalid(import_lines(label, &e.into()))),
-            }
-        }
-        _ => {
-            rewind(&mut file)?;
-            let bytes = read_limited(file, limit, len).map_err(|e| failed.io(&e))?;
-            whole(bytes.ok_or_else(|| failed.too_large())?)
-        }
+    match imported {
+        Ok(imported) => Ok(loaded(label, imported.concept, &imported.warnings)),
+        Err(import::ImportError::Io(e)) => Err(failed.io(&e)),
+        Err(e) => Err(LoadError::Invalid(import_lines(label, &e))),
     }
 }
 

@@ -10,6 +10,8 @@ use kreisentwicklung_core::{
     ItemPath, Language, Outcome, Period, Reporting, Resolution, TerritoryKind, Votes,
 };
 
+use rust_xlsxwriter::Format;
+
 use crate::book::Slot;
 use crate::ctx::{join, lines, Ctx};
 use crate::formats::Style;
@@ -314,9 +316,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         "processFunding",
     );
     for (k, v, path) in pairs {
-        w.text_with(0, k, &label, 0.0, String::new)?;
-        w.text_as(1, &v, Style::Wrap, || path.to_owned())?;
-        w.next_row();
+        text_row(&mut w, &label, k, &v, || path.to_owned())?;
     }
     if let Some((r, step, when, planned)) = adoption_step(c) {
         let key = if planned || !step.outcome.is_some_and(Outcome::is_positive) {
@@ -324,65 +324,40 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         } else {
             ctx.tr("Beschlossen", "Adopted")
         };
-        w.text_with(0, key, &label, 0.0, String::new)?;
         let k = r.consultations.iter().position(|s| std::ptr::eq(s, step));
         let i = c.resolutions.iter().position(|x| std::ptr::eq(x, r));
-        w.text_as(
-            1,
-            &adoption_text(ctx, step, &when, planned),
-            Style::Wrap,
-            || {
-                let item = crate::sheet::Item::new("resolutions", &r.id, i.unwrap_or(0));
-                format!("{}.consultations[{}]", item.path(), k.unwrap_or(0))
-            },
-        )?;
-        w.next_row();
+        let text = adoption_text(ctx, step, &when, planned);
+        text_row(&mut w, &label, key, &text, || {
+            let item = crate::sheet::Item::new("resolutions", &r.id, i.unwrap_or(0));
+            format!("{}.consultations[{}]", item.path(), k.unwrap_or(0))
+        })?;
     }
     if let Some(d) = &c.description {
-        w.text_with(
-            0,
-            ctx.tr("Beschreibung", "Description"),
-            &label,
-            0.0,
-            String::new,
-        )?;
-        w.text_as(1, &d.text, Style::Wrap, || "description".to_owned())?;
-        w.next_row();
+        let key = ctx.tr("Beschreibung", "Description");
+        text_row(&mut w, &label, key, &d.text, || "description".to_owned())?;
     }
     if let Some(v) = &c.vision {
         let key = match v.year {
             Some(y) => format!("{} {y}", ctx.tr("Leitbild", "Vision")),
             None => ctx.tr("Leitbild", "Vision").to_owned(),
         };
-        w.text_with(0, &key, &label, 0.0, String::new)?;
-        w.text_as(1, &v.text.text, Style::Wrap, || "vision.text".to_owned())?;
-        w.next_row();
+        text_row(&mut w, &label, &key, &v.text.text, || {
+            "vision.text".to_owned()
+        })?;
     }
     let principles = crate::ctx::numbered_lines(&c.guiding_principles);
     if !principles.is_empty() {
-        w.text_with(
-            0,
-            ctx.tr("Leitgedanken", "Guiding principles"),
-            &label,
-            0.0,
-            String::new,
-        )?;
-        w.text_as(1, &principles, Style::Wrap, || {
+        let key = ctx.tr("Leitgedanken", "Guiding principles");
+        text_row(&mut w, &label, key, &principles, || {
             "guidingPrinciples".to_owned()
         })?;
-        w.next_row();
     }
     let themes = join(c.cross_cutting_themes.iter().map(|t| t.name.text.as_str()));
     if !themes.is_empty() {
-        w.text_with(
-            0,
-            ctx.tr("Querschnittsthemen", "Cross-cutting themes"),
-            &label,
-            0.0,
-            String::new,
-        )?;
-        w.text_as(1, &themes, Style::Wrap, || "crossCuttingThemes".to_owned())?;
-        w.next_row();
+        let key = ctx.tr("Querschnittsthemen", "Cross-cutting themes");
+        text_row(&mut w, &label, key, &themes, || {
+            "crossCuttingThemes".to_owned()
+        })?;
     }
 
     // How the concept is monitored, and which lists are incomplete.
@@ -401,22 +376,13 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         if value.is_empty() {
             continue;
         }
-        w.text_with(0, key, &label, 0.0, String::new)?;
-        w.text_as(1, &value, Style::Wrap, || path.to_owned())?;
-        w.next_row();
+        text_row(&mut w, &label, key, &value, || path.to_owned())?;
     }
 
     if !dates.is_empty() {
         w.next_row();
-        w.text_with(
-            0,
-            ctx.tr("Termine und Beschlüsse", "Key dates and resolutions"),
-            &section,
-            0.0,
-            String::new,
-        )?;
-        w.min_height(18.0);
-        w.next_row();
+        let title = ctx.tr("Termine und Beschlüsse", "Key dates and resolutions");
+        section_row(&mut w, &section, title)?;
         for d in &dates {
             match &d.when {
                 Period::Day { date } => w.date(0, *date)?,
@@ -429,15 +395,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
 
     w.next_row();
     let eval = &ctx.eval;
-    w.text_with(
-        0,
-        ctx.tr("Ampeln", "Traffic lights"),
-        &section,
-        0.0,
-        String::new,
-    )?;
-    w.min_height(18.0);
-    w.next_row();
+    section_row(&mut w, &section, ctx.tr("Ampeln", "Traffic lights"))?;
     w.text_with(
         0,
         ctx.tr("Stand der Auswertung", "Evaluated as of"),
@@ -480,35 +438,21 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         if n == 0 {
             continue;
         }
-        w.text_with(0, k, &label, 0.0, String::new)?;
-        w.text_as(
-            1,
+        text_row(
+            &mut w,
+            &label,
+            k,
             &light_counts(ctx.lang, &counts),
-            Style::Wrap,
             String::new,
         )?;
-        w.next_row();
     }
-    w.text_with(
-        0,
-        ctx.tr("Prüfbericht", "Health report"),
-        &label,
-        0.0,
-        String::new,
-    )?;
-    w.text_as(
-        1,
-        &finding_counts(ctx.lang, &eval.finding_counts),
-        Style::Wrap,
-        String::new,
-    )?;
-    w.next_row();
+    let findings = finding_counts(ctx.lang, &eval.finding_counts);
+    let key = ctx.tr("Prüfbericht", "Health report");
+    text_row(&mut w, &label, key, &findings, String::new)?;
     legend(ctx, &mut w)?;
 
     w.next_row();
-    w.text_with(0, ctx.tr("Umfang", "Contents"), &section, 0.0, String::new)?;
-    w.min_height(18.0);
-    w.next_row();
+    section_row(&mut w, &section, ctx.tr("Umfang", "Contents"))?;
     let counts = [
         (
             ctx.tr("Handlungsfelder", "Fields of action"),
@@ -532,6 +476,29 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     }
     w.page(ctx.page(true));
     w.finish(slot)
+}
+
+/// A row of a label (column A) and its text (column B, wrapped); `path`
+/// names the text's place in the concept for errors.
+fn text_row(
+    w: &mut SheetWriter,
+    label: &Format,
+    key: &str,
+    text: &str,
+    path: impl FnOnce() -> String,
+) -> Result<(), ExportError> {
+    w.text_with(0, key, label, 0.0, String::new)?;
+    w.text_as(1, text, Style::Wrap, path)?;
+    w.next_row();
+    Ok(())
+}
+
+/// A section heading in column A, on a row of its own.
+fn section_row(w: &mut SheetWriter, section: &Format, title: &str) -> Result<(), ExportError> {
+    w.text_with(0, title, section, 0.0, String::new)?;
+    w.min_height(18.0);
+    w.next_row();
+    Ok(())
 }
 
 /// "im Haushaltsplan (jährlich, seit 2019)": where and how often progress
