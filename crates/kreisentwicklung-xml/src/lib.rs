@@ -300,6 +300,14 @@ pub fn to_string(concept: &Concept, options: &ExportOptions) -> Result<String, E
 /// The structure is checked while reading (the first problem ends it, with
 /// line, column and element path); the concept is then validated and every
 /// problem is reported as [`ImportError::Invalid`].
+///
+/// On a machine with several cores the long lists (`<measures>`,
+/// `<indicators>`) are read on several threads, at most four: their items
+/// are cut into chunks of about a megabyte, read in parallel and joined in
+/// document order. The result is the same as on one thread, and so is any
+/// error: a document with a problem is read again on one thread to report
+/// it (about 1.6× as fast on two cores for 100,000 measures; see
+/// `BENCHMARKS.md`).
 pub fn from_str(xml: &str) -> Result<Concept, ImportError> {
     read::read(xml)
 }
@@ -350,12 +358,7 @@ pub const READ_BUFFER: usize = 256 << 10;
 /// bytes, so that reading needs about the memory of the concept. Accepts
 /// exactly what [`from_slice`] accepts.
 ///
-/// On a machine with several cores the long lists (`<measures>`,
-/// `<indicators>`) are read on several threads, at most four: their items
-/// are cut into chunks of about a megabyte, read in parallel and joined in
-/// document order, with the same result as one thread (the 274 MB document
-/// of 100,000 measures reads about 1.5× as fast on two cores; see
-/// `BENCHMARKS.md`).
+/// The long lists are read on several threads as by [`from_str`].
 ///
 /// A document with a problem is read again from where it started, whole,
 /// and reported as [`from_slice`] reports it. So the message is the same by

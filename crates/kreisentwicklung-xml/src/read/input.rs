@@ -12,7 +12,7 @@ use quick_xml::events::Event;
 use quick_xml::name::NamespaceResolver;
 use quick_xml::NsReader;
 
-use super::split::{Rewind, Unread};
+use super::split::{Rest, Rewind, Unread};
 
 /// A piece of [`Input::text`], by byte offsets.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,7 +108,7 @@ pub(super) trait Input {
     /// The bytes after the last event read, for reading the rest of a list
     /// on several threads ([`super::split`]); `None` when the list is read
     /// event by event.
-    fn unread_source(&mut self) -> Option<&mut dyn Unread> {
+    fn unread_source(&mut self) -> Option<Box<dyn Unread + '_>> {
         None
     }
 }
@@ -117,13 +117,17 @@ pub(super) trait Input {
 pub(super) struct Slice<'a> {
     r: NsReader<&'a [u8]>,
     src: &'a str,
+    /// Whether long lists may be read on several threads.
+    split: bool,
 }
 
 impl<'a> Slice<'a> {
-    pub(super) fn new(src: &'a str) -> Self {
+    /// The document `src`; `split`: its long lists may be read on several
+    /// threads ([`super::split`]).
+    pub(super) fn new(src: &'a str, split: bool) -> Self {
         let mut r = NsReader::from_str(src);
         r.config_mut().enable_all_checks(true);
-        Slice { r, src }
+        Slice { r, src, split }
     }
 }
 
@@ -151,6 +155,12 @@ impl<'a> Input for Slice<'a> {
 
     fn reader(&self) -> &NsReader<&'a [u8]> {
         &self.r
+    }
+
+    fn unread_source(&mut self) -> Option<Box<dyn Unread + '_>> {
+        let whole = self.src.as_bytes();
+        self.split
+            .then(|| Box::new(Rest::new(self.r.get_mut(), whole)) as Box<dyn Unread + '_>)
     }
 
     fn line_column(&self, offset: usize) -> (usize, usize) {
@@ -233,8 +243,8 @@ impl<R: BufRead> Input for Buffered<R> {
         &self.r
     }
 
-    fn unread_source(&mut self) -> Option<&mut dyn Unread> {
-        Some(self.r.get_mut())
+    fn unread_source(&mut self) -> Option<Box<dyn Unread + '_>> {
+        Some(Box::new(self.r.get_mut()))
     }
 
     /// Unknown: the document is not kept. [`crate::from_seekable_reader`]

@@ -12,8 +12,8 @@
 //! concept's types with it; [`text`] reads texts in either form of the document
 //! (namespace 1.1, or 1.0 with mixed-content texts); [`wf`] has the rules of well-formedness that
 //! `quick-xml` leaves to its user; [`scalar`] reads numbers and amounts as
-//! the XSD types write them; [`split`] reads the long lists of a buffered
-//! document on several threads.
+//! the XSD types write them; [`split`] reads the long lists on several
+//! threads.
 
 use std::io::{BufRead, Read};
 
@@ -34,33 +34,66 @@ use input::{Buffered, Input, Slice};
 use pull::{Parser, Res};
 
 /// Reads a concept document held in memory and validates the concept.
+///
+/// The long lists are read on several threads ([`split`]); a document with
+/// a problem that was read so is read again on one thread, so that the
+/// problem is reported with its line and column as one thread finds it.
 pub(crate) fn read(src: &str) -> Res<Concept> {
     let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
-    finish(Parser::new(Slice::new(src)))
+    let mut parser = Parser::new(Slice::new(src, true));
+    match parser.document() {
+        Ok(concept) => {
+            drop(parser);
+            validated(concept)
+        }
+        Err(_) if parser.split_lists => finish(Parser::new(Slice::new(src, false))),
+        Err(e) => Err(e),
+    }
 }
 
 /// Reads a concept document through `reader` and validates the concept.
 /// The errors of the document carry no line and column (line 0): the
 /// document is not kept to count them in (see
 /// [`crate::from_seekable_reader`]).
-pub(crate) fn stream<R: BufRead>(mut reader: R) -> Res<Concept> {
+pub(crate) fn stream<R: BufRead>(reader: R) -> Res<Concept> {
+    stream_split(reader).0
+}
+
+/// [`stream`], and whether a long list was read on several threads (an
+/// error is then placed in its chunk, with the chunk's path).
+fn stream_split<R: BufRead>(mut reader: R) -> (Res<Concept>, bool) {
     // A byte order mark is skipped here: `quick-xml` looks for one only in
     // the reader's first buffer, which may be shorter.
     let mut head = Vec::with_capacity(3);
-    reader.by_ref().take(3).read_to_end(&mut head)?;
+    if let Err(e) = reader.by_ref().take(3).read_to_end(&mut head) {
+        return (Err(e.into()), false);
+    }
     let keep = if head == b"\xEF\xBB\xBF" {
         0
     } else {
         head.len()
     };
     let reader = std::io::Cursor::new(&head[..keep]).chain(reader);
-    finish(Parser::new(Buffered::new(reader)))
+    let mut parser = Parser::new(Buffered::new(reader));
+    match parser.document() {
+        Ok(concept) => {
+            let split = parser.split_lists;
+            // The reader's buffers go before the concept is validated.
+            drop(parser);
+            (validated(concept), split)
+        }
+        Err(e) => (Err(e), parser.split_lists),
+    }
 }
 
 fn finish<I: Input>(mut parser: Parser<I>) -> Res<Concept> {
     let concept = parser.document()?;
     // The reader's buffers go before the concept is validated.
     drop(parser);
+    validated(concept)
+}
+
+fn validated(concept: Concept) -> Res<Concept> {
     concept.validate().map_err(ImportError::Invalid)?;
     Ok(concept)
 }
@@ -90,12 +123,26 @@ mod tests {
         }
     }
 
-    /// The document read whole, after checking that reading it through a
-    /// buffer of `capacity` bytes gives the same.
+    /// The document read whole, after checking that reading it on one
+    /// thread, and through a buffer of `capacity` bytes, gives the same.
     fn alike(xml: &str, capacity: usize) -> Result<Concept, String> {
+        // In memory, the long lists on several threads or on one: the
+        // same, errors to the line and column.
+        let body = xml.strip_prefix('\u{FEFF}').unwrap_or(xml);
+        let one = finish(Parser::new(Slice::new(body, false))).map_err(|e| e.to_string());
+        assert_eq!(read(xml).map_err(|e| e.to_string()), one, "in memory");
         let whole = read(xml).map_err(told);
-        let streamed = stream(BufReader::with_capacity(capacity, xml.as_bytes())).map_err(told);
-        assert_eq!(streamed, whole, "through a buffer of {capacity} bytes");
+        let (streamed, split) = stream_split(BufReader::with_capacity(capacity, xml.as_bytes()));
+        let streamed = streamed.map_err(told);
+        match (&streamed, &whole) {
+            // An error in a chunk read on another thread is placed in the
+            // chunk: `from_seekable_reader` reads such a document again.
+            (Err(_), Err(_)) if split => {
+                let again = crate::from_seekable_reader(std::io::Cursor::new(xml.as_bytes()));
+                assert_eq!(again.map_err(|e| e.to_string()), one, "read again");
+            }
+            _ => assert_eq!(streamed, whole, "through a buffer of {capacity} bytes"),
+        }
         whole
     }
 
@@ -225,12 +272,54 @@ mod tests {
             broken.push(format!("{head}{}", tail.replacen(from, to, 1)));
         }
         for (i, doc) in broken.iter().enumerate() {
+            let one = finish(Parser::new(Slice::new(doc, false))).unwrap_err();
             let whole = crate::from_slice(doc.as_bytes()).unwrap_err().to_string();
+            assert_eq!(whole, one.to_string(), "document {i} on one thread");
             let streamed = crate::from_seekable_reader(Cursor::new(doc.as_bytes()))
                 .unwrap_err()
                 .to_string();
             assert_eq!(streamed, whole, "document {i}");
         }
+    }
+
+    /// Markup characters put anywhere in a document with long lists: read
+    /// on several threads or on one, in memory or through a buffer, it
+    /// reads the same or fails with the same message.
+    #[test]
+    fn damaged_long_lists_read_alike() {
+        use kreisentwicklung_core::generate::{generate, GeneratorOptions};
+        let concept = generate(&GeneratorOptions::new(300).seed(11));
+        let xml = crate::to_string(&concept, &ExportOptions::default().pretty(false)).unwrap();
+        let from = nth_measure(&xml, 100);
+        let snippets = [
+            "<",
+            ">",
+            "\"",
+            "'",
+            "/>",
+            "</measure>",
+            "<!--",
+            "-->",
+            "]]>",
+            "<?x ",
+            "&",
+        ];
+        // A fixed pseudo-random walk over the places past the split.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut failed = 0;
+        for _ in 0..60 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut at = from + (x % (xml.len() - from) as u64) as usize;
+            while !xml.is_char_boundary(at) {
+                at -= 1;
+            }
+            let snippet = snippets[(x >> 32) as usize % snippets.len()];
+            let doc = format!("{}{snippet}{}", &xml[..at], &xml[at..]);
+            failed += usize::from(alike(&doc, 4096).is_err());
+        }
+        assert!(failed > 30, "{failed} of 60 failed");
     }
 
     /// The form of namespace 1.0 (texts as mixed content) streams too.

@@ -452,9 +452,9 @@ impl<I: Input> Parser<I> {
     }
 
     /// A list that may be long (measures, indicators): read as by
-    /// [`Self::structures`]; when the document is read through a buffer,
-    /// the items after the first [`split::SEQUENTIAL_ITEMS`] are read on
-    /// several threads ([`split`]).
+    /// [`Self::structures`], but the items after the first
+    /// [`split::SEQUENTIAL_ITEMS`] are read on several threads ([`split`])
+    /// where the input allows.
     fn long_list<T: Structure + Send>(&mut self, el: El, f: &Field) -> Res<Vec<T>> {
         let threads = split::threads();
         if threads == 0 || el.empty || self.input.unread_source().is_none() {
@@ -471,8 +471,11 @@ impl<I: Input> Parser<I> {
                 let close = format!("</{}></{}>", name(&list_tag), name(&p.root_tag));
                 let dialect = p.dialect.clone();
                 let read = |text: &str| chunk_items::<T>(text, &dialect, item);
-                if let Some(src) = p.input.unread_source() {
-                    split::read_items(src, threads, &open, &close, &mut out, read)?;
+                // Set first: an error of a chunk is reported as read on one
+                // thread (see `super::read`).
+                p.split_lists = true;
+                if let Some(mut src) = p.input.unread_source() {
+                    split::read_items(&mut *src, threads, &open, &close, &mut out, read)?;
                 }
             }
             Ok(())
@@ -500,9 +503,9 @@ fn is_xml_space(c: char) -> bool {
 /// list element in `text`, which holds the root's and the list's start tags
 /// as the document writes them (so that the same namespaces are in scope),
 /// the chunk, and their end tags. Errors are the chunk's, placed in it; a
-/// streamed document with an error is read again whole to report it.
+/// document with an error is read again on one thread to report it.
 fn chunk_items<T: Structure>(text: &str, dialect: &Dialect, item: &'static str) -> Res<Vec<T>> {
-    let mut p = Parser::new(Slice::new(text));
+    let mut p = Parser::new(Slice::new(text, false));
     p.dialect = dialect.clone();
     let mut out = Vec::new();
     match (p.child()?, p.child()?) {

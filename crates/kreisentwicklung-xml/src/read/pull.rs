@@ -127,6 +127,8 @@ pub(super) struct Parser<I> {
     /// The inside of the root element's start tag, once read (for
     /// [`super::split`]).
     pub(super) root_tag: String,
+    /// Whether a long list was read on several threads ([`super::split`]).
+    pub(super) split_lists: bool,
     /// Where text of several pieces (or with line ends to normalise) is
     /// joined.
     scratch: String,
@@ -141,6 +143,7 @@ impl<I: Input> Parser<I> {
             path: Vec::with_capacity(16),
             dialect: Dialect::default(),
             root_tag: String::new(),
+            split_lists: false,
             scratch: String::with_capacity(256),
         }
     }

@@ -1,9 +1,9 @@
-//! The long lists of a streamed document read on several threads.
+//! The long lists of a document read on several threads.
 //!
 //! A concept's bytes lie almost all in two lists, `<measures>` and
 //! `<indicators>`, of items that do not depend on each other. While the
-//! parser reads such a list through a buffer ([`super::input::Buffered`]),
-//! the rest of it is cut at item boundaries into chunks of about
+//! parser reads such a list (in memory or through a buffer), the rest of it
+//! is cut at item boundaries into chunks of about
 //! [`CHUNK`] bytes, which other threads read, each with a parser of its own,
 //! into items; the items join in document order. Finding the boundaries
 //! ([`Scanner`]) only follows tags, comments, CDATA sections and quotes,
@@ -14,9 +14,9 @@
 //! list start tags, so the same namespaces are in scope) and must be a
 //! sequence of whole items there; a sequence of whole items followed by
 //! another is one, and its items are those of the parts. A chunk that does
-//! not read is an error, and a streamed document with an error is read
-//! again whole and sequentially to report it (`crate::from_seekable_reader`),
-//! so a mistake in finding boundaries can cost time but never change what
+//! not read is an error, and a document with an error that was read so is
+//! read again on one thread to report it (`super::read`,
+//! `crate::from_seekable_reader`), so a mistake in finding boundaries can cost time but never change what
 //! is read. The scanner stops before the list's end tag, which the
 //! parser then reads as usual.
 
@@ -30,8 +30,9 @@ use memchr::{memchr, memchr3};
 use crate::error::{ImportError, Location};
 
 /// The size of a chunk, in bytes: large beside the cost of handing it to a
-/// thread, small beside the memory of the concept.
-pub(super) const CHUNK: usize = 1 << 20;
+/// thread, small beside the memory of the concept. (Small in the unit
+/// tests, so that their documents are cut into many chunks.)
+pub(super) const CHUNK: usize = if cfg!(test) { 16 << 10 } else { 1 << 20 };
 
 /// The number of items read before a list is split: short lists are not
 /// worth a thread.
@@ -73,6 +74,56 @@ impl<R> Rewind<R> {
 pub(super) trait Unread: BufRead {
     /// Gives back `b`: the next read starts with it.
     fn unread(&mut self, b: u8);
+}
+
+impl<T: Unread + ?Sized> Unread for &mut T {
+    fn unread(&mut self, b: u8) {
+        (**self).unread(b);
+    }
+}
+
+/// The rest of a document in memory, as [`super::input::Slice`]'s reader
+/// holds it: a suffix of the whole, so a byte can be given back by taking
+/// the suffix one byte longer.
+pub(super) struct Rest<'s, 'a> {
+    rest: &'s mut &'a [u8],
+    whole: &'a [u8],
+}
+
+impl<'s, 'a> Rest<'s, 'a> {
+    pub(super) fn new(rest: &'s mut &'a [u8], whole: &'a [u8]) -> Self {
+        Rest { rest, whole }
+    }
+}
+
+impl Read for Rest<'_, '_> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = self.rest.len().min(out.len());
+        out[..n].copy_from_slice(&self.rest[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Rest<'_, '_> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        Ok(self.rest)
+    }
+
+    fn consume(&mut self, n: usize) {
+        *self.rest = &self.rest[n.min(self.rest.len())..];
+    }
+}
+
+impl Unread for Rest<'_, '_> {
+    fn unread(&mut self, b: u8) {
+        // The whole document is one buffer, so the scanner never needs
+        // this; kept correct all the same.
+        let at = self.whole.len() - self.rest.len();
+        if at > 0 && self.whole[at - 1] == b {
+            *self.rest = &self.whole[at - 1..];
+        }
+    }
 }
 
 impl<R: BufRead> Unread for Rewind<R> {
@@ -342,9 +393,8 @@ fn trailing(bytes: &[u8], mark: u8, carried: u8) -> u8 {
 /// Reads the rest of a list's items from `src` on [`threads`] threads:
 /// `read` turns a document of `open`, a chunk of whole items and `close`
 /// into the items. Appends the items to `out`, in document order, and
-/// leaves `src` before the list's end tag. An error of
-/// any chunk is returned (which, in a streamed document, has the document
-/// read again whole).
+/// leaves `src` before the list's end tag. An error of any chunk is
+/// returned (and has the document read again on one thread).
 pub(super) fn read_items<T, F>(
     src: &mut dyn Unread,
     threads: usize,
