@@ -47,16 +47,18 @@ impl<'a> Item<'a> {
         Item { coll, id, index }
     }
 
-    /// `measures[W3]`.
-    pub(crate) fn path(&self) -> String {
-        ItemPath::item(self.coll, self.id, self.index).into()
-    }
-
     /// `measures[W3].description`.
     pub(crate) fn field(&self, field: &str) -> String {
         ItemPath::item(self.coll, self.id, self.index)
             .field(field)
             .into()
+    }
+
+    /// An element of one of the item's lists: `resolutions[b1].consultations[2]`.
+    pub(crate) fn at(&self, list: &str, position: usize) -> ItemPath {
+        ItemPath::item(self.coll, self.id, self.index)
+            .field(list)
+            .index(position)
     }
 }
 

@@ -304,3 +304,29 @@ fn the_document_properties_are_checked_like_cells() {
     assert_eq!(path, "title");
     assert!(message.contains("32768 characters"), "{message}");
 }
+
+/// A consultation step is named by its resolution's id and its position
+/// (`ItemPath`), as everywhere: `resolutions[b1].consultations[1].session`.
+#[test]
+fn text_too_long_in_a_consultation_step_names_the_step() {
+    let mut late = Consultation::new("kt", ConsultationRole::Decide);
+    late.session = Some("x".repeat(MAX_CELL_CHARS + 1));
+    let r = Resolution::new("b1", ResolutionKind::Resolution, "Beschluss über das KEK")
+        .with_consultation(Consultation::new("ka", ConsultationRole::Prepare))
+        .with_consultation(late);
+    let c = Concept::new(
+        "c",
+        "KEK",
+        ConceptKind::Kek,
+        Territory::landkreis("Beispiel"),
+    )
+    .with_resolution(r);
+    let mut out = Vec::new();
+    let (path, message) = limit(
+        XlsxExporter
+            .export(&c, &mut out, &ExportOptions::default())
+            .map(|()| out.clone()),
+    );
+    assert_eq!(path, "resolutions[b1].consultations[1].session");
+    assert!(message.contains("32768 characters"), "{message}");
+}

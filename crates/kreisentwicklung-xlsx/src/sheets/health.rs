@@ -5,7 +5,7 @@
 
 use kreisentwicklung_core::export::ExportError;
 use kreisentwicklung_core::health::Severity;
-use kreisentwicklung_core::Language;
+use kreisentwicklung_core::{ItemPath, Language};
 
 use crate::book::Slot;
 use crate::ctx::Ctx;
@@ -35,7 +35,12 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
     let places = Places::new(ctx);
     let mut k = 0;
     ctx.eval.try_for_each_finding(|f| {
-        let path = || format!("health.findings[{k}]");
+        let path = || {
+            ItemPath::field_of_concept("health")
+                .field("findings")
+                .index(k)
+                .into()
+        };
         w.label(SEVERITY, f.severity.label(ctx.lang))?;
         w.text(MESSAGE, f.message(ctx.lang), path)?;
         w.text(LOCATION, &places.describe(f.path.as_str()), path)?;

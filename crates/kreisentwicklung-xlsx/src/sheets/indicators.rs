@@ -89,8 +89,8 @@ impl Point<'_> {
     fn path(&self, item: &Item) -> String {
         match self.source {
             Source::Baseline => item.field("baseline.value"),
-            Source::Observation(k) => format!("{}.observations[{k}].value", item.path()),
-            Source::Target(k) => format!("{}.targets[{k}].value", item.path()),
+            Source::Observation(k) => item.at("observations", k).field("value").into(),
+            Source::Target(k) => item.at("targets", k).field("value").into(),
         }
     }
 }

@@ -61,7 +61,7 @@ fn key_dates(ctx: &Ctx) -> Vec<KeyDate> {
                 when,
                 sort,
                 text,
-                path: format!("{}.consultations[{k}]", item.path()),
+                path: item.at("consultations", k).into(),
             });
         }
     }
@@ -329,7 +329,7 @@ pub(crate) fn write(ctx: &Ctx, slot: &Slot, name: &str) -> Result<(), ExportErro
         let text = adoption_text(ctx, step, &when, planned);
         text_row(&mut w, &label, key, &text, || {
             let item = crate::sheet::Item::new("resolutions", &r.id, i.unwrap_or(0));
-            format!("{}.consultations[{}]", item.path(), k.unwrap_or(0))
+            item.at("consultations", k.unwrap_or(0)).into()
         })?;
     }
     if let Some(d) = &c.description {

@@ -168,7 +168,7 @@ fn step_cells(
     item: &Item,
     k: usize,
 ) -> Result<(), ExportError> {
-    let path = |f: &str| format!("{}.consultations[{k}].{f}", item.path());
+    let path = |f: &str| item.at("consultations", k).field(f).into();
     w.text(BODY, &ctx.actor_name(&step.body), || path("body"))?;
     w.label(ROLE, ctx.label(step.role))?;
     when_cell(ctx, w, DATE, step.date, step.period.as_ref(), || {
