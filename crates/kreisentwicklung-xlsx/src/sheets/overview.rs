@@ -633,29 +633,18 @@ fn finding_counts(lang: Language, counts: &[(Severity, usize)]) -> String {
 /// still on schedule (grün).
 fn legend(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
     let label = &ctx.fmt.label;
-    w.text_with(
-        0,
-        ctx.tr("Was die Ampel misst", "What the light measures"),
-        label,
-        0.0,
-        String::new,
-    )?;
-    w.text_as(
-        1,
-        ctx.tr(
-            "Die Ampel vergleicht den erreichten Fortschritt mit dem Fortschritt, der am Stand der \
+    let what = ctx.tr("Was die Ampel misst", "What the light measures");
+    let text = ctx.tr(
+        "Die Ampel vergleicht den erreichten Fortschritt mit dem Fortschritt, der am Stand der \
              Auswertung nach dem Zeitplan zu erwarten war. Sie wird aus den Indikatoren berechnet, \
              bei Maßnahmen ohne messbaren Indikator aus ihrem Status; Ziele und Handlungsfelder \
              fassen ihre Maßnahmen, Unterziele und Indikatoren zusammen.",
-            "The light compares the progress achieved with the progress expected by the \
+        "The light compares the progress achieved with the progress expected by the \
              evaluation date from the schedule. It is computed from the indicators, for measures \
              without a measurable indicator from their status; goals and fields of action sum up \
              their measures, sub-goals and indicators.",
-        ),
-        Style::Wrap,
-        String::new,
-    )?;
-    w.next_row();
+    );
+    text_row(w, label, what, text, String::new)?;
     for (light, format, de, en) in [
         (
             TrafficLight::Green,
@@ -682,20 +671,16 @@ fn legend(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
             "cannot be measured: no indicator with values and a target, and no status",
         ),
     ] {
-        w.text_with(0, light.label(ctx.lang), format, 0.0, String::new)?;
-        w.text_as(1, ctx.tr(de, en), Style::Wrap, String::new)?;
-        w.next_row();
+        text_row(
+            w,
+            format,
+            light.label(ctx.lang),
+            ctx.tr(de, en),
+            String::new,
+        )?;
     }
-    w.text_with(
-        0,
-        ctx.tr("Status einer Maßnahme", "Status of a measure"),
-        label,
-        0.0,
-        String::new,
-    )?;
-    w.text_as(
-        1,
-        ctx.tr(
+    let status = ctx.tr("Status einer Maßnahme", "Status of a measure");
+    let text = ctx.tr(
             "Der Status (umgesetzt, in Bearbeitung, noch nicht begonnen …) ist der Stand der \
              Umsetzung, wie ihn die Verwaltung meldet, und wird nicht berechnet; seine Farbe in \
              den Tabellen ist keine Ampel. Eine Maßnahme, deren Zeitraum noch nicht begonnen hat, \
@@ -704,10 +689,6 @@ fn legend(ctx: &Ctx, w: &mut SheetWriter) -> Result<(), ExportError> {
              as reported by the administration, not computed; its colour in the tables is not a \
              traffic light. A measure whose period has not begun yet is \u{201c}not started\u{201d} \
              and on track (green) at the same time.",
-        ),
-        Style::Wrap,
-        String::new,
-    )?;
-    w.next_row();
-    Ok(())
+    );
+    text_row(w, label, status, text, String::new)
 }
