@@ -9,16 +9,9 @@ use kreisentwicklung_core::{
 use crate::book::Slot;
 use crate::evaluation::Evaluation;
 use crate::formats::Formats;
+use crate::names::tr;
 use crate::print::Page;
 use crate::sheet::SheetWriter;
-
-/// German or English, chosen at the call site.
-pub(crate) fn tr(lang: Language, de: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Language::De => de,
-        Language::En => en,
-    }
-}
 
 /// The export in progress.
 pub(crate) struct Ctx<'c> {

@@ -449,7 +449,7 @@ fn properties(
         subject.push(' ');
         subject.push_str(&h.to_string());
     }
-    let category = ctx::tr(lang, "Kreisentwicklung", "County development");
+    let category = names::tr(lang, "Kreisentwicklung", "County development");
     // The same limits as for cells: the properties are XML too. (Every
     // other text is checked by the sheet writer as its cell is written, so
     // the workbook needs no separate pass over the concept.)

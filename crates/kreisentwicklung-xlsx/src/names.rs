@@ -1,7 +1,16 @@
 //! Sheet names: Excel's rules, the fixed names of the workbook's sheets and
-//! unique names for sheets added by name.
+//! unique names for sheets added by name; and [`tr`], the choice between
+//! German and English every label and name makes.
 
 use kreisentwicklung_core::Language;
+
+/// German or English, chosen at the call site.
+pub(crate) fn tr(lang: Language, de: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Language::De => de,
+        Language::En => en,
+    }
+}
 
 /// The most UTF-16 code units a sheet name may have.
 pub const MAX_SHEET_NAME_LEN: usize = 31;
@@ -155,10 +164,7 @@ impl SheetId {
             SheetId::Documents => ("Dokumente", "Documents"),
             SheetId::Health => ("Prüfbericht", "Health report"),
         };
-        match lang {
-            Language::De => de,
-            Language::En => en,
-        }
+        tr(lang, de, en)
     }
 
     /// What the sheet's rows stand for: the item path of their list and
@@ -180,10 +186,7 @@ impl SheetId {
             SheetId::Documents => ("documents", "Dokumente", "documents"),
             SheetId::Health => ("health", "Befunde", "findings"),
         };
-        match lang {
-            Language::De => (path, de),
-            Language::En => (path, en),
-        }
+        (path, tr(lang, de, en))
     }
 
     /// The name of the sheet's Excel table (ASCII, unique in the workbook).

@@ -77,10 +77,7 @@ pub(crate) struct ColumnDef {
 impl ColumnDef {
     /// The header in a language.
     pub(crate) fn header(&self, lang: Language) -> &'static str {
-        match lang {
-            Language::De => self.de,
-            Language::En => self.en,
-        }
+        crate::names::tr(lang, self.de, self.en)
     }
 }
 

@@ -603,7 +603,7 @@ fn light_counts(lang: Language, counts: &LightCounts) -> String {
 /// "1 Fehler, 5 Warnungen, 2 Hinweise" or "keine Befunde".
 fn finding_counts(lang: Language, counts: &[(Severity, usize)]) -> String {
     if counts.iter().all(|&(_, n)| n == 0) {
-        return crate::ctx::tr(lang, "keine Befunde", "no findings").to_owned();
+        return crate::names::tr(lang, "keine Befunde", "no findings").to_owned();
     }
     counts
         .iter()

@@ -97,7 +97,7 @@ pub(crate) fn participants_text(ctx: &Ctx, e: &Event) -> String {
 
 /// What stands before a press article in Dokumente ("Presse: title").
 pub(crate) fn press_prefix(lang: Language) -> &'static str {
-    crate::ctx::tr(lang, "Presse: ", "Press: ")
+    crate::names::tr(lang, "Presse: ", "Press: ")
 }
 
 /// Dokumente as shown: the documents' titles, then the press articles
